@@ -1,0 +1,137 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { configurationErrorCodes } from '../nodes/TencentChat/client/errorCodes';
+import { type RegionSetting, REGIONS, resolveOrigin } from '../nodes/TencentChat/client/regions';
+import { userSigCache } from '../nodes/TencentChat/client/userSig';
+
+/**
+ * SDKAppID, app admin and secret key of a Tencent Chat app. Requests are signed with a UserSig
+ * made here, so the HTTP Request node can call any Tencent Chat REST API with this credential.
+ */
+export class TencentChatApi implements ICredentialType {
+	name = 'tencentChatApi';
+
+	displayName = 'Tencent Chat API';
+
+	icon = { light: 'file:../icons/tencentChat.svg', dark: 'file:../icons/tencentChat.dark.svg' } as const;
+
+	documentationUrl = 'https://www.tencentcloud.com/document/product/1047/34620';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'SDKAppID',
+			name: 'sdkAppId',
+			type: 'number',
+			required: true,
+			default: 0,
+			description: 'The SDKAppID of the app, shown on its card in the Chat console',
+		},
+		{
+			displayName: 'Admin UserID',
+			name: 'identifier',
+			type: 'string',
+			required: true,
+			default: 'administrator',
+			description: 'An app admin account, from Account Management in the Chat console',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: "The app's key for signing UserSigs, from Basic Information in the Chat console",
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			default: 'singapore',
+			description: 'The data centre the app was created in',
+			options: [
+				...Object.entries(REGIONS).map(([value, region]) => ({
+					name: region.name,
+					value,
+					description: region.domain,
+				})),
+				{ name: 'Custom URL', value: 'custom', description: 'Another address, e.g. a proxy or a test server' },
+			],
+		},
+		{
+			displayName: 'Use Backup Domain',
+			name: 'useBackupDomain',
+			type: 'boolean',
+			default: false,
+			description: "Whether to use the region's backup domain, for networks where the main one is unreachable",
+			displayOptions: { hide: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://console.tim.qq.com',
+			description: 'Must be https://; plain http:// only to localhost, for testing',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+	];
+
+	/** Adds the signed query that every Tencent Chat REST call carries. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const settings = {
+			sdkAppId: Number(credentials.sdkAppId),
+			identifier: String(credentials.identifier),
+			secretKey: String(credentials.secretKey),
+			region: credentials.region as RegionSetting,
+			useBackupDomain: credentials.useBackupDomain === true,
+			baseUrl: credentials.baseUrl as string | undefined,
+		};
+		const origin = resolveOrigin(settings);
+		const isRelative = !/^https?:\/\//i.test(requestOptions.url ?? '');
+		return {
+			...requestOptions,
+			...(isRelative && requestOptions.baseURL === undefined ? { baseURL: origin } : {}),
+			qs: {
+				...requestOptions.qs,
+				sdkappid: settings.sdkAppId,
+				identifier: settings.identifier,
+				usersig: userSigCache.get(settings),
+				random: Math.floor(Math.random() * 2 ** 32),
+				contenttype: 'json',
+			},
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '/v4/im_open_login_svc/account_check',
+			body: { CheckItem: [{ UserID: '={{ $credentials.identifier }}' }] },
+			json: true,
+		},
+		rules: [
+			...configurationErrorCodes().map(({ code, hint }) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'ErrorCode', value: code, message: hint },
+			})),
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'ActionStatus',
+					value: 'FAIL',
+					message: 'Tencent Chat refused the request: check SDKAppID, Admin UserID and Secret Key',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,6 @@
+import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
+
+export default [
+	...configWithoutCloudSupport,
+	{ ignores: ['.test-build/**', 'gulpfile.js', 'jest.config.js'] },
+];

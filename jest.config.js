@@ -1,0 +1,8 @@
+/** Jest runs the tests as compiled by `tsc -p tsconfig.test.json` (see the `test` script). */
+module.exports = {
+	rootDir: '.test-build',
+	testMatch: ['**/test/**/*.test.js'],
+	testEnvironment: 'node',
+	testTimeout: 60_000,
+	maxWorkers: 2,
+};

@@ -1,0 +1,29 @@
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+
+import * as officialAccount from './officialAccount/OfficialAccount.resource';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: 'Tencent Chat',
+	name: 'tencentChat',
+	icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
+	group: ['output'],
+	version: 1,
+	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	description: "Use Tencent Cloud Chat's server REST API",
+	defaults: { name: 'Tencent Chat' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'tencentChatApi', required: true }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [{ name: 'Official Account', value: 'officialAccount' }],
+			default: 'officialAccount',
+		},
+		...officialAccount.description,
+	],
+};

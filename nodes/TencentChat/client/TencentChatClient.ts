@@ -1,0 +1,260 @@
+import { randomInt } from 'node:crypto';
+import { request } from 'undici';
+
+import { describeErrorCode } from './errorCodes';
+import { sharedDispatcher } from './http';
+import { LIMITS } from './limits';
+import { ConcurrencyGate, RequestPacer } from './pacing';
+import { type EndpointSettings, resolveOrigin } from './regions';
+import { TencentChatError } from './TencentChatError';
+import { type UserSigInput, userSigCache } from './userSig';
+
+export type TencentChatCredentials = UserSigInput & EndpointSettings;
+
+export interface ClientOptions {
+	/** One attempt's limit; Tencent's backend gives up at 3 s, so this should be longer. */
+	timeoutMs?: number;
+	/** Retries after the first attempt, for failures that may pass. */
+	maxRetries?: number;
+	/** The per-app call budget this process keeps to, shared by all its executions. */
+	maxRequestsPerSecond?: number;
+	/** Requests in flight at once to one origin, across the process. */
+	maxConcurrency?: number;
+	/** Backoff before the first retry; it doubles each time, with jitter. */
+	retryBaseDelayMs?: number;
+	/** Receives one line per retry; never given a secret. */
+	log?: (message: string) => void;
+}
+
+export interface CallSignals {
+	/** Aborts everything, requests in flight included: the execution was cancelled. */
+	signal?: AbortSignal;
+	/** Starts no new attempt, but lets one in flight finish: the caller is stopping. */
+	stopStarting?: AbortSignal;
+}
+
+export interface CallResult<T> {
+	body: T;
+	attempts: number;
+	/** An earlier attempt failed in a way that may have been carried out all the same. */
+	mayHaveBeenAppliedBefore: boolean;
+}
+
+export interface TencentChatAnswer {
+	ActionStatus: string;
+	ErrorCode: number;
+	ErrorInfo?: string;
+}
+
+const DEFAULTS = {
+	timeoutMs: 10_000,
+	maxRetries: 5,
+	maxRequestsPerSecond: LIMITS.officialAccountCallsPerSecond,
+	maxConcurrency: 64,
+	retryBaseDelayMs: 250,
+};
+const MAX_BACKOFF_MS = 8_000;
+
+/** Failures before a request leaves this machine: the service cannot have acted on them. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH']);
+
+const pacers = new Map<string, RequestPacer>();
+const gates = new Map<string, ConcurrencyGate>();
+
+/** Counters of the whole process, for benchmarks and tests. */
+export const clientStats = { attempts: 0, retries: 0 };
+
+/** Tencent Chat's server REST API: signing, pacing, retries. Knows nothing of n8n. */
+export class TencentChatClient {
+	readonly origin: string;
+	readonly pacer: RequestPacer;
+	readonly gate: ConcurrencyGate;
+	private readonly options: Required<Omit<ClientOptions, 'log'>> & Pick<ClientOptions, 'log'>;
+
+	constructor(
+		private readonly credentials: TencentChatCredentials,
+		options: ClientOptions = {},
+	) {
+		this.origin = resolveOrigin(credentials);
+		this.options = { ...DEFAULTS, ...stripUndefined(options) };
+
+		const appKey = `${credentials.sdkAppId}`;
+		this.pacer = pacers.get(appKey) ?? new RequestPacer(this.options.maxRequestsPerSecond);
+		this.pacer.setCeiling(this.options.maxRequestsPerSecond);
+		pacers.set(appKey, this.pacer);
+
+		this.gate = gates.get(this.origin) ?? new ConcurrencyGate(this.options.maxConcurrency);
+		this.gate.resize(this.options.maxConcurrency);
+		gates.set(this.origin, this.gate);
+	}
+
+	/** Sends `service/command`, retrying what may pass; resolves only with ErrorCode 0. */
+	async call<T extends TencentChatAnswer>(
+		service: string,
+		command: string,
+		body: object,
+		{ signal, stopStarting }: CallSignals = {},
+	): Promise<CallResult<T>> {
+		const { maxRetries } = this.options;
+		const waitSignal = signal && stopStarting ? AbortSignal.any([signal, stopStarting]) : (signal ?? stopStarting);
+		let mayHaveBeenAppliedBefore = false;
+		let renewedUserSig = false;
+
+		for (let attempt = 1; ; attempt++) {
+			await this.gate.acquire(waitSignal);
+			let answer: T;
+			try {
+				await this.pacer.acquire(waitSignal);
+				answer = await this.send<T>(service, command, body, signal);
+			} catch (error) {
+				if (!(error instanceof TencentChatError) || signal?.aborted) throw error;
+				error.attempts = attempt;
+				error.mayHaveBeenApplied ||= mayHaveBeenAppliedBefore;
+
+				const renewNow = error.action === 'renewUserSig' && !renewedUserSig;
+				if (!error.retryable || (error.action === 'renewUserSig' && renewedUserSig) || attempt > maxRetries) {
+					throw error;
+				}
+				mayHaveBeenAppliedBefore = error.mayHaveBeenApplied;
+				if (error.action === 'slowDown') this.pacer.slowDown();
+				if (renewNow) {
+					userSigCache.invalidate(this.credentials);
+					renewedUserSig = true;
+				}
+				clientStats.retries++;
+				this.options.log?.(
+					`Tencent Chat ${command}: attempt ${attempt} failed with ${error.code}, retrying (${maxRetries - attempt + 1} left)`,
+				);
+				if (!renewNow) await sleep(this.backoff(attempt), waitSignal);
+				continue;
+			} finally {
+				this.gate.release();
+			}
+			return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
+		}
+	}
+
+	/** A URL safe to show: the query, which carries the UserSig, is left out. */
+	describe(service: string, command: string): string {
+		return `${this.origin}/v4/${service}/${command}`;
+	}
+
+	private async send<T extends TencentChatAnswer>(
+		service: string,
+		command: string,
+		body: object,
+		signal?: AbortSignal,
+	): Promise<T> {
+		clientStats.attempts++;
+		const timeout = AbortSignal.timeout(this.options.timeoutMs);
+		let statusCode: number;
+		let text: string;
+		try {
+			const response = await request(this.url(service, command), {
+				method: 'POST',
+				dispatcher: sharedDispatcher(),
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+				signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+				headersTimeout: this.options.timeoutMs,
+				bodyTimeout: this.options.timeoutMs,
+			});
+			statusCode = response.statusCode;
+			text = await response.body.text();
+		} catch (cause) {
+			if (signal?.aborted) throw signal.reason;
+			throw transportError(cause, timeout.aborted, this.options.timeoutMs);
+		}
+
+		if (statusCode !== 200) {
+			const error = new TencentChatError(`HTTP_${statusCode}`, `the server answered HTTP ${statusCode}`, {
+				action: statusCode >= 500 || statusCode === 429 ? 'retry' : 'reject',
+			});
+			error.mayHaveBeenApplied = statusCode >= 500;
+			throw error;
+		}
+
+		const answer = parseAnswer(text);
+		if (answer === undefined) {
+			const error = new TencentChatError('INVALID_RESPONSE', `the answer is not a Tencent Chat answer: ${preview(text)}`, {
+				action: 'retry',
+			});
+			error.mayHaveBeenApplied = true;
+			throw error;
+		}
+		if (answer.ErrorCode !== 0 || answer.ActionStatus !== 'OK') {
+			throw new TencentChatError(answer.ErrorCode, answer.ErrorInfo || 'no ErrorInfo given', describeErrorCode(answer.ErrorCode));
+		}
+		return answer as T;
+	}
+
+	private url(service: string, command: string): string {
+		const query = new URLSearchParams({
+			sdkappid: String(this.credentials.sdkAppId),
+			identifier: this.credentials.identifier,
+			usersig: userSigCache.get(this.credentials),
+			random: String(randomInt(0, 2 ** 32)),
+			contenttype: 'json',
+		});
+		return `${this.describe(service, command)}?${query}`;
+	}
+
+	private backoff(attempt: number): number {
+		const ceiling = Math.min(MAX_BACKOFF_MS, this.options.retryBaseDelayMs * 2 ** (attempt - 1));
+		return ceiling / 2 + Math.random() * (ceiling / 2);
+	}
+}
+
+function parseAnswer(text: string): TencentChatAnswer | undefined {
+	let answer: unknown;
+	try {
+		answer = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+	if (typeof answer !== 'object' || answer === null) return undefined;
+	const { ActionStatus, ErrorCode } = answer as Record<string, unknown>;
+	if (typeof ActionStatus !== 'string' || typeof ErrorCode !== 'number') return undefined;
+	return answer as TencentChatAnswer;
+}
+
+function transportError(cause: unknown, timedOut: boolean, timeoutMs: number): TencentChatError {
+	const code = timedOut ? 'ETIMEDOUT' : networkCode(cause);
+	const info = timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${(cause as Error)?.message ?? cause}`;
+	const error = new TencentChatError(code, info, { action: 'retry' });
+	error.mayHaveBeenApplied = !NOT_SENT_CODES.has(code);
+	return error;
+}
+
+function networkCode(cause: unknown): string {
+	let current = cause as { code?: unknown; cause?: unknown } | undefined;
+	while (current) {
+		if (typeof current.code === 'string' && current.code !== 'UND_ERR_SOCKET') return current.code;
+		current = current.cause as typeof current;
+	}
+	return (cause as { code?: string })?.code ?? 'NETWORK_ERROR';
+}
+
+function preview(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat || '(empty body)';
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) return Promise.reject(signal.reason);
+	return new Promise((resolve, reject) => {
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(signal?.reason);
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+}
+
+function stripUndefined<T extends object>(options: T): Partial<T> {
+	return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

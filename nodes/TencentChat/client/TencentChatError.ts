@@ -1,0 +1,35 @@
+import type { CredentialField, ErrorAction } from './errorCodes';
+
+/**
+ * A call that did not succeed. `code` is Tencent's ErrorCode when the service answered, otherwise
+ * a short name for what happened on the way: `ETIMEDOUT`, `ECONNRESET`, `HTTP_502`, `INVALID_RESPONSE`.
+ */
+export class TencentChatError extends Error {
+	readonly code: number | string;
+	readonly info: string;
+	readonly action: ErrorAction;
+	readonly hint?: string;
+	readonly field?: CredentialField;
+	/** Attempts made, the first included. */
+	attempts = 1;
+	/** True when an attempt may have been carried out by the service although no answer said so. */
+	mayHaveBeenApplied = false;
+
+	constructor(
+		code: number | string,
+		info: string,
+		details: { action: ErrorAction; hint?: string; field?: CredentialField },
+	) {
+		super(`Tencent Chat error ${code}: ${info}`);
+		this.name = 'TencentChatError';
+		this.code = code;
+		this.info = info;
+		this.action = details.action;
+		this.hint = details.hint;
+		this.field = details.field;
+	}
+
+	get retryable(): boolean {
+		return this.action === 'retry' || this.action === 'slowDown' || this.action === 'renewUserSig';
+	}
+}

@@ -1,0 +1,7 @@
+export * from './errorCodes';
+export * from './limits';
+export * from './officialAccount';
+export * from './regions';
+export * from './TencentChatClient';
+export * from './TencentChatError';
+export * from './userSig';

@@ -1,0 +1,184 @@
+/**
+ * Keeps the calls of every execution in this process under one per-app limit.
+ *
+ * Two rules hold together. Calls are spaced evenly (a "generic cell rate" schedule, with a little
+ * tolerance so a late timer can catch up), which keeps the load smooth. And no window of
+ * `windowMs + marginMs` ever holds more than the current rate's worth of calls: the margin absorbs
+ * the jitter between when a call leaves here and when the service counts it, so a service that
+ * counts any sliding second never sees more than its limit.
+ *
+ * The rate adapts: a frequency-limit answer (someone else is using part of the app's budget)
+ * cuts it by 30%, and every quiet second wins back 5% of the ceiling.
+ */
+export interface PacerOptions {
+	windowMs?: number;
+	marginMs?: number;
+	now?: () => number;
+}
+
+interface Waiter {
+	resolve: () => void;
+	signal?: AbortSignal;
+	onAbort?: () => void;
+}
+
+/** Joins `queue`; the promise settles when the owner wakes the waiter, or rejects on abort. */
+function waitInQueue(queue: Waiter[], signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) return Promise.reject(signal.reason);
+	return new Promise((resolve, reject) => {
+		const waiter: Waiter = { resolve, signal };
+		if (signal) {
+			waiter.onAbort = () => {
+				const index = queue.indexOf(waiter);
+				if (index >= 0) queue.splice(index, 1);
+				reject(signal.reason);
+			};
+			signal.addEventListener('abort', waiter.onAbort, { once: true });
+		}
+		queue.push(waiter);
+	});
+}
+
+function wake(waiter: Waiter): void {
+	if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+	waiter.resolve();
+}
+
+const DECREASE_FACTOR = 0.7;
+const INCREASE_SHARE = 0.05;
+
+export class RequestPacer {
+	private ceiling: number;
+	private rate: number;
+	private nextSlotAt = 0;
+	private readonly sentAt: number[] = [];
+	private readonly waiting: Waiter[] = [];
+	private timer: NodeJS.Timeout | undefined;
+	private lastSlowDownAt = Number.NEGATIVE_INFINITY;
+	private lastRaiseAt = Number.NEGATIVE_INFINITY;
+	private readonly windowMs: number;
+	private readonly marginMs: number;
+	private readonly now: () => number;
+
+	/** How often the rate was cut: for benchmarks and logs. */
+	slowDowns = 0;
+
+	constructor(callsPerSecond: number, options: PacerOptions = {}) {
+		this.windowMs = options.windowMs ?? 1000;
+		this.marginMs = options.marginMs ?? 25;
+		this.now = options.now ?? (() => performance.now());
+		this.ceiling = callsPerSecond;
+		this.rate = callsPerSecond;
+	}
+
+	get currentRate(): number {
+		return this.rate;
+	}
+
+	setCeiling(callsPerSecond: number): void {
+		this.ceiling = callsPerSecond;
+		this.rate = Math.min(this.rate, callsPerSecond);
+	}
+
+	/** Resolves when a call may be sent; rejects with the signal's reason if aborted first. */
+	acquire(signal?: AbortSignal): Promise<void> {
+		const turn = waitInQueue(this.waiting, signal);
+		this.pump();
+		return turn;
+	}
+
+	/** The service answered "too frequent": slow down once per burst of such answers. */
+	slowDown(): void {
+		const now = this.now();
+		if (now - this.lastSlowDownAt < this.windowMs / 2) return;
+		this.rate = Math.max(1, this.rate * DECREASE_FACTOR);
+		this.lastSlowDownAt = now;
+		this.lastRaiseAt = now;
+		this.slowDowns++;
+	}
+
+	private pump(): void {
+		if (this.timer !== undefined) return;
+		while (this.waiting.length > 0) {
+			const now = this.now();
+			this.maybeRaise(now);
+			const readyAt = this.readyAt(now);
+			if (readyAt > now) {
+				this.timer = setTimeout(() => {
+					this.timer = undefined;
+					this.pump();
+				}, readyAt - now);
+				return;
+			}
+			const waiter = this.waiting.shift() as Waiter;
+			this.take(now);
+			wake(waiter);
+		}
+	}
+
+	private interval(): number {
+		return (this.windowMs + this.marginMs) / this.rate;
+	}
+
+	private readyAt(now: number): number {
+		const interval = this.interval();
+		let readyAt = Math.max(now, this.nextSlotAt - 2 * interval);
+		const inWindow = Math.max(1, Math.floor(this.rate));
+		if (this.sentAt.length >= inWindow) {
+			const oldest = this.sentAt[this.sentAt.length - inWindow];
+			readyAt = Math.max(readyAt, oldest + this.windowMs + this.marginMs);
+		}
+		return readyAt;
+	}
+
+	private take(now: number): void {
+		this.nextSlotAt = Math.max(this.nextSlotAt, now) + this.interval();
+		this.sentAt.push(now);
+		const keep = Math.ceil(this.ceiling);
+		if (this.sentAt.length > keep * 2) this.sentAt.splice(0, this.sentAt.length - keep);
+	}
+
+	private maybeRaise(now: number): void {
+		if (this.rate >= this.ceiling || now - this.lastRaiseAt < this.windowMs) return;
+		this.rate = Math.min(this.ceiling, this.rate + this.ceiling * INCREASE_SHARE);
+		this.lastRaiseAt = now;
+	}
+}
+
+/** A counting semaphore: at most `size` holders at once, FIFO, abortable while waiting. */
+export class ConcurrencyGate {
+	private active = 0;
+	private readonly waiting: Waiter[] = [];
+
+	/** The most holders seen at once: for benchmarks. */
+	peak = 0;
+
+	constructor(private size: number) {}
+
+	resize(size: number): void {
+		this.size = size;
+		this.release(0);
+	}
+
+	acquire(signal?: AbortSignal): Promise<void> {
+		if (!signal?.aborted && this.active < this.size) {
+			this.hold();
+			return Promise.resolve();
+		}
+		return waitInQueue(this.waiting, signal);
+	}
+
+	release(count = 1): void {
+		this.active -= count;
+		while (this.active < this.size && this.waiting.length > 0) {
+			const waiter = this.waiting.shift() as Waiter;
+			this.hold();
+			wake(waiter);
+		}
+	}
+
+	private hold(): void {
+		this.active++;
+		this.peak = Math.max(this.peak, this.active);
+	}
+}
