@@ -23,7 +23,7 @@ interface Waiter {
 }
 
 /** Joins `queue`; the promise settles when the owner wakes the waiter, or rejects on abort. */
-function waitInQueue(queue: Waiter[], signal?: AbortSignal): Promise<void> {
+function waitInQueue(queue: Waiter[], signal?: AbortSignal, onLeave?: () => void): Promise<void> {
 	if (signal?.aborted) return Promise.reject(signal.reason);
 	return new Promise((resolve, reject) => {
 		const waiter: Waiter = { resolve, signal };
@@ -31,6 +31,7 @@ function waitInQueue(queue: Waiter[], signal?: AbortSignal): Promise<void> {
 			waiter.onAbort = () => {
 				const index = queue.indexOf(waiter);
 				if (index >= 0) queue.splice(index, 1);
+				onLeave?.();
 				reject(signal.reason);
 			};
 			signal.addEventListener('abort', waiter.onAbort, { once: true });
@@ -82,7 +83,7 @@ export class RequestPacer {
 
 	/** Resolves when a call may be sent; rejects with the signal's reason if aborted first. */
 	acquire(signal?: AbortSignal): Promise<void> {
-		const turn = waitInQueue(this.waiting, signal);
+		const turn = waitInQueue(this.waiting, signal, () => this.stopTimerIfIdle());
 		this.pump();
 		return turn;
 	}
@@ -95,6 +96,12 @@ export class RequestPacer {
 		this.lastSlowDownAt = now;
 		this.lastRaiseAt = now;
 		this.slowDowns++;
+	}
+
+	private stopTimerIfIdle(): void {
+		if (this.waiting.length > 0 || this.timer === undefined) return;
+		clearTimeout(this.timer);
+		this.timer = undefined;
 	}
 
 	private pump(): void {

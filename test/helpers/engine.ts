@@ -1,0 +1,175 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-tencent-chat-test-'));
+
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	type ICredentialDataDecryptedObject,
+	ICredentialsHelper,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	LoggerProxy,
+	Workflow,
+} from 'n8n-workflow';
+
+import { TencentChatApi } from '../../credentials/TencentChatApi.credentials';
+import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
+
+const NODE_TYPE = 'n8n-nodes-tencent-chat.tencentChat';
+const credentialType = new TencentChatApi();
+
+/** Every line n8n's logger was given during the tests, for the secret-leak checks. */
+export const loggedLines: string[] = [];
+const capture =
+	(level: string) =>
+	(message: string, meta?: object): void => {
+		loggedLines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+	};
+LoggerProxy.init({
+	error: capture('error'),
+	warn: capture('warn'),
+	info: capture('info'),
+	debug: capture('debug'),
+} as unknown as Parameters<typeof LoggerProxy.init>[0]);
+
+class NodeTypes implements INodeTypes {
+	private readonly node = new TencentChat();
+
+	getByName(): INodeType {
+		return this.node;
+	}
+
+	getByNameAndVersion(): INodeType {
+		return this.node;
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, requestOptions: IHttpRequestOptions) {
+		return await credentialType.authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not needed by these tests');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	items: IDataObject[];
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	/** Called with the running execution, e.g. to cancel it. */
+	onStart?: (execution: { cancel: () => void }) => void;
+}
+
+export interface NodeRun {
+	output: INodeExecutionData[];
+	error?: { message: string; description?: string | null; name?: string };
+	run: IRun;
+}
+
+/** Runs the Tencent Chat node on `items` inside n8n-core's WorkflowExecute, as n8n does. */
+export async function runNode({ parameters, items, credentials, continueOnFail, onStart }: RunOptions): Promise<NodeRun> {
+	const node: INode = {
+		id: 'tencent-chat-node',
+		name: 'Tencent Chat',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflowData = {
+		id: 'wf',
+		name: 'Tencent Chat test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes(),
+		settings: {},
+	};
+	const workflow = new Workflow(workflowData);
+	const hooks = new ExecutionLifecycleHooks('manual', 'execution-1', {
+		...workflowData,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const additionalData = {
+		hooks,
+		credentialsHelper: new CredentialsHelper(credentials),
+		restApiUrl: 'http://localhost',
+		instanceBaseUrl: 'http://localhost',
+		webhookBaseUrl: 'http://localhost',
+		webhookWaitingBaseUrl: 'http://localhost',
+		webhookTestBaseUrl: 'http://localhost',
+		formWaitingBaseUrl: 'http://localhost',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [items.map((json) => ({ json }))] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	onStart?.({ cancel: () => execution.cancel() });
+	const run = await execution;
+
+	const task = run.data.resultData.runData[node.name]?.[0];
+	const error = run.data.resultData.error ?? task?.error;
+	return {
+		output: task?.data?.main?.[0] ?? [],
+		error: error ? { message: error.message, description: error.description, name: error.name } : undefined,
+		run,
+	};
+}

@@ -1,0 +1,32 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { FakeApp, FakeTencentServer } from '../fake-tencent/FakeTencentServer';
+
+export const SDK_APP_ID = 1400000001;
+export const SECRET_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
+export const ADMIN = 'administrator';
+
+export function fakeApp(officialAccounts: FakeApp['officialAccounts']): FakeApp {
+	return { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], officialAccounts };
+}
+
+export function credentialsFor(server: FakeTencentServer, overrides: Record<string, unknown> = {}) {
+	return {
+		sdkAppId: SDK_APP_ID,
+		identifier: ADMIN,
+		secretKey: SECRET_KEY,
+		region: 'custom',
+		baseUrl: server.url,
+		...overrides,
+	};
+}
+
+export function addSubscribersParameters(options: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'officialAccount',
+		operation: 'addSubscribers',
+		officialAccountId: '={{ $json.officialAccount }}',
+		subscriberIds: '={{ $json.subscribers }}',
+		options,
+	};
+}
