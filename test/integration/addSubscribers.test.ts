@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import type { IDataObject } from 'n8n-workflow';
+
+import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
+import { runNode } from '../helpers/engine';
+import { addSubscribersParameters, credentialsFor, fakeApp, SECRET_KEY, SDK_APP_ID } from '../helpers/fixtures';
+
+const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
+const PRE_SUBSCRIBED = ['u0', 'u3', 'u6', 'u9'];
+
+let server: FakeTencentServer;
+beforeAll(async () => {
+	server = new FakeTencentServer();
+	await server.start();
+});
+afterAll(() => server.stop());
+beforeEach(() => {
+	server.addApp(
+		fakeApp({
+			[ACCOUNTS[0]]: { subscribers: PRE_SUBSCRIBED },
+			[ACCOUNTS[1]]: {},
+			[ACCOUNTS[2]]: {},
+		}),
+	);
+	server.setFaults({});
+	server.resetStats();
+});
+
+const run = (items: IDataObject[], extra: { continueOnFail?: boolean; options?: object; credentials?: object } = {}) =>
+	runNode({
+		parameters: addSubscribersParameters((extra.options ?? {}) as never),
+		items,
+		credentials: credentialsFor(server, extra.credentials as Record<string, unknown>),
+		continueOnFail: extra.continueOnFail,
+	});
+
+describe('Official Account → Add Subscribers in the n8n engine', () => {
+	test('250 items over three accounts, with duplicates and already-subscribed users, give 250 correct paired items', async () => {
+		// Item i asks account i % 3 for subscriber u(i % 120): items 120 and later repeat earlier ones.
+		const items = Array.from({ length: 250 }, (_, i) => ({ officialAccount: ACCOUNTS[i % 3], subscribers: `u${i % 120}` }));
+
+		const { output, error } = await run(items);
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(250);
+		output.forEach((item, i) => {
+			const subscriber = `u${i % 120}`;
+			const already = ACCOUNTS[i % 3] === ACCOUNTS[0] && PRE_SUBSCRIBED.includes(subscriber);
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json).toEqual({
+				officialAccount: ACCOUNTS[i % 3],
+				subscriberAccount: subscriber,
+				result: already ? 2 : 1,
+				status: already ? 'alreadySubscribed' : 'added',
+			});
+		});
+		// 120 distinct subscribers, 40 per account: one call per account is the fewest the API allows.
+		expect(server.stats.addSubscriberCalls).toBe(3);
+		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(40);
+		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[0])).toHaveLength(40);
+	});
+
+	test('an item may bring an array or a comma-separated list of subscribers', async () => {
+		const { output } = await run([
+			{ officialAccount: ACCOUNTS[1], subscribers: ['a', 'b'] },
+			{ officialAccount: ACCOUNTS[1], subscribers: 'c, d' },
+			{ officialAccount: ACCOUNTS[1], subscribers: 42 },
+		]);
+		expect(output.map((item) => [item.json.subscriberAccount, item.pairedItem])).toEqual([
+			['a', { item: 0 }],
+			['b', { item: 0 }],
+			['c', { item: 1 }],
+			['d', { item: 1 }],
+			['42', { item: 2 }],
+		]);
+		expect(output.every((item) => item.json.status === 'added')).toBe(true);
+	});
+
+	test('batch size splits the calls', async () => {
+		const items = Array.from({ length: 25 }, (_, i) => ({ officialAccount: ACCOUNTS[2], subscribers: `b${i}` }));
+		const { output } = await run(items, { options: { batchSize: 10 } });
+		expect(output).toHaveLength(25);
+		expect(server.stats.addSubscriberCalls).toBe(3);
+	});
+
+	test('a wrong secret key fails with code 70009, points at the Secret Key, and never shows the key', async () => {
+		const { error, output } = await run([{ officialAccount: ACCOUNTS[1], subscribers: 'a' }], {
+			credentials: { secretKey: 'not-the-right-key' },
+		});
+		expect(output).toEqual([]);
+		expect(error?.message).toBe('Tencent Chat error 70009: UserSig signature verification failed');
+		expect(error?.description).toContain('Check "Secret Key" in the Tencent Chat API credential');
+		expect(JSON.stringify(error)).not.toContain('not-the-right-key');
+		expect(server.stats.rejectedSignatures).toBe(1);
+	});
+
+	test('a wrong region (unknown SDKAppID) points at the Region field', async () => {
+		const { error } = await run([{ officialAccount: ACCOUNTS[1], subscribers: 'a' }], {
+			credentials: { sdkAppId: 1400999999 },
+		});
+		expect(error?.message).toContain('Tencent Chat error 70016');
+		expect(error?.description).toContain('Check "Region"');
+	});
+
+	test('an unknown official account stops the node, saying how many subscribers were processed', async () => {
+		const { error } = await run(
+			[
+				{ officialAccount: ACCOUNTS[1], subscribers: 'a,b' },
+				{ officialAccount: '@TOA#_gone', subscribers: 'c' },
+			],
+			{ options: { maxConcurrency: 1 } },
+		);
+		expect(error?.message).toBe('Tencent Chat error 130004: official account does not exist');
+		expect(error?.description).toContain('The official account does not exist or was destroyed');
+		expect(error?.description).toContain('after 2 of 3 distinct subscribers had been processed');
+	});
+
+	test('with Continue On Fail, an unknown official account fails its subscribers and the rest are added', async () => {
+		const { output, error } = await run(
+			[
+				{ officialAccount: ACCOUNTS[1], subscribers: 'a' },
+				{ officialAccount: '@TOA#_gone', subscribers: 'b,c' },
+				{ officialAccount: ACCOUNTS[2], subscribers: 'd' },
+			],
+			{ continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.subscriberAccount, item.json.status, item.json.errorCode ?? null, item.pairedItem])).toEqual([
+			['a', 'added', null, { item: 0 }],
+			['b', 'failed', 130004, { item: 1 }],
+			['c', 'failed', 130004, { item: 1 }],
+			['d', 'added', null, { item: 2 }],
+		]);
+		expect(output[1].json.errorInfo).toContain('official account does not exist');
+	});
+
+	test('bad input stops the node before any call, naming the item and the field', async () => {
+		const { error } = await run([
+			{ officialAccount: ACCOUNTS[1], subscribers: 'a' },
+			{ officialAccount: ACCOUNTS[1], subscribers: 'b' },
+			{ officialAccount: ACCOUNTS[1], subscribers: '  ' },
+		]);
+		expect(error?.message).toBe('Item 2: Subscriber IDs is empty');
+		expect(server.stats.requests).toBe(0);
+	});
+
+	test('a missing official account is named as such', async () => {
+		const { error } = await run([{ subscribers: 'a' }]);
+		expect(error?.message).toBe('Item 0: Official Account ID is missing');
+		expect(server.stats.requests).toBe(0);
+	});
+
+	test('with Continue On Fail, bad items become error items and the rest is processed', async () => {
+		const { output } = await run(
+			[
+				{ officialAccount: ACCOUNTS[1], subscribers: 'a' },
+				{ officialAccount: ACCOUNTS[1], subscribers: { id: 'b' } },
+				{ officialAccount: ACCOUNTS[1], subscribers: 'c' },
+			],
+			{ continueOnFail: true },
+		);
+		expect(output.map((item) => [item.json.subscriberAccount ?? item.json.error, item.pairedItem])).toEqual([
+			['a', { item: 0 }],
+			['Item 1: Subscriber IDs must be an ID (text or number), not an object', { item: 1 }],
+			['c', { item: 2 }],
+		]);
+		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1]).sort()).toEqual(['a', 'c']);
+	});
+
+	test('injected 502s and 20005s are retried until every subscriber is added', async () => {
+		server.setFaults({ http502: 0.25, error20005: 0.25 }, 7);
+		const items = Array.from({ length: 600 }, (_, i) => ({ officialAccount: ACCOUNTS[1 + (i % 2)], subscribers: `f${i}` }));
+
+		const { output, error } = await run(items, { options: { batchSize: 20, maxRetries: 10 } });
+
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(600);
+		expect(output.every((item) => item.json.status === 'added' && item.json.result === 1)).toBe(true);
+		expect(server.stats.faultsInjected).toBeGreaterThan(5);
+		expect(server.stats.addSubscriberCalls).toBe(30 + server.stats.faultsInjected);
+		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(300);
+	});
+
+	test('two executions in one process share one call budget per SDKAppID', async () => {
+		server.setFaults({ callsPerSecond: 20 });
+		const items = (prefix: string) =>
+			Array.from({ length: 30 }, (_, i) => ({ officialAccount: ACCOUNTS[1], subscribers: `${prefix}${i}` }));
+		const options = { batchSize: 1, maxRequestsPerSecond: 20 };
+
+		const [first, second] = await Promise.all([run(items('p'), { options }), run(items('q'), { options })]);
+
+		expect(first.output).toHaveLength(30);
+		expect(second.output).toHaveLength(30);
+		expect(server.stats.rateLimited).toBe(0);
+		expect(server.stats.peakCallsPerSecond).toBeLessThanOrEqual(20);
+	});
+
+	test('the secret key is in no output item', async () => {
+		const { output } = await run([{ officialAccount: ACCOUNTS[1], subscribers: 'z' }]);
+		expect(JSON.stringify(output)).not.toContain(SECRET_KEY);
+	});
+});

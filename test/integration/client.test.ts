@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+
+import { addSubscribers, TencentChatClient, TencentChatError } from '../../nodes/TencentChat/client';
+import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
+import { credentialsFor, fakeApp, SECRET_KEY } from '../helpers/fixtures';
+
+const ACCOUNT = '@TOA#_news';
+let server: FakeTencentServer;
+const logged: string[] = [];
+
+beforeAll(async () => {
+	server = new FakeTencentServer();
+	await server.start();
+});
+afterAll(() => server.stop());
+beforeEach(() => {
+	server.addApp(fakeApp({ [ACCOUNT]: { subscribers: ['old'] } }));
+	server.setFaults({});
+	server.resetStats();
+});
+
+function client(options: ConstructorParameters<typeof TencentChatClient>[1] = {}) {
+	const credentials = credentialsFor(server) as ConstructorParameters<typeof TencentChatClient>[0];
+	return new TencentChatClient(credentials, { retryBaseDelayMs: 5, log: (line) => logged.push(line), ...options });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<TencentChatError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof TencentChatError) return error;
+		throw error;
+	}
+	throw new Error('expected the call to fail');
+}
+
+const json = (body: object) => ({ kind: 'raw' as const, status: 200, body: JSON.stringify(body), contentType: 'application/json' });
+
+describe('TencentChatClient against the fake server', () => {
+	test('answers per subscriber: added, already subscribed, failed for an over-long UserID', async () => {
+		const answer = await addSubscribers(client(), ACCOUNT, ['new', 'old', 'x'.repeat(33)]);
+		expect([...answer.results]).toEqual([
+			['new', 1],
+			['old', 2],
+			['x'.repeat(33), 0],
+		]);
+		expect(answer.attempts).toBe(1);
+		expect(answer.mayHaveBeenAppliedBefore).toBe(false);
+	});
+
+	test('renews an expired UserSig once (70001) and retries', async () => {
+		server.script(json({ ActionStatus: 'FAIL', ErrorCode: 70001, ErrorInfo: 'UserSig expired' }));
+		const answer = await addSubscribers(client(), ACCOUNT, ['a']);
+		expect(answer.attempts).toBe(2);
+		expect(answer.results.get('a')).toBe(1);
+	});
+
+	test('gives up on a second 70001 in a row rather than looping', async () => {
+		const expired = json({ ActionStatus: 'FAIL', ErrorCode: 70001, ErrorInfo: 'UserSig expired' });
+		server.script(expired, expired);
+		const error = await failureOf(addSubscribers(client(), ACCOUNT, ['a']));
+		expect(error.code).toBe(70001);
+		expect(error.attempts).toBe(2);
+	});
+
+	test('fails at once on a code that retrying cannot fix', async () => {
+		const error = await failureOf(addSubscribers(client(), '@TOA#_gone', ['a']));
+		expect(error.code).toBe(130004);
+		expect(error.attempts).toBe(1);
+		expect(server.stats.addSubscriberCalls).toBe(1);
+	});
+
+	test('stops after the configured retries', async () => {
+		server.setFaults({ http502: 1 });
+		const error = await failureOf(addSubscribers(client({ maxRetries: 2 }), ACCOUNT, ['a']));
+		expect(error.code).toBe('HTTP_502');
+		expect(error.attempts).toBe(3);
+		expect(server.stats.addSubscriberCalls).toBe(3);
+	});
+
+	test('retries an answer that timed out and marks a then-"already subscribed" subscriber as uncertain', async () => {
+		server.setFaults({ stall: 1, stallMs: 400 });
+		const pending = addSubscribers(client({ timeoutMs: 100 }), ACCOUNT, ['slow']);
+		setTimeout(() => server.setFaults({}), 150);
+		const answer = await pending;
+		expect(answer.attempts).toBeGreaterThanOrEqual(2);
+		expect(answer.mayHaveBeenAppliedBefore).toBe(true);
+		expect(answer.results.get('slow')).toBe(2);
+	});
+
+	test('a connection reset after the service acted is retried and flagged as possibly applied', async () => {
+		server.setFaults({ resetAfterApply: 1 });
+		const pending = addSubscribers(client(), ACCOUNT, ['r1', 'r2']);
+		setTimeout(() => server.setFaults({}), 30);
+		const answer = await pending;
+		expect(answer.mayHaveBeenAppliedBefore).toBe(true);
+		expect(server.subscribers(1400000001, ACCOUNT)).toEqual(expect.arrayContaining(['r1', 'r2']));
+	});
+
+	test('an HTML page with status 200 is an INVALID_RESPONSE, retried, then reported', async () => {
+		const html = { kind: 'raw' as const, status: 200, body: '<html><body>Gateway login</body></html>' };
+		server.script(html, html);
+		const error = await failureOf(addSubscribers(client({ maxRetries: 1 }), ACCOUNT, ['a']));
+		expect(error.code).toBe('INVALID_RESPONSE');
+		expect(error.info).toContain('<html><body>Gateway login');
+		expect(error.mayHaveBeenApplied).toBe(true);
+	});
+
+	test('an OK answer without SubscriberList is an INVALID_RESPONSE, not retried', async () => {
+		server.script({ kind: 'transform', transform: 'dropList' });
+		const error = await failureOf(addSubscribers(client(), ACCOUNT, ['a']));
+		expect(error.code).toBe('INVALID_RESPONSE');
+		expect(error.info).toBe('the answer is OK but has no SubscriberList');
+		expect(error.attempts).toBe(1);
+	});
+
+	test.each([
+		['dropFirst', ['a'], { b: 1 }],
+		['addStranger', [], { a: 1, b: 1 }],
+		['renameFirst', ['a'], { b: 1 }],
+		['badResult', ['a'], { b: 1 }],
+	] as const)('a list with %s attributes no result to the wrong subscriber', async (transform, missing, expected) => {
+		server.script({ kind: 'transform', transform });
+		const answer = await addSubscribers(client(), ACCOUNT, ['a', 'b']);
+		expect(Object.fromEntries(answer.results)).toEqual(expected);
+		for (const id of missing) expect(answer.results.has(id)).toBe(false);
+	});
+
+	test('rejects more than 100 subscribers in one call before sending', async () => {
+		const ids = Array.from({ length: 101 }, (_, i) => `u${i}`);
+		await expect(addSubscribers(client(), ACCOUNT, ids)).rejects.toThrow('add_subscriber takes 1 to 100 subscribers, got 101');
+		expect(server.stats.requests).toBe(0);
+	});
+
+	test('refuses a plain-http base URL that is not this machine', () => {
+		expect(() => new TencentChatClient({ ...(credentialsFor(server) as ConstructorParameters<typeof TencentChatClient>[0]), baseUrl: 'http://example.com' })).toThrow(
+			'Base URL must start with https://',
+		);
+	});
+
+	test('no error or log line carries the secret key or a UserSig', async () => {
+		server.setFaults({ http502: 1 });
+		const error = await failureOf(addSubscribers(client({ maxRetries: 1 }), ACCOUNT, ['a']));
+		const text = `${error.message} ${error.info} ${error.stack} ${logged.join('\n')}`;
+		expect(logged.length).toBeGreaterThan(0);
+		expect(text).not.toContain(SECRET_KEY);
+		expect(text).not.toMatch(/usersig=/i);
+	});
+});
