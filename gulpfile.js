@@ -1,8 +1,14 @@
-const { src, dest } = require('gulp');
+const { src, dest, parallel } = require('gulp');
 
-/** tsc does not copy icons; n8n loads them from next to the compiled node and credential. */
+/** tsc copies neither: n8n loads the icons and each node's codex file from `dist`. */
 function buildIcons() {
 	return src('icons/*.svg', { encoding: false }).pipe(dest('dist/icons'));
 }
 
+function buildCodex() {
+	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
+}
+
 exports['build:icons'] = buildIcons;
+exports['build:codex'] = buildCodex;
+exports.default = parallel(buildIcons, buildCodex);

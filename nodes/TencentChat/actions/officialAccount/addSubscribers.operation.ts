@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { addSubscribers, LIMITS, TencentChatError } from '../../client';
@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 				name: 'batchSize',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: LIMITS.addSubscriberMaxPerCall },
-				default: LIMITS.addSubscriberMaxPerCall,
+				default: 100,
 				description: 'Subscribers sent in one call to Tencent (at most 100)',
 			},
 			{
@@ -67,7 +67,7 @@ export const description: INodeProperties[] = [
 				name: 'maxRequestsPerSecond',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: LIMITS.officialAccountCallsPerSecond,
+				default: 200,
 				description:
 					"Tencent allows 200 calls per second per app. When several n8n workers use the same app, give each a share, e.g. 100 for two workers.",
 			},
@@ -133,6 +133,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	if (batches.length > 0) {
 		const client = await createClient.call(this, clientOptions);
 		const failure = await sendBatches(batches, outcomes, {
+			node: this.getNode(),
 			continueOnFail,
 			send: (batch, signals) => addSubscribers(client, batch.officialAccount, batch.subscriberIds, signals),
 			signal: this.getExecutionCancelSignal(),
@@ -150,6 +151,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 }
 
 interface SendOptions {
+	node: INode;
 	continueOnFail: boolean;
 	send: (batch: Batch, signals: { signal?: AbortSignal; stopStarting: AbortSignal }) => ReturnType<typeof addSubscribers>;
 	signal?: AbortSignal;
@@ -162,7 +164,7 @@ interface SendOptions {
 async function sendBatches(
 	batches: Batch[],
 	outcomes: OutcomeBook,
-	{ continueOnFail, send, signal }: SendOptions,
+	{ node, continueOnFail, send, signal }: SendOptions,
 ): Promise<{ batch: Batch; error: TencentChatError } | undefined> {
 	const stop = new AbortController();
 	let failure: { batch: Batch; error: TencentChatError } | undefined;
@@ -175,7 +177,7 @@ async function sendBatches(
 				batch.subscriberIds.forEach((id, index) => outcomes.record(batch.officialAccount, id, batchOutcomes[index]));
 			} catch (error) {
 				if (stop.signal.aborted && !(error instanceof TencentChatError)) return;
-				if (!(error instanceof TencentChatError)) throw error;
+				if (!(error instanceof TencentChatError)) throw new NodeOperationError(node, error as Error);
 				if (continueOnFail) {
 					const outcome = outcomeFromError(error);
 					for (const id of batch.subscriberIds) outcomes.record(batch.officialAccount, id, outcome);
