@@ -3,6 +3,7 @@ module.exports = {
 	rootDir: '.test-build',
 	testMatch: ['**/test/**/*.test.js'],
 	testEnvironment: 'node',
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/leakWatch.js'],
 	testTimeout: 60_000,
 	maxWorkers: 2,
 };

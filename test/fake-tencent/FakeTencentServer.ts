@@ -26,6 +26,8 @@ export interface FaultConfig {
 	http502: number;
 	/** Share of requests answered ErrorCode 20005 without being carried out. */
 	error20005: number;
+	/** Share of requests whose connection is destroyed before they are carried out. */
+	resetBeforeApply: number;
 	/** Share of requests carried out, whose connection is then destroyed without an answer. */
 	resetAfterApply: number;
 	/** Share of requests carried out, whose answer is then held for `stallMs`. */
@@ -40,12 +42,17 @@ export interface FaultConfig {
 /** A scripted answer for the next add_subscriber calls, to test what the client makes of it. */
 export type ScriptedAnswer =
 	| { kind: 'raw'; status: number; body: string; apply?: boolean; contentType?: string }
-	| { kind: 'transform'; transform: 'dropList' | 'dropFirst' | 'addStranger' | 'renameFirst' | 'badResult' };
+	| { kind: 'transform'; transform: 'dropList' | 'dropFirst' | 'addStranger' | 'renameFirst' | 'badResult' }
+	| { kind: 'fault'; fault: FaultKind };
+
+const FAULT_KINDS = ['http502', 'error20005', 'resetBeforeApply', 'resetAfterApply', 'stall'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export const DEFAULT_FAULTS: FaultConfig = {
 	latencyMs: 0,
 	http502: 0,
 	error20005: 0,
+	resetBeforeApply: 0,
 	resetAfterApply: 0,
 	stall: 0,
 	stallMs: 0,
@@ -62,6 +69,8 @@ export interface FakeStats {
 	connections: number;
 	peakCallsPerSecond: number;
 	maxInFlight: number;
+	/** Requests whose client went away before the answer was sent. */
+	abandoned: number;
 	/** Requests that carried a UserSig to verify. */
 	signaturesSeen: number;
 	rejectedSignatures: number;
@@ -75,7 +84,11 @@ interface AppState {
 
 const MAX_USER_ID_BYTES = 32;
 
+
 export class FakeTencentServer {
+	/** Every UserSig any fake server in this process was sent: the leak checks look for them. */
+	static readonly userSigsSeen = new Set<string>();
+
 	private server: Server | undefined;
 	private readonly apps = new Map<number, AppState>();
 	private readonly sockets = new Set<Socket>();
@@ -144,7 +157,10 @@ export class FakeTencentServer {
 		const arrivedAt = performance.now();
 		this.inFlight++;
 		this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
-		response.on('close', () => this.inFlight--);
+		response.on('close', () => {
+			this.inFlight--;
+			if (!response.writableFinished) this.stats.abandoned++;
+		});
 		try {
 			const body = await readBody(request);
 			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -193,6 +209,7 @@ export class FakeTencentServer {
 		const app = this.apps.get(sdkAppId);
 		if (app === undefined) return fail(70016, 'SDKAppID not found in this data centre');
 		this.stats.signaturesSeen++;
+		FakeTencentServer.userSigsSeen.add(userSig);
 		const sig = checkUserSig(userSig, {
 			identifier,
 			sdkAppId,
@@ -232,30 +249,28 @@ export class FakeTencentServer {
 			return;
 		}
 
-		const roll = this.random();
-		const { http502, error20005, resetAfterApply, stall } = this.faults;
-		if (roll < http502) {
-			this.stats.faultsInjected++;
-			return reply({ message: 'Bad Gateway' }, 502);
-		}
-		if (roll < http502 + error20005) {
-			this.stats.faultsInjected++;
-			return fail(20005, 'Internal server error, please try again');
-		}
+		const fault = scripted?.kind === 'fault' ? scripted.fault : this.pickFault();
+		if (fault !== undefined) this.stats.faultsInjected++;
+		if (fault === 'http502') return reply({ message: 'Bad Gateway' }, 502);
+		if (fault === 'error20005') return fail(20005, 'Internal server error, please try again');
+		if (fault === 'resetBeforeApply') return void request.socket.destroy();
 
 		const answer = addSubscriber(app, body);
 		if (answer.ErrorCode === 0) this.stats.addSubscriberApplied++;
-		if (roll < http502 + error20005 + resetAfterApply) {
-			this.stats.faultsInjected++;
-			request.socket.destroy();
-			return;
-		}
-		if (roll < http502 + error20005 + resetAfterApply + stall) {
-			this.stats.faultsInjected++;
-			await delay(this.faults.stallMs);
-		}
+		if (fault === 'resetAfterApply') return void request.socket.destroy();
+		if (fault === 'stall') await delay(this.faults.stallMs);
 		if (scripted?.kind === 'transform') return reply(transformAnswer(answer, scripted.transform));
 		return reply(answer);
+	}
+
+	/** One roll picks at most one fault, each with its configured share of the requests. */
+	private pickFault(): FaultKind | undefined {
+		let roll = this.random();
+		for (const kind of FAULT_KINDS) {
+			roll -= this.faults[kind];
+			if (roll < 0) return kind;
+		}
+		return undefined;
 	}
 
 	/** The per-app limit over any sliding second; only calls let through count. */
@@ -382,6 +397,7 @@ function emptyStats(): FakeStats {
 		connections: 0,
 		peakCallsPerSecond: 0,
 		maxInFlight: 0,
+		abandoned: 0,
 		signaturesSeen: 0,
 		rejectedSignatures: 0,
 	};

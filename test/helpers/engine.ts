@@ -24,22 +24,20 @@ import {
 
 import { TencentChatApi } from '../../credentials/TencentChatApi.credentials';
 import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
+import { capture } from './capture';
 
 const NODE_TYPE = 'n8n-nodes-tencent-chat.tencentChat';
 const credentialType = new TencentChatApi();
 
-/** Every line n8n's logger was given during the tests, for the secret-leak checks. */
-export const loggedLines: string[] = [];
-const capture =
+const logTo =
 	(level: string) =>
-	(message: string, meta?: object): void => {
-		loggedLines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
-	};
+	(message: string, meta?: object): void =>
+		capture(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
 LoggerProxy.init({
-	error: capture('error'),
-	warn: capture('warn'),
-	info: capture('info'),
-	debug: capture('debug'),
+	error: logTo('error'),
+	warn: logTo('warn'),
+	info: logTo('info'),
+	debug: logTo('debug'),
 } as unknown as Parameters<typeof LoggerProxy.init>[0]);
 
 class NodeTypes implements INodeTypes {
@@ -167,8 +165,11 @@ export async function runNode({ parameters, items, credentials, continueOnFail, 
 
 	const task = run.data.resultData.runData[node.name]?.[0];
 	const error = run.data.resultData.error ?? task?.error;
+	const output = task?.data?.main?.[0] ?? [];
+	capture(JSON.stringify(output));
+	if (error) capture(`${error.message}\n${error.description}\n${error.stack}\n${JSON.stringify(error)}`);
 	return {
-		output: task?.data?.main?.[0] ?? [],
+		output,
 		error: error ? { message: error.message, description: error.description, name: error.name } : undefined,
 		run,
 	};

@@ -5,6 +5,9 @@ import type { FakeApp, FakeTencentServer } from '../fake-tencent/FakeTencentServ
 export const SDK_APP_ID = 1400000001;
 export const SECRET_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 export const ADMIN = 'administrator';
+export const WRONG_SECRET_KEY = 'not-the-right-key-3f9a1c';
+/** Every key the tests sign with: none may appear in any output, error or log. */
+export const TEST_SECRETS = [SECRET_KEY, WRONG_SECRET_KEY];
 
 export function fakeApp(officialAccounts: FakeApp['officialAccounts']): FakeApp {
 	return { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], officialAccounts };

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, SECRET_KEY, SDK_APP_ID } from '../helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, WRONG_SECRET_KEY } from '../helpers/fixtures';
 
 const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
 const PRE_SUBSCRIBED = ['u0', 'u3', 'u6', 'u9'];
@@ -85,12 +85,12 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 
 	test('a wrong secret key fails with code 70009, points at the Secret Key, and never shows the key', async () => {
 		const { error, output } = await run([{ officialAccount: ACCOUNTS[1], subscribers: 'a' }], {
-			credentials: { secretKey: 'not-the-right-key' },
+			credentials: { secretKey: WRONG_SECRET_KEY },
 		});
 		expect(output).toEqual([]);
 		expect(error?.message).toBe('Tencent Chat error 70009: UserSig signature verification failed');
 		expect(error?.description).toContain('Check "Secret Key" in the Tencent Chat API credential');
-		expect(JSON.stringify(error)).not.toContain('not-the-right-key');
+		expect(JSON.stringify(error)).not.toContain(WRONG_SECRET_KEY);
 		expect(server.stats.rejectedSignatures).toBe(1);
 	});
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/g
 
 import { addSubscribers, TencentChatClient, TencentChatError } from '../../nodes/TencentChat/client';
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
+import { capture } from '../helpers/capture';
 import { credentialsFor, fakeApp, SECRET_KEY } from '../helpers/fixtures';
 
 const ACCOUNT = '@TOA#_news';
@@ -21,14 +22,21 @@ beforeEach(() => {
 
 function client(options: ConstructorParameters<typeof TencentChatClient>[1] = {}) {
 	const credentials = credentialsFor(server) as ConstructorParameters<typeof TencentChatClient>[0];
-	return new TencentChatClient(credentials, { retryBaseDelayMs: 5, log: (line) => logged.push(line), ...options });
+	const log = (line: string) => {
+		logged.push(line);
+		capture(line);
+	};
+	return new TencentChatClient(credentials, { retryBaseDelayMs: 5, log, ...options });
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<TencentChatError> {
 	try {
 		await promise;
 	} catch (error) {
-		if (error instanceof TencentChatError) return error;
+		if (error instanceof TencentChatError) {
+			capture(`${error.message}\n${error.info}\n${error.stack}`);
+			return error;
+		}
 		throw error;
 	}
 	throw new Error('expected the call to fail');

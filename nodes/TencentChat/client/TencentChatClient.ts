@@ -176,7 +176,7 @@ export class TencentChatClient {
 
 		const answer = parseAnswer(text);
 		if (answer === undefined) {
-			const error = new TencentChatError('INVALID_RESPONSE', `the answer is not a Tencent Chat answer: ${preview(text)}`, {
+			const error = new TencentChatError('INVALID_RESPONSE', `the answer is not a Tencent Chat answer: ${redact(preview(text))}`, {
 				action: 'retry',
 			});
 			error.mayHaveBeenApplied = true;
@@ -220,10 +220,15 @@ function parseAnswer(text: string): TencentChatAnswer | undefined {
 
 function transportError(cause: unknown, timedOut: boolean, timeoutMs: number): TencentChatError {
 	const code = timedOut ? 'ETIMEDOUT' : networkCode(cause);
-	const info = timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${(cause as Error)?.message ?? cause}`;
+	const info = timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${redact(String((cause as Error)?.message ?? cause))}`;
 	const error = new TencentChatError(code, info, { action: 'retry' });
 	error.mayHaveBeenApplied = !NOT_SENT_CODES.has(code);
 	return error;
+}
+
+/** Should a lower layer ever quote the URL, its UserSig does not travel on. */
+export function redact(text: string): string {
+	return text.replace(/usersig=[^&\s"']*/gi, 'usersig=***');
 }
 
 function networkCode(cause: unknown): string {

@@ -11,6 +11,7 @@ import {
 	type SubscriptionOutcome,
 	type SubscriptionRequest,
 } from '../../helpers/batchPlan';
+import { parameterReader } from '../../helpers/itemParameters';
 import { InvalidInputError, readOfficialAccountId, readSubscriberIds } from '../../helpers/subscriberInput';
 import { createClient, toNodeApiError } from '../../transport';
 
@@ -113,12 +114,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		{},
 	) as Options;
 
+	const officialAccountOf = parameterReader(this, 'officialAccountId', items);
+	const subscribersOf = parameterReader(this, 'subscriberIds', items);
 	const requests: SubscriptionRequest[] = [];
 	const inputErrors = new Map<number, NodeOperationError>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const officialAccount = readOfficialAccountId(this.getNodeParameter('officialAccountId', itemIndex));
-			for (const subscriberId of readSubscriberIds(this.getNodeParameter('subscriberIds', itemIndex))) {
+			const officialAccount = readOfficialAccountId(officialAccountOf(itemIndex));
+			for (const subscriberId of readSubscriberIds(subscribersOf(itemIndex))) {
 				requests.push({ itemIndex, officialAccount, subscriberId });
 			}
 		} catch (error) {

@@ -1,0 +1,28 @@
+import { afterAll, expect } from '@jest/globals';
+import { format } from 'node:util';
+
+import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
+import { capture, captured } from './capture';
+import { TEST_SECRETS } from './fixtures';
+
+for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+	const original = console[method].bind(console);
+	console[method] = (...args: unknown[]) => {
+		capture(format(...args));
+		original(...args);
+	};
+}
+for (const stream of [process.stdout, process.stderr]) {
+	const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+	stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+		capture(String(chunk));
+		return original(chunk, ...rest);
+	}) as typeof stream.write;
+}
+
+afterAll(() => {
+	const text = captured.join('\n');
+	for (const secret of TEST_SECRETS) expect(text.includes(secret)).toBe(false);
+	for (const userSig of FakeTencentServer.userSigsSeen) expect(text.includes(userSig)).toBe(false);
+	expect(text).not.toMatch(/usersig=(?!\*\*\*)/i);
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import type { IDataObject } from 'n8n-workflow';
+
+import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
+import { runNode } from '../helpers/engine';
+import { credentialsFor, fakeApp } from '../helpers/fixtures';
+
+const server = new FakeTencentServer();
+beforeAll(() => server.start());
+afterAll(() => server.stop());
+
+const items: IDataObject[] = [
+	{ account: '@TOA#_x', contact: { id: 'c1', 'user id': 'u1', ids: ['i0', 'i1'] } },
+	{ account: ' @TOA#_x ', contact: { id: 107867, 'user id': ['a', 'b'], ids: [] } },
+	{ account: '@TOA#_x', contact: { id: null, 'user id': '', ids: ['', 'j1'] } },
+	{ account: '@TOA#_x', contact: { 'user id': true, ids: null } },
+	{ account: '@TOA#_x', contact: null },
+	{ contact: { id: { nested: 1 }, 'user id': ' u2 ', ids: [1, 2] } },
+];
+
+async function outputWith(accountExpression: string, subscriberExpression: string) {
+	server.addApp(fakeApp({ '@TOA#_x': {} }));
+	const { output } = await runNode({
+		parameters: {
+			resource: 'officialAccount',
+			operation: 'addSubscribers',
+			officialAccountId: accountExpression,
+			subscriberIds: subscriberExpression,
+			options: {},
+		},
+		items,
+		credentials: credentialsFor(server),
+		continueOnFail: true,
+	});
+	return output.map((item) => ({ json: item.json, pairedItem: item.pairedItem }));
+}
+
+test.each([
+	['$json.contact.id', '($json.contact.id)'],
+	['$json.contact["user id"]', '($json.contact["user id"])'],
+	['$json.contact.ids[1]', '($json.contact.ids[1])'],
+])('the fast path for {{ %s }} gives what n8n\'s expression engine gives', async (fast, engine) => {
+	const viaEngine = await outputWith('={{ ($json.account) }}', `={{ ${engine} }}`);
+	const viaFastPath = await outputWith('={{ $json.account }}', `={{ ${fast} }}`);
+	expect(viaFastPath).toEqual(viaEngine);
+	// Each table row mixes usable IDs and bad input, so both kinds of output are compared.
+	expect(viaEngine.some((item) => item.json.status === 'added')).toBe(true);
+	expect(viaEngine.some((item) => typeof item.json.error === 'string')).toBe(true);
+});

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { clientStats } from '../../nodes/TencentChat/client';
+import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
+import { runNode } from '../helpers/engine';
+import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID } from '../helpers/fixtures';
+
+const ACCOUNTS = ['@TOA#_a', '@TOA#_b', '@TOA#_c', '@TOA#_d', '@TOA#_e'];
+let server: FakeTencentServer;
+
+beforeAll(async () => {
+	server = new FakeTencentServer();
+	await server.start();
+});
+afterAll(() => server.stop());
+beforeEach(() => {
+	server.addApp(fakeApp(Object.fromEntries(ACCOUNTS.map((id) => [id, {}]))));
+	server.setFaults({});
+	server.resetStats();
+});
+
+const run = (items: IDataObject[], options: INodeParameters = {}, continueOnFail = false) =>
+	runNode({ parameters: addSubscribersParameters(options), items, credentials: credentialsFor(server), continueOnFail });
+
+describe('soak: 20,000 subscribers through every fault at once', () => {
+	test('every subscriber ends in exactly one output item that matches the server', async () => {
+		const distinct = 19_000;
+		// Item i asks account i % 5 for s(i % 19000): the last 1,000 items repeat the first 1,000.
+		const items = Array.from({ length: 20_000 }, (_, i) => ({ officialAccount: ACCOUNTS[i % 5], subscribers: `s${i % distinct}` }));
+		const preSubscribed = new Set(items.slice(0, 500).map((item) => `${item.officialAccount} ${item.subscribers}`));
+		server.addApp(
+			fakeApp(
+				Object.fromEntries(
+					ACCOUNTS.map((id) => [id, { subscribers: items.slice(0, 500).filter((item) => item.officialAccount === id).map((item) => item.subscribers) }]),
+				),
+			),
+		);
+		server.setFaults(
+			{ http502: 0.05, error20005: 0.05, resetBeforeApply: 0.01, resetAfterApply: 0.01, stall: 0.02, stallMs: 1_500 },
+			20261125,
+		);
+		const retriesBefore = clientStats.retries;
+		const startedAt = performance.now();
+
+		// 260 calls/s asked for, 200 allowed: the server answers "too frequent" and the node adapts.
+		const { output, error } = await run(items, { batchSize: 10, timeoutMs: 1_000, maxRetries: 8, maxRequestsPerSecond: 260 });
+
+		const seconds = (performance.now() - startedAt) / 1000;
+		const retries = clientStats.retries - retriesBefore;
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(20_000);
+
+		const subscribed = new Map(ACCOUNTS.map((id) => [id, new Set(server.subscribers(SDK_APP_ID, id))]));
+		const counts: Record<string, number> = {};
+		output.forEach((item, i) => {
+			const { officialAccount, subscriberAccount, status } = item.json as Record<string, string>;
+			counts[status] = (counts[status] ?? 0) + 1;
+			expect(item.pairedItem).toEqual({ item: i });
+			expect([officialAccount, subscriberAccount]).toEqual([items[i].officialAccount, items[i].subscribers]);
+			const wasThere = preSubscribed.has(`${officialAccount} ${subscriberAccount}`);
+			const isThere = subscribed.get(officialAccount)?.has(subscriberAccount);
+			// The truth, and nothing more: "added" only for new ones, "already" only for old ones.
+			if (status === 'added') expect(wasThere).toBe(false);
+			if (status === 'alreadySubscribed') expect(wasThere).toBe(true);
+			expect(isThere).toBe(status !== 'failed');
+			if (i >= distinct) expect(item.json).toEqual(output[i - distinct].json);
+		});
+		expect(counts.failed ?? 0).toBe(0);
+		expect(counts.alreadySubscribed + (counts.addedOrAlreadySubscribed ?? 0)).toBeGreaterThanOrEqual(500);
+
+		// 1,900 calls needed; faults hit about 14% of attempts, frequency limits a few more.
+		expect(server.stats.faultsInjected).toBeGreaterThan(100);
+		expect(server.stats.rateLimited).toBeGreaterThan(0);
+		expect(retries).toBeLessThan(1_900);
+		expect(server.stats.addSubscriberCalls).toBeLessThan(1_900 * 2);
+		console.log(
+			`soak: 20000 subscribers in ${seconds.toFixed(1)} s; ${server.stats.addSubscriberCalls} calls for 1900 batches, ` +
+				`${server.stats.faultsInjected} faults injected, ${server.stats.rateLimited} frequency-limit answers, ` +
+				`${retries} retries; outcomes ${JSON.stringify(counts)}`,
+		);
+	}, 120_000);
+});
+
+describe('ambiguous retries', () => {
+	test('a reset after the service acted makes the retried "already subscribed" an ambiguous outcome', async () => {
+		server.script({ kind: 'fault', fault: 'resetAfterApply' });
+		const { output } = await run([{ officialAccount: ACCOUNTS[0], subscribers: 'x1, x2' }]);
+		expect(output.map((item) => item.json)).toEqual([
+			{ officialAccount: ACCOUNTS[0], subscriberAccount: 'x1', result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true },
+			{ officialAccount: ACCOUNTS[0], subscriberAccount: 'x2', result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true },
+		]);
+	});
+
+	test('a reset before the service acted is retried and reported as added', async () => {
+		server.script({ kind: 'fault', fault: 'resetBeforeApply' });
+		const { output } = await run([{ officialAccount: ACCOUNTS[0], subscribers: 'y1' }]);
+		expect(output[0].json).toEqual({ officialAccount: ACCOUNTS[0], subscriberAccount: 'y1', result: 1, status: 'added' });
+	});
+});
+
+describe('malformed answers (Continue On Fail)', () => {
+	const twoItems = [
+		{ officialAccount: ACCOUNTS[1], subscribers: 'm1, m2' },
+		{ officialAccount: ACCOUNTS[1], subscribers: 'm3' },
+	];
+	const summary = (output: Awaited<ReturnType<typeof run>>['output']) =>
+		output.map((item) => [item.json.subscriberAccount, item.json.status, item.json.errorCode ?? null]);
+
+	test('an HTML page with status 200 fails the subscribers of that call with INVALID_RESPONSE', async () => {
+		const html = { kind: 'raw' as const, status: 200, body: '<!DOCTYPE html><html><body>Login</body></html>' };
+		server.script(html, html);
+		const { output } = await run(twoItems, { maxRetries: 1 }, true);
+		expect(summary(output)).toEqual([
+			['m1', 'failed', 'INVALID_RESPONSE'],
+			['m2', 'failed', 'INVALID_RESPONSE'],
+			['m3', 'failed', 'INVALID_RESPONSE'],
+		]);
+		expect(output[0].json.errorInfo).toContain('the answer is not a Tencent Chat answer: <!DOCTYPE html>');
+	});
+
+	test('a non-JSON body, then a good one, is retried and succeeds', async () => {
+		server.script({ kind: 'raw', status: 200, body: 'ok', contentType: 'text/plain' });
+		const { output } = await run(twoItems, {}, true);
+		expect(summary(output)).toEqual([
+			['m1', 'added', null],
+			['m2', 'added', null],
+			['m3', 'added', null],
+		]);
+	});
+
+	test('an OK answer without SubscriberList fails the call, not the node', async () => {
+		server.script({ kind: 'transform', transform: 'dropList' });
+		const { output, error } = await run(twoItems, {}, true);
+		expect(error).toBeUndefined();
+		expect(summary(output)).toEqual([
+			['m1', 'failed', 'INVALID_RESPONSE'],
+			['m2', 'failed', 'INVALID_RESPONSE'],
+			['m3', 'failed', 'INVALID_RESPONSE'],
+		]);
+	});
+
+	test('a list missing a subscriber fails only that one', async () => {
+		server.script({ kind: 'transform', transform: 'dropFirst' });
+		const { output } = await run(twoItems, {}, true);
+		expect(summary(output)).toEqual([
+			['m1', 'failed', 'MISSING_RESULT'],
+			['m2', 'added', null],
+			['m3', 'added', null],
+		]);
+	});
+
+	test.each(['addStranger', 'renameFirst', 'badResult'] as const)(
+		'a list with %s gives no subscriber a result that is not its own',
+		async (transform) => {
+			server.script({ kind: 'transform', transform });
+			const { output } = await run(twoItems, {}, true);
+			expect(output).toHaveLength(3);
+			const expectedFirst = transform === 'addStranger' ? ['m1', 'added', null] : ['m1', 'failed', 'MISSING_RESULT'];
+			expect(summary(output)).toEqual([expectedFirst, ['m2', 'added', null], ['m3', 'added', null]]);
+		},
+	);
+});
+
+describe('bad input, one row per kind (Continue On Fail)', () => {
+	const account = ACCOUNTS[2];
+	test.each([
+		['an empty string', { subscribers: '' }, { error: 'Item 0: Subscriber IDs is empty' }],
+		['whitespace', { subscribers: ' \t ' }, { error: 'Item 0: Subscriber IDs is empty' }],
+		['null', { subscribers: null }, { error: 'Item 0: Subscriber IDs is missing' }],
+		['a missing field', {}, { error: 'Item 0: Subscriber IDs is missing' }],
+		['a number, taken as its string', { subscribers: 107867 }, { subscriberAccount: '107867', status: 'added', result: 1 }],
+		['a boolean', { subscribers: true }, { error: 'Item 0: Subscriber IDs must be an ID (text or number), not a boolean' }],
+		['an object', { subscribers: { id: 'a' } }, { error: 'Item 0: Subscriber IDs must be an ID (text or number), not an object' }],
+		['an array with an empty member', { subscribers: ['a', ' '] }, { error: 'Item 0: Subscriber IDs: entry 2 of 2 is empty' }],
+		[
+			'an over-long ID, judged by the service',
+			{ subscribers: 'u'.repeat(40) },
+			{ subscriberAccount: 'u'.repeat(40), status: 'failed', result: 0, errorCode: 'NOT_ADDED' },
+		],
+		['a non-ASCII ID, judged by the service', { subscribers: 'ユーザー' }, { subscriberAccount: 'ユーザー', status: 'added', result: 1 }],
+		['an empty official account ID', { officialAccount: '', subscribers: 'a' }, { error: 'Item 0: Official Account ID is empty' }],
+	])('%s', async (_kind, fields, expected) => {
+		const { output } = await run([{ officialAccount: account, ...fields }], {}, true);
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toEqual(expect.objectContaining(expected));
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		if ('error' in expected) expect(server.stats.requests).toBe(0);
+	});
+});
+
+describe('cancellation', () => {
+	test('aborts the calls in flight and starts no new one', async () => {
+		server.setFaults({ latencyMs: 2_000 });
+		const items = Array.from({ length: 40 }, (_, i) => ({ officialAccount: ACCOUNTS[3], subscribers: `c${i}` }));
+		let cancel = () => {};
+		const running = runNode({
+			parameters: addSubscribersParameters({ batchSize: 1, maxConcurrency: 4 }),
+			items,
+			credentials: credentialsFor(server),
+			onStart: (execution) => (cancel = execution.cancel),
+		}).catch((error: Error) => ({ cancelled: error }));
+
+		while (server.stats.requests < 4) await new Promise((resolve) => setTimeout(resolve, 10));
+		const cancelledAt = performance.now();
+		cancel();
+		await running;
+		const finishedAfterMs = performance.now() - cancelledAt;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+
+		expect(server.stats.requests).toBe(4);
+		expect(server.stats.abandoned).toBe(4);
+		expect(finishedAfterMs).toBeLessThan(1_500);
+	});
+});
