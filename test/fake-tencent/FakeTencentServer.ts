@@ -71,6 +71,9 @@ export interface FakeStats {
 	maxInFlight: number;
 	/** Requests whose client went away before the answer was sent. */
 	abandoned: number;
+	/** Wall-clock ms of the first and the last add_subscriber call let through. */
+	firstCallAt: number;
+	lastCallAt: number;
 	/** Requests that carried a UserSig to verify. */
 	signaturesSeen: number;
 	rejectedSignatures: number;
@@ -154,7 +157,6 @@ export class FakeTencentServer {
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-		const arrivedAt = performance.now();
 		this.inFlight++;
 		this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
 		response.on('close', () => {
@@ -166,7 +168,7 @@ export class FakeTencentServer {
 			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 			if (url.pathname.startsWith('/_fake/')) return this.control(url.pathname, body, response);
 			this.stats.requests++;
-			await this.answer(url, body, arrivedAt, request, response);
+			await this.answer(url, body, request, response);
 		} catch (error) {
 			if (!response.headersSent) send(response, 500, { error: String(error) });
 		}
@@ -175,7 +177,6 @@ export class FakeTencentServer {
 	private async answer(
 		url: URL,
 		rawBody: string,
-		arrivedAt: number,
 		request: IncomingMessage,
 		response: ServerResponse,
 	): Promise<void> {
@@ -235,7 +236,7 @@ export class FakeTencentServer {
 		}
 
 		this.stats.addSubscriberCalls++;
-		if (!this.admit(app, arrivedAt)) {
+		if (!this.admit(app, performance.now())) {
 			this.stats.rateLimited++;
 			return fail(60007, 'REST API call frequency exceeds the limit');
 		}
@@ -280,6 +281,8 @@ export class FakeTencentServer {
 		const budget = this.faults.callsPerSecond - this.faults.reservedCallsPerSecond;
 		if (app.acceptedAt.length >= budget) return false;
 		app.acceptedAt.push(now);
+		this.stats.lastCallAt = Date.now();
+		this.stats.firstCallAt ||= this.stats.lastCallAt;
 		this.stats.peakCallsPerSecond = Math.max(this.stats.peakCallsPerSecond, app.acceptedAt.length);
 		return true;
 	}
@@ -398,6 +401,8 @@ function emptyStats(): FakeStats {
 		peakCallsPerSecond: 0,
 		maxInFlight: 0,
 		abandoned: 0,
+		firstCallAt: 0,
+		lastCallAt: 0,
 		signaturesSeen: 0,
 		rejectedSignatures: 0,
 	};

@@ -41,7 +41,7 @@ LoggerProxy.init({
 } as unknown as Parameters<typeof LoggerProxy.init>[0]);
 
 class NodeTypes implements INodeTypes {
-	private readonly node = new TencentChat();
+	constructor(private readonly node: INodeType) {}
 
 	getByName(): INodeType {
 		return this.node;
@@ -105,6 +105,10 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Called with the running execution, e.g. to cancel it. */
 	onStart?: (execution: { cancel: () => void }) => void;
+	/** Another node to run in the Tencent Chat node's place, e.g. a baseline in a benchmark. */
+	nodeType?: INodeType;
+	/** Hand outputs and errors to the leak watch (the default); benchmarks turn it off. */
+	watchForLeaks?: boolean;
 }
 
 export interface NodeRun {
@@ -114,7 +118,15 @@ export interface NodeRun {
 }
 
 /** Runs the Tencent Chat node on `items` inside n8n-core's WorkflowExecute, as n8n does. */
-export async function runNode({ parameters, items, credentials, continueOnFail, onStart }: RunOptions): Promise<NodeRun> {
+export async function runNode({
+	parameters,
+	items,
+	credentials,
+	continueOnFail,
+	onStart,
+	nodeType = new TencentChat(),
+	watchForLeaks = true,
+}: RunOptions): Promise<NodeRun> {
 	const node: INode = {
 		id: 'tencent-chat-node',
 		name: 'Tencent Chat',
@@ -131,7 +143,7 @@ export async function runNode({ parameters, items, credentials, continueOnFail, 
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: new NodeTypes(),
+		nodeTypes: new NodeTypes(nodeType),
 		settings: {},
 	};
 	const workflow = new Workflow(workflowData);
@@ -166,8 +178,8 @@ export async function runNode({ parameters, items, credentials, continueOnFail, 
 	const task = run.data.resultData.runData[node.name]?.[0];
 	const error = run.data.resultData.error ?? task?.error;
 	const output = task?.data?.main?.[0] ?? [];
-	capture(JSON.stringify(output));
-	if (error) capture(`${error.message}\n${error.description}\n${error.stack}\n${JSON.stringify(error)}`);
+	if (watchForLeaks) capture(JSON.stringify(output));
+	if (error && watchForLeaks) capture(`${error.message}\n${error.description}\n${error.stack}\n${JSON.stringify(error)}`);
 	return {
 		output,
 		error: error ? { message: error.message, description: error.description, name: error.name } : undefined,

@@ -62,7 +62,7 @@ const pacers = new Map<string, RequestPacer>();
 const gates = new Map<string, ConcurrencyGate>();
 
 /** Counters of the whole process, for benchmarks and tests. */
-export const clientStats = { attempts: 0, retries: 0 };
+export const clientStats = { attempts: 0, retries: 0, inFlight: 0, peakInFlight: 0 };
 
 /** Tencent Chat's server REST API: signing, pacing, retries. Knows nothing of n8n. */
 export class TencentChatClient {
@@ -105,7 +105,7 @@ export class TencentChatClient {
 			let answer: T;
 			try {
 				await this.pacer.acquire(waitSignal);
-				answer = await this.send<T>(service, command, body, signal);
+				answer = await this.sendCounted<T>(service, command, body, signal);
 			} catch (error) {
 				if (!(error instanceof TencentChatError) || signal?.aborted) throw error;
 				error.attempts = attempt;
@@ -139,20 +139,34 @@ export class TencentChatClient {
 		return `${this.origin}/v4/${service}/${command}`;
 	}
 
-	private async send<T extends TencentChatAnswer>(
+	private async sendCounted<T extends TencentChatAnswer>(
 		service: string,
 		command: string,
 		body: object,
 		signal?: AbortSignal,
 	): Promise<T> {
 		clientStats.attempts++;
+		clientStats.peakInFlight = Math.max(clientStats.peakInFlight, ++clientStats.inFlight);
+		try {
+			return await this.send<T>(service, command, body, signal);
+		} finally {
+			clientStats.inFlight--;
+		}
+	}
+
+	private async send<T extends TencentChatAnswer>(
+		service: string,
+		command: string,
+		body: object,
+		signal?: AbortSignal,
+	): Promise<T> {
 		const timeout = AbortSignal.timeout(this.options.timeoutMs);
 		let statusCode: number;
 		let text: string;
 		try {
 			const response = await request(this.url(service, command), {
 				method: 'POST',
-				dispatcher: sharedDispatcher(),
+				dispatcher: sharedDispatcher(this.options.maxConcurrency),
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(body),
 				signal: signal ? AbortSignal.any([signal, timeout]) : timeout,

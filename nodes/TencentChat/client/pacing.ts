@@ -1,14 +1,14 @@
 /**
  * Keeps the calls of every execution in this process under one per-app limit.
  *
- * Two rules hold together. Calls are spaced evenly (a "generic cell rate" schedule, with a little
- * tolerance so a late timer can catch up), which keeps the load smooth. And no window of
- * `windowMs + marginMs` ever holds more than the current rate's worth of calls: the margin absorbs
- * the jitter between when a call leaves here and when the service counts it, so a service that
- * counts any sliding second never sees more than its limit.
+ * Two rules hold together. No window of `windowMs + marginMs` ever holds more than the current
+ * rate's worth of calls: the margin absorbs the jitter between when a call leaves here and when the
+ * service counts it, so a service that counts any sliding second never sees more than its limit.
+ * Within that, calls are spaced evenly (a "generic cell rate" schedule) after an initial burst of a
+ * fifth of a window's budget, so a job starts at once and then keeps the load smooth.
  *
  * The rate adapts: a frequency-limit answer (someone else is using part of the app's budget)
- * cuts it by 30%, and every quiet second wins back 5% of the ceiling.
+ * cuts it by 20%, and every quiet second wins back 5% of the ceiling.
  */
 export interface PacerOptions {
 	windowMs?: number;
@@ -45,7 +45,8 @@ function wake(waiter: Waiter): void {
 	waiter.resolve();
 }
 
-const DECREASE_FACTOR = 0.7;
+const BURST_SHARE_OF_WINDOW = 0.2;
+const DECREASE_FACTOR = 0.8;
 const INCREASE_SHARE = 0.05;
 
 export class RequestPacer {
@@ -66,7 +67,7 @@ export class RequestPacer {
 
 	constructor(callsPerSecond: number, options: PacerOptions = {}) {
 		this.windowMs = options.windowMs ?? 1000;
-		this.marginMs = options.marginMs ?? 25;
+		this.marginMs = options.marginMs ?? 50;
 		this.now = options.now ?? (() => performance.now());
 		this.ceiling = callsPerSecond;
 		this.rate = callsPerSecond;
@@ -129,7 +130,8 @@ export class RequestPacer {
 
 	private readyAt(now: number): number {
 		const interval = this.interval();
-		let readyAt = Math.max(now, this.nextSlotAt - 2 * interval);
+		const burstTolerance = Math.max(2 * interval, this.windowMs * BURST_SHARE_OF_WINDOW);
+		let readyAt = Math.max(now, this.nextSlotAt - burstTolerance);
 		const inWindow = Math.max(1, Math.floor(this.rate));
 		if (this.sentAt.length >= inWindow) {
 			const oldest = this.sentAt[this.sentAt.length - inWindow];

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: Official Account → Add Subscribers at Tencent's cap.
+ *
+ * The fake Tencent server runs as its own process with the 200 calls/s limit on and a latency per
+ * request; each run is a fresh process that executes the node in n8n-core's engine. The physical
+ * limit is 200 calls/s × 100 subscribers = 20,000 subscribers/s.
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import type { FakeStats } from '../test/fake-tencent/FakeTencentServer';
+import { ADMIN, SDK_APP_ID, SECRET_KEY } from '../test/helpers/fixtures';
+import type { ScenarioInput, ScenarioResult } from './scenario';
+
+const CAP_PER_SECOND = 200 * 100;
+const ACCOUNTS = ['@TOA#_bench_a', '@TOA#_bench_b', '@TOA#_bench_c'];
+
+interface Run {
+	name: string;
+	subscribers: number;
+	latencyMs: number;
+	reservedCallsPerSecond?: number;
+	mode?: 'node' | 'handBuilt' | 'passThrough';
+}
+
+const RUNS: Run[] = [
+	{ name: 'node', subscribers: 10_000, latencyMs: 50 },
+	{ name: 'node', subscribers: 100_000, latencyMs: 50 },
+	{ name: 'node', subscribers: 10_000, latencyMs: 200 },
+	{ name: 'node', subscribers: 100_000, latencyMs: 200 },
+	{ name: 'node, 100 calls/s used by another client', subscribers: 20_000, latencyMs: 50, reservedCallsPerSecond: 100 },
+	{ name: 'hand-built (HTTP Request per item)', subscribers: 300, latencyMs: 50, mode: 'handBuilt' },
+	{ name: 'n8n holding the same items (pass-through node)', subscribers: 100_000, latencyMs: 0, mode: 'passThrough' },
+];
+
+async function startServer(): Promise<{ url: string; process: ChildProcess }> {
+	const child = spawn(process.execPath, [join(__dirname, '../test/fake-tencent/main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const url = await new Promise<string>((resolve, reject) => {
+		child.stdout?.on('data', (chunk: Buffer) => {
+			const match = /listening (\S+)/.exec(chunk.toString());
+			if (match) resolve(match[1]);
+		});
+		child.on('exit', (code) => reject(new Error(`fake server exited with ${code}`)));
+	});
+	return { url, process: child };
+}
+
+async function control(url: string, path: string, body: object = {}): Promise<unknown> {
+	const response = await fetch(`${url}/_fake/${path}`, { method: 'POST', body: JSON.stringify(body) });
+	return await response.json();
+}
+
+function runScenario(input: ScenarioInput): Promise<ScenarioResult> {
+	return new Promise((resolve, reject) => {
+		const child = fork(join(__dirname, 'scenario.js'), [JSON.stringify(input)], {
+			execArgv: ['--expose-gc'],
+			stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+		});
+		let out = '';
+		child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+		child.on('exit', (code) => {
+			const line = out.split('\n').find((text) => text.startsWith('RESULT '));
+			if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as ScenarioResult);
+			else reject(new Error(`scenario failed (${code}): ${out.slice(-500)}`));
+		});
+	});
+}
+
+interface Measured extends Run {
+	result: ScenarioResult;
+	server: FakeStats;
+	perSecond: number;
+}
+
+async function main(): Promise<void> {
+	const server = await startServer();
+	const measured: Measured[] = [];
+	try {
+		for (const [index, run] of RUNS.entries()) {
+			const accounts = ACCOUNTS.map((id) => `${id}_${index}`);
+			await control(server.url, 'apps', {
+				sdkAppId: SDK_APP_ID,
+				secretKey: SECRET_KEY,
+				admins: [ADMIN],
+				officialAccounts: Object.fromEntries(accounts.map((id) => [id, {}])),
+			});
+			await control(server.url, 'faults', {
+				faults: { latencyMs: run.latencyMs, callsPerSecond: 200, reservedCallsPerSecond: run.reservedCallsPerSecond ?? 0 },
+			});
+			await control(server.url, 'reset-stats');
+			const result = await runScenario({
+				serverUrl: server.url,
+				subscribers: run.subscribers,
+				accounts,
+				prefix: `r${index}_`,
+				mode: run.mode ?? 'node',
+			});
+			const stats = (await control(server.url, 'stats')) as FakeStats;
+			measured.push({ ...run, result, server: stats, perSecond: run.subscribers / result.seconds });
+			report(measured[measured.length - 1]);
+		}
+	} finally {
+		server.process.kill('SIGTERM');
+	}
+	summarize(measured);
+}
+
+function report(run: Measured): void {
+	const { result, server } = run;
+	const lines = [
+		`${run.name}: ${run.subscribers.toLocaleString('en')} subscribers, ${run.latencyMs} ms latency` +
+			(run.reservedCallsPerSecond ? `, ${run.reservedCallsPerSecond} calls/s reserved` : ''),
+		`  ${fmt(run.perSecond, 0)} subscribers/s = ${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}% of the 20,000/s cap ` +
+			`(${fmt(result.seconds, 2)} s, ${result.ok.toLocaleString('en')} added of ${result.outputItems.toLocaleString('en')} output items)`,
+		`  calls ${server.addSubscriberCalls}, peak ${server.peakCallsPerSecond} calls in a sliding second, ` +
+			`${server.rateLimited} rate-limit rejections, ${result.retries} retries`,
+		`  ${server.connections} TCP connections opened, ${result.peakInFlight} calls in flight at most`,
+		...(server.firstCallAt
+			? [
+					`  phases: ${fmt((server.firstCallAt - result.startedAt) / 1000, 2)} s reading and planning, ` +
+						`${fmt((server.lastCallAt - server.firstCallAt) / 1000, 2)} s from first to last call, ` +
+						`${fmt((result.endedAt - server.lastCallAt) / 1000, 2)} s from last call to output`,
+				]
+			: []),
+		`  CPU ${fmt((1000 * result.cpuMs) / run.subscribers, 1)} µs per subscriber (${fmt(result.cpuMs, 0)} ms); ` +
+			`RSS holding the items ${fmt(result.rssHoldingItemsMb, 1)} MB, peak ${fmt(result.rssPeakMb, 1)} MB ` +
+			`(+${fmt(result.rssPeakMb - result.rssHoldingItemsMb, 1)} MB)`,
+	];
+	console.log(lines.join('\n'));
+}
+
+function summarize(runs: Measured[]): void {
+	const isNode = (run: Measured) => (run.mode ?? 'node') === 'node';
+	const nodeRuns = runs.filter((run) => isNode(run) && !run.reservedCallsPerSecond);
+	const holding = runs.find((run) => run.mode === 'passThrough');
+	const shared = runs.find((run) => run.reservedCallsPerSecond);
+	const handBuilt = runs.find((run) => run.mode === 'handBuilt');
+	const reference = nodeRuns.find((run) => run.subscribers === 100_000 && run.latencyMs === 50);
+	const big = nodeRuns.filter((run) => run.subscribers === 100_000);
+	const checks: Array<[string, boolean]> = [
+		...nodeRuns.map((run): [string, boolean] => [
+			`>= 95% of the cap, ${run.subscribers.toLocaleString('en')} at ${run.latencyMs} ms (${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}%)`,
+			run.perSecond >= 0.95 * CAP_PER_SECOND,
+		]),
+		['zero rate-limit rejections with the app to itself', nodeRuns.every((run) => run.server.rateLimited === 0)],
+		[
+			'connections opened <= calls in flight at most',
+			nodeRuns.every((run) => run.server.connections <= run.result.peakInFlight),
+		],
+		...big.map((run): [string, boolean] => {
+			const overHolding = run.result.rssPeakMb - (holding?.result.rssPeakMb ?? Number.NaN);
+			const overInput = run.result.rssPeakMb - run.result.rssHoldingItemsMb;
+			return [
+				`100,000 at ${run.latencyMs} ms adds <= 50 MB to peak RSS over n8n holding the same items: ` +
+					`+${fmt(overHolding, 1)} MB (+${fmt(overInput, 1)} MB over the input items alone)`,
+				overHolding <= 50,
+			];
+		}),
+	];
+	if (shared) {
+		checks.push([
+			`with 100 of 200 calls/s taken by another client: all added, ${shared.result.retries} retries for ${shared.server.addSubscriberCalls - shared.server.rateLimited} calls`,
+			shared.result.ok === shared.subscribers && shared.result.retries <= shared.subscribers / 100,
+		]);
+	}
+	console.log('\nTargets');
+	for (const [label, ok] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${label}`);
+	if (handBuilt && reference) {
+		console.log(
+			`\nThe node is ${fmt(reference.perSecond / handBuilt.perSecond, 0)}x the hand-built way ` +
+				`(${fmt(reference.perSecond, 0)} vs ${fmt(handBuilt.perSecond, 1)} subscribers/s at ${handBuilt.latencyMs} ms latency).`,
+		);
+	}
+	console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+}
+
+function fmt(value: number, digits: number): string {
+	return value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+main().catch((error: Error) => {
+	console.error(error.stack);
+	process.exit(1);
+});

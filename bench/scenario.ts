@@ -1,0 +1,103 @@
+/**
+ * One benchmark run in a fresh process, so that its CPU time, peak RSS, pacer and connection pool
+ * are its own. Input: a JSON argument; output: one JSON line.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { clientStats } from '../nodes/TencentChat/client';
+import { runNode } from '../test/helpers/engine';
+import { addSubscribersParameters, credentialsFor } from '../test/helpers/fixtures';
+import { HandBuiltAddSubscriber, PassThroughOutput } from './handBuiltNode';
+
+export interface ScenarioInput {
+	serverUrl: string;
+	subscribers: number;
+	accounts: string[];
+	prefix: string;
+	mode: 'node' | 'handBuilt' | 'passThrough';
+}
+
+export interface ScenarioResult {
+	seconds: number;
+	/** Wall-clock ms when the node started and ended, to set against the server's first and last call. */
+	startedAt: number;
+	endedAt: number;
+	cpuMs: number;
+	rssHoldingItemsMb: number;
+	rssPeakMb: number;
+	retries: number;
+	peakInFlight: number;
+	outputItems: number;
+	ok: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+async function main(): Promise<void> {
+	const input = JSON.parse(process.argv[2]) as ScenarioInput;
+	const items = Array.from({ length: input.subscribers }, (_, i) => ({
+		officialAccount: input.accounts[i % input.accounts.length],
+		subscribers: `${input.prefix}${i}`,
+	}));
+	const credentials = credentialsFor({ url: input.serverUrl } as never);
+	await warmUp(input, credentials);
+	gc();
+	const rssHoldingItems = process.memoryUsage().rss;
+	let rssPeak = rssHoldingItems;
+	const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 5);
+
+	const cpuBefore = process.cpuUsage();
+	const wallStartedAt = Date.now();
+	const startedAt = performance.now();
+	const { output, error } = await runNode({ ...nodeFor(input), items, credentials, watchForLeaks: false });
+	const seconds = (performance.now() - startedAt) / 1000;
+	const cpu = process.cpuUsage(cpuBefore);
+	rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+	clearInterval(sampler);
+	if (error) throw new Error(`${error.message} ${error.description ?? ''}`);
+
+	const ok =
+		input.mode === 'handBuilt'
+			? output.filter((item) => item.json.ActionStatus === 'OK').length
+			: output.filter((item) => item.json.status === 'added').length;
+	const result: ScenarioResult = {
+		seconds,
+		startedAt: wallStartedAt,
+		endedAt: Date.now(),
+		cpuMs: (cpu.user + cpu.system) / 1000,
+		rssHoldingItemsMb: rssHoldingItems / 2 ** 20,
+		rssPeakMb: rssPeak / 2 ** 20,
+		retries: clientStats.retries,
+		peakInFlight: clientStats.peakInFlight,
+		outputItems: output.length,
+		ok,
+	};
+	process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+	process.exit(0);
+}
+
+function nodeFor(input: ScenarioInput) {
+	if (input.mode === 'handBuilt') {
+		const url = `${input.serverUrl}/v4/official_account_open_http_svc/add_subscriber`;
+		return { parameters: { url } as INodeParameters, nodeType: new HandBuiltAddSubscriber() };
+	}
+	if (input.mode === 'passThrough') return { parameters: {}, nodeType: new PassThroughOutput() };
+	return { parameters: addSubscribersParameters() };
+}
+
+/**
+ * One execution of a single item first, as a running n8n has done long before: n8n-core loads
+ * much of itself lazily on its first execution, which is not this node's cost. Then the counters
+ * start from zero (its one keep-alive connection stays in the pool).
+ */
+async function warmUp(input: ScenarioInput, credentials: ReturnType<typeof credentialsFor>): Promise<void> {
+	const items = [{ officialAccount: input.accounts[0], subscribers: `${input.prefix}warm-up` }];
+	await runNode({ ...nodeFor(input), items, credentials, watchForLeaks: false });
+	await fetch(`${input.serverUrl}/_fake/reset-stats`, { method: 'POST' });
+	Object.assign(clientStats, { attempts: 0, retries: 0, peakInFlight: 0 });
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack}\n`);
+	process.exit(1);
+});
