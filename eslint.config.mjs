@@ -23,6 +23,10 @@ export default [
 		rules: {
 			'@n8n/community-nodes/require-node-api-error': 'off',
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			// Benchmarks and end-to-end tests start the fake server and n8n as processes; their
+			// helper nodes are test fixtures, never shipped.
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
+			'@n8n/community-nodes/node-usable-as-tool': 'off',
 			'no-console': 'off',
 		},
 	},

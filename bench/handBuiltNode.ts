@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	NodeConnectionTypes,
+} from 'n8n-workflow';
 
 /**
  * The way a user builds this by hand today: n8n's HTTP Request node with this credential sends one
@@ -13,8 +19,8 @@ export class HandBuiltAddSubscriber implements INodeType {
 		version: 1,
 		description: 'One HTTP request per subscriber',
 		defaults: { name: 'Hand-built' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tencentChatApi', required: true }],
 		properties: [{ displayName: 'URL', name: 'url', type: 'string', default: '' }],
 	};
@@ -48,8 +54,8 @@ export class PassThroughOutput implements INodeType {
 		version: 1,
 		description: 'Emits one Add Subscribers-shaped item per input item',
 		defaults: { name: 'Pass-through' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		properties: [],
 	};
 

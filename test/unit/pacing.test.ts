@@ -28,11 +28,11 @@ describe('RequestPacer', () => {
 		expect(sentAt[69] - sentAt[0]).toBeGreaterThanOrEqual(3 * 200);
 	});
 
-	test('cuts its rate by 30% once per burst of frequency-limit answers', () => {
+	test('cuts its rate by 20% once per burst of frequency-limit answers', () => {
 		const pacer = new RequestPacer(200);
 		pacer.slowDown();
 		pacer.slowDown();
-		expect(pacer.currentRate).toBeCloseTo(140);
+		expect(pacer.currentRate).toBeCloseTo(160);
 		expect(pacer.slowDowns).toBe(1);
 	});
 
@@ -40,10 +40,10 @@ describe('RequestPacer', () => {
 		let now = 0;
 		const pacer = new RequestPacer(100, { now: () => now });
 		pacer.slowDown();
-		expect(pacer.currentRate).toBeCloseTo(70);
+		expect(pacer.currentRate).toBeCloseTo(80);
 		now += 1000;
 		await pacer.acquire();
-		expect(pacer.currentRate).toBeCloseTo(75);
+		expect(pacer.currentRate).toBeCloseTo(85);
 	});
 
 	test('rejects a waiting caller when its signal aborts', async () => {
