@@ -86,6 +86,17 @@ describe('TencentChatClient against the fake server', () => {
 		expect(server.stats.addSubscriberCalls).toBe(3);
 	});
 
+	test('a call waiting to retry holds no concurrency slot', async () => {
+		server.script({ kind: 'raw', status: 502, body: 'Bad Gateway' });
+		const shared = client({ maxConcurrency: 1, retryBaseDelayMs: 600 });
+		const finished: string[] = [];
+		const first = addSubscribers(shared, ACCOUNT, ['w1']).then(() => finished.push('first, after its retry'));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const second = addSubscribers(shared, ACCOUNT, ['w2']).then(() => finished.push('second'));
+		await Promise.all([first, second]);
+		expect(finished).toEqual(['second', 'first, after its retry']);
+	});
+
 	test('retries an answer that timed out and marks a then-"already subscribed" subscriber as uncertain', async () => {
 		server.setFaults({ stall: 1, stallMs: 400 });
 		const pending = addSubscribers(client({ timeoutMs: 100 }), ACCOUNT, ['slow']);

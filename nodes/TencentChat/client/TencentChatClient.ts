@@ -101,36 +101,37 @@ export class TencentChatClient {
 		let renewedUserSig = false;
 
 		for (let attempt = 1; ; attempt++) {
+			let failure: TencentChatError;
 			await this.gate.acquire(waitSignal);
-			let answer: T;
 			try {
 				await this.pacer.acquire(waitSignal);
-				answer = await this.sendCounted<T>(service, command, body, signal);
+				const answer = await this.sendCounted<T>(service, command, body, signal);
+				return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
 			} catch (error) {
 				if (!(error instanceof TencentChatError) || signal?.aborted) throw error;
-				error.attempts = attempt;
-				error.mayHaveBeenApplied ||= mayHaveBeenAppliedBefore;
-
-				const renewNow = error.action === 'renewUserSig' && !renewedUserSig;
-				if (!error.retryable || (error.action === 'renewUserSig' && renewedUserSig) || attempt > maxRetries) {
-					throw error;
-				}
-				mayHaveBeenAppliedBefore = error.mayHaveBeenApplied;
-				if (error.action === 'slowDown') this.pacer.slowDown();
-				if (renewNow) {
-					userSigCache.invalidate(this.credentials);
-					renewedUserSig = true;
-				}
-				clientStats.retries++;
-				this.options.log?.(
-					`Tencent Chat ${command}: attempt ${attempt} failed with ${error.code}, retrying (${maxRetries - attempt + 1} left)`,
-				);
-				if (!renewNow) await sleep(this.backoff(attempt), waitSignal);
-				continue;
+				failure = error;
 			} finally {
+				// Released before any backoff: a call waiting to retry holds no slot.
 				this.gate.release();
 			}
-			return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
+
+			failure.attempts = attempt;
+			failure.mayHaveBeenApplied ||= mayHaveBeenAppliedBefore;
+			const renew = failure.action === 'renewUserSig';
+			if (!failure.retryable || attempt > maxRetries || (renew && renewedUserSig)) throw failure;
+
+			mayHaveBeenAppliedBefore = failure.mayHaveBeenApplied;
+			if (failure.action === 'slowDown') this.pacer.slowDown();
+			clientStats.retries++;
+			this.options.log?.(
+				`Tencent Chat ${command}: attempt ${attempt} failed with ${failure.code}, retrying (${maxRetries - attempt + 1} left)`,
+			);
+			if (renew) {
+				userSigCache.invalidate(this.credentials);
+				renewedUserSig = true;
+				continue;
+			}
+			await sleep(this.backoff(attempt), waitSignal);
 		}
 	}
 
