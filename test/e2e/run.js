@@ -13,7 +13,7 @@
  */
 'use strict';
 
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -37,7 +37,21 @@ function check(name, ok, detail = '') {
 }
 
 function run(command, args, options = {}) {
-	return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20, ...options });
+	try {
+		return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20, ...options });
+	} catch (error) {
+		const said = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().slice(-3000);
+		throw new Error(`${[command, ...args].map((part) => path.basename(part)).join(" ")} failed (${error.status}):\n${said}`);
+	}
+}
+
+/**
+ * The environment for npm run from here: without the npm_config_* that `npm run` passes down
+ * (this project's ignore-scripts among them), so each npm reads its own folder's settings.
+ */
+function npmEnv(extra = {}) {
+	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+	return { ...env, ...extra };
 }
 
 /** Node 24 and n8n, installed once per lockfile into a folder outside the clone. */
@@ -55,13 +69,16 @@ function installN8n() {
 		fs.copyFileSync(path.join(E2E, 'package.json'), path.join(dir, 'package.json'));
 		fs.copyFileSync(path.join(E2E, 'package-lock.json'), path.join(dir, 'package-lock.json'));
 		// Install scripts stay off: Kafka's native module does not build here, and nothing needs it.
-		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit', env: npmEnv() });
 		// n8n's database driver is the one native module it needs, built for Node 24.
 		run('npm', ['rebuild', 'sqlite3', `--nodedir=${node24}`], {
 			cwd: dir,
 			stdio: 'inherit',
-			env: { ...process.env, PATH: `${path.join(node24, 'bin')}:${process.env.PATH}` },
+			env: npmEnv({ PATH: `${path.join(node24, 'bin')}:${process.env.PATH}` }),
 		});
+		if (!fs.existsSync(path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) {
+			throw new Error('sqlite3 was not built for Node 24');
+		}
 		fs.writeFileSync(ready, new Date().toISOString());
 	}
 	return { node: path.join(node24, 'bin', 'node'), n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
@@ -70,12 +87,16 @@ function installN8n() {
 /** `npm pack`, then install the tarball into <user folder>/.n8n/nodes, as the README says. */
 function installPackage(userFolder) {
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-pack-'));
-	const tarball = path.join(packDir, run('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT }).trim().split('\n').pop());
+	const packed = run('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, env: npmEnv() });
+	const tarball = path.join(packDir, packed.trim().split('\n').pop());
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 	// n8n itself provides n8n-workflow, the package's peer dependency.
-	run('npm', ['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'], { cwd: nodesDir });
+	run('npm', ['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'], {
+		cwd: nodesDir,
+		env: npmEnv(),
+	});
 	return tarball;
 }
 
@@ -187,10 +208,17 @@ return Array.from({ length: 1000 }, (_, i) => ({ json: { account: i % 2 ? '${ACC
 
 /** `n8n execute` prints log lines, then the run as JSON from a line that is just "{". */
 function execute(tools, env, id) {
-	const stdout = run(tools.node, [tools.n8n, 'execute', `--id=${id}`, '--rawOutput'], { env });
-	const start = stdout.split('\n').findIndex((line) => line === '{');
-	if (start < 0) throw new Error(`no JSON in the output of n8n execute: ${stdout.slice(-1500)}`);
-	return JSON.parse(stdout.split('\n').slice(start).join('\n'));
+	const result = spawnSync(tools.node, [tools.n8n, 'execute', `--id=${id}`, '--rawOutput'], {
+		env,
+		encoding: 'utf8',
+		maxBuffer: 256 * 2 ** 20,
+	});
+	const lines = result.stdout.split('\n');
+	const start = lines.findIndex((line) => line === '{');
+	if (start < 0) {
+		throw new Error(`n8n execute --id=${id} gave no run (${result.status}): ${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
+	}
+	return JSON.parse(lines.slice(start).join('\n'));
 }
 
 const outputOf = (runResult, nodeName) => runResult.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
@@ -242,6 +270,21 @@ async function checkWorkflows(tools, env, serverUrl) {
 	);
 }
 
+/** n8n answers "starting up" for a while after it listens; /healthz/readiness says when it is done. */
+async function waitUntilReady(base, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const response = await fetch(`${base}/healthz/readiness`).catch(() => undefined);
+		if (response?.ok) {
+			const types = await fetch(`${base}/types/nodes.json`).catch(() => undefined);
+			const text = types ? await types.text() : '';
+			if (!text.includes('starting up')) return;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n was not ready within ${timeoutMs} ms`);
+}
+
 async function checkRunningN8n(tools, env, serverUrl) {
 	const port = 5800 + Math.floor(Math.random() * 1000);
 	const server = startProcess(
@@ -254,17 +297,23 @@ async function checkRunningN8n(tools, env, serverUrl) {
 	try {
 		await server.ready;
 		const base = `http://127.0.0.1:${port}`;
+		await waitUntilReady(base, 120_000);
 		const headers = { 'content-type': 'application/json', 'browser-id': 'e2e-browser' };
 		const setup = await fetch(`${base}/rest/owner/setup`, {
 			method: 'POST',
 			headers,
 			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' }),
 		});
-		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		const cookie = (setup.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? '').split(';')[0];
 		check('n8n starts and takes an owner', setup.ok && cookie.startsWith('n8n-auth='), `HTTP ${setup.status}`);
 		const authed = { ...headers, cookie };
 
-		const nodeTypes = await (await fetch(`${base}/types/nodes.json`, { headers: authed })).json();
+		const nodeTypesResponse = await fetch(`${base}/types/nodes.json`, { headers: authed });
+		const nodeTypesText = await nodeTypesResponse.text();
+		if (!nodeTypesResponse.ok || !nodeTypesText.startsWith('[')) {
+			throw new Error(`/types/nodes.json answered HTTP ${nodeTypesResponse.status}: ${nodeTypesText.slice(0, 300)}`);
+		}
+		const nodeTypes = JSON.parse(nodeTypesText);
 		const node = nodeTypes.find((type) => type.name === NODE_TYPE);
 		check(
 			'n8n loaded the node with its description',
@@ -350,7 +399,6 @@ async function main() {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_RUNNERS_ENABLED: 'false',
-			N8N_LOG_LEVEL: 'warn',
 			NO_COLOR: '1',
 		};
 		const credentialsFile = path.join(userFolder, 'credentials.json');
