@@ -28,6 +28,29 @@ describe('RequestPacer', () => {
 		expect(sentAt[69] - sentAt[0]).toBeGreaterThanOrEqual(3 * 200);
 	});
 
+	test("an idle pacer lets a whole window's budget go at once", async () => {
+		const pacer = new RequestPacer(20, { windowMs: 500, marginMs: 10 });
+		const startedAt = performance.now();
+		await Promise.all(Array.from({ length: 20 }, () => pacer.acquire()));
+		expect(performance.now() - startedAt).toBeLessThan(100);
+	});
+
+	test('after the window held calls back, it spaces them instead of letting a burst through', async () => {
+		const pacer = new RequestPacer(20, { windowMs: 200, marginMs: 10 });
+		const sentAt: number[] = [];
+		await Promise.all(
+			Array.from({ length: 60 }, async () => {
+				await pacer.acquire();
+				sentAt.push(performance.now());
+			}),
+		);
+		// Calls 21 to 60 come one per 10.5 ms (210 ms / 20): never five within 20 ms.
+		const later = sentAt.slice(20);
+		const bunched = later.filter((time, i) => i >= 4 && time - later[i - 4] < 20);
+		expect(bunched).toEqual([]);
+		expect(peakInWindow(sentAt, 200)).toBeLessThanOrEqual(20);
+	});
+
 	test('cuts its rate by 20% once per burst of frequency-limit answers', () => {
 		const pacer = new RequestPacer(200);
 		pacer.slowDown();

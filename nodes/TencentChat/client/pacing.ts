@@ -4,8 +4,10 @@
  * Two rules hold together. No window of `windowMs + marginMs` ever holds more than the current
  * rate's worth of calls: the margin absorbs the jitter between when a call leaves here and when the
  * service counts it, so a service that counts any sliding second never sees more than its limit.
- * Within that, calls are spaced evenly (a "generic cell rate" schedule) after an initial burst of a
- * fifth of a window's budget, so a job starts at once and then keeps the load smooth.
+ * Within that, calls are spaced evenly (a "generic cell rate" schedule). Credit for a burst builds
+ * up only while the pacer is idle, never while the window holds calls back: a job that starts on an
+ * idle app spends the first window's budget at once, then the load stays smooth instead of coming
+ * in a burst each time the window moves on.
  *
  * The rate adapts: a frequency-limit answer (someone else is using part of the app's budget)
  * cuts it by 20%, and every quiet second wins back 5% of the ceiling.
@@ -45,7 +47,7 @@ function wake(waiter: Waiter): void {
 	waiter.resolve();
 }
 
-const BURST_SHARE_OF_WINDOW = 0.2;
+const BURST_SHARE_OF_WINDOW = 1;
 const DECREASE_FACTOR = 0.8;
 const INCREASE_SHARE = 0.05;
 
@@ -56,6 +58,8 @@ export class RequestPacer {
 	private readonly sentAt: number[] = [];
 	private readonly waiting: Waiter[] = [];
 	private timer: NodeJS.Timeout | undefined;
+	/** The next call waits for the window, not for its place in the spacing. */
+	private heldByWindow = false;
 	private lastSlowDownAt = Number.NEGATIVE_INFINITY;
 	private lastRaiseAt = Number.NEGATIVE_INFINITY;
 	private readonly windowMs: number;
@@ -112,6 +116,7 @@ export class RequestPacer {
 			this.maybeRaise(now);
 			const readyAt = this.readyAt(now);
 			if (readyAt > now) {
+				this.heldByWindow = readyAt > this.spacedAt(now);
 				this.timer = setTimeout(() => {
 					this.timer = undefined;
 					this.pump();
@@ -128,20 +133,28 @@ export class RequestPacer {
 		return (this.windowMs + this.marginMs) / this.rate;
 	}
 
+	private burstTolerance(): number {
+		return Math.max(2 * this.interval(), this.windowMs * BURST_SHARE_OF_WINDOW);
+	}
+
+	/** When the spacing alone lets the next call go. */
+	private spacedAt(now: number): number {
+		return Math.max(now, this.nextSlotAt - this.burstTolerance());
+	}
+
+	/** When the spacing and the window both let the next call go. */
 	private readyAt(now: number): number {
-		const interval = this.interval();
-		const burstTolerance = Math.max(2 * interval, this.windowMs * BURST_SHARE_OF_WINDOW);
-		let readyAt = Math.max(now, this.nextSlotAt - burstTolerance);
 		const inWindow = Math.max(1, Math.floor(this.rate));
-		if (this.sentAt.length >= inWindow) {
-			const oldest = this.sentAt[this.sentAt.length - inWindow];
-			readyAt = Math.max(readyAt, oldest + this.windowMs + this.marginMs);
-		}
-		return readyAt;
+		if (this.sentAt.length < inWindow) return this.spacedAt(now);
+		const oldest = this.sentAt[this.sentAt.length - inWindow];
+		return Math.max(this.spacedAt(now), oldest + this.windowMs + this.marginMs);
 	}
 
 	private take(now: number): void {
-		this.nextSlotAt = Math.max(this.nextSlotAt, now) + this.interval();
+		// After the window held calls back, spacing starts afresh: no credit for the time waited.
+		const earliest = this.heldByWindow ? now + this.burstTolerance() : now;
+		this.heldByWindow = false;
+		this.nextSlotAt = Math.max(this.nextSlotAt, earliest) + this.interval();
 		this.sentAt.push(now);
 		const keep = Math.ceil(this.ceiling);
 		if (this.sentAt.length > keep * 2) this.sentAt.splice(0, this.sentAt.length - keep);
