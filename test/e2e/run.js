@@ -101,7 +101,8 @@ function installPackage(userFolder) {
 }
 
 function startProcess(command, args, env, readyPattern, timeoutMs) {
-	const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// Its own process group, so that stopping it stops whatever it started too.
+	const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let output = '';
 	const ready = new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`not ready in ${timeoutMs} ms: ${output.slice(-2000)}`)), timeoutMs);
@@ -118,6 +119,24 @@ function startProcess(command, args, env, readyPattern, timeoutMs) {
 		child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output.slice(-2000)}`)));
 	});
 	return { child, ready, output: () => output };
+}
+
+/** SIGTERM to the whole group, SIGKILL if it is still there after `graceMs`; resolves once it is gone. */
+async function stopProcess(child, graceMs = 10_000) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const signalGroup = (signal) => {
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			// already gone
+		}
+	};
+	signalGroup('SIGTERM');
+	const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+	signalGroup('SIGKILL');
 }
 
 async function control(serverUrl, pathName, body = {}) {
@@ -359,7 +378,7 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			JSON.stringify(wrongRegion),
 		);
 	} finally {
-		server.child.kill('SIGTERM');
+		await stopProcess(server.child);
 	}
 }
 
@@ -425,7 +444,7 @@ async function main() {
 	} catch (error) {
 		check('the end-to-end suite ran to its end', false, String(error?.stack ?? error).slice(0, 3000));
 	} finally {
-		fake?.kill('SIGTERM');
+		if (fake) await stopProcess(fake, 2_000);
 	}
 
 	const passed = checks.filter((c) => c.ok).length;
