@@ -118,9 +118,10 @@ function report(run: Measured): void {
 		`  ${server.connections} TCP connections opened, ${result.peakInFlight} calls in flight at most`,
 		...(server.firstCallAt
 			? [
-					`  phases: ${fmt((server.firstCallAt - result.startedAt) / 1000, 2)} s reading and planning, ` +
+					`  phases: ${fmt((server.firstCallAt - result.startedAt) / 1000, 2)} s before the first call (n8n and reading, planning), ` +
 						`${fmt((server.lastCallAt - server.firstCallAt) / 1000, 2)} s from first to last call, ` +
 						`${fmt((result.endedAt - server.lastCallAt) / 1000, 2)} s from last call to output`,
+					`  while sending: ${fmt(sendingPerSecond(run), 0)} subscribers/s = ${fmt((100 * sendingPerSecond(run)) / CAP_PER_SECOND, 1)}% of the cap`,
 				]
 			: []),
 		`  CPU ${fmt((1000 * result.cpuMs) / run.subscribers, 1)} µs per subscriber (${fmt(result.cpuMs, 0)} ms); ` +
@@ -128,6 +129,13 @@ function report(run: Measured): void {
 			`(+${fmt(result.rssPeakMb - result.rssHoldingItemsMb, 1)} MB)`,
 	];
 	console.log(lines.join('\n'));
+}
+
+/** Subscribers per second from the first call to the last answer: the pace the node keeps. */
+function sendingPerSecond(run: Measured): number {
+	const { server, result } = run;
+	const lastAnswerAt = server.lastCallAt + run.latencyMs;
+	return result.outputItems / Math.max(0.001, (lastAnswerAt - server.firstCallAt) / 1000);
 }
 
 function summarize(runs: Measured[]): void {
@@ -140,8 +148,12 @@ function summarize(runs: Measured[]): void {
 	const big = nodeRuns.filter((run) => run.subscribers === 100_000);
 	const checks: Array<[string, boolean]> = [
 		...nodeRuns.map((run): [string, boolean] => [
-			`>= 95% of the cap, ${run.subscribers.toLocaleString('en')} at ${run.latencyMs} ms (${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}%)`,
+			`>= 95% of the cap end to end, ${run.subscribers.toLocaleString('en')} at ${run.latencyMs} ms (${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}%)`,
 			run.perSecond >= 0.95 * CAP_PER_SECOND,
+		]),
+		...nodeRuns.map((run): [string, boolean] => [
+			`>= 95% of the cap while sending, ${run.subscribers.toLocaleString('en')} at ${run.latencyMs} ms (${fmt((100 * sendingPerSecond(run)) / CAP_PER_SECOND, 1)}%)`,
+			sendingPerSecond(run) >= 0.95 * CAP_PER_SECOND,
 		]),
 		['zero rate-limit rejections with the app to itself', nodeRuns.every((run) => run.server.rateLimited === 0)],
 		[

@@ -424,8 +424,9 @@ function send(response: ServerResponse, status: number, body: object): void {
 	response.end(text);
 }
 
+/** Unref'd: a held answer never keeps a finished test process alive (the listening socket does, while it listens). */
 function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** mulberry32: the same faults for the same seed, so a failing soak can be replayed. */
