@@ -115,7 +115,8 @@ function report(run: Measured): void {
 			`(${fmt(result.seconds, 2)} s, ${result.ok.toLocaleString('en')} added of ${result.outputItems.toLocaleString('en')} output items)`,
 		`  calls ${server.addSubscriberCalls}, peak ${server.peakCallsPerSecond} calls in a sliding second, ` +
 			`${server.rateLimited} rate-limit rejections, ${result.retries} retries`,
-		`  ${server.connections} TCP connections opened, ${result.peakInFlight} calls in flight at most`,
+		`  ${server.connections} TCP connections opened, ` +
+			(run.mode === 'handBuilt' ? 'one call at a time' : `${result.peakInFlight} calls in flight at most`),
 		...(server.firstCallAt
 			? [
 					`  phases: ${fmt((server.firstCallAt - result.startedAt) / 1000, 2)} s before the first call (n8n and reading, planning), ` +
