@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, WRONG_SECRET_KEY } from '../helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, useFakeServer, WRONG_SECRET_KEY } from '../helpers/fixtures';
 
 const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
 const PRE_SUBSCRIBED = ['u0', 'u3', 'u6', 'u9'];
 
-let server: FakeTencentServer;
-beforeAll(async () => {
-	server = new FakeTencentServer();
-	await server.start();
-});
-afterAll(() => server.stop());
+const server = useFakeServer();
 beforeEach(() => {
 	server.addApp(
 		fakeApp({

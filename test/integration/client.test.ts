@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 
 import { addSubscribers, TencentChatClient, TencentChatError } from '../../nodes/TencentChat/client';
-import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { capture } from '../helpers/capture';
-import { credentialsFor, fakeApp, SECRET_KEY } from '../helpers/fixtures';
+import { credentialsFor, fakeApp, SECRET_KEY, useFakeServer } from '../helpers/fixtures';
 
 const ACCOUNT = '@TOA#_news';
-let server: FakeTencentServer;
+const server = useFakeServer();
 const logged: string[] = [];
-
-beforeAll(async () => {
-	server = new FakeTencentServer();
-	await server.start();
-});
-afterAll(() => server.stop());
 beforeEach(() => {
 	server.addApp(fakeApp({ [ACCOUNT]: { subscribers: ['old'] } }));
 	server.setFaults({});

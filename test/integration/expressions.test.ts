@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { runNode } from '../helpers/engine';
-import { credentialsFor, fakeApp } from '../helpers/fixtures';
+import { credentialsFor, fakeApp, useFakeServer } from '../helpers/fixtures';
 
-const server = new FakeTencentServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
+const server = useFakeServer();
 
 const items: IDataObject[] = [
 	{ account: '@TOA#_x', contact: { id: 'c1', 'user id': 'u1', ids: ['i0', 'i1'] } },

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { clientStats } from '../../nodes/TencentChat/client';
-import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID } from '../helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, useFakeServer } from '../helpers/fixtures';
 
 const ACCOUNTS = ['@TOA#_a', '@TOA#_b', '@TOA#_c', '@TOA#_d', '@TOA#_e'];
-let server: FakeTencentServer;
-
-beforeAll(async () => {
-	server = new FakeTencentServer();
-	await server.start();
-});
-afterAll(() => server.stop());
+const server = useFakeServer();
 beforeEach(() => {
 	server.addApp(fakeApp(Object.fromEntries(ACCOUNTS.map((id) => [id, {}]))));
 	server.setFaults({});
