@@ -142,7 +142,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			signal: this.getExecutionCancelSignal(),
 		});
 		if (failure) {
-			const itemIndex = requests.find((request) => request.officialAccount === failure.batch.officialAccount)?.itemIndex;
+			const inFailedCall = new Set(failure.batch.subscriberIds);
+			const itemIndex = requests.find(
+				(request) => request.officialAccount === failure.batch.officialAccount && inFailedCall.has(request.subscriberId),
+			)?.itemIndex;
 			throw toNodeApiError(this.getNode(), failure.error, {
 				itemIndex,
 				description: `The node stopped after ${outcomes.size} of ${countSubscribers(batches)} distinct subscribers had been processed; no further calls were started.`,
