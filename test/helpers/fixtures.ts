@@ -1,7 +1,6 @@
-import { afterAll, beforeAll } from '@jest/globals';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { type FakeApp, FakeTencentServer } from '../fake-tencent/FakeTencentServer';
+import type { FakeApp, FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 
 export const SDK_APP_ID = 1400000001;
 export const SECRET_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
@@ -35,10 +34,3 @@ export function addSubscribersParameters(options: INodeParameters = {}): INodePa
 	};
 }
 
-/** A fake server for this test file: started before its tests, stopped after them. */
-export function useFakeServer(): FakeTencentServer {
-	const server = new FakeTencentServer();
-	beforeAll(() => server.start());
-	afterAll(() => server.stop());
-	return server;
-}

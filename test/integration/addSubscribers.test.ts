@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, useFakeServer, WRONG_SECRET_KEY } from '../helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, WRONG_SECRET_KEY } from '../helpers/fixtures';
+import { useFakeServer } from '../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
 const PRE_SUBSCRIBED = ['u0', 'u3', 'u6', 'u9'];

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test } from '@jest/globals';
 
 import { addSubscribers, TencentChatClient, TencentChatError } from '../../nodes/TencentChat/client';
 import { capture } from '../helpers/capture';
-import { credentialsFor, fakeApp, SECRET_KEY, useFakeServer } from '../helpers/fixtures';
+import { credentialsFor, fakeApp, SECRET_KEY } from '../helpers/fixtures';
+import { useFakeServer } from '../helpers/useFakeServer';
 
 const ACCOUNT = '@TOA#_news';
 const server = useFakeServer();

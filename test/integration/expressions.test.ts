@@ -2,7 +2,8 @@ import { expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
-import { credentialsFor, fakeApp, useFakeServer } from '../helpers/fixtures';
+import { credentialsFor, fakeApp } from '../helpers/fixtures';
+import { useFakeServer } from '../helpers/useFakeServer';
 
 const server = useFakeServer();
 

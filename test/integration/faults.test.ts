@@ -3,7 +3,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { clientStats } from '../../nodes/TencentChat/client';
 import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, useFakeServer } from '../helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID } from '../helpers/fixtures';
+import { useFakeServer } from '../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_a', '@TOA#_b', '@TOA#_c', '@TOA#_d', '@TOA#_e'];
 const server = useFakeServer();

@@ -17,38 +17,59 @@ const request = (itemIndex: number, officialAccount: string, subscriberId: strin
 
 describe('planBatches', () => {
 	test('groups by official account in order of first appearance', () => {
-		const batches = planBatches([request(0, 'B', 'x'), request(1, 'A', 'y'), request(2, 'B', 'z')], 100);
+		const { batches } = planBatches([request(0, 'B', 'x'), request(1, 'A', 'y'), request(2, 'B', 'z')], 100);
 		expect(batches).toEqual([
-			{ officialAccount: 'B', subscriberIds: ['x', 'z'] },
-			{ officialAccount: 'A', subscriberIds: ['y'] },
+			{ officialAccount: 'B', subscriberIds: ['x', 'z'], firstSlot: 0 },
+			{ officialAccount: 'A', subscriberIds: ['y'], firstSlot: 2 },
 		]);
 	});
 
-	test('sends a subscriber asked for twice for one account once', () => {
-		const batches = planBatches([request(0, 'A', 'x'), request(1, 'A', 'x'), request(1, 'B', 'x')], 100);
-		expect(batches).toEqual([
-			{ officialAccount: 'A', subscriberIds: ['x'] },
-			{ officialAccount: 'B', subscriberIds: ['x'] },
+	test('sends a subscriber asked for twice for one account once, and gives both requests one slot', () => {
+		const plan = planBatches([request(0, 'A', 'x'), request(1, 'A', 'x'), request(1, 'B', 'x')], 100);
+		expect(plan.batches).toEqual([
+			{ officialAccount: 'A', subscriberIds: ['x'], firstSlot: 0 },
+			{ officialAccount: 'B', subscriberIds: ['x'], firstSlot: 1 },
 		]);
+		expect([...plan.slotOfRequest]).toEqual([0, 0, 1]);
+		expect(plan.slots).toBe(2);
 	});
 
-	test('cuts 250 subscribers into calls of 100, 100 and 50', () => {
+	test('cuts 250 subscribers into calls of 100, 100 and 50 with consecutive slots', () => {
 		const requests = Array.from({ length: 250 }, (_, i) => request(i, 'A', `u${i}`));
-		expect(planBatches(requests, 100).map((batch) => batch.subscriberIds.length)).toEqual([100, 100, 50]);
+		const { batches, slotOfRequest } = planBatches(requests, 100);
+		expect(batches.map((batch) => [batch.subscriberIds.length, batch.firstSlot])).toEqual([
+			[100, 0],
+			[100, 100],
+			[50, 200],
+		]);
+		expect(slotOfRequest[249]).toBe(249);
+	});
+
+	test('gives every request the slot of its subscriber in its call', () => {
+		const requests = [request(0, 'A', 'a'), request(1, 'B', 'b'), request(2, 'A', 'c'), request(3, 'B', 'b'), request(4, 'A', 'd')];
+		const { batches, slotOfRequest } = planBatches(requests, 2);
+		requests.forEach((asked, index) => {
+			const slot = slotOfRequest[index];
+			const batch = batches.find((candidate) => slot >= candidate.firstSlot && slot < candidate.firstSlot + candidate.subscriberIds.length);
+			expect([batch?.officialAccount, batch?.subscriberIds[slot - (batch?.firstSlot ?? 0)]]).toEqual([
+				asked.officialAccount,
+				asked.subscriberId,
+			]);
+		});
 	});
 
 	test('honours a smaller batch size', () => {
 		const requests = Array.from({ length: 5 }, (_, i) => request(i, 'A', `u${i}`));
-		expect(planBatches(requests, 2).map((batch) => batch.subscriberIds)).toEqual([['u0', 'u1'], ['u2', 'u3'], ['u4']]);
+		expect(planBatches(requests, 2).batches.map((batch) => batch.subscriberIds)).toEqual([['u0', 'u1'], ['u2', 'u3'], ['u4']]);
 	});
 
 	test('makes no call for no requests', () => {
-		expect(planBatches([], 100)).toEqual([]);
+		expect(planBatches([], 100)).toEqual({ batches: [], slotOfRequest: new Int32Array(0), slots: 0 });
 	});
 });
 
 describe('outcomesFromAnswer', () => {
-	const batch = { officialAccount: 'A', subscriberIds: ['a', 'b', 'c', 'd'] };
+	const batch = { officialAccount: 'A', subscriberIds: ['a', 'b', 'c', 'd'], firstSlot: 0 };
 	const results = new Map([
 		['a', 1],
 		['b', 2],
@@ -92,13 +113,16 @@ describe('outcomeFromError', () => {
 });
 
 describe('OutcomeBook', () => {
-	test('counts distinct subscribers per account', () => {
-		const book = new OutcomeBook();
-		book.record('A', 'x', { result: 1, status: 'added' });
-		book.record('A', 'x', { result: 1, status: 'added' });
-		book.record('B', 'x', { result: 2, status: 'alreadySubscribed' });
+	test("records a call's outcomes in its slots and counts each slot once", () => {
+		const book = new OutcomeBook(5);
+		const batch = { officialAccount: 'A', subscriberIds: ['x', 'y'], firstSlot: 3 };
+		book.recordBatch(batch, [
+			{ result: 1, status: 'added' },
+			{ result: 2, status: 'alreadySubscribed' },
+		]);
+		book.recordBatch(batch, { result: 1, status: 'added' });
 		expect(book.size).toBe(2);
-		expect(book.get('B', 'x')?.status).toBe('alreadySubscribed');
-		expect(book.get('C', 'x')).toBeUndefined();
+		expect(book.get(4)?.status).toBe('added');
+		expect(book.get(0)).toBeUndefined();
 	});
 });

@@ -8,10 +8,21 @@ export interface SubscriptionRequest {
 	subscriberId: string;
 }
 
-/** One add_subscriber call. */
+/** One add_subscriber call. Its subscribers own the outcome slots from `firstSlot` on. */
 export interface Batch {
 	officialAccount: string;
 	subscriberIds: string[];
+	firstSlot: number;
+}
+
+/**
+ * The calls to make, and for each request the slot that will hold its outcome: one slot per
+ * distinct (official account, subscriber), so that a subscriber asked for twice shares one.
+ */
+export interface Plan {
+	batches: Batch[];
+	slotOfRequest: Int32Array;
+	slots: number;
 }
 
 export type SubscriptionStatus = 'added' | 'alreadySubscribed' | 'addedOrAlreadySubscribed' | 'failed';
@@ -28,26 +39,42 @@ export interface SubscriptionOutcome {
 /**
  * Groups the requests by official account (in order of first appearance), sends each
  * subscriber of an account once, and cuts each account's subscribers into calls of `batchSize`.
+ * Slots run account by account in the same order, so a call's subscribers have consecutive slots.
  */
-export function planBatches(requests: Iterable<SubscriptionRequest>, batchSize: number): Batch[] {
-	const subscribersByAccount = new Map<string, Set<string>>();
-	for (const { officialAccount, subscriberId } of requests) {
-		let subscribers = subscribersByAccount.get(officialAccount);
-		if (subscribers === undefined) {
-			subscribers = new Set();
-			subscribersByAccount.set(officialAccount, subscribers);
+export function planBatches(requests: SubscriptionRequest[], batchSize: number): Plan {
+	const positionsByAccount = new Map<string, Map<string, number>>();
+	const positionOfRequest = new Int32Array(requests.length);
+	requests.forEach(({ officialAccount, subscriberId }, index) => {
+		let positions = positionsByAccount.get(officialAccount);
+		if (positions === undefined) {
+			positions = new Map();
+			positionsByAccount.set(officialAccount, positions);
 		}
-		subscribers.add(subscriberId);
-	}
+		let position = positions.get(subscriberId);
+		if (position === undefined) {
+			position = positions.size;
+			positions.set(subscriberId, position);
+		}
+		positionOfRequest[index] = position;
+	});
 
 	const batches: Batch[] = [];
-	for (const [officialAccount, subscribers] of subscribersByAccount) {
-		const ids = [...subscribers];
+	const firstSlotOfAccount = new Map<string, number>();
+	let slots = 0;
+	for (const [officialAccount, positions] of positionsByAccount) {
+		firstSlotOfAccount.set(officialAccount, slots);
+		const ids = [...positions.keys()];
 		for (let start = 0; start < ids.length; start += batchSize) {
-			batches.push({ officialAccount, subscriberIds: ids.slice(start, start + batchSize) });
+			batches.push({ officialAccount, subscriberIds: ids.slice(start, start + batchSize), firstSlot: slots + start });
 		}
+		slots += ids.length;
 	}
-	return batches;
+
+	const slotOfRequest = positionOfRequest;
+	requests.forEach(({ officialAccount }, index) => {
+		slotOfRequest[index] += firstSlotOfAccount.get(officialAccount) as number;
+	});
+	return { batches, slotOfRequest, slots };
 }
 
 /** Outcomes without details are shared: a run of 100,000 subscribers makes no 100,000 copies. */
@@ -93,23 +120,26 @@ function failed(errorCode: number | string, errorInfo: string): SubscriptionOutc
 	return Object.freeze({ result: ADD_RESULT.failed, status: 'failed', errorCode, errorInfo });
 }
 
-/** Outcomes by official account and subscriber, so that a subscriber asked for twice shares one. */
+/** The outcome of each slot of a plan; empty until its call has come back. */
 export class OutcomeBook {
-	private readonly byAccount = new Map<string, Map<string, SubscriptionOutcome>>();
+	private readonly outcomes: Array<SubscriptionOutcome | undefined>;
 	private count = 0;
 
-	record(officialAccount: string, subscriberId: string, outcome: SubscriptionOutcome): void {
-		let outcomes = this.byAccount.get(officialAccount);
-		if (outcomes === undefined) {
-			outcomes = new Map();
-			this.byAccount.set(officialAccount, outcomes);
-		}
-		if (!outcomes.has(subscriberId)) this.count++;
-		outcomes.set(subscriberId, outcome);
+	constructor(slots: number) {
+		this.outcomes = new Array<SubscriptionOutcome | undefined>(slots).fill(undefined);
 	}
 
-	get(officialAccount: string, subscriberId: string): SubscriptionOutcome | undefined {
-		return this.byAccount.get(officialAccount)?.get(subscriberId);
+	/** Every subscriber of `batch`, in its order, gets its outcome. */
+	recordBatch(batch: Batch, outcomes: SubscriptionOutcome[] | SubscriptionOutcome): void {
+		batch.subscriberIds.forEach((_, index) => {
+			const slot = batch.firstSlot + index;
+			if (this.outcomes[slot] === undefined) this.count++;
+			this.outcomes[slot] = Array.isArray(outcomes) ? outcomes[index] : outcomes;
+		});
+	}
+
+	get(slot: number): SubscriptionOutcome | undefined {
+		return this.outcomes[slot];
 	}
 
 	/** Distinct subscribers with an outcome. */

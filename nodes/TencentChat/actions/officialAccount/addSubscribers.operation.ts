@@ -131,8 +131,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	const outcomes = new OutcomeBook();
-	const batches = planBatches(requests, batchSize);
+	const { batches, slotOfRequest, slots } = planBatches(requests, batchSize);
+	const outcomes = new OutcomeBook(slots);
 	if (batches.length > 0) {
 		const client = await createClient.call(this, clientOptions);
 		const failure = await sendBatches(batches, outcomes, {
@@ -148,12 +148,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			)?.itemIndex;
 			throw toNodeApiError(this.getNode(), failure.error, {
 				itemIndex,
-				description: `The node stopped after ${outcomes.size} of ${countSubscribers(batches)} distinct subscribers had been processed; no further calls were started.`,
+				description: `The node stopped after ${outcomes.size} of ${slots} distinct subscribers had been processed; no further calls were started.`,
 			});
 		}
 	}
 
-	return buildOutput(items.length, requests, outcomes, inputErrors);
+	return buildOutput(items.length, requests, (request) => outcomes.get(slotOfRequest[request]), inputErrors);
 }
 
 interface SendOptions {
@@ -179,14 +179,12 @@ async function sendBatches(
 		batches.map(async (batch) => {
 			try {
 				const answer = await send(batch, { signal, stopStarting: stop.signal });
-				const batchOutcomes = outcomesFromAnswer(batch, answer);
-				batch.subscriberIds.forEach((id, index) => outcomes.record(batch.officialAccount, id, batchOutcomes[index]));
+				outcomes.recordBatch(batch, outcomesFromAnswer(batch, answer));
 			} catch (error) {
 				if (stop.signal.aborted && !(error instanceof TencentChatError)) return;
 				if (!(error instanceof TencentChatError)) throw new NodeOperationError(node, error as Error);
 				if (continueOnFail) {
-					const outcome = outcomeFromError(error);
-					for (const id of batch.subscriberIds) outcomes.record(batch.officialAccount, id, outcome);
+					outcomes.recordBatch(batch, outcomeFromError(error));
 					return;
 				}
 				failure ??= { batch, error };
@@ -200,7 +198,7 @@ async function sendBatches(
 function buildOutput(
 	itemCount: number,
 	requests: SubscriptionRequest[],
-	outcomes: OutcomeBook,
+	outcomeOf: (requestIndex: number) => SubscriptionOutcome | undefined,
 	inputErrors: Map<number, NodeOperationError>,
 ): INodeExecutionData[] {
 	const output: INodeExecutionData[] = [];
@@ -213,7 +211,7 @@ function buildOutput(
 		}
 		for (; next < requests.length && requests[next].itemIndex === itemIndex; next++) {
 			const { officialAccount, subscriberId } = requests[next];
-			const outcome = outcomes.get(officialAccount, subscriberId) as SubscriptionOutcome;
+			const outcome = outcomeOf(next) as SubscriptionOutcome;
 			output.push({ json: toJson(officialAccount, subscriberId, outcome), pairedItem: { item: itemIndex } });
 		}
 	}
@@ -236,8 +234,4 @@ function asInputError(this: IExecuteFunctions, error: unknown, itemIndex: number
 	}
 	if (error instanceof NodeOperationError) return error;
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-}
-
-function countSubscribers(batches: Batch[]): number {
-	return batches.reduce((count, batch) => count + batch.subscriberIds.length, 0);
 }
