@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { configurationErrorCodes } from '../nodes/TencentChat/client/errorCodes';
-import { type RegionSetting, REGIONS, resolveOrigin } from '../nodes/TencentChat/client/regions';
-import { userSigCache } from '../nodes/TencentChat/client/userSig';
+import { REGIONS, resolveOrigin } from '../nodes/TencentChat/client/regions';
+import { readCredentials, signedQuery } from '../nodes/TencentChat/client/requestForm';
 
 /**
  * SDKAppID, app admin and secret key of a Tencent Chat app. Requests are signed with a UserSig
@@ -88,27 +88,13 @@ export class TencentChatApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const settings = {
-			sdkAppId: Number(credentials.sdkAppId),
-			identifier: String(credentials.identifier),
-			secretKey: String(credentials.secretKey),
-			region: credentials.region as RegionSetting,
-			useBackupDomain: credentials.useBackupDomain === true,
-			baseUrl: credentials.baseUrl as string | undefined,
-		};
+		const settings = readCredentials(credentials);
 		const origin = resolveOrigin(settings);
 		const isRelative = !/^https?:\/\//i.test(requestOptions.url ?? '');
 		return {
 			...requestOptions,
 			...(isRelative && requestOptions.baseURL === undefined ? { baseURL: origin } : {}),
-			qs: {
-				...requestOptions.qs,
-				sdkappid: settings.sdkAppId,
-				identifier: settings.identifier,
-				usersig: userSigCache.get(settings),
-				random: Math.floor(Math.random() * 2 ** 32),
-				contenttype: 'json',
-			},
+			qs: { ...requestOptions.qs, ...signedQuery(settings) },
 		};
 	}
 

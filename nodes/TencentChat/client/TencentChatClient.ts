@@ -1,15 +1,13 @@
-import { randomInt } from 'node:crypto';
 import { request } from 'undici';
 
 import { describeErrorCode } from './errorCodes';
 import { sharedDispatcher } from './http';
 import { LIMITS } from './limits';
 import { ConcurrencyGate, RequestPacer } from './pacing';
-import { type EndpointSettings, resolveOrigin } from './regions';
+import { resolveOrigin } from './regions';
+import { signedQuery, type TencentChatCredentials } from './requestForm';
 import { TencentChatError } from './TencentChatError';
-import { type UserSigInput, userSigCache } from './userSig';
-
-export type TencentChatCredentials = UserSigInput & EndpointSettings;
+import { userSigCache } from './userSig';
 
 export interface ClientOptions {
 	/** One attempt's limit; Tencent's backend gives up at 3 s, so this should be longer. */
@@ -204,13 +202,9 @@ export class TencentChatClient {
 	}
 
 	private url(service: string, command: string): string {
-		const query = new URLSearchParams({
-			sdkappid: String(this.credentials.sdkAppId),
-			identifier: this.credentials.identifier,
-			usersig: userSigCache.get(this.credentials),
-			random: String(randomInt(0, 2 ** 32)),
-			contenttype: 'json',
-		});
+		const query = new URLSearchParams(
+			Object.entries(signedQuery(this.credentials)).map(([name, value]): [string, string] => [name, String(value)]),
+		);
 		return `${this.describe(service, command)}?${query}`;
 	}
 

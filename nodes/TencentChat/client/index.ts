@@ -2,6 +2,7 @@ export * from './errorCodes';
 export * from './limits';
 export * from './officialAccount';
 export * from './regions';
+export * from './requestForm';
 export * from './TencentChatClient';
 export * from './TencentChatError';
 export * from './userSig';

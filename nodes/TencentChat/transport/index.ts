@@ -1,27 +1,15 @@
 import type { IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { type ClientOptions, TencentChatClient, type TencentChatCredentials, type TencentChatError } from '../client';
+import { type ClientOptions, readCredentials, TencentChatClient, type TencentChatError } from '../client';
 
 export const CREDENTIAL_TYPE = 'tencentChatApi';
 
 /** The one place the node meets the Tencent Chat client. */
 export async function createClient(this: IExecuteFunctions, options: ClientOptions): Promise<TencentChatClient> {
-	const credentials = await this.getCredentials<TencentChatCredentials & { sdkAppId: number | string }>(
-		CREDENTIAL_TYPE,
-	);
+	const credentials = readCredentials(await this.getCredentials(CREDENTIAL_TYPE));
 	const logger = this.logger;
-	return new TencentChatClient(
-		{
-			sdkAppId: Number(credentials.sdkAppId),
-			identifier: credentials.identifier,
-			secretKey: credentials.secretKey,
-			region: credentials.region,
-			useBackupDomain: credentials.useBackupDomain,
-			baseUrl: credentials.baseUrl,
-		},
-		{ ...options, log: (message) => logger.debug(message) },
-	);
+	return new TencentChatClient(credentials, { ...options, log: (message) => logger.debug(message) });
 }
 
 const FIELD_NAMES = {
