@@ -101,7 +101,7 @@ async function warmUp(input: ScenarioInput, credentials: ReturnType<typeof crede
 	await runNode({ ...nodeFor(input), items, credentials, watchForLeaks: false });
 	await new Promise((resolve) => setTimeout(resolve, 1_200));
 	await fetch(`${input.serverUrl}/_fake/reset-stats`, { method: 'POST' });
-	Object.assign(clientStats, { attempts: 0, retries: 0, peakInFlight: 0 });
+	Object.assign(clientStats, { retries: 0, peakInFlight: 0 });
 }
 
 main().catch((error: Error) => {

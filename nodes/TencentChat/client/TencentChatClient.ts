@@ -60,7 +60,7 @@ const pacers = new Map<string, RequestPacer>();
 const gates = new Map<string, ConcurrencyGate>();
 
 /** Counters of the whole process, for benchmarks and tests. */
-export const clientStats = { attempts: 0, retries: 0, inFlight: 0, peakInFlight: 0 };
+export const clientStats = { retries: 0, inFlight: 0, peakInFlight: 0 };
 
 /** Tencent Chat's server REST API: signing, pacing, retries. Knows nothing of n8n. */
 export class TencentChatClient {
@@ -144,7 +144,6 @@ export class TencentChatClient {
 		body: object,
 		signal?: AbortSignal,
 	): Promise<T> {
-		clientStats.attempts++;
 		clientStats.peakInFlight = Math.max(clientStats.peakInFlight, ++clientStats.inFlight);
 		try {
 			return await this.send<T>(service, command, body, signal);
