@@ -14,7 +14,7 @@ import { ADMIN, SDK_APP_ID, SECRET_KEY } from '../test/helpers/fixtures';
 import type { ScenarioInput, ScenarioResult } from './scenario';
 
 const CAP_PER_SECOND = 200 * 100;
-const ACCOUNTS = ['@TOA#_bench_a', '@TOA#_bench_b', '@TOA#_bench_c'];
+const ACCOUNTS = ['@TOA#_bench_a', '@TOA#_bench_b', '@TOA#_bench_c', '@TOA#_bench_d'];
 
 interface Run {
 	name: string;

@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { describeErrorCode } from './errorCodes';
 import { sharedDispatcher } from './http';
 import { LIMITS } from './limits';
-import { ConcurrencyGate, RequestPacer } from './pacing';
+import { ConcurrencyGate, type PacedCall, RequestPacer } from './pacing';
 import { resolveOrigin } from './regions';
 import { signedQuery, type TencentChatCredentials } from './requestForm';
 import { TencentChatError } from './TencentChatError';
@@ -48,7 +48,7 @@ const DEFAULTS = {
 	timeoutMs: 10_000,
 	maxRetries: 5,
 	maxRequestsPerSecond: LIMITS.officialAccountCallsPerSecond,
-	maxConcurrency: 64,
+	maxConcurrency: 200,
 	retryBaseDelayMs: 250,
 };
 const MAX_BACKOFF_MS = 8_000;
@@ -100,15 +100,17 @@ export class TencentChatClient {
 
 		for (let attempt = 1; ; attempt++) {
 			let failure: TencentChatError;
+			let paced: PacedCall | undefined;
 			await this.gate.acquire(waitSignal);
 			try {
-				await this.pacer.acquire(waitSignal);
-				const answer = await this.sendCounted<T>(service, command, body, signal);
+				paced = await this.pacer.acquire(waitSignal);
+				const answer = await this.sendCounted<T>(service, command, body, paced, signal);
 				return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
 			} catch (error) {
 				if (!(error instanceof TencentChatError) || signal?.aborted) throw error;
 				failure = error;
 			} finally {
+				if (paced) this.pacer.answered(paced);
 				// Released before any backoff: a call waiting to retry holds no slot.
 				this.gate.release();
 			}
@@ -119,7 +121,7 @@ export class TencentChatClient {
 			if (!failure.retryable || attempt > maxRetries || (renew && renewedUserSig)) throw failure;
 
 			mayHaveBeenAppliedBefore = failure.mayHaveBeenApplied;
-			if (failure.action === 'slowDown') this.pacer.slowDown();
+			if (failure.action === 'slowDown') this.pacer.slowDown(paced);
 			clientStats.retries++;
 			this.options.log?.(
 				`Tencent Chat ${command}: attempt ${attempt} failed with ${failure.code}, retrying (${maxRetries - attempt + 1} left)`,
@@ -142,11 +144,12 @@ export class TencentChatClient {
 		service: string,
 		command: string,
 		body: object,
+		paced: PacedCall,
 		signal?: AbortSignal,
 	): Promise<T> {
 		clientStats.peakInFlight = Math.max(clientStats.peakInFlight, ++clientStats.inFlight);
 		try {
-			return await this.send<T>(service, command, body, signal);
+			return await this.send<T>(service, command, body, paced, signal);
 		} finally {
 			clientStats.inFlight--;
 		}
@@ -156,6 +159,7 @@ export class TencentChatClient {
 		service: string,
 		command: string,
 		body: object,
+		paced: PacedCall,
 		signal?: AbortSignal,
 	): Promise<T> {
 		const timeout = AbortSignal.timeout(this.options.timeoutMs);
@@ -171,6 +175,8 @@ export class TencentChatClient {
 				headersTimeout: this.options.timeoutMs,
 				bodyTimeout: this.options.timeoutMs,
 			});
+			// The round trip ends here, before the body is read: it teaches the pacer how late calls are counted.
+			this.pacer.answered(paced, { roundTrip: true });
 			statusCode = response.statusCode;
 			text = await response.body.text();
 		} catch (cause) {

@@ -1,16 +1,21 @@
 /**
- * Keeps the calls of every execution in this process under one per-app limit.
+ * Keeps the calls of every execution in this process under one per-app limit: no more than `rate`
+ * calls in any window of `windowMs` (plus a margin), counted the way the service counts them.
  *
- * Two rules hold together. No window of `windowMs + marginMs` ever holds more than the current
- * rate's worth of calls: the margin absorbs the jitter between when a call leaves here and when the
- * service counts it, so a service that counts any sliding second never sees more than its limit.
- * Within that, calls are spaced evenly (a "generic cell rate" schedule). Credit for a burst builds
- * up only while the pacer is idle, never while the window holds calls back: a job that starts on an
- * idle app spends the first window's budget at once, then the load stays smooth instead of coming
- * in a burst each time the window moves on.
+ * The service counts a call when it arrives, which is later than when it left here, by a delay
+ * that varies: a burst queues in the network, in the service and in this process. Guessing that
+ * delay would either waste budget or draw rejections, so the pacer learns it from the answers. A
+ * call can have been counted no later than its answer came back, less the fastest round trip seen
+ * (the part of every round trip that follows the count): that is the time the call is held to.
+ * A call still in flight holds its place in the window until it is answered.
  *
- * The rate adapts: a frequency-limit answer (someone else is using part of the app's budget)
- * cuts it by 20%, and every quiet second wins back 5% of the ceiling.
+ * So a job on an idle app sends a whole window's budget at once; each later call goes as soon as
+ * the window has room, which keeps the calls at the limit, not under it. Any queueing a burst
+ * causes shows in the answers and spreads the next window's calls by as much, never more.
+ *
+ * The rate adapts: a frequency-limit answer means someone else uses part of the app's budget; the
+ * rate drops to what the service let through of ours in the last window (at most 80% of what it
+ * was), and every quiet second wins back 5% of the ceiling.
  */
 export interface PacerOptions {
 	windowMs?: number;
@@ -18,17 +23,28 @@ export interface PacerOptions {
 	now?: () => number;
 }
 
-interface Waiter {
-	resolve: () => void;
+/** One call let through by the pacer; hand it back to `answered` when its answer arrives. */
+export interface PacedCall {
+	readonly sentAt: number;
+}
+
+interface Entry extends PacedCall {
+	/** When the answer (or the failure) came back; undefined while in flight. */
+	answeredAt?: number;
+	rejected?: boolean;
+}
+
+interface Waiter<T = void> {
+	resolve: (value: T) => void;
 	signal?: AbortSignal;
 	onAbort?: () => void;
 }
 
 /** Joins `queue`; the promise settles when the owner wakes the waiter, or rejects on abort. */
-function waitInQueue(queue: Waiter[], signal?: AbortSignal, onLeave?: () => void): Promise<void> {
+function waitInQueue<T>(queue: Array<Waiter<T>>, signal?: AbortSignal, onLeave?: () => void): Promise<T> {
 	if (signal?.aborted) return Promise.reject(signal.reason);
 	return new Promise((resolve, reject) => {
-		const waiter: Waiter = { resolve, signal };
+		const waiter: Waiter<T> = { resolve, signal };
 		if (signal) {
 			waiter.onAbort = () => {
 				const index = queue.indexOf(waiter);
@@ -42,28 +58,31 @@ function waitInQueue(queue: Waiter[], signal?: AbortSignal, onLeave?: () => void
 	});
 }
 
-function wake(waiter: Waiter): void {
+function wake<T>(waiter: Waiter<T>, value: T): void {
 	if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
-	waiter.resolve();
+	waiter.resolve(value);
 }
 
-const BURST_SHARE_OF_WINDOW = 1;
 const DECREASE_FACTOR = 0.8;
+const MAX_DECREASE_FACTOR = 0.5;
 const INCREASE_SHARE = 0.05;
+/** The fastest round trip is taken over the last minute or two, so that it follows the network. */
+const ROUND_TRIP_MEMORY_MS = 60_000;
 
 export class RequestPacer {
 	private ceiling: number;
 	private rate: number;
-	private nextSlotAt = 0;
-	private readonly sentAt: number[] = [];
-	private readonly waiting: Waiter[] = [];
+	/** Calls that are in flight or may still be in the window, in the order they were let through. */
+	private entries: Entry[] = [];
+	private readonly waiting: Array<Waiter<PacedCall>> = [];
 	private timer: NodeJS.Timeout | undefined;
-	/** The next call waits for the window, not for its place in the spacing. */
-	private heldByWindow = false;
+	private fastestRoundTrip = Number.POSITIVE_INFINITY;
+	private fastestRoundTripLately = Number.POSITIVE_INFINITY;
+	private roundTripMemoryFrom = Number.NEGATIVE_INFINITY;
 	private lastSlowDownAt = Number.NEGATIVE_INFINITY;
 	private lastRaiseAt = Number.NEGATIVE_INFINITY;
+	private readonly spanMs: number;
 	private readonly windowMs: number;
-	private readonly marginMs: number;
 	private readonly now: () => number;
 
 	/** How often the rate was cut: for benchmarks and logs. */
@@ -71,7 +90,7 @@ export class RequestPacer {
 
 	constructor(callsPerSecond: number, options: PacerOptions = {}) {
 		this.windowMs = options.windowMs ?? 1000;
-		this.marginMs = options.marginMs ?? 50;
+		this.spanMs = this.windowMs + (options.marginMs ?? 50);
 		this.now = options.now ?? (() => performance.now());
 		this.ceiling = callsPerSecond;
 		this.rate = callsPerSecond;
@@ -87,77 +106,93 @@ export class RequestPacer {
 	}
 
 	/** Resolves when a call may be sent; rejects with the signal's reason if aborted first. */
-	acquire(signal?: AbortSignal): Promise<void> {
-		const turn = waitInQueue(this.waiting, signal, () => this.stopTimerIfIdle());
-		this.pump();
+	acquire(signal?: AbortSignal): Promise<PacedCall> {
+		const turn = waitInQueue(this.waiting, signal, () => this.schedule());
+		this.schedule();
 		return turn;
 	}
 
-	/** The service answered "too frequent": slow down once per burst of such answers. */
-	slowDown(): void {
+	/**
+	 * The call's answer, or its failure, has come back. `roundTrip` says it was a real answer from
+	 * the service, whose round trip may teach the pacer the fastest one.
+	 */
+	answered(call: PacedCall, { roundTrip = false } = {}): void {
+		const entry = call as Entry;
+		if (entry.answeredAt !== undefined) return;
+		entry.answeredAt = this.now();
+		if (roundTrip) this.learnRoundTrip(entry.answeredAt - entry.sentAt, entry.answeredAt);
+		this.schedule();
+	}
+
+	/**
+	 * The service answered "too frequent": someone else uses part of the app's budget. The rate
+	 * becomes what the service let through of ours in the last window, and at most 80% of what it
+	 * was; once per burst of such answers.
+	 */
+	slowDown(call?: PacedCall): void {
+		if (call) (call as Entry).rejected = true;
 		const now = this.now();
 		if (now - this.lastSlowDownAt < this.windowMs / 2) return;
-		this.rate = Math.max(1, this.rate * DECREASE_FACTOR);
+		// Calls still in flight are not counted: the cut is never deeper than half.
+		const letThrough = this.entries.filter(
+			(entry) => !entry.rejected && entry.answeredAt !== undefined && this.countedBy(entry) > now - this.spanMs,
+		).length;
+		this.rate = Math.max(1, this.rate * MAX_DECREASE_FACTOR, Math.min(this.rate * DECREASE_FACTOR, letThrough));
 		this.lastSlowDownAt = now;
 		this.lastRaiseAt = now;
 		this.slowDowns++;
 	}
 
-	private stopTimerIfIdle(): void {
-		if (this.waiting.length > 0 || this.timer === undefined) return;
-		clearTimeout(this.timer);
-		this.timer = undefined;
-	}
-
-	private pump(): void {
-		if (this.timer !== undefined) return;
+	/** Lets waiting calls through while the window has room; then waits for a time or an answer. */
+	private schedule(): void {
+		if (this.timer !== undefined) {
+			clearTimeout(this.timer);
+			this.timer = undefined;
+		}
 		while (this.waiting.length > 0) {
 			const now = this.now();
 			this.maybeRaise(now);
 			const readyAt = this.readyAt(now);
 			if (readyAt > now) {
-				this.heldByWindow = readyAt > this.spacedAt(now);
-				this.timer = setTimeout(() => {
-					this.timer = undefined;
-					this.pump();
-				}, readyAt - now);
+				// Infinity: every place is held by a call in flight, and its answer will call again.
+				if (Number.isFinite(readyAt)) this.timer = setTimeout(() => this.schedule(), readyAt - now);
 				return;
 			}
-			const waiter = this.waiting.shift() as Waiter;
-			this.take(now);
-			wake(waiter);
+			const call: Entry = { sentAt: now };
+			this.entries.push(call);
+			wake(this.waiting.shift() as Waiter<PacedCall>, call);
 		}
 	}
 
-	private interval(): number {
-		return (this.windowMs + this.marginMs) / this.rate;
+	/** The latest the service can have counted the call; Infinity while it is in flight. */
+	private countedBy(entry: Entry): number {
+		if (entry.answeredAt === undefined) return Number.POSITIVE_INFINITY;
+		const roundTrip = Number.isFinite(this.fastestRoundTrip) ? this.fastestRoundTrip : 0;
+		return Math.max(entry.sentAt, entry.answeredAt - roundTrip);
 	}
 
-	private burstTolerance(): number {
-		return Math.max(2 * this.interval(), this.windowMs * BURST_SHARE_OF_WINDOW);
-	}
-
-	/** When the spacing alone lets the next call go. */
-	private spacedAt(now: number): number {
-		return Math.max(now, this.nextSlotAt - this.burstTolerance());
-	}
-
-	/** When the spacing and the window both let the next call go. */
+	/** When the window has room for one more call. */
 	private readyAt(now: number): number {
-		const inWindow = Math.max(1, Math.floor(this.rate));
-		if (this.sentAt.length < inWindow) return this.spacedAt(now);
-		const oldest = this.sentAt[this.sentAt.length - inWindow];
-		return Math.max(this.spacedAt(now), oldest + this.windowMs + this.marginMs);
+		this.entries = this.entries.filter((entry) => this.countedBy(entry) > now - this.spanMs);
+		const limit = Math.max(1, Math.floor(this.rate));
+		const mustLeave = this.entries.length - limit;
+		if (mustLeave < 0) return now;
+		const leaving = this.entries
+			.map((entry) => this.countedBy(entry))
+			.filter(Number.isFinite)
+			.sort((a, b) => a - b);
+		return mustLeave < leaving.length ? leaving[mustLeave] + this.spanMs : Number.POSITIVE_INFINITY;
 	}
 
-	private take(now: number): void {
-		// After the window held calls back, spacing starts afresh: no credit for the time waited.
-		const earliest = this.heldByWindow ? now + this.burstTolerance() : now;
-		this.heldByWindow = false;
-		this.nextSlotAt = Math.max(this.nextSlotAt, earliest) + this.interval();
-		this.sentAt.push(now);
-		const keep = Math.ceil(this.ceiling);
-		if (this.sentAt.length > keep * 2) this.sentAt.splice(0, this.sentAt.length - keep);
+	private learnRoundTrip(roundTrip: number, now: number): void {
+		if (now - this.roundTripMemoryFrom > ROUND_TRIP_MEMORY_MS) {
+			// Forget round trips from long ago, keeping the fastest of the last period.
+			this.fastestRoundTrip = this.fastestRoundTripLately;
+			this.fastestRoundTripLately = Number.POSITIVE_INFINITY;
+			this.roundTripMemoryFrom = now;
+		}
+		this.fastestRoundTripLately = Math.min(this.fastestRoundTripLately, roundTrip);
+		this.fastestRoundTrip = Math.min(this.fastestRoundTrip, roundTrip);
 	}
 
 	private maybeRaise(now: number): void {
@@ -170,7 +205,7 @@ export class RequestPacer {
 /** A counting semaphore: at most `size` holders at once, FIFO, abortable while waiting. */
 export class ConcurrencyGate {
 	private active = 0;
-	private readonly waiting: Waiter[] = [];
+	private readonly waiting: Array<Waiter<void>> = [];
 
 	/** The most holders seen at once: for benchmarks. */
 	peak = 0;
@@ -193,9 +228,9 @@ export class ConcurrencyGate {
 	release(count = 1): void {
 		this.active -= count;
 		while (this.active < this.size && this.waiting.length > 0) {
-			const waiter = this.waiting.shift() as Waiter;
+			const waiter = this.waiting.shift() as Waiter<void>;
 			this.hold();
-			wake(waiter);
+			wake(waiter, undefined);
 		}
 	}
 

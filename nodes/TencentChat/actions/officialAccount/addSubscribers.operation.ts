@@ -60,7 +60,7 @@ export const description: INodeProperties[] = [
 				name: 'maxConcurrency',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 256 },
-				default: 64,
+				default: 200,
 				description: 'Calls in flight at once from this n8n process',
 			},
 			{
