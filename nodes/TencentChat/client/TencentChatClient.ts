@@ -44,6 +44,9 @@ export interface TencentChatAnswer {
 	ErrorInfo?: string;
 }
 
+/** The JSON body, or a function that makes it when the request is sent: a call waiting for its turn then holds only its inputs. */
+export type RequestBody = object | (() => object);
+
 const DEFAULTS = {
 	timeoutMs: 10_000,
 	maxRetries: 5,
@@ -90,11 +93,11 @@ export class TencentChatClient {
 	async call<T extends TencentChatAnswer>(
 		service: string,
 		command: string,
-		body: object,
+		body: RequestBody,
 		{ signal, stopStarting }: CallSignals = {},
 	): Promise<CallResult<T>> {
 		const { maxRetries } = this.options;
-		const waitSignal = signal && stopStarting ? AbortSignal.any([signal, stopStarting]) : (signal ?? stopStarting);
+		const waitSignal = signal && stopStarting ? eitherSignal(signal, stopStarting) : (signal ?? stopStarting);
 		let mayHaveBeenAppliedBefore = false;
 		let renewedUserSig = false;
 
@@ -143,7 +146,7 @@ export class TencentChatClient {
 	private async sendCounted<T extends TencentChatAnswer>(
 		service: string,
 		command: string,
-		body: object,
+		body: RequestBody,
 		paced: PacedCall,
 		signal?: AbortSignal,
 	): Promise<T> {
@@ -158,11 +161,11 @@ export class TencentChatClient {
 	private async send<T extends TencentChatAnswer>(
 		service: string,
 		command: string,
-		body: object,
+		body: RequestBody,
 		paced: PacedCall,
 		signal?: AbortSignal,
 	): Promise<T> {
-		const timeout = AbortSignal.timeout(this.options.timeoutMs);
+		const attempt = abortableAttempt(this.options.timeoutMs, signal);
 		let statusCode: number;
 		let text: string;
 		try {
@@ -170,8 +173,8 @@ export class TencentChatClient {
 				method: 'POST',
 				dispatcher: sharedDispatcher(this.options.maxConcurrency),
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body),
-				signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+				body: JSON.stringify(typeof body === 'function' ? body() : body),
+				signal: attempt.signal,
 				headersTimeout: this.options.timeoutMs,
 				bodyTimeout: this.options.timeoutMs,
 			});
@@ -181,7 +184,9 @@ export class TencentChatClient {
 			text = await response.body.text();
 		} catch (cause) {
 			if (signal?.aborted) throw signal.reason;
-			throw transportError(cause, timeout.aborted, this.options.timeoutMs);
+			throw transportError(cause, attempt.timedOut(), this.options.timeoutMs);
+		} finally {
+			attempt.done();
 		}
 
 		if (statusCode !== 200) {
@@ -257,6 +262,40 @@ function networkCode(cause: unknown): string {
 function preview(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat || '(empty body)';
+}
+
+/**
+ * One attempt's signal: aborts on the caller's signal or after `timeoutMs`. Unlike
+ * AbortSignal.timeout and AbortSignal.any, `done()` lets go of the timer and the listener at once,
+ * so that a job of a thousand calls keeps no thousand timers alive for `timeoutMs`.
+ */
+function abortableAttempt(timeoutMs: number, signal?: AbortSignal) {
+	const controller = new AbortController();
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		controller.abort(new Error(`no answer within ${timeoutMs} ms`));
+	}, timeoutMs);
+	const onAbort = () => controller.abort(signal?.reason);
+	signal?.addEventListener('abort', onAbort, { once: true });
+	return {
+		signal: controller.signal,
+		timedOut: () => timedOut,
+		done: () => {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', onAbort);
+		},
+	};
+}
+
+/** One signal for both, made once per pair: every call of an execution shares it. */
+const eitherSignals = new WeakMap<AbortSignal, WeakMap<AbortSignal, AbortSignal>>();
+function eitherSignal(first: AbortSignal, second: AbortSignal): AbortSignal {
+	let bySecond = eitherSignals.get(first);
+	if (bySecond === undefined) eitherSignals.set(first, (bySecond = new WeakMap()));
+	let either = bySecond.get(second);
+	if (either === undefined) bySecond.set(second, (either = AbortSignal.any([first, second])));
+	return either;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -32,10 +32,10 @@ export async function addSubscribers(
 	const { body, attempts, mayHaveBeenAppliedBefore } = await client.call<RawAnswer>(
 		OFFICIAL_ACCOUNT_SERVICE,
 		'add_subscriber',
-		{
+		() => ({
 			Official_Account: officialAccount,
 			SubscriberList: subscriberIds.map((id) => ({ Subscriber_Account: id })),
-		},
+		}),
 		signals,
 	);
 	return { results: readResults(body, new Set(subscriberIds), attempts), mayHaveBeenAppliedBefore, attempts };

@@ -24,6 +24,7 @@ export function readOfficialAccountId(value: unknown): string {
 export function readSubscriberIds(value: unknown): string[] {
 	const single = readId(value);
 	if (typeof value === 'string' && single !== undefined) {
+		if (!single.includes(',')) return [single];
 		const parts = value.split(',');
 		return parts.map((part, position) => checkedMember(part, position, parts.length));
 	}
