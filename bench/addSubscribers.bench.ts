@@ -14,24 +14,41 @@ import { ADMIN, SDK_APP_ID, SECRET_KEY } from '../test/helpers/fixtures';
 import type { ScenarioInput, ScenarioResult } from './scenario';
 
 const CAP_PER_SECOND = 200 * 100;
+/** Four accounts of 25,000: 100,000 subscribers are exactly 1,000 full calls, the cap's own unit. */
 const ACCOUNTS = ['@TOA#_bench_a', '@TOA#_bench_b', '@TOA#_bench_c', '@TOA#_bench_d'];
 
 interface Run {
 	name: string;
 	subscribers: number;
 	latencyMs: number;
+	/** How many of ACCOUNTS the subscribers are spread over. */
+	accounts?: number;
 	reservedCallsPerSecond?: number;
 	mode?: 'node' | 'handBuilt' | 'passThrough';
+	/** Printed for what it shows, not held to the targets. */
+	informative?: boolean;
 }
+
+const HOLDING: Run = { name: 'n8n holding the same items (pass-through node)', subscribers: 100_000, latencyMs: 0, mode: 'passThrough' };
 
 const RUNS: Run[] = [
 	{ name: 'node', subscribers: 10_000, latencyMs: 50 },
 	{ name: 'node', subscribers: 100_000, latencyMs: 50 },
 	{ name: 'node', subscribers: 10_000, latencyMs: 200 },
 	{ name: 'node', subscribers: 100_000, latencyMs: 200 },
+	{
+		name: 'node, over 3 accounts (1,002 calls: a sixth window for the last 2)',
+		subscribers: 100_000,
+		latencyMs: 50,
+		accounts: 3,
+		informative: true,
+	},
 	{ name: 'node, 100 calls/s used by another client', subscribers: 20_000, latencyMs: 50, reservedCallsPerSecond: 100 },
 	{ name: 'hand-built (HTTP Request per item)', subscribers: 300, latencyMs: 50, mode: 'handBuilt' },
-	{ name: 'n8n holding the same items (pass-through node)', subscribers: 100_000, latencyMs: 0, mode: 'passThrough' },
+	// Its peak RSS varies from run to run by more than the node's does: the median of three.
+	HOLDING,
+	HOLDING,
+	HOLDING,
 ];
 
 async function startServer(): Promise<{ url: string; process: ChildProcess }> {
@@ -78,7 +95,7 @@ async function main(): Promise<void> {
 	const measured: Measured[] = [];
 	try {
 		for (const [index, run] of RUNS.entries()) {
-			const accounts = ACCOUNTS.map((id) => `${id}_${index}`);
+			const accounts = ACCOUNTS.slice(0, run.accounts ?? ACCOUNTS.length).map((id) => `${id}_${index}`);
 			await control(server.url, 'apps', {
 				sdkAppId: SDK_APP_ID,
 				secretKey: SECRET_KEY,
@@ -141,8 +158,9 @@ function sendingPerSecond(run: Measured): number {
 
 function summarize(runs: Measured[]): void {
 	const isNode = (run: Measured) => (run.mode ?? 'node') === 'node';
-	const nodeRuns = runs.filter((run) => isNode(run) && !run.reservedCallsPerSecond);
-	const holding = runs.find((run) => run.mode === 'passThrough');
+	const nodeRuns = runs.filter((run) => isNode(run) && !run.reservedCallsPerSecond && !run.informative);
+	const holdingPeaks = runs.filter((run) => run.mode === 'passThrough').map((run) => run.result.rssPeakMb);
+	const holdingPeak = median(holdingPeaks);
 	const shared = runs.find((run) => run.reservedCallsPerSecond);
 	const handBuilt = runs.find((run) => run.mode === 'handBuilt');
 	const reference = nodeRuns.find((run) => run.subscribers === 100_000 && run.latencyMs === 50);
@@ -152,22 +170,20 @@ function summarize(runs: Measured[]): void {
 			`>= 95% of the cap end to end, ${run.subscribers.toLocaleString('en')} at ${run.latencyMs} ms (${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}%)`,
 			run.perSecond >= 0.95 * CAP_PER_SECOND,
 		]),
-		...nodeRuns.map((run): [string, boolean] => [
-			`>= 95% of the cap while sending, ${run.subscribers.toLocaleString('en')} at ${run.latencyMs} ms (${fmt((100 * sendingPerSecond(run)) / CAP_PER_SECOND, 1)}%)`,
-			sendingPerSecond(run) >= 0.95 * CAP_PER_SECOND,
-		]),
 		['zero rate-limit rejections with the app to itself', nodeRuns.every((run) => run.server.rateLimited === 0)],
 		[
 			'connections opened <= calls in flight at most',
 			nodeRuns.every((run) => run.server.connections <= run.result.peakInFlight),
 		],
 		...big.map((run): [string, boolean] => {
-			const overHolding = run.result.rssPeakMb - (holding?.result.rssPeakMb ?? Number.NaN);
-			const overInput = run.result.rssPeakMb - run.result.rssHoldingItemsMb;
+			const overHolding = run.result.rssPeakMb - holdingPeak;
+			const setInRun = run.result.rssPeakMb > run.result.rssPeakBeforeMb;
 			return [
 				`100,000 at ${run.latencyMs} ms adds <= 50 MB to peak RSS over n8n holding the same items: ` +
-					`+${fmt(overHolding, 1)} MB (+${fmt(overInput, 1)} MB over the input items alone)`,
-				overHolding <= 50,
+					`${fmt(run.result.rssPeakMb, 1)} - ${fmt(holdingPeak, 1)} MB (median of ${holdingPeaks.map((peak) => fmt(peak, 1)).join(', ')}) = ` +
+					`+${fmt(overHolding, 1)} MB` +
+					(setInRun ? '' : ' (the peak was reached before the run: not measured)'),
+				setInRun && overHolding <= 50,
 			];
 		}),
 	];
@@ -186,6 +202,12 @@ function summarize(runs: Measured[]): void {
 		);
 	}
 	console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function fmt(value: number, digits: number): string {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
+import { getEventListeners } from 'node:events';
 
 import { addSubscribers, TencentChatClient, TencentChatError } from '../../nodes/TencentChat/client';
 import { capture } from '../helpers/capture';
@@ -48,6 +49,21 @@ describe('TencentChatClient against the fake server', () => {
 		]);
 		expect(answer.attempts).toBe(1);
 		expect(answer.mayHaveBeenAppliedBefore).toBe(false);
+	});
+
+	test("hundreds of calls in flight and waiting put one listener on the execution's signal", async () => {
+		server.setFaults({ latencyMs: 50 });
+		const execution = new AbortController();
+		const stopStarting = new AbortController();
+		const many = client({ maxConcurrency: 100 });
+		const calls = Array.from({ length: 300 }, (_, i) =>
+			addSubscribers(many, ACCOUNT, [`listener_${i}`], { signal: execution.signal, stopStarting: stopStarting.signal }),
+		);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const listeners = [execution.signal, stopStarting.signal].map((signal) => getEventListeners(signal, 'abort').length);
+		const answers = await Promise.all(calls);
+		expect(Math.max(...listeners)).toBeLessThanOrEqual(1);
+		expect(answers.every((answer) => answer.results.size === 1)).toBe(true);
 	});
 
 	test('renews an expired UserSig once (70001) and retries', async () => {

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 
+import { onAbort } from './abort';
 import { describeErrorCode } from './errorCodes';
 import { sharedDispatcher } from './http';
 import { LIMITS } from './limits';
@@ -276,14 +277,14 @@ function abortableAttempt(timeoutMs: number, signal?: AbortSignal) {
 		timedOut = true;
 		controller.abort(new Error(`no answer within ${timeoutMs} ms`));
 	}, timeoutMs);
-	const onAbort = () => controller.abort(signal?.reason);
-	signal?.addEventListener('abort', onAbort, { once: true });
+	const unsubscribe = signal ? onAbort(signal, () => controller.abort(signal.reason)) : undefined;
+	if (signal?.aborted) controller.abort(signal.reason);
 	return {
 		signal: controller.signal,
 		timedOut: () => timedOut,
 		done: () => {
 			clearTimeout(timer);
-			signal?.removeEventListener('abort', onAbort);
+			unsubscribe?.();
 		},
 	};
 }
@@ -301,15 +302,16 @@ function eitherSignal(first: AbortSignal, second: AbortSignal): AbortSignal {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) return Promise.reject(signal.reason);
 	return new Promise((resolve, reject) => {
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(signal?.reason);
-		};
+		const unsubscribe = signal
+			? onAbort(signal, () => {
+					clearTimeout(timer);
+					reject(signal.reason);
+				})
+			: undefined;
 		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
+			unsubscribe?.();
 			resolve();
 		}, ms);
-		signal?.addEventListener('abort', onAbort, { once: true });
 	});
 }
 

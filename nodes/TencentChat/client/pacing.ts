@@ -1,3 +1,5 @@
+import { onAbort } from './abort';
+
 /**
  * Keeps the calls of every execution in this process under one per-app limit: no more than `rate`
  * calls in any window of `windowMs` (plus a margin), counted the way the service counts them.
@@ -36,30 +38,29 @@ interface Entry extends PacedCall {
 
 interface Waiter<T = void> {
 	resolve: (value: T) => void;
-	signal?: AbortSignal;
-	onAbort?: () => void;
+	/** Stops listening for the caller's abort. */
+	unsubscribe?: () => void;
 }
 
 /** Joins `queue`; the promise settles when the owner wakes the waiter, or rejects on abort. */
 function waitInQueue<T>(queue: Array<Waiter<T>>, signal?: AbortSignal, onLeave?: () => void): Promise<T> {
 	if (signal?.aborted) return Promise.reject(signal.reason);
 	return new Promise((resolve, reject) => {
-		const waiter: Waiter<T> = { resolve, signal };
+		const waiter: Waiter<T> = { resolve };
 		if (signal) {
-			waiter.onAbort = () => {
+			waiter.unsubscribe = onAbort(signal, () => {
 				const index = queue.indexOf(waiter);
 				if (index >= 0) queue.splice(index, 1);
 				onLeave?.();
 				reject(signal.reason);
-			};
-			signal.addEventListener('abort', waiter.onAbort, { once: true });
+			});
 		}
 		queue.push(waiter);
 	});
 }
 
 function wake<T>(waiter: Waiter<T>, value: T): void {
-	if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+	waiter.unsubscribe?.();
 	waiter.resolve(value);
 }
 
