@@ -43,7 +43,8 @@ const RUNS: Run[] = [
 		accounts: 3,
 		informative: true,
 	},
-	{ name: 'node, 100 calls/s used by another client', subscribers: 20_000, latencyMs: 50, reservedCallsPerSecond: 100 },
+	// Six windows: the first one's overflow, then the pace the node settles at.
+	{ name: 'node, 100 calls/s used by another client', subscribers: 60_000, latencyMs: 50, reservedCallsPerSecond: 100 },
 	{ name: 'hand-built (HTTP Request per item)', subscribers: 300, latencyMs: 50, mode: 'handBuilt' },
 	// Its peak RSS varies from run to run by more than the node's does: the median of three.
 	HOLDING,
@@ -149,11 +150,15 @@ function report(run: Measured): void {
 	console.log(lines.join('\n'));
 }
 
+/** Seconds from the first call to the last answer. */
+function sendingSeconds(run: Measured): number {
+	const { server } = run;
+	return Math.max(0.001, (server.lastCallAt + run.latencyMs - server.firstCallAt) / 1000);
+}
+
 /** Subscribers per second from the first call to the last answer: the pace the node keeps. */
 function sendingPerSecond(run: Measured): number {
-	const { server, result } = run;
-	const lastAnswerAt = server.lastCallAt + run.latencyMs;
-	return result.outputItems / Math.max(0.001, (lastAnswerAt - server.firstCallAt) / 1000);
+	return run.result.outputItems / sendingSeconds(run);
 }
 
 function summarize(runs: Measured[]): void {
@@ -188,9 +193,15 @@ function summarize(runs: Measured[]): void {
 		}),
 	];
 	if (shared) {
+		const calls = shared.server.addSubscriberCalls - shared.server.rateLimited;
+		const left = 200 - (shared.reservedCallsPerSecond ?? 0);
+		// Bounded: the first window's overflow (sent before any answer told of the other client),
+		// plus the probes for budget the other client may have freed, one in ten calls at most.
+		const bound = 200 - left + calls / 10;
 		checks.push([
-			`with 100 of 200 calls/s taken by another client: all added, ${shared.result.retries} retries for ${shared.server.addSubscriberCalls - shared.server.rateLimited} calls`,
-			shared.result.ok === shared.subscribers && shared.result.retries <= shared.subscribers / 100,
+			`with 100 of 200 calls/s taken by another client: all added, ${shared.result.retries} retries for ${calls} calls ` +
+				`(bound ${fmt(bound, 0)}), ${fmt(calls / (sendingSeconds(shared) || 1), 1)} calls/s of the ${left} left`,
+			shared.result.ok === shared.subscribers && shared.result.retries <= bound,
 		]);
 	}
 	console.log('\nTargets');
