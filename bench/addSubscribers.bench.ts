@@ -43,6 +43,7 @@ const RUNS: Run[] = [
 		accounts: 3,
 		informative: true,
 	},
+	{ name: 'node, a longer job (the sustained pace)', subscribers: 300_000, latencyMs: 50, informative: true },
 	// Six windows: the first one's overflow, then the pace the node settles at.
 	{ name: 'node, 100 calls/s used by another client', subscribers: 60_000, latencyMs: 50, reservedCallsPerSecond: 100 },
 	{ name: 'hand-built (HTTP Request per item)', subscribers: 300, latencyMs: 50, mode: 'handBuilt' },

@@ -61,7 +61,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 256 },
 				default: 200,
-				description: 'Calls in flight at once from this n8n process',
+				description:
+					"Calls in flight at once from this n8n process. The default lets a whole second's budget be in flight, even at a distant data centre's latency.",
 			},
 			{
 				displayName: 'Max Requests per Second',
