@@ -112,6 +112,25 @@ describe('RequestPacer', () => {
 		});
 	});
 
+	test('the fastest round trip follows the network, and an idle spell does not erase it', async () => {
+		let now = 0;
+		const pacer = new RequestPacer(1, { now: () => now, windowMs: 100, marginMs: 0 });
+		const roundTrip = async (ms: number) => {
+			const call = await pacer.acquire();
+			now += ms;
+			pacer.answered(call, { roundTrip: true });
+			now += 1000;
+			return (pacer as unknown as { fastestRoundTrip: number }).fastestRoundTrip;
+		};
+		expect(await roundTrip(50)).toBe(50);
+		expect(await roundTrip(80)).toBe(50);
+		now += 10 * 60_000; // idle: nothing to learn from
+		expect(await roundTrip(90)).toBe(50);
+		now += 61_000;
+		// A period with calls, all slower: the network changed.
+		expect(await roundTrip(95)).toBe(90);
+	});
+
 	test('wins back 5% of its ceiling per quiet window', async () => {
 		let now = 0;
 		const pacer = new RequestPacer(100, { now: () => now });

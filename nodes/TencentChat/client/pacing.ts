@@ -16,8 +16,11 @@ import { onAbort } from './abort';
  * causes shows in the answers and spreads the next window's calls by as much, never more.
  *
  * The rate adapts: a frequency-limit answer means someone else uses part of the app's budget; the
- * rate drops to what the service let through of ours in the last window (at most 80% of what it
- * was), and every quiet second wins back 5% of the ceiling.
+ * rate drops to what the service let through of ours in the last window (between half and 80% of
+ * what it was), and every quiet second wins back 5% of the ceiling.
+ *
+ * A round trip longer than the window keeps calls in flight past it: the pace is then at most the
+ * limit per round trip, the price of never counting a call out before the service can have counted it.
  */
 export interface PacerOptions {
 	windowMs?: number;
@@ -187,8 +190,8 @@ export class RequestPacer {
 
 	private learnRoundTrip(roundTrip: number, now: number): void {
 		if (now - this.roundTripMemoryFrom > ROUND_TRIP_MEMORY_MS) {
-			// Forget round trips from long ago, keeping the fastest of the last period.
-			this.fastestRoundTrip = this.fastestRoundTripLately;
+			// Forget round trips from long ago: the fastest becomes that of the last period with calls.
+			if (Number.isFinite(this.fastestRoundTripLately)) this.fastestRoundTrip = this.fastestRoundTripLately;
 			this.fastestRoundTripLately = Number.POSITIVE_INFINITY;
 			this.roundTripMemoryFrom = now;
 		}
