@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { ConcurrencyGate, type PacedCall, RequestPacer } from '../../nodes/TencentChat/client/pacing';
+import { ConcurrencyGate, RequestPacer } from '../../nodes/TencentChat/client/pacing';
 
 /** The most calls in any window of `windowMs` among these send times. */
 function peakInWindow(times: number[], windowMs: number): number {
@@ -80,36 +80,34 @@ describe('RequestPacer', () => {
 		expect(thirdAt - answeredAt).toBeGreaterThanOrEqual(45);
 	});
 
-	test('a frequency-limit answer cuts the rate to what the service let through, never below half', () => {
-		let now = 0;
-		const pacer = new RequestPacer(200, { now: () => now });
-		const calls: PacedCall[] = [];
-		for (let i = 0; i < 150; i++) void pacer.acquire().then((call) => calls.push(call));
-		return Promise.resolve().then(() => {
-			now = 60;
-			calls.slice(0, 130).forEach((call) => pacer.answered(call, { roundTrip: true }));
-			pacer.slowDown(calls[0]);
-			expect(pacer.currentRate).toBe(129);
-			pacer.slowDown(calls[1]);
-			expect(pacer.slowDowns).toBe(1);
+	/** A pacer on a clock of its own that has let `count` calls through, at time 0. */
+	async function pacerWithCalls(count: number) {
+		const clock = { now: 0 };
+		const pacer = new RequestPacer(200, { now: () => clock.now });
+		const calls = await Promise.all(Array.from({ length: count }, () => pacer.acquire()));
+		return { clock, pacer, calls };
+	}
 
-			now = 2000;
-			pacer.slowDown(calls[140]);
-			expect(pacer.currentRate).toBeCloseTo(129 / 2);
-		});
+	test('a frequency-limit answer cuts the rate to what the service let through, never below half', async () => {
+		const { clock, pacer, calls } = await pacerWithCalls(150);
+		clock.now = 60;
+		calls.slice(0, 130).forEach((call) => pacer.answered(call, { roundTrip: true }));
+		pacer.slowDown(calls[0]);
+		expect(pacer.currentRate).toBe(129);
+		pacer.slowDown(calls[1]);
+		expect(pacer.slowDowns).toBe(1);
+
+		clock.now = 2000;
+		pacer.slowDown(calls[140]);
+		expect(pacer.currentRate).toBeCloseTo(129 / 2);
 	});
 
-	test('cuts by 20% when the window is full of calls the service let through', () => {
-		let now = 0;
-		const pacer = new RequestPacer(200, { now: () => now });
-		const calls: PacedCall[] = [];
-		for (let i = 0; i < 200; i++) void pacer.acquire().then((call) => calls.push(call));
-		return Promise.resolve().then(() => {
-			now = 60;
-			calls.forEach((call) => pacer.answered(call, { roundTrip: true }));
-			pacer.slowDown();
-			expect(pacer.currentRate).toBeCloseTo(160);
-		});
+	test('cuts by 20% when the window is full of calls the service let through', async () => {
+		const { clock, pacer, calls } = await pacerWithCalls(200);
+		clock.now = 60;
+		calls.forEach((call) => pacer.answered(call, { roundTrip: true }));
+		pacer.slowDown();
+		expect(pacer.currentRate).toBeCloseTo(160);
 	});
 
 	test('the fastest round trip follows the network, and an idle spell does not erase it', async () => {
