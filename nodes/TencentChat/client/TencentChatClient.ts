@@ -45,7 +45,10 @@ export interface TencentChatAnswer {
 	ErrorInfo?: string;
 }
 
-/** The JSON body, or a function that makes it when the request is sent: a call waiting for its turn then holds only its inputs. */
+/**
+ * The JSON body, or a function that makes it when the request is sent: a call waiting for its turn
+ * then holds only its inputs.
+ */
 export type RequestBody = object | (() => object);
 
 const DEFAULTS = {
@@ -292,10 +295,10 @@ function abortableAttempt(timeoutMs: number, signal?: AbortSignal) {
 /** One signal for both, made once per pair: every call of an execution shares it. */
 const eitherSignals = new WeakMap<AbortSignal, WeakMap<AbortSignal, AbortSignal>>();
 function eitherSignal(first: AbortSignal, second: AbortSignal): AbortSignal {
-	let bySecond = eitherSignals.get(first);
-	if (bySecond === undefined) eitherSignals.set(first, (bySecond = new WeakMap()));
-	let either = bySecond.get(second);
-	if (either === undefined) bySecond.set(second, (either = AbortSignal.any([first, second])));
+	const bySecond = eitherSignals.get(first) ?? new WeakMap<AbortSignal, AbortSignal>();
+	eitherSignals.set(first, bySecond);
+	const either = bySecond.get(second) ?? AbortSignal.any([first, second]);
+	bySecond.set(second, either);
 	return either;
 }
 
