@@ -190,6 +190,18 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		expect(server.stats.peakCallsPerSecond).toBeLessThanOrEqual(20);
 	});
 
+	test('window after window of bursts with latency, the service never counts one call too many', async () => {
+		server.setFaults({ callsPerSecond: 50, latencyMs: 30 });
+		const items = Array.from({ length: 200 }, (_, i) => ({ officialAccount: ACCOUNTS[1], subscribers: `w${i}` }));
+
+		const { output } = await run(items, { options: { batchSize: 1, maxRequestsPerSecond: 50 } });
+
+		expect(output.filter((item) => item.json.status === 'added')).toHaveLength(200);
+		expect(server.stats.addSubscriberCalls).toBe(200);
+		expect(server.stats.rateLimited).toBe(0);
+		expect(server.stats.peakCallsPerSecond).toBe(50);
+	});
+
 	test('the secret key is in no output item', async () => {
 		const { output } = await run([{ officialAccount: ACCOUNTS[1], subscribers: 'z' }]);
 		expect(JSON.stringify(output)).not.toContain(SECRET_KEY);

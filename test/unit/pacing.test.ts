@@ -129,6 +129,17 @@ describe('RequestPacer', () => {
 		expect(await roundTrip(95)).toBe(90);
 	});
 
+	test('a new ceiling moves a rate that was at the old one, and keeps a cut rate cut', () => {
+		const pacer = new RequestPacer(20);
+		pacer.setCeiling(50);
+		expect(pacer.currentRate).toBe(50);
+		pacer.slowDown();
+		pacer.setCeiling(200);
+		expect(pacer.currentRate).toBe(25);
+		pacer.setCeiling(10);
+		expect(pacer.currentRate).toBe(10);
+	});
+
 	test('wins back 5% of its ceiling per quiet window', async () => {
 		let now = 0;
 		const pacer = new RequestPacer(100, { now: () => now });

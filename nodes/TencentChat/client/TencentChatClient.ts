@@ -8,6 +8,7 @@ import { ConcurrencyGate, type PacedCall, RequestPacer } from './pacing';
 import { resolveOrigin } from './regions';
 import { signedQuery, type TencentChatCredentials } from './requestForm';
 import { TencentChatError } from './TencentChatError';
+import { onWritten } from './wireTimes';
 import { userSigCache } from './userSig';
 
 export interface ClientOptions {
@@ -170,10 +171,12 @@ export class TencentChatClient {
 		signal?: AbortSignal,
 	): Promise<T> {
 		const attempt = abortableAttempt(this.options.timeoutMs, signal);
+		const query = signedQuery(this.credentials);
+		const stopWatching = onWritten(query.random, () => this.pacer.written(paced));
 		let statusCode: number;
 		let text: string;
 		try {
-			const response = await request(this.url(service, command), {
+			const response = await request(this.url(service, command, query), {
 				method: 'POST',
 				dispatcher: sharedDispatcher(this.options.maxConcurrency),
 				headers: { 'content-type': 'application/json' },
@@ -190,6 +193,7 @@ export class TencentChatClient {
 			if (signal?.aborted) throw signal.reason;
 			throw transportError(cause, attempt.timedOut(), this.options.timeoutMs);
 		} finally {
+			stopWatching();
 			attempt.done();
 		}
 
@@ -215,11 +219,11 @@ export class TencentChatClient {
 		return answer as T;
 	}
 
-	private url(service: string, command: string): string {
-		const query = new URLSearchParams(
-			Object.entries(signedQuery(this.credentials)).map(([name, value]): [string, string] => [name, String(value)]),
+	private url(service: string, command: string, query: ReturnType<typeof signedQuery>): string {
+		const search = new URLSearchParams(
+			Object.entries(query).map(([name, value]): [string, string] => [name, String(value)]),
 		);
-		return `${this.describe(service, command)}?${query}`;
+		return `${this.describe(service, command)}?${search}`;
 	}
 
 	private backoff(attempt: number): number {

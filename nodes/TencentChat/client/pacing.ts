@@ -9,7 +9,9 @@ import { onAbort } from './abort';
  * delay would either waste budget or draw rejections, so the pacer learns it from the answers. A
  * call can have been counted no later than its answer came back, less the fastest round trip seen
  * (the part of every round trip that follows the count): that is the time the call is held to.
- * A call still in flight holds its place in the window until it is answered.
+ * Round trips start when a call is written to its socket (`written`), not when the pacer let it
+ * go: the wait for a connection or for a busy event loop is no part of the network's fastest round
+ * trip. A call still in flight holds its place in the window until it is answered.
  *
  * So a job on an idle app sends a whole window's budget at once; each later call goes as soon as
  * the window has room, which keeps the calls at the limit, not under it. Any queueing a burst
@@ -34,6 +36,8 @@ export interface PacedCall {
 }
 
 interface Entry extends PacedCall {
+	/** When the pacer let it go, then when it was written to its socket. */
+	sentAt: number;
 	/** When the answer (or the failure) came back; undefined while in flight. */
 	answeredAt?: number;
 	rejected?: boolean;
@@ -104,9 +108,11 @@ export class RequestPacer {
 		return this.rate;
 	}
 
+	/** A new budget: a rate that was at the old ceiling moves to the new one; a cut rate stays cut. */
 	setCeiling(callsPerSecond: number): void {
+		const atCeiling = this.rate >= this.ceiling;
 		this.ceiling = callsPerSecond;
-		this.rate = Math.min(this.rate, callsPerSecond);
+		this.rate = atCeiling ? callsPerSecond : Math.min(this.rate, callsPerSecond);
 	}
 
 	/** Resolves when a call may be sent; rejects with the signal's reason if aborted first. */
@@ -114,6 +120,12 @@ export class RequestPacer {
 		const turn = waitInQueue(this.waiting, signal, () => this.schedule());
 		this.schedule();
 		return turn;
+	}
+
+	/** The call has been written to its socket: its round trip starts here, not when it was let go. */
+	written(call: PacedCall): void {
+		const entry = call as Entry;
+		if (entry.answeredAt === undefined) entry.sentAt = Math.max(entry.sentAt, this.now());
 	}
 
 	/**
