@@ -112,13 +112,17 @@ export class TencentChatClient {
 			await this.gate.acquire(waitSignal);
 			try {
 				paced = await this.pacer.acquire(waitSignal);
-				const answer = await this.sendCounted<T>(service, command, body, paced, signal);
+				clientStats.peakInFlight = Math.max(clientStats.peakInFlight, ++clientStats.inFlight);
+				const answer = await this.send<T>(service, command, body, paced, signal);
 				return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
 			} catch (error) {
 				if (!(error instanceof TencentChatError) || signal?.aborted) throw error;
 				failure = error;
 			} finally {
-				if (paced) this.pacer.answered(paced);
+				if (paced) {
+					this.pacer.answered(paced);
+					clientStats.inFlight--;
+				}
 				// Released before any backoff: a call waiting to retry holds no slot.
 				this.gate.release();
 			}
@@ -148,21 +152,6 @@ export class TencentChatClient {
 		return `${this.origin}/v4/${service}/${command}`;
 	}
 
-	private async sendCounted<T extends TencentChatAnswer>(
-		service: string,
-		command: string,
-		body: RequestBody,
-		paced: PacedCall,
-		signal?: AbortSignal,
-	): Promise<T> {
-		clientStats.peakInFlight = Math.max(clientStats.peakInFlight, ++clientStats.inFlight);
-		try {
-			return await this.send<T>(service, command, body, paced, signal);
-		} finally {
-			clientStats.inFlight--;
-		}
-	}
-
 	private async send<T extends TencentChatAnswer>(
 		service: string,
 		command: string,
@@ -178,7 +167,7 @@ export class TencentChatClient {
 		try {
 			const response = await request(this.url(service, command, query), {
 				method: 'POST',
-				dispatcher: sharedDispatcher(this.options.maxConcurrency),
+				dispatcher: sharedDispatcher(),
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(typeof body === 'function' ? body() : body),
 				signal: attempt.signal,

@@ -1,4 +1,5 @@
 export * from './errorCodes';
+export { MAX_CONNECTIONS_PER_ORIGIN } from './http';
 export * from './limits';
 export * from './officialAccount';
 export * from './regions';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { addSubscribers, LIMITS, TencentChatError } from '../../client';
+import { addSubscribers, LIMITS, MAX_CONNECTIONS_PER_ORIGIN, TencentChatError } from '../../client';
 import {
 	type Batch,
 	OutcomeBook,
@@ -59,7 +59,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Max Concurrent Requests',
 				name: 'maxConcurrency',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 256 },
+				typeOptions: { minValue: 1, maxValue: MAX_CONNECTIONS_PER_ORIGIN },
 				default: 200,
 				description:
 					"Calls in flight at once from this n8n process. The default lets a whole second's budget be in flight, even at a distant data centre's latency.",
