@@ -132,8 +132,11 @@ function report(run: Measured): void {
 			(run.reservedCallsPerSecond ? `, ${run.reservedCallsPerSecond} calls/s reserved` : ''),
 		`  ${fmt(run.perSecond, 0)} subscribers/s = ${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}% of the 20,000/s cap ` +
 			`(${fmt(result.seconds, 2)} s, ${result.ok.toLocaleString('en')} added of ${result.outputItems.toLocaleString('en')} output items)`,
-		`  calls ${server.addSubscriberCalls}, peak ${server.peakCallsPerSecond} calls in a sliding second, ` +
-			`${server.rateLimited} rate-limit rejections, ${result.retries} retries`,
+		`  calls ${server.addSubscriberCalls}, peak ${server.peakCallsPerSecond} calls in a sliding second` +
+			(server.tightestSpanMs === null
+				? ''
+				: ` (the tightest ${201 - (run.reservedCallsPerSecond ?? 0)} spanned ${fmt(server.tightestSpanMs, 0)} ms)`) +
+			`, ${server.rateLimited} rate-limit rejections, ${result.retries} retries`,
 		`  ${server.connections} TCP connections opened, ` +
 			(run.mode === 'handBuilt' ? 'one call at a time' : `${result.peakInFlight} calls in flight at most`),
 		...(server.firstCallAt

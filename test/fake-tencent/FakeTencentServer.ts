@@ -68,6 +68,12 @@ export interface FakeStats {
 	faultsInjected: number;
 	connections: number;
 	peakCallsPerSecond: number;
+	/**
+	 * The shortest time in which the app's budget plus one calls were let through (calls i and
+	 * i + budget): how close a client came to the limit, which it broke below 1,000 ms. Null until
+	 * a budget's worth of calls has been let through.
+	 */
+	tightestSpanMs: number | null;
 	maxInFlight: number;
 	/** Requests whose client went away before the answer was sent. */
 	abandoned: number;
@@ -82,6 +88,7 @@ export interface FakeStats {
 interface AppState {
 	config: FakeApp;
 	accounts: Map<string, { maxSubscribers: number; subscribers: Set<string> }>;
+	/** The latest calls let through, oldest first: as many as the limit. */
 	acceptedAt: number[];
 }
 
@@ -276,14 +283,20 @@ export class FakeTencentServer {
 
 	/** The per-app limit over any sliding second; only calls let through count. */
 	private admit(app: AppState, now: number): boolean {
-		const windowStart = now - 1000;
-		while (app.acceptedAt.length > 0 && app.acceptedAt[0] <= windowStart) app.acceptedAt.shift();
 		const budget = this.faults.callsPerSecond - this.faults.reservedCallsPerSecond;
-		if (app.acceptedAt.length >= budget) return false;
-		app.acceptedAt.push(now);
+		const recent = app.acceptedAt;
+		let inWindow = 0;
+		while (inWindow < recent.length && recent[recent.length - 1 - inWindow] > now - 1000) inWindow++;
+		if (inWindow >= budget) return false;
+		if (recent.length >= budget) {
+			const span = now - recent[recent.length - budget];
+			this.stats.tightestSpanMs = Math.min(this.stats.tightestSpanMs ?? span, span);
+		}
+		recent.push(now);
+		if (recent.length > this.faults.callsPerSecond) recent.shift();
 		this.stats.lastCallAt = Date.now();
 		this.stats.firstCallAt ||= this.stats.lastCallAt;
-		this.stats.peakCallsPerSecond = Math.max(this.stats.peakCallsPerSecond, app.acceptedAt.length);
+		this.stats.peakCallsPerSecond = Math.max(this.stats.peakCallsPerSecond, inWindow + 1);
 		return true;
 	}
 
@@ -399,6 +412,7 @@ function emptyStats(): FakeStats {
 		faultsInjected: 0,
 		connections: 0,
 		peakCallsPerSecond: 0,
+		tightestSpanMs: null,
 		maxInFlight: 0,
 		abandoned: 0,
 		firstCallAt: 0,
