@@ -98,7 +98,7 @@ export class RequestPacer {
 
 	constructor(callsPerSecond: number, options: PacerOptions = {}) {
 		this.windowMs = options.windowMs ?? 1000;
-		this.spanMs = this.windowMs + (options.marginMs ?? 50);
+		this.spanMs = this.windowMs + (options.marginMs ?? 25);
 		this.now = options.now ?? (() => performance.now());
 		this.ceiling = callsPerSecond;
 		this.rate = callsPerSecond;
