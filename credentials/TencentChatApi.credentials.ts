@@ -6,9 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { configurationErrorCodes } from '../nodes/TencentChat/client/errorCodes';
-import { REGIONS, resolveOrigin } from '../nodes/TencentChat/client/regions';
-import { readCredentials, signedQuery } from '../nodes/TencentChat/client/requestForm';
+import { readCredentials, signedQuery } from '../nodes/TencentChat/client/credentials';
+import { configurationErrorCodes, transientErrorCodes } from '../nodes/TencentChat/client/errorCodes';
+import { REGIONS, resolveBaseUrl } from '../nodes/TencentChat/client/regions';
 
 /**
  * SDKAppID, app admin and secret key of a Tencent Chat app. Requests are signed with a UserSig
@@ -27,9 +27,10 @@ export class TencentChatApi implements ICredentialType {
 		{
 			displayName: 'SDKAppID',
 			name: 'sdkAppId',
-			type: 'number',
+			type: 'string',
 			required: true,
-			default: 0,
+			default: '',
+			placeholder: '1400000000',
 			description: 'The SDKAppID of the app, shown on its card in the Chat console',
 		},
 		{
@@ -78,8 +79,18 @@ export class TencentChatApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://console.tim.qq.com',
-			description: 'Must be https://; plain http:// only to localhost, for testing',
+			description:
+				'Must be https://; plain http:// only to localhost, for testing. A path is kept (a gateway at https://gw.example.com/tencent); a query or user name is refused.',
 			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'Share of Rate Limits (%)',
+			name: 'rateLimitShare',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 100,
+			description:
+				"The part of Tencent's per-app limits (e.g. 200 calls a second for official account commands) that n8n keeps to in each of its processes. With several n8n processes calling the same app (queue-mode workers), give each its share, e.g. 50 for two.",
 		},
 	];
 
@@ -89,11 +100,11 @@ export class TencentChatApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const settings = readCredentials(credentials);
-		const origin = resolveOrigin(settings);
+		const baseUrl = resolveBaseUrl(settings);
 		const isRelative = !/^https?:\/\//i.test(requestOptions.url ?? '');
 		return {
 			...requestOptions,
-			...(isRelative && requestOptions.baseURL === undefined ? { baseURL: origin } : {}),
+			...(isRelative && requestOptions.baseURL === undefined ? { baseURL: baseUrl } : {}),
 			qs: { ...requestOptions.qs, ...signedQuery(settings) },
 		};
 	}
@@ -106,7 +117,7 @@ export class TencentChatApi implements ICredentialType {
 			json: true,
 		},
 		rules: [
-			...configurationErrorCodes().map(({ code, hint }) => ({
+			...[...configurationErrorCodes(), ...transientErrorCodes()].map(({ code, hint }) => ({
 				type: 'responseSuccessBody' as const,
 				properties: { key: 'ErrorCode', value: code, message: hint },
 			})),

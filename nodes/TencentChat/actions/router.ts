@@ -5,6 +5,7 @@ import * as officialAccount from './officialAccount/OfficialAccount.resource';
 
 type Operation = { execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> };
 
+/** Every resource's operations, by value: the same maps the node's description is built from. */
 const resources: Record<string, Record<string, Operation>> = {
 	officialAccount: officialAccount.operations,
 };

@@ -1,7 +1,12 @@
-/**
- * What a Tencent Chat error code means for a client: retry it, renew the UserSig, or stop and
- * tell the user which setting to fix. One table, used by the client, the node and the credential test.
- */
+import { type ServiceName, SERVICES } from './commands';
+import { OFFICIAL_ACCOUNT_ERRORS } from './officialAccount/errorCodes';
+
+// What a Tencent Chat error code means for a client: retry it, renew the UserSig, or stop and say
+// which setting to fix. Codes 60000-79999 mean the same for every service and live here; each
+// service's own codes live beside its client functions, because the same number can mean different
+// things in two services (10004 is an internal error for official accounts, a bad parameter for groups).
+// Source: https://www.tencentcloud.com/document/product/1047/34348 (error codes) and each API's page.
+
 export type ErrorAction =
 	/** Transient on Tencent's side: retry with backoff. */
 	| 'retry'
@@ -23,9 +28,11 @@ export interface ErrorCodeInfo {
 	field?: CredentialField;
 }
 
-const entries: Array<[number[], ErrorCodeInfo]> = [
+export type ErrorTable = Array<[number[], ErrorCodeInfo]>;
+
+const COMMON_ERRORS: ErrorTable = [
 	[[60002, 60003], { action: 'reject', hint: 'The request was malformed. Please report this as a bug of the node.' }],
-	[[60004, 60005], { action: 'retry' }],
+	[[60004, 60005], { action: 'retry', hint: 'The service was busy checking the account; try again in a moment.' }],
 	[
 		[60006],
 		{ action: 'configuration', field: 'sdkAppId', hint: 'The SDKAppID is invalid or the app is disabled: check SDKAppID in the credential.' },
@@ -38,8 +45,8 @@ const entries: Array<[number[], ErrorCodeInfo]> = [
 			hint: 'The Admin UserID in the credential is not an app admin. Use an admin account from the Chat console (default "administrator").',
 		},
 	],
-	[[60007, 60011, 60018, 60019], { action: 'slowDown' }],
-	[[60008, 60014], { action: 'retry' }],
+	[[60007, 60011, 60018, 60019], { action: 'slowDown', hint: 'Tencent answered that the app calls too often.' }],
+	[[60008, 60014], { action: 'retry', hint: 'The service timed out; try again in a moment.' }],
 	[
 		[60020, 80005],
 		{ action: 'configuration', hint: 'The Tencent Chat plan of this app has expired or the service is deactivated.' },
@@ -80,44 +87,32 @@ const entries: Array<[number[], ErrorCodeInfo]> = [
 	],
 	[[80001], { action: 'reject', hint: 'Tencent rejected the content.' }],
 	[[80002], { action: 'reject', hint: 'The request body is too large.' }],
-	[[6017, 20001], { action: 'reject', hint: 'Tencent found a request parameter invalid.' }],
-	[[10004, 20005], { action: 'retry' }],
-	[[130002], { action: 'configuration', hint: 'Insufficient permission for this official account operation.' }],
-	[
-		[130004],
-		{ action: 'reject', hint: 'The official account does not exist or was destroyed: check the Official Account ID.' },
-	],
-	[
-		[130006],
-		{
-			action: 'reject',
-			hint: "The official account's subscriber limit is reached. Upgrade the plan, then raise the account's MaxSubscriberNum.",
-		},
-	],
-	[[130007], { action: 'reject', hint: 'The Official Account ID is not valid: use the OfficialAccountUserID returned at creation.' }],
-	[[130008], { action: 'reject', hint: 'The official account ID is already in use.' }],
-	[
-		[130010],
-		{ action: 'reject', hint: 'A subscriber follows too many official accounts: unsubscribe them from some first.' },
-	],
-	[
-		[131000],
-		{ action: 'configuration', hint: 'Official accounts are not enabled for this app (an Enterprise edition feature).' },
-	],
 ];
 
-const byCode = new Map<number, ErrorCodeInfo>(
-	entries.flatMap(([codes, info]) => codes.map((code) => [code, info] as const)),
-);
-
-/** Codes not in the table fail at once: a retry of an unknown failure is a guess. */
-export function describeErrorCode(code: number): ErrorCodeInfo {
-	return byCode.get(code) ?? { action: 'reject' };
+function indexed(table: ErrorTable): Map<number, ErrorCodeInfo> {
+	return new Map(table.flatMap(([codes, info]) => codes.map((code) => [code, info] as const)));
 }
 
-/** Every code that points at a setting, with its hint: the credential test reports these. */
+const common = indexed(COMMON_ERRORS);
+const byService = new Map<ServiceName, Map<number, ErrorCodeInfo>>([
+	[SERVICES.officialAccount, indexed(OFFICIAL_ACCOUNT_ERRORS)],
+]);
+
+/** Codes in neither table fail at once: a retry of an unknown failure is a guess. */
+export function describeErrorCode(service: ServiceName, code: number): ErrorCodeInfo {
+	return byService.get(service)?.get(code) ?? common.get(code) ?? { action: 'reject' };
+}
+
+/** Every common code that points at a setting, with its hint: the credential test reports these. */
 export function configurationErrorCodes(): Array<{ code: number; hint: string }> {
-	return [...byCode]
+	return [...common]
 		.filter(([, info]) => info.action === 'configuration' && info.hint !== undefined)
+		.map(([code, info]) => ({ code, hint: info.hint as string }));
+}
+
+/** Common codes that pass with time, with their hint: the credential test says to try again. */
+export function transientErrorCodes(): Array<{ code: number; hint: string }> {
+	return [...common]
+		.filter(([, info]) => (info.action === 'retry' || info.action === 'slowDown') && info.hint !== undefined)
 		.map(([code, info]) => ({ code, hint: info.hint as string }));
 }

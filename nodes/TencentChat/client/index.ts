@@ -1,9 +1,12 @@
+export * from './commands';
+export * from './credentials';
 export * from './errorCodes';
-export { MAX_CONNECTIONS_PER_ORIGIN } from './http';
-export * from './limits';
+export * from './observer';
 export * from './officialAccount';
+export { MAX_CONNECTIONS_PER_ORIGIN } from './pool';
+export { resetProcessState } from './processState';
 export * from './regions';
-export * from './requestForm';
+export * from './serviceText';
 export * from './TencentChatClient';
 export * from './TencentChatError';
 export * from './userSig';

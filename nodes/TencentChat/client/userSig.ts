@@ -7,7 +7,7 @@ export interface UserSigInput {
 	secretKey: string;
 }
 
-/** TLSSigAPIv2: see shared/reference/tencent-chat-rest.md, "UserSig". */
+/** TLSSigAPIv2, as Tencent's own libraries make it: https://www.tencentcloud.com/document/product/1047/34385 */
 export function signUserSig(input: UserSigInput, issuedAtSeconds: number, lifetimeSeconds: number): string {
 	const { sdkAppId, identifier, secretKey } = input;
 	const signed =
@@ -69,5 +69,3 @@ function cacheKey({ sdkAppId, identifier, secretKey }: UserSigInput): string {
 	return createHash('sha256').update(`${sdkAppId}\n${identifier}\n${secretKey}`).digest('hex');
 }
 
-/** The process-wide cache: the credential and the node share it. */
-export const userSigCache = new UserSigCache();

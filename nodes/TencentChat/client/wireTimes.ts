@@ -1,15 +1,16 @@
 import { subscribe } from 'node:diagnostics_channel';
 
-/**
- * When a request's headers went onto its socket, from undici's diagnostics channel: the moment the
- * call really left, after any wait for a connection or for this process's busy event loop. The
- * calls are told apart by the `random` of their query, unique among the calls in flight.
- */
+import { processState } from './processState';
+
+// When a request's headers went onto its socket, from undici's diagnostics channel: the moment the
+// call really left, after any wait for a connection or for this process's busy event loop. The
+// calls are told apart by the `random` of their query, unique among the calls in flight.
+
 const RANDOM = /[?&]random=(\d+)/;
-const waiting = new Map<string, () => void>();
 let listening = false;
 
 function onSendHeaders(message: unknown): void {
+	const waiting = processState.awaitingWrite;
 	if (waiting.size === 0) return;
 	const path = (message as { request?: { path?: unknown } }).request?.path;
 	const random = typeof path === 'string' ? RANDOM.exec(path)?.[1] : undefined;
@@ -25,6 +26,7 @@ export function onWritten(random: number, callback: () => void): () => void {
 		subscribe('undici:client:sendHeaders', onSendHeaders);
 		listening = true;
 	}
+	const waiting = processState.awaitingWrite;
 	const key = String(random);
 	if (waiting.has(key)) return () => undefined;
 	waiting.set(key, callback);

@@ -19,15 +19,30 @@ export function parameterReader(
 ): (itemIndex: number) => unknown {
 	const raw = context.getNode().parameters[name];
 	const path = typeof raw === 'string' ? parseJsonPath(raw) : undefined;
-	if (path === undefined) return (itemIndex) => context.getNodeParameter(name, itemIndex);
+	const viaEngine = (itemIndex: number) => context.getNodeParameter(name, itemIndex);
+	if (path === undefined) return viaEngine;
 	return (itemIndex) => {
 		let value: unknown = items[itemIndex].json;
 		for (const key of path) {
-			if (value === null || value === undefined) return undefined;
+			// Only the item's own data, as in JSON: anything else (a missing key, `constructor`,
+			// a prototype's property) is left to the engine, whose answer is the one that counts.
+			if (!isPlainData(value) || !Object.prototype.hasOwnProperty.call(value, key)) return viaEngine(itemIndex);
 			value = (value as Record<string, unknown>)[key];
 		}
-		return value;
+		return isPlainValue(value) ? value : viaEngine(itemIndex);
 	};
+}
+
+function isPlainData(value: unknown): value is object {
+	if (Array.isArray(value)) return true;
+	if (typeof value !== 'object' || value === null) return false;
+	const prototype = Object.getPrototypeOf(value);
+	return prototype === Object.prototype || prototype === null;
+}
+
+/** A value the engine hands over as it is: a JSON scalar, or an array or object of JSON data. */
+function isPlainValue(value: unknown): boolean {
+	return value === null || ['string', 'number', 'boolean'].includes(typeof value) || isPlainData(value);
 }
 
 /** The keys of a `$json` path expression, or undefined when it is anything more. */

@@ -1,15 +1,34 @@
 import type { IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { type ClientOptions, readCredentials, TencentChatClient, type TencentChatError } from '../client';
+import {
+	type ClientOptions,
+	CredentialError,
+	EndpointError,
+	readCredentials,
+	TencentChatClient,
+	type TencentChatError,
+} from '../client';
+
+// The one place the node meets the Tencent Chat client: it makes the execution's client from the
+// credential, and turns the client's errors into the errors n8n shows.
 
 export const CREDENTIAL_TYPE = 'tencentChatApi';
 
-/** The one place the node meets the Tencent Chat client. */
 export async function createClient(this: IExecuteFunctions, options: ClientOptions): Promise<TencentChatClient> {
-	const credentials = readCredentials(await this.getCredentials(CREDENTIAL_TYPE));
+	const data = await this.getCredentials(CREDENTIAL_TYPE);
 	const logger = this.logger;
-	return new TencentChatClient(credentials, { ...options, log: (message) => logger.debug(message) });
+	try {
+		return new TencentChatClient(readCredentials(data), { ...options, log: (message) => logger.debug(message) });
+	} catch (error) {
+		if (error instanceof CredentialError || error instanceof EndpointError) {
+			const field = error instanceof CredentialError ? error.field : 'Region / Base URL';
+			throw new NodeOperationError(this.getNode(), error.message, {
+				description: `Fix "${field}" in the Tencent Chat API credential.`,
+			});
+		}
+		throw error;
+	}
 }
 
 const FIELD_NAMES = {
@@ -19,20 +38,29 @@ const FIELD_NAMES = {
 	region: 'Region',
 } as const;
 
-/** A failed call as n8n shows it: Tencent's code and ErrorInfo, and what to do about it. */
+/**
+ * A failed call as n8n shows it: Tencent's code and ErrorInfo, and what to do about it. The message
+ * never holds a network error's code (ETIMEDOUT, ECONNRESET), which n8n would replace with its own
+ * generic advice.
+ */
 export function toNodeApiError(
 	node: INode,
 	error: TencentChatError,
 	context: { itemIndex?: number; description?: string },
 ): NodeApiError {
 	const fix = error.field ? `Check "${FIELD_NAMES[error.field]}" in the Tencent Chat API credential. ` : '';
-	const description = [error.hint ? `${fix}${error.hint}` : undefined, context.description]
-		.filter(Boolean)
-		.join(' ');
+	const attempts = error.attempts > 1 ? ` (after ${error.attempts} attempts)` : '';
+	const description = [error.hint ? `${fix}${error.hint}` : fix || undefined, context.description].filter(Boolean).join(' ');
 	const response: JsonObject = { errorCode: error.code, errorInfo: error.info, attempts: error.attempts };
+	const message = error.isTransport
+		? `Tencent Chat call failed${attempts}: ${error.info}`
+		: `Tencent Chat error ${error.code}${attempts}: ${error.info}`;
 	return new NodeApiError(node, response, {
-		message: `Tencent Chat error ${error.code}: ${error.info}`,
+		message,
 		description: description || undefined,
 		itemIndex: context.itemIndex,
+		// n8n swaps a message that mentions ETIMEDOUT, ECONNREFUSED and the like for generic advice
+		// ("consider setting Retry on Fail") unless a mapping matches first: this one keeps ours.
+		messageMapping: { [message]: message },
 	});
 }

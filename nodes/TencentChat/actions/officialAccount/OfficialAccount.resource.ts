@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as addSubscribers from './addSubscribers.operation';
+import * as get from './get.operation';
+import * as getSubscribers from './getSubscribers.operation';
+import * as removeSubscribers from './removeSubscribers.operation';
 
-/** Each operation of the resource: its fields and its `execute`. A new operation is one file and one line here. */
-export const operations = { addSubscribers };
+/** Every operation of the resource: its option, fields and `execute`. A new operation is one file and one line here. */
+export const operations = { addSubscribers, removeSubscribers, getSubscribers, get };
 
 export const description: INodeProperties[] = [
 	{
@@ -12,15 +15,10 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['officialAccount'] } },
-		options: [
-			{
-				name: 'Add Subscribers',
-				value: 'addSubscribers',
-				description: 'Subscribe users to an official account, 100 to a call',
-				action: 'Add subscribers to an official account',
-			},
-		],
+		options: Object.values(operations)
+			.map((operation) => operation.option)
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'addSubscribers',
 	},
-	...addSubscribers.description,
+	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	COMMANDS,
+	getOfficialAccounts,
+	OFFICIAL_ACCOUNT_FIELDS,
+	type OfficialAccountField,
+	type OfficialAccountInfo,
+} from '../../client';
+import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { clientOptionFields, optionsField } from '../shapes/options';
+import { OFFICIAL_ACCOUNT_ID } from './fields';
+
+export const option = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get the profile of one or more official accounts, 50 to a call',
+	action: 'Get official accounts',
+} as const;
+
+/** Tencent's field names and the names the node outputs them under. */
+const OUTPUT_NAMES: Record<OfficialAccountField, string> = {
+	Name: 'name',
+	Owner_Account: 'ownerAccount',
+	CreateTime: 'createTime',
+	LastMsgTime: 'lastMsgTime',
+	SubscriberNum: 'subscriberCount',
+	Introduction: 'introduction',
+	FaceUrl: 'faceUrl',
+	Organization: 'organization',
+	CustomString: 'customString',
+};
+const TIMES = new Set<OfficialAccountField>(['CreateTime', 'LastMsgTime']);
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Official Account IDs',
+		name: 'officialAccountIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '@TOA#_news, @TOA#_deals',
+		description: 'One OfficialAccountUserID, several separated by commas, or an expression that returns an array of them',
+	},
+	optionsField([
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'multiOptions',
+			default: [],
+			description: 'The fields to return (Tencent\'s ResponseFilter); none chosen returns them all',
+			options: OFFICIAL_ACCOUNT_FIELDS.map((field) => ({ name: field.replace('_', ' '), value: field })),
+		},
+		...clientOptionFields,
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['officialAccount'], operation: [option.value] } },
+	properties,
+);
+
+const NOT_FOUND_INFO = 'Tencent does not know this official account: it does not exist or was destroyed';
+const NOT_FOUND = freeze({ found: false, errorCode: 'NOT_FOUND', errorInfo: NOT_FOUND_INFO }, { code: 'NOT_FOUND', info: NOT_FOUND_INFO });
+
+function found(info: OfficialAccountInfo): Outcome {
+	const fields: IDataObject = { found: true };
+	for (const field of OFFICIAL_ACCOUNT_FIELDS) {
+		if (!(field in info)) continue;
+		const value = info[field];
+		fields[OUTPUT_NAMES[field]] =
+			TIMES.has(field) && typeof value === 'number' && value > 0 ? new Date(value * 1000).toISOString() : (value as IDataObject[string]);
+	}
+	return { fields };
+}
+
+function chosenFields(context: IExecuteFunctions): OfficialAccountField[] {
+	const { fields } = context.getNodeParameter('options', 0, {}) as { fields?: unknown };
+	if (!Array.isArray(fields)) return [];
+	return fields.filter((field): field is OfficialAccountField => (OFFICIAL_ACCOUNT_FIELDS as readonly unknown[]).includes(field));
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const fields = chosenFields(this);
+	const operation: BulkOperation<OfficialAccountInfo> = {
+		command: COMMANDS.getOfficialAccountInfo,
+		ids: { parameter: 'officialAccountIds', outputName: 'officialAccount', rule: { ...OFFICIAL_ACCOUNT_ID, field: 'Official Account IDs' } },
+		send: (client, _key, ids, options) => getOfficialAccounts(client, ids, fields, options),
+		outcome: found,
+		// Tencent leaves out the accounts it does not know.
+		leftOut: NOT_FOUND,
+		failedIdStopsNode: true,
+		rerun: 'Getting official accounts changes nothing: running the node again is safe.',
+	};
+	return await runBulk.call(this, items, operation);
+}

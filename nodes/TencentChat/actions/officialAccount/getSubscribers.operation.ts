@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { COMMANDS, getSubscriberPage, type Subscriber } from '../../client';
+import { readId } from '../../helpers/ids';
+import { parameterReader } from '../../helpers/itemParameters';
+import { listFields, type ListOperation, runList } from '../shapes/list';
+import { clientOptionFields, optionsField } from '../shapes/options';
+import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+
+export const option = {
+	name: 'Get Many Subscribers',
+	value: 'getSubscribers',
+	description: 'List the subscribers of an official account, 200 to a call',
+	action: 'Get many subscribers of an official account',
+} as const;
+
+const displayOptions = { show: { resource: ['officialAccount'], operation: [option.value] } };
+
+const properties: INodeProperties[] = [officialAccountIdField, optionsField(clientOptionFields)];
+
+export const description = [...updateDisplayOptions(displayOptions, properties.slice(0, 1)), ...listFields(displayOptions), ...updateDisplayOptions(displayOptions, properties.slice(1))];
+
+/** Unix seconds as an ISO date; anything else as it came. */
+function isoTime(seconds: number | undefined): string | number | undefined {
+	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : seconds;
+}
+
+function toJson(officialAccount: string, subscriber: Subscriber): IDataObject {
+	return {
+		officialAccount,
+		subscriberAccount: subscriber.Subscriber_Account,
+		subscribeTime: isoTime(subscriber.SubscribeTime),
+		customString: subscriber.CustomString ?? '',
+		msgFlag: subscriber.MsgFlag,
+		lastSendMsgTime: isoTime(subscriber.LastSendMsgTime),
+	};
+}
+
+export const operation: ListOperation<string, string> = {
+	maxPageSize: COMMANDS.getSubscriberInfo.maxPerCall ?? 1,
+	read(context, itemIndex, items) {
+		return readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID);
+	},
+	async page(client, officialAccount, cursor, pageSize, options) {
+		const page = await getSubscriberPage(client, officialAccount, { limit: pageSize, next: cursor ?? '' }, options);
+		return {
+			entries: page.subscribers.map((subscriber) => toJson(officialAccount, subscriber)),
+			next: page.next === '' ? undefined : page.next,
+		};
+	},
+};
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runList.call(this, items, operation);
+}

@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { type CallOptions, type TencentChatClient, TencentChatError } from '../../client';
+import { readOptions } from '../../helpers/options';
+import { createClient, toNodeApiError } from '../../transport';
+import { CLIENT_OPTIONS } from './options';
+import { asInputError, failureRouting, inputErrorItem, resultItem } from './output';
+
+// The per-item shape: one call (or one run of calls, such as a list's pages) per input item,
+// all items under way together within the execution's Max Concurrent Requests. Every item is
+// read first, so that bad input stops the node before any call.
+
+export interface PerItemOperation<Input> {
+	/** The item's parameters, checked; throws InvalidInputError for bad input. */
+	read(context: IExecuteFunctions, itemIndex: number, items: INodeExecutionData[]): Input;
+	/** The item's call; its result becomes one output item, or one per entry of an array. */
+	call(client: TencentChatClient, input: Input, options: CallOptions): Promise<IDataObject | IDataObject[]>;
+}
+
+export async function runPerItem<Input>(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	operation: PerItemOperation<Input>,
+): Promise<INodeExecutionData[]> {
+	const routing = failureRouting(this);
+	const clientOptions = readOptions(this, CLIENT_OPTIONS);
+
+	const inputs: Array<{ input: Input } | { error: NodeOperationError }> = items.map((_, itemIndex) => {
+		try {
+			return { input: operation.read(this, itemIndex, items) };
+		} catch (error) {
+			const nodeError = asInputError(this, error, itemIndex);
+			if (!routing.continueOnFail) throw nodeError;
+			return { error: nodeError };
+		}
+	});
+
+	const client = await createClient.call(this, clientOptions);
+	const stop = new AbortController();
+	const options: CallOptions = { signal: this.getExecutionCancelSignal(), stopStarting: stop.signal };
+	let firstFailure: { error: TencentChatError; itemIndex: number } | undefined;
+	const results = await Promise.all(
+		inputs.map(async (read, itemIndex) => {
+			if ('error' in read) return [inputErrorItem(read.error, itemIndex)];
+			try {
+				const result = await operation.call(client, read.input, options);
+				return (Array.isArray(result) ? result : [result]).map((json) => resultItem(json, itemIndex, routing));
+			} catch (error) {
+				if (stop.signal.aborted && !(error instanceof TencentChatError)) return [];
+				if (!(error instanceof TencentChatError)) throw error;
+				const nodeError = toNodeApiError(this.getNode(), error, { itemIndex });
+				if (routing.continueOnFail) {
+					const json = { error: nodeError.message, errorCode: error.code, errorInfo: error.info };
+					return [{ json, error: nodeError, pairedItem: { item: itemIndex } } as INodeExecutionData];
+				}
+				firstFailure ??= { error, itemIndex };
+				stop.abort();
+				return [];
+			}
+		}),
+	);
+	if (firstFailure) {
+		const done = results.filter((result) => result.length > 0).length;
+		throw toNodeApiError(this.getNode(), firstFailure.error, {
+			itemIndex: firstFailure.itemIndex,
+			description: `The node stopped after ${done} of ${items.length} items had been processed; no further calls were started.`,
+		});
+	}
+	return results.flat();
+}

@@ -1,0 +1,91 @@
+// Every Tencent Chat command the package calls, as data: where it lives, how often Tencent lets an
+// app call it and on what that budget is counted, how many entries one call takes, and how large
+// an answer can honestly be. The client paces and bounds calls from this table alone; the fake
+// server in the tests enforces the same numbers.
+//
+// Sources: Tencent Cloud Chat's server API pages (https://www.tencentcloud.com/document/product/1047),
+// one per command: Official Account 60755-60763 and 60810-60812, accounts 34953-34956, messages
+// 34919-34920.
+
+export const SERVICES = {
+	officialAccount: 'official_account_open_http_svc',
+	account: 'im_open_login_svc',
+	message: 'openim',
+} as const;
+
+export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
+
+/** What Tencent counts a command's calls on: the whole app, or the app and one entity of it. */
+export type CountedOn = 'app' | 'appAndKey';
+
+export interface Command {
+	service: ServiceName;
+	name: string;
+	/** Tencent's limit of calls a second, for the app (and the key, when counted on one). */
+	callsPerSecond: number;
+	countedOn: CountedOn;
+	/** A second budget over an hour, where Tencent documents one. */
+	callsPerHour?: number;
+	/** Entries one call takes at most (subscribers, accounts, recipients, message keys). */
+	maxPerCall?: number;
+	/** The largest answer read; past it the answer is refused unread. */
+	maxAnswerBytes: number;
+}
+
+/** Tencent's answers are small: a base answer is ~100 bytes, a per-entry result list a few KB. */
+const SMALL_ANSWER = 256 * 1024;
+/** A page of up to 200 entries with custom strings of up to 3,000 bytes each. */
+const LIST_PAGE = 2 * 1024 * 1024;
+
+function command(
+	service: ServiceName,
+	name: string,
+	limits: Partial<Omit<Command, 'service' | 'name'>> = {},
+): Command {
+	return { service, name, callsPerSecond: 200, countedOn: 'app', maxAnswerBytes: SMALL_ANSWER, ...limits };
+}
+
+const OA = SERVICES.officialAccount;
+
+export const COMMANDS = {
+	createOfficialAccount: command(OA, 'create_official_account'),
+	destroyOfficialAccount: command(OA, 'destroy_official_account'),
+	modifyOfficialAccount: command(OA, 'modify_official_account_base_info'),
+	getOfficialAccountInfo: command(OA, 'get_official_account_info', { maxPerCall: 50, maxAnswerBytes: LIST_PAGE }),
+	getSubscriberInfo: command(OA, 'get_subscriber_info', { maxPerCall: 200, maxAnswerBytes: LIST_PAGE }),
+	addSubscriber: command(OA, 'add_subscriber', { maxPerCall: 100 }),
+	// Tencent's page states no per-call maximum; 100, as for add_subscriber, until it does.
+	deleteSubscriber: command(OA, 'delete_subscriber', { maxPerCall: 100 }),
+	modifySubscriber: command(OA, 'modify_subscriber_info'),
+	getSubscribedOfficialAccounts: command(OA, 'get_subscribed_official_account_list', {
+		maxPerCall: 200,
+		maxAnswerBytes: LIST_PAGE,
+	}),
+	// Counted per official account: 1 message a second and 2 broadcasts an hour.
+	sendOfficialAccountMessage: command(OA, 'send_official_account_msg', {
+		callsPerSecond: 1,
+		callsPerHour: 2,
+		countedOn: 'appAndKey',
+	}),
+	recallOfficialAccountMessages: command(OA, 'official_account_msg_recall', { maxPerCall: 10 }),
+	getOfficialAccountMessages: command(OA, 'official_account_msg_get_simple', { maxAnswerBytes: LIST_PAGE }),
+
+	importAccounts: command(SERVICES.account, 'multiaccount_import', { callsPerSecond: 100, maxPerCall: 100 }),
+	checkAccounts: command(SERVICES.account, 'account_check', { callsPerSecond: 100, maxPerCall: 100 }),
+	deleteAccounts: command(SERVICES.account, 'account_delete', { maxPerCall: 100 }),
+
+	sendMessage: command(SERVICES.message, 'sendmsg'),
+	sendMessageToMany: command(SERVICES.message, 'batchsendmsg', { maxPerCall: 500 }),
+} as const satisfies Record<string, Command>;
+
+export type CommandKey = keyof typeof COMMANDS;
+
+/** `service/command`, as in the URL path and in logs. */
+export function commandPath(command: Command): string {
+	return `${command.service}/${command.name}`;
+}
+
+/** The command at `service/command`, for the fake server and tests. */
+export function commandAt(path: string): Command | undefined {
+	return Object.values(COMMANDS).find((candidate) => commandPath(candidate) === path);
+}

@@ -1,0 +1,67 @@
+import { randomInt } from 'node:crypto';
+
+import { type EndpointSettings, REGIONS, type RegionSetting } from './regions';
+import { processState } from './processState';
+import type { UserSigInput } from './userSig';
+
+export interface TencentChatCredentials extends UserSigInput, EndpointSettings {
+	/** The part of each of Tencent's per-app limits this n8n installation keeps to, in percent. */
+	rateLimitShare: number;
+}
+
+/** A credential field that cannot work; `field` names it. */
+export class CredentialError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'CredentialError';
+	}
+}
+
+/** The query every Tencent Chat REST call carries: https://www.tencentcloud.com/document/product/1047/34620 */
+export function signedQuery(credentials: UserSigInput) {
+	return {
+		sdkappid: credentials.sdkAppId,
+		identifier: credentials.identifier,
+		usersig: processState.userSigs.get(credentials),
+		random: randomInt(0, 2 ** 32),
+		contenttype: 'json',
+	};
+}
+
+/**
+ * The credential's fields as n8n stores them, in the client's terms, checked: a value that can
+ * never work is refused here, naming its field, before any call.
+ */
+export function readCredentials(data: Record<string, unknown>): TencentChatCredentials {
+	const sdkAppId = Number(typeof data.sdkAppId === 'string' ? data.sdkAppId.trim() : data.sdkAppId);
+	if (!Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
+		throw new CredentialError('SDKAppID', `SDKAppID must be the app's number from the Chat console, got "${String(data.sdkAppId)}"`);
+	}
+	const identifier = typeof data.identifier === 'string' ? data.identifier.trim() : '';
+	if (identifier === '') throw new CredentialError('Admin UserID', 'Admin UserID is empty: enter an app admin account, e.g. administrator');
+	if (typeof data.secretKey !== 'string' || data.secretKey === '') {
+		throw new CredentialError('Secret Key', 'Secret Key is empty: copy it from the app\'s Basic Information in the Chat console');
+	}
+	const region = (data.region ?? 'singapore') as RegionSetting;
+	if (region !== 'custom' && !(region in REGIONS)) throw new CredentialError('Region', `Unknown region "${String(region)}"`);
+
+	const share = data.rateLimitShare === undefined || data.rateLimitShare === '' ? 100 : Number(data.rateLimitShare);
+	if (!Number.isFinite(share) || share <= 0 || share > 100) {
+		throw new CredentialError(
+			'Share of Rate Limits (%)',
+			`Share of Rate Limits (%) must be a number from 1 to 100, got "${String(data.rateLimitShare)}"`,
+		);
+	}
+	return {
+		sdkAppId,
+		identifier,
+		secretKey: data.secretKey,
+		region,
+		useBackupDomain: data.useBackupDomain === true,
+		baseUrl: typeof data.baseUrl === 'string' ? data.baseUrl : undefined,
+		rateLimitShare: share,
+	};
+}

@@ -1,0 +1,56 @@
+import type { Dispatcher } from 'undici';
+
+import { type Command, commandPath } from './commands';
+import { RequestPacer } from './pacer';
+import { UserSigCache } from './userSig';
+
+// Everything the client keeps across executions of this n8n process, in one place: the limiters
+// that keep every execution under Tencent's per-app limits, the connection pool, the UserSig
+// cache and the calls waiting to hear that they were written. Tests reset it; nothing else
+// changes it except through the functions below.
+
+interface ProcessState {
+	/** One pacer per budget Tencent counts on: app and command (and key, for some commands). */
+	limiters: Map<string, RequestPacer>;
+	userSigs: UserSigCache;
+	pool?: { proxyKey: string; dispatcher: Dispatcher };
+	/** Calls waiting to be written, by the `random` of their query. */
+	awaitingWrite: Map<string, () => void>;
+}
+
+export const processState: ProcessState = {
+	limiters: new Map(),
+	userSigs: new UserSigCache(),
+	awaitingWrite: new Map(),
+};
+
+/** Pacing margin over each window: covers how far the fastest round trip seen is from the true one. */
+export const PACING_MARGIN_MS = 25;
+
+/**
+ * The limiter of `command` for this app (and `key`, when Tencent counts the command per entity,
+ * such as messages per official account), made on first use. Its ceiling is the app's share of
+ * Tencent's limit, a setting of the credential: no execution's options change it.
+ */
+export function limiterFor(sdkAppId: number, command: Command, rateLimitShare: number, key?: string): RequestPacer {
+	const id = `${sdkAppId} ${commandPath(command)}${command.countedOn === 'appAndKey' ? ` ${key ?? ''}` : ''}`;
+	const ceiling = Math.max(1, Math.floor((command.callsPerSecond * rateLimitShare) / 100));
+	let limiter = processState.limiters.get(id);
+	if (limiter === undefined) {
+		limiter = new RequestPacer(ceiling, { marginMs: PACING_MARGIN_MS });
+		processState.limiters.set(id, limiter);
+	} else {
+		limiter.setCeiling(ceiling);
+	}
+	return limiter;
+}
+
+/** Forgets every limiter and signature and closes the pool: for tests, between files. */
+export async function resetProcessState(): Promise<void> {
+	const pool = processState.pool?.dispatcher;
+	processState.limiters.clear();
+	processState.userSigs = new UserSigCache();
+	processState.awaitingWrite.clear();
+	processState.pool = undefined;
+	await pool?.close().catch(() => undefined);
+}

@@ -1,0 +1,80 @@
+// Reading the IDs an item brings, and refusing, before any call, what can never succeed or would
+// not be sent as meant: a missing or blank ID, one made only of invisible characters, one longer
+// than Tencent allows, a number that has already lost digits, a value that is not an ID at all.
+
+/** Tencent's UserIDs are at most 32 bytes: https://www.tencentcloud.com/document/product/1047/34953 */
+export const MAX_USER_ID_BYTES = 32;
+/** Official account IDs are at most 48 bytes: https://trtc.io/document/69506 */
+export const MAX_OFFICIAL_ACCOUNT_ID_BYTES = 48;
+
+/** Bad input of one item; `field` is the field's name as the editor shows it. */
+export class InvalidInputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'InvalidInputError';
+	}
+}
+
+export interface IdRule {
+	/** The field as the editor shows it, e.g. "Subscriber IDs". */
+	field: string;
+	maxBytes: number;
+}
+
+// Format and separator characters, controls, and every kind of space: a name made of these alone
+// looks empty in every UI.
+const INVISIBLE = /^[\p{Cf}\p{Cc}\p{Z}\s\u115F\u1160\u3164\uFFA0]*$/u;
+
+/** One ID: text (trimmed) or a whole number that JavaScript holds exactly. */
+export function readId(value: unknown, rule: IdRule, where = ''): string {
+	const subject = `${rule.field}${where}`;
+	if (typeof value === 'number') {
+		if (Number.isSafeInteger(value)) return checkedLength(String(value), rule, subject);
+		if (Number.isInteger(value) || !Number.isFinite(value)) {
+			throw new InvalidInputError(
+				rule.field,
+				`${subject} is the number ${value}, too large to be read exactly: pass IDs as text, e.g. "{{ String($json.id) }}" or a text column`,
+			);
+		}
+		throw new InvalidInputError(rule.field, `${subject} is ${value}, not a whole number`);
+	}
+	if (typeof value === 'bigint') return checkedLength(value.toString(), rule, subject);
+	if (typeof value !== 'string') throw new InvalidInputError(rule.field, `${subject} ${describeNonId(value)}`);
+	const id = value.trim();
+	if (id === '') throw new InvalidInputError(rule.field, `${subject} is empty`);
+	if (INVISIBLE.test(id)) throw new InvalidInputError(rule.field, `${subject} holds only invisible characters`);
+	return checkedLength(id, rule, subject);
+}
+
+/** One ID, a comma-separated list of IDs, or an array of IDs. */
+export function readIdList(value: unknown, rule: IdRule): string[] {
+	if (typeof value === 'string' && value.includes(',')) {
+		const parts = value.split(',');
+		return parts.map((part, position) => readId(part, rule, `: entry ${position + 1} of ${parts.length}`));
+	}
+	if (Array.isArray(value)) {
+		if (value.length === 0) throw new InvalidInputError(rule.field, `${rule.field} is an empty list`);
+		return value.map((member, position) => readId(member, rule, `: entry ${position + 1} of ${value.length}`));
+	}
+	return [readId(value, rule)];
+}
+
+function checkedLength(id: string, rule: IdRule, subject: string): string {
+	const bytes = Buffer.byteLength(id, 'utf8');
+	if (bytes > rule.maxBytes) {
+		throw new InvalidInputError(
+			rule.field,
+			`${subject} "${id.length > 40 ? `${id.slice(0, 40)}…` : id}" is ${bytes} bytes long; Tencent allows at most ${rule.maxBytes}`,
+		);
+	}
+	return id;
+}
+
+function describeNonId(value: unknown): string {
+	if (value === undefined || value === null) return 'is missing';
+	if (Array.isArray(value)) return 'is a list, not an ID';
+	return `must be an ID (text or a whole number), not ${typeof value === 'object' ? 'an object' : `a ${typeof value}`}`;
+}
