@@ -4,7 +4,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { clientStats } from '../nodes/TencentChat/client';
+import { observeClient } from '../nodes/TencentChat/client';
 import { runNode } from '../test/helpers/engine';
 import { addSubscribersParameters, credentialsFor } from '../test/helpers/fixtures';
 import { HandBuiltAddSubscriber, PassThroughOutput } from './handBuiltNode';
@@ -70,8 +70,8 @@ async function main(): Promise<void> {
 		rssHoldingItemsMb: rssHoldingItems / 2 ** 20,
 		rssPeakMb: rssPeak / 2 ** 20,
 		rssPeakBeforeMb: rssPeakBefore / 2 ** 20,
-		retries: clientStats.retries,
-		peakInFlight: clientStats.peakInFlight,
+		retries: counters.retries,
+		peakInFlight: counters.peakInFlight,
 		outputItems: output.length,
 		ok,
 	};
@@ -104,8 +104,16 @@ async function warmUp(input: ScenarioInput, credentials: ReturnType<typeof crede
 	await runNode({ ...nodeFor(input), items, credentials, watchForLeaks: false });
 	await new Promise((resolve) => setTimeout(resolve, 1_200));
 	await fetch(`${input.serverUrl}/_fake/reset-stats`, { method: 'POST' });
-	Object.assign(clientStats, { retries: 0, peakInFlight: 0 });
+	Object.assign(counters, { retries: 0, inFlight: 0, peakInFlight: 0 });
 }
+
+/** Retries and calls in flight, as the client reports them. */
+const counters = { retries: 0, inFlight: 0, peakInFlight: 0 };
+observeClient((event) => {
+	if (event.kind === 'retry') counters.retries++;
+	else if (event.kind === 'sent') counters.peakInFlight = Math.max(counters.peakInFlight, ++counters.inFlight);
+	else counters.inFlight--;
+});
 
 main().catch((error: Error) => {
 	process.stderr.write(`${error.stack}\n`);

@@ -103,6 +103,8 @@ export interface RunOptions {
 	items: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** Settings → On Error; `continueOnFail: true` is "Continue (regular output)". */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Called with the running execution, e.g. to cancel it. */
 	onStart?: (execution: { cancel: () => void }) => void;
 	/** Another node to run in the Tencent Chat node's place, e.g. a baseline in a benchmark. */
@@ -113,7 +115,9 @@ export interface RunOptions {
 
 export interface NodeRun {
 	output: INodeExecutionData[];
-	error?: { message: string; description?: string | null; name?: string };
+	/** The error output's items, under "Continue (using error output)". */
+	errorOutput: INodeExecutionData[];
+	error?: { message: string; description?: string | null; name?: string; itemIndex?: number };
 	run: IRun;
 }
 
@@ -123,6 +127,7 @@ export async function runNode({
 	items,
 	credentials,
 	continueOnFail,
+	onError = continueOnFail ? 'continueRegularOutput' : undefined,
 	onStart,
 	nodeType = new TencentChat(),
 	watchForLeaks = true,
@@ -135,7 +140,7 @@ export async function runNode({
 		position: [0, 0],
 		parameters,
 		credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(onError ? { onError } : {}),
 	};
 	const workflowData = {
 		id: 'wf',
@@ -178,11 +183,14 @@ export async function runNode({
 	const task = run.data.resultData.runData[node.name]?.[0];
 	const error = run.data.resultData.error ?? task?.error;
 	const output = task?.data?.main?.[0] ?? [];
-	if (watchForLeaks) capture(JSON.stringify(output));
+	const errorOutput = onError === 'continueErrorOutput' ? (task?.data?.main?.[1] ?? []) : [];
+	if (watchForLeaks) capture(JSON.stringify([output, errorOutput]));
 	if (error && watchForLeaks) capture(`${error.message}\n${error.description}\n${error.stack}\n${JSON.stringify(error)}`);
+	const itemIndex = (error as { context?: { itemIndex?: number } } | undefined)?.context?.itemIndex;
 	return {
 		output,
-		error: error ? { message: error.message, description: error.description, name: error.name } : undefined,
+		errorOutput,
+		error: error ? { message: error.message, description: error.description, name: error.name, itemIndex } : undefined,
 		run,
 	};
 }

@@ -1,6 +1,7 @@
 import { afterAll, expect } from '@jest/globals';
 import { format } from 'node:util';
 
+import { resetProcessState } from '../../nodes/TencentChat/client';
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { capture, captured } from './capture';
 import { TEST_SECRETS } from './fixtures';
@@ -25,4 +26,10 @@ afterAll(() => {
 	for (const secret of TEST_SECRETS) expect(text.includes(secret)).toBe(false);
 	for (const userSig of FakeTencentServer.userSigsSeen) expect(text.includes(userSig)).toBe(false);
 	expect(text).not.toMatch(/usersig=(?!\*\*\*)/i);
+});
+
+// The pool's keep-alive connections and the limiters belong to the process: each test file starts
+// afresh and leaves nothing open for Jest to wait on.
+afterAll(async () => {
+	await resetProcessState();
 });

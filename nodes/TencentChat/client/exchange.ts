@@ -53,7 +53,7 @@ export async function exchange<T extends TencentChatAnswer>(input: ExchangeInput
 		headers = response.headers;
 		if (statusCode !== 200) {
 			// Nothing in a non-200 body is read: it is a gateway's, not Tencent's.
-			response.body.destroy();
+			discard(response.body);
 			throw statusError(statusCode, headers);
 		}
 		raw = await readBounded(response.body, command.maxAnswerBytes);
@@ -81,18 +81,29 @@ export async function exchange<T extends TencentChatAnswer>(input: ExchangeInput
 }
 
 /** Reads at most `limit` bytes; past it, stops reading and fails as a call that may have been applied. */
-async function readBounded(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<Buffer> {
+async function readBounded(body: Discardable & AsyncIterable<Buffer>, limit: number): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let length = 0;
 	for await (const chunk of body) {
 		length += chunk.length;
 		if (length > limit) {
-			body.destroy();
+			discard(body);
 			throw tooLarge(limit);
 		}
 		chunks.push(chunk);
 	}
 	return Buffer.concat(chunks, length);
+}
+
+interface Discardable {
+	on(event: 'error', listener: () => void): unknown;
+	destroy(): void;
+}
+
+/** Stops reading an answer and closes its connection; the abort that follows is expected, not an error. */
+function discard(body: Discardable): void {
+	body.on('error', () => undefined);
+	body.destroy();
 }
 
 function tooLarge(limit: number): TencentChatError {

@@ -85,7 +85,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const fields = chosenFields(this);
 	const operation: BulkOperation<OfficialAccountInfo> = {
 		command: COMMANDS.getOfficialAccountInfo,
-		ids: { parameter: 'officialAccountIds', outputName: 'officialAccount', rule: { ...OFFICIAL_ACCOUNT_ID, field: 'Official Account IDs' } },
+		ids: { parameter: 'officialAccountIds', outputName: 'officialAccount', rule: { ...OFFICIAL_ACCOUNT_ID, field: 'Official Account IDs' }, noun: 'official accounts' },
 		send: (client, _key, ids, options) => getOfficialAccounts(client, ids, fields, options),
 		outcome: found,
 		// Tencent leaves out the accounts it does not know.

@@ -34,7 +34,8 @@ export interface BulkOperation<R> {
 	command: Command;
 	/** The parameter naming each item's key and its output field; absent when IDs have no key. */
 	key?: { parameter: string; outputName: string; rule: IdRule };
-	ids: { parameter: string; outputName: string; rule: IdRule };
+	/** `noun`: what the IDs are, in the plural, for messages ("subscribers"). */
+	ids: { parameter: string; outputName: string; rule: IdRule; noun: string };
 	send(client: TencentChatClient, key: string, ids: string[], options: CallOptions): Promise<BulkAnswer<R>>;
 	/**
 	 * One ID's result. `afterMaybeApplied`: an earlier attempt of the call may have been carried
@@ -254,7 +255,7 @@ function stoppedError<R>(
 		listed.add(slot);
 		processed.push(`${requests[index].id} (${String(outcome.fields.status)})`);
 	}
-	const ids = operation.ids.rule.field.toLowerCase();
+	const ids = operation.ids.noun;
 	const more = outcomes.size > processed.length ? `, and ${outcomes.size - processed.length} more` : '';
 	const done = processed.length > 0 ? ` Already processed: ${processed.join(', ')}${more}.` : '';
 	return toNodeApiError(context.getNode(), error, {

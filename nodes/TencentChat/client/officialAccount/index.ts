@@ -10,6 +10,7 @@ export interface BulkAnswer<R> {
 	results: Map<string, R>;
 	/** An earlier attempt of this call failed in a way that may have been carried out. */
 	mayHaveBeenAppliedBefore: boolean;
+	attempts: number;
 }
 
 /** Tencent's per-subscriber Result of add_subscriber: 0 failed, 1 added, 2 already subscribed. */
@@ -30,7 +31,7 @@ async function subscriberResults(
 	options: CallOptions,
 ): Promise<BulkAnswer<SubscriberResult>> {
 	checkCount(command, subscriberIds.length);
-	const { body: answer, mayHaveBeenAppliedBefore } = await client.call<TencentChatAnswer & { SubscriberList?: unknown }>(
+	const { body: answer, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { SubscriberList?: unknown }>(
 		command,
 		body,
 		options,
@@ -39,7 +40,7 @@ async function subscriberResults(
 		id: entry.Subscriber_Account,
 		result: isSubscriberResult(entry.Result) ? entry.Result : undefined,
 	}));
-	return { results, mayHaveBeenAppliedBefore };
+	return { results, mayHaveBeenAppliedBefore, attempts };
 }
 
 /** `add_subscriber`: Result 1 added, 2 already subscribed, 0 failed. */
@@ -142,7 +143,7 @@ export async function getOfficialAccounts(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<OfficialAccountInfo>> {
 	checkCount(COMMANDS.getOfficialAccountInfo, officialAccountIds.length);
-	const { body, mayHaveBeenAppliedBefore } = await client.call<TencentChatAnswer & { OfficialAccountInfoList?: unknown }>(
+	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { OfficialAccountInfoList?: unknown }>(
 		COMMANDS.getOfficialAccountInfo,
 		{
 			OfficialAccountIdList: officialAccountIds.map((id) => ({ Official_Account: id })),
@@ -154,7 +155,7 @@ export async function getOfficialAccounts(
 		id: entry.Official_Account ?? entry.OfficialAccountUserID,
 		result: entryFailed(entry) ? undefined : pick(entry, OFFICIAL_ACCOUNT_FIELDS),
 	}));
-	return { results, mayHaveBeenAppliedBefore };
+	return { results, mayHaveBeenAppliedBefore, attempts };
 }
 
 function entryFailed(entry: Record<string, unknown>): boolean {

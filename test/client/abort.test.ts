@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { getEventListeners } from 'node:events';
 
 import { onAbort } from '../../nodes/TencentChat/client/abort';
-import { ConcurrencyGate } from '../../nodes/TencentChat/client/pacing';
+import { ConcurrencyGate } from '../../nodes/TencentChat/client/gate';
 
 describe('onAbort', () => {
 	test('hundreds of waiters put one listener on the signal, and all hear the abort', async () => {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, WRONG_SECRET_KEY } from '../helpers/fixtures';
-import { useFakeServer } from '../helpers/useFakeServer';
+import { runNode } from '../../helpers/engine';
+import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, WRONG_SECRET_KEY } from '../../helpers/fixtures';
+import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
 const PRE_SUBSCRIBED = ['u0', 'u3', 'u6', 'u9'];
@@ -135,13 +135,16 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			{ officialAccount: ACCOUNTS[1], subscribers: 'b' },
 			{ officialAccount: ACCOUNTS[1], subscribers: '  ' },
 		]);
-		expect(error?.message).toBe('Item 2: Subscriber IDs is empty');
+		expect(error?.message).toBe('Subscriber IDs is empty');
+		expect(error?.itemIndex).toBe(2);
+		expect(error?.description).toContain('Fix "Subscriber IDs" for item 2');
 		expect(server.stats.requests).toBe(0);
 	});
 
 	test('a missing official account is named as such', async () => {
 		const { error } = await run([{ subscribers: 'a' }]);
-		expect(error?.message).toBe('Item 0: Official Account ID is missing');
+		expect(error?.message).toBe('Official Account ID is missing');
+		expect(error?.itemIndex).toBe(0);
 		expect(server.stats.requests).toBe(0);
 	});
 
@@ -156,7 +159,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		);
 		expect(output.map((item) => [item.json.subscriberAccount ?? item.json.error, item.pairedItem])).toEqual([
 			['a', { item: 0 }],
-			['Item 1: Subscriber IDs must be an ID (text or number), not an object', { item: 1 }],
+			['Subscriber IDs must be an ID (text or a whole number), not an object', { item: 1 }],
 			['c', { item: 2 }],
 		]);
 		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1]).sort()).toEqual(['a', 'c']);
@@ -176,13 +179,14 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(300);
 	});
 
-	test('two executions in one process share one call budget per SDKAppID', async () => {
+	test('two executions in one process share one call budget per SDKAppID and command', async () => {
 		server.setFaults({ callsPerSecond: 20 });
 		const items = (prefix: string) =>
 			Array.from({ length: 30 }, (_, i) => ({ officialAccount: ACCOUNTS[1], subscribers: `${prefix}${i}` }));
-		const options = { batchSize: 1, maxRequestsPerSecond: 20 };
+		// The app's share of Tencent's 200 calls/s is a setting of the credential: 10% is 20 a second.
+		const settings = { options: { batchSize: 1 }, credentials: { rateLimitShare: 10 } };
 
-		const [first, second] = await Promise.all([run(items('p'), { options }), run(items('q'), { options })]);
+		const [first, second] = await Promise.all([run(items('p'), settings), run(items('q'), settings)]);
 
 		expect(first.output).toHaveLength(30);
 		expect(second.output).toHaveLength(30);
@@ -194,7 +198,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		server.setFaults({ callsPerSecond: 50, latencyMs: 30 });
 		const items = Array.from({ length: 200 }, (_, i) => ({ officialAccount: ACCOUNTS[1], subscribers: `w${i}` }));
 
-		const { output } = await run(items, { options: { batchSize: 1, maxRequestsPerSecond: 50 } });
+		const { output } = await run(items, { options: { batchSize: 1 }, credentials: { rateLimitShare: 25 } });
 
 		expect(output.filter((item) => item.json.status === 'added')).toHaveLength(200);
 		expect(server.stats.addSubscriberCalls).toBe(200);
