@@ -1,103 +1,50 @@
+// A Tencent Chat REST server for tests: real HTTP on 127.0.0.1. The core here verifies UserSigs,
+// routes `/v4/<service>/<command>` to the service modules in `services/`, enforces each command's
+// limits from the client's command table, injects faults and scripted answers into any command,
+// and keeps stats. Control and inspection go through `/_fake/*` too (see `control.ts`), so it
+// serves in-process and as a child process (`main.ts`).
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { checkUserSig } from './userSigCheck';
+import { type Command, commandAt } from '../../nodes/TencentChat/client/commands';
+import { CallWindows } from './callWindows';
+import { DEFAULT_FAULTS, type FakeApp, type FaultConfig, type ScriptedAnswer } from './config';
+import { answerControl } from './controlEndpoints';
+import { pickFault, seededRandom } from './faults';
+import { delay, readBody, sendJson } from './http';
+import { sendAsIs, transformAnswer } from './scriptedAnswers';
+import { SERVICE_MODULES } from './services';
+import { officialAccountService, subscriberIds } from './services/officialAccount';
+import { type Answer, failed, type RequestBody, type ServiceModule, TencentFailure } from './services/service';
+import { countAdmitted, countApplied, countCall, emptyStats, type FakeStats } from './stats';
+import { checkUserSig, userSigsSeen } from './userSigCheck';
 
-/**
- * A Tencent Chat REST server for tests: real HTTP on 127.0.0.1. It verifies UserSigs, keeps
- * official accounts and their subscribers, enforces add_subscriber's 1-100 subscribers a call and
- * the 200 calls a second per app (over any sliding second), and injects faults and latency.
- * Control and inspection go through `/_fake/*` too, so it serves in-process and as a child process.
- */
-export interface FakeApp {
-	sdkAppId: number;
-	secretKey: string;
-	admins: string[];
-	/** Official account IDs that exist, with an optional subscriber cap each. */
-	officialAccounts: Record<string, { maxSubscribers?: number; subscribers?: string[] }>;
-	/** Accounts that exist for account_check. */
-	accounts?: string[];
-}
-
-export interface FaultConfig {
-	/** Added before answering every request, in ms. */
-	latencyMs: number;
-	/** Share of requests answered HTTP 502 without being carried out. */
-	http502: number;
-	/** Share of requests answered ErrorCode 20005 without being carried out. */
-	error20005: number;
-	/** Share of requests whose connection is destroyed before they are carried out. */
-	resetBeforeApply: number;
-	/** Share of requests carried out, whose connection is then destroyed without an answer. */
-	resetAfterApply: number;
-	/** Share of requests carried out, whose answer is then held for `stallMs`. */
-	stall: number;
-	stallMs: number;
-	/** Calls per second per app; calls over it are answered 60007 and not carried out. */
-	callsPerSecond: number;
-	/** Calls per second that some other client of the app uses up. */
-	reservedCallsPerSecond: number;
-}
-
-/** A scripted answer for the next add_subscriber calls, to test what the client makes of it. */
-export type ScriptedAnswer =
-	| { kind: 'raw'; status: number; body: string; apply?: boolean; contentType?: string }
-	| { kind: 'transform'; transform: 'dropList' | 'dropFirst' | 'addStranger' | 'renameFirst' | 'badResult' }
-	| { kind: 'fault'; fault: FaultKind };
-
-const FAULT_KINDS = ['http502', 'error20005', 'resetBeforeApply', 'resetAfterApply', 'stall'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
-
-export const DEFAULT_FAULTS: FaultConfig = {
-	latencyMs: 0,
-	http502: 0,
-	error20005: 0,
-	resetBeforeApply: 0,
-	resetAfterApply: 0,
-	stall: 0,
-	stallMs: 0,
-	callsPerSecond: 200,
-	reservedCallsPerSecond: 0,
-};
-
-export interface FakeStats {
-	requests: number;
-	addSubscriberCalls: number;
-	addSubscriberApplied: number;
-	rateLimited: number;
-	faultsInjected: number;
-	connections: number;
-	peakCallsPerSecond: number;
-	/**
-	 * The shortest time in which the app's budget plus one calls were let through (calls i and
-	 * i + budget): how close a client came to the limit, which it broke below 1,000 ms. Null until
-	 * a budget's worth of calls has been let through.
-	 */
-	tightestSpanMs: number | null;
-	maxInFlight: number;
-	/** Requests whose client went away before the answer was sent. */
-	abandoned: number;
-	/** Wall-clock ms of the first and the last add_subscriber call let through. */
-	firstCallAt: number;
-	lastCallAt: number;
-	/** Requests that carried a UserSig to verify. */
-	signaturesSeen: number;
-	rejectedSignatures: number;
-}
+export { DEFAULT_FAULTS } from './config';
+export type { FakeApp, FaultConfig, FaultKind, ScriptedAnswer, Transform } from './config';
+export type { FakeOfficialAccount } from './services/officialAccount';
+export type { FakeStats } from './stats';
 
 interface AppState {
 	config: FakeApp;
-	accounts: Map<string, { maxSubscribers: number; subscribers: Set<string> }>;
-	/** The latest calls let through, oldest first: as many as the limit. */
-	acceptedAt: number[];
+	/** Each service's own state for this app. */
+	services: Map<ServiceModule<unknown>, unknown>;
+	windows: CallWindows;
 }
 
-const MAX_USER_ID_BYTES = 32;
+/** A call that passed every check and was let through the limits, ready to be carried out. */
+interface Call {
+	app: AppState;
+	service: ServiceModule<unknown>;
+	command: Command;
+	body: RequestBody;
+}
 
+const SERVICES_BY_NAME = new Map<string, ServiceModule<unknown>>(SERVICE_MODULES.map((service) => [service.service, service]));
 
 export class FakeTencentServer {
 	/** Every UserSig any fake server in this process was sent: the leak checks look for them. */
-	static readonly userSigsSeen = new Set<string>();
+	static readonly userSigsSeen = userSigsSeen;
 
 	private server: Server | undefined;
 	private readonly apps = new Map<number, AppState>();
@@ -136,14 +83,10 @@ export class FakeTencentServer {
 		await new Promise<void>((resolve) => this.server?.close(() => resolve()));
 	}
 
+	/** Adds the app, or replaces it with fresh state and fresh call windows. */
 	addApp(app: FakeApp): void {
-		const accounts = new Map(
-			Object.entries(app.officialAccounts).map(([id, account]) => [
-				id,
-				{ maxSubscribers: account.maxSubscribers ?? Number.POSITIVE_INFINITY, subscribers: new Set(account.subscribers ?? []) },
-			]),
-		);
-		this.apps.set(app.sdkAppId, { config: app, accounts, acceptedAt: [] });
+		const services = new Map(SERVICE_MODULES.map((service) => [service, service.createState(app)]));
+		this.apps.set(app.sdkAppId, { config: app, services, windows: new CallWindows() });
 	}
 
 	setFaults(faults: Partial<FaultConfig>, seed?: number): void {
@@ -151,6 +94,7 @@ export class FakeTencentServer {
 		if (seed !== undefined) this.random = seededRandom(seed);
 	}
 
+	/** Answers for the next service calls, one each, whatever their command. */
 	script(...answers: ScriptedAnswer[]): void {
 		this.scripted.push(...answers);
 	}
@@ -160,7 +104,7 @@ export class FakeTencentServer {
 	}
 
 	subscribers(sdkAppId: number, officialAccount: string): string[] {
-		return [...(this.apps.get(sdkAppId)?.accounts.get(officialAccount)?.subscribers ?? [])];
+		return subscriberIds(this.apps.get(sdkAppId)?.services.get(officialAccountService), officialAccount);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -173,32 +117,80 @@ export class FakeTencentServer {
 		try {
 			const body = await readBody(request);
 			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-			if (url.pathname.startsWith('/_fake/')) return this.control(url.pathname, body, response);
+			if (url.pathname.startsWith('/_fake/')) return answerControl(this, url.pathname, body, response);
 			this.stats.requests++;
 			await this.answer(url, body, request, response);
 		} catch (error) {
-			if (!response.headersSent) send(response, 500, { error: String(error) });
+			if (!response.headersSent) sendJson(response, 500, { error: String(error) });
 		}
 	}
 
-	private async answer(
-		url: URL,
-		rawBody: string,
-		request: IncomingMessage,
-		response: ServerResponse,
-	): Promise<void> {
-		const reply = async (answer: object, status = 200) => {
-			if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
-			send(response, status, answer);
-		};
-		const fail = (errorCode: number, errorInfo: string) => reply({ ActionStatus: 'FAIL', ErrorCode: errorCode, ErrorInfo: errorInfo });
+	private async answer(url: URL, rawBody: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+		let call: Call;
+		try {
+			call = this.admit(request.method, url, rawBody);
+		} catch (error) {
+			if (!(error instanceof TencentFailure)) throw error;
+			return this.reply(response, failed(error.errorCode, error.errorInfo));
+		}
 
-		if (request.method !== 'POST') return fail(60002, 'HTTP method must be POST');
-		const match = /^\/v4\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-		if (!match) return fail(60002, 'unknown path');
-		const [, service, command] = match;
+		const scripted = this.scripted.shift();
+		if (scripted !== undefined && scripted.kind !== 'fault' && scripted.kind !== 'transform') {
+			if ('apply' in scripted && scripted.apply) this.carryOut(call);
+			await this.latency();
+			return sendAsIs(scripted, request, response);
+		}
 
-		const params = url.searchParams;
+		const fault = scripted?.kind === 'fault' ? scripted.fault : pickFault(this.faults, this.random);
+		if (fault !== undefined) this.stats.faultsInjected++;
+		if (fault === 'http502') return this.reply(response, { message: 'Bad Gateway' }, 502);
+		if (fault === 'error20005') return this.reply(response, failed(20005, 'Internal server error, please try again'));
+		if (fault === 'resetBeforeApply') return void request.socket.destroy();
+
+		const answer = this.carryOut(call);
+		if (fault === 'resetAfterApply') return void request.socket.destroy();
+		if (fault === 'stall') await delay(this.faults.stallMs);
+		if (scripted?.kind !== 'transform') return this.reply(response, answer);
+		const entries = call.service.entryLists?.[call.command.name];
+		return this.reply(response, transformAnswer(answer, scripted.transform, entries));
+	}
+
+	/** The checks Tencent makes before a command runs, in its order; a failed one throws its answer. */
+	private admit(method: string | undefined, url: URL, rawBody: string): Call {
+		if (method !== 'POST') throw new TencentFailure(60002, 'HTTP method must be POST');
+		const [, serviceName, commandName] = /^\/v4\/([^/]+)\/([^/]+)$/.exec(url.pathname) ?? [];
+		if (serviceName === undefined) throw new TencentFailure(60002, 'unknown path');
+		const app = this.authenticate(url.searchParams);
+
+		let body: unknown;
+		try {
+			body = JSON.parse(rawBody);
+		} catch {
+			throw new TencentFailure(60003, 'body is not JSON');
+		}
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+			throw new TencentFailure(60003, 'body is not a JSON object');
+		}
+
+		const service = SERVICES_BY_NAME.get(serviceName);
+		const command = commandAt(`${serviceName}/${commandName}`);
+		if (service === undefined || command === undefined || service.commands[command.name] === undefined) {
+			throw new TencentFailure(60002, `fake server has no ${serviceName}/${commandName}`);
+		}
+
+		countCall(this.stats, command.name);
+		// The only commands counted on a key are an official account's own (send_official_account_msg).
+		const key = command.countedOn === 'appAndKey' ? String((body as RequestBody).Official_Account ?? '') : undefined;
+		const admission = app.windows.admit(command, key, this.faults, performance.now());
+		if (!admission.admitted) {
+			this.stats.rateLimited++;
+			throw new TencentFailure(60007, 'REST API call frequency exceeds the limit');
+		}
+		countAdmitted(this.stats, command.name, admission.inWindow, admission.spanMs);
+		return { app, service, command, body: body as RequestBody };
+	}
+
+	private authenticate(params: URLSearchParams): AppState {
 		const sdkAppId = Number(params.get('sdkappid'));
 		const identifier = params.get('identifier') ?? '';
 		const userSig = params.get('usersig') ?? '';
@@ -212,245 +204,49 @@ export class FakeTencentServer {
 			random < 0 ||
 			random > 4294967295
 		) {
-			return fail(60025, 'invalid URL parameter');
+			throw new TencentFailure(60025, 'invalid URL parameter');
 		}
 		const app = this.apps.get(sdkAppId);
-		if (app === undefined) return fail(70016, 'SDKAppID not found in this data centre');
+		if (app === undefined) throw new TencentFailure(70016, 'SDKAppID not found in this data centre');
 		this.stats.signaturesSeen++;
 		FakeTencentServer.userSigsSeen.add(userSig);
 		const sig = checkUserSig(userSig, {
 			identifier,
 			sdkAppId,
 			secretKey: app.config.secretKey,
-			nowSeconds: Math.floor(Date.now() / 1000) + this.clockOffsetSeconds,
+			nowSeconds: this.nowSeconds(),
 		});
 		if (!sig.ok) {
 			this.stats.rejectedSignatures++;
-			return fail(sig.errorCode as number, sig.errorInfo as string);
+			throw new TencentFailure(sig.errorCode as number, sig.errorInfo as string);
 		}
-		if (!app.config.admins.includes(identifier)) return fail(60016, 'identifier is not an app admin');
+		if (!app.config.admins.includes(identifier)) throw new TencentFailure(60016, 'identifier is not an app admin');
+		return app;
+	}
 
-		let body: Record<string, unknown>;
+	private carryOut({ app, service, command, body }: Call): Answer {
+		let answer: Answer;
 		try {
-			body = JSON.parse(rawBody) as Record<string, unknown>;
-		} catch {
-			return fail(60003, 'body is not JSON');
+			const run = service.commands[command.name];
+			answer = run(app.services.get(service), body, { command, nowSeconds: this.nowSeconds() });
+		} catch (error) {
+			if (!(error instanceof TencentFailure)) throw error;
+			answer = failed(error.errorCode, error.errorInfo);
 		}
-
-		if (service === 'im_open_login_svc' && command === 'account_check') return reply(accountCheck(app, body));
-		if (service !== 'official_account_open_http_svc' || command !== 'add_subscriber') {
-			return fail(60002, `fake server has no ${service}/${command}`);
-		}
-
-		this.stats.addSubscriberCalls++;
-		if (!this.admit(app, performance.now())) {
-			this.stats.rateLimited++;
-			return fail(60007, 'REST API call frequency exceeds the limit');
-		}
-
-		const scripted = this.scripted.shift();
-		if (scripted?.kind === 'raw') {
-			if (scripted.apply) addSubscriber(app, body);
-			if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
-			response.writeHead(scripted.status, { 'content-type': scripted.contentType ?? 'text/html' });
-			response.end(scripted.body);
-			return;
-		}
-
-		const fault = scripted?.kind === 'fault' ? scripted.fault : this.pickFault();
-		if (fault !== undefined) this.stats.faultsInjected++;
-		if (fault === 'http502') return reply({ message: 'Bad Gateway' }, 502);
-		if (fault === 'error20005') return fail(20005, 'Internal server error, please try again');
-		if (fault === 'resetBeforeApply') return void request.socket.destroy();
-
-		const answer = addSubscriber(app, body);
-		if (answer.ErrorCode === 0) this.stats.addSubscriberApplied++;
-		if (fault === 'resetAfterApply') return void request.socket.destroy();
-		if (fault === 'stall') await delay(this.faults.stallMs);
-		if (scripted?.kind === 'transform') return reply(transformAnswer(answer, scripted.transform));
-		return reply(answer);
+		if (answer.ErrorCode === 0) countApplied(this.stats, command.name);
+		return answer;
 	}
 
-	/** One roll picks at most one fault, each with its configured share of the requests. */
-	private pickFault(): FaultKind | undefined {
-		let roll = this.random();
-		for (const kind of FAULT_KINDS) {
-			roll -= this.faults[kind];
-			if (roll < 0) return kind;
-		}
-		return undefined;
+	private async reply(response: ServerResponse, answer: object, status = 200): Promise<void> {
+		await this.latency();
+		sendJson(response, status, answer);
 	}
 
-	/** The per-app limit over any sliding second; only calls let through count. */
-	private admit(app: AppState, now: number): boolean {
-		const budget = this.faults.callsPerSecond - this.faults.reservedCallsPerSecond;
-		const recent = app.acceptedAt;
-		let inWindow = 0;
-		while (inWindow < recent.length && recent[recent.length - 1 - inWindow] > now - 1000) inWindow++;
-		if (inWindow >= budget) return false;
-		if (recent.length >= budget) {
-			const span = now - recent[recent.length - budget];
-			this.stats.tightestSpanMs = Math.min(this.stats.tightestSpanMs ?? span, span);
-		}
-		recent.push(now);
-		if (recent.length > this.faults.callsPerSecond) recent.shift();
-		this.stats.lastCallAt = Date.now();
-		this.stats.firstCallAt ||= this.stats.lastCallAt;
-		this.stats.peakCallsPerSecond = Math.max(this.stats.peakCallsPerSecond, inWindow + 1);
-		return true;
+	private async latency(): Promise<void> {
+		if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
 	}
 
-	private control(path: string, body: string, response: ServerResponse): void {
-		const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
-		switch (path) {
-			case '/_fake/apps':
-				this.addApp(input as unknown as FakeApp);
-				return send(response, 200, { ok: true });
-			case '/_fake/faults':
-				this.setFaults(input.faults as Partial<FaultConfig>, input.seed as number | undefined);
-				return send(response, 200, { ok: true });
-			case '/_fake/stats':
-				return send(response, 200, this.stats);
-			case '/_fake/reset-stats':
-				this.resetStats();
-				return send(response, 200, { ok: true });
-			case '/_fake/subscribers':
-				return send(response, 200, {
-					subscribers: this.subscribers(Number(input.sdkAppId), String(input.officialAccount)),
-				});
-			default:
-				return send(response, 404, { error: `no control ${path}` });
-		}
+	private nowSeconds(): number {
+		return Math.floor(Date.now() / 1000) + this.clockOffsetSeconds;
 	}
-}
-
-interface AddAnswer {
-	ActionStatus: string;
-	ErrorCode: number;
-	ErrorInfo: string;
-	SubscriberList?: Array<{ Subscriber_Account: string; Result: number }>;
-}
-
-function addSubscriber(app: AppState, body: Record<string, unknown>): AddAnswer {
-	const failWith = (ErrorCode: number, ErrorInfo: string): AddAnswer => ({ ActionStatus: 'FAIL', ErrorCode, ErrorInfo });
-	const accountId = body.Official_Account;
-	const list = body.SubscriberList;
-	if (typeof accountId !== 'string' || accountId === '') return failWith(6017, 'Official_Account is required');
-	if (!Array.isArray(list) || list.length < 1 || list.length > 100) {
-		return failWith(6017, 'SubscriberList must hold 1 to 100 subscribers');
-	}
-	const ids: string[] = [];
-	for (const entry of list) {
-		const id = (entry as Record<string, unknown>)?.Subscriber_Account;
-		if (typeof id !== 'string') return failWith(6017, 'Subscriber_Account must be a string');
-		ids.push(id);
-	}
-	const account = app.accounts.get(accountId);
-	if (account === undefined) return failWith(130004, 'official account does not exist');
-
-	const newcomers = new Set(ids.filter((id) => !account.subscribers.has(id) && isValidUserId(id)));
-	if (account.subscribers.size + newcomers.size > account.maxSubscribers) {
-		return failWith(130006, 'subscriber limit of the official account reached');
-	}
-	const SubscriberList = ids.map((id) => {
-		if (!isValidUserId(id)) return { Subscriber_Account: id, Result: 0 };
-		if (account.subscribers.has(id)) return { Subscriber_Account: id, Result: 2 };
-		account.subscribers.add(id);
-		return { Subscriber_Account: id, Result: 1 };
-	});
-	return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', SubscriberList };
-}
-
-/** The fake's stand-in for Tencent's own judgement of a UserID: at most 32 bytes. */
-function isValidUserId(id: string): boolean {
-	return Buffer.byteLength(id, 'utf8') <= MAX_USER_ID_BYTES;
-}
-
-function accountCheck(app: AppState, body: Record<string, unknown>): object {
-	const items = Array.isArray(body.CheckItem) ? (body.CheckItem as Array<{ UserID?: unknown }>) : [];
-	const known = new Set([...(app.config.accounts ?? []), ...app.config.admins]);
-	return {
-		ActionStatus: 'OK',
-		ErrorCode: 0,
-		ErrorInfo: '',
-		ResultItem: items.map((item) => ({
-			UserID: item.UserID,
-			ResultCode: 0,
-			ResultInfo: '',
-			AccountStatus: known.has(String(item.UserID)) ? 'Imported' : 'NotImported',
-		})),
-	};
-}
-
-function transformAnswer(answer: AddAnswer, transform: string): object {
-	const list = answer.SubscriberList ?? [];
-	switch (transform) {
-		case 'dropList':
-			return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
-		case 'dropFirst':
-			return { ...answer, SubscriberList: list.slice(1) };
-		case 'addStranger':
-			return { ...answer, SubscriberList: [...list, { Subscriber_Account: 'stranger', Result: 1 }] };
-		case 'renameFirst':
-			return {
-				...answer,
-				SubscriberList: list.map((entry, index) => (index === 0 ? { ...entry, Subscriber_Account: 'renamed' } : entry)),
-			};
-		case 'badResult':
-			return { ...answer, SubscriberList: list.map((entry, index) => (index === 0 ? { ...entry, Result: 7 } : entry)) };
-		default:
-			return answer;
-	}
-}
-
-function emptyStats(): FakeStats {
-	return {
-		requests: 0,
-		addSubscriberCalls: 0,
-		addSubscriberApplied: 0,
-		rateLimited: 0,
-		faultsInjected: 0,
-		connections: 0,
-		peakCallsPerSecond: 0,
-		tightestSpanMs: null,
-		maxInFlight: 0,
-		abandoned: 0,
-		firstCallAt: 0,
-		lastCallAt: 0,
-		signaturesSeen: 0,
-		rejectedSignatures: 0,
-	};
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		request.on('error', reject);
-	});
-}
-
-function send(response: ServerResponse, status: number, body: object): void {
-	if (response.destroyed) return;
-	const text = JSON.stringify(body);
-	response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-	response.end(text);
-}
-
-/** Unref'd: a held answer never keeps a finished test process alive (the listening socket does, while it listens). */
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-/** mulberry32: the same faults for the same seed, so a failing soak can be replayed. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }

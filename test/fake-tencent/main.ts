@@ -1,7 +1,6 @@
-/**
- * Runs the fake server as its own process: `node main.js [port]`. Prints `listening <url>` once
- * ready; apps and faults are set through the `/_fake/*` control endpoints.
- */
+// Runs the fake server as its own process: `node main.js [port]`. Prints `listening <url>` once
+// ready; apps, faults and scripted answers are set through `/_fake/*` (see control.ts).
+
 import { FakeTencentServer } from './FakeTencentServer';
 
 const server = new FakeTencentServer();

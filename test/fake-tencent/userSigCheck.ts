@@ -1,3 +1,5 @@
+// Verifies UserSigs the way Tencent's server does, from the steps in tencent-chat-rest.md.
+
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 
@@ -61,3 +63,6 @@ export function checkUserSig(
 	}
 	return { ok: true };
 }
+
+/** Every UserSig any fake server in this process was sent: the leak checks look for them. */
+export const userSigsSeen = new Set<string>();

@@ -34,3 +34,8 @@ export function addSubscribersParameters(options: INodeParameters = {}): INodePa
 	};
 }
 
+
+/** The node's parameters for an operation of the Official Account resource. */
+export function officialAccountParameters(operation: string, fields: INodeParameters = {}, options: INodeParameters = {}): INodeParameters {
+	return { resource: 'officialAccount', operation, ...fields, options };
+}

@@ -104,14 +104,11 @@ export async function runBulk<R>(
 			const json: IDataObject = operation.key ? { [operation.key.outputName]: key } : {};
 			json[operation.ids.outputName] = id;
 			Object.assign(json, outcome.fields);
-			output.push(resultItem(json, itemIndex, routing, outcome.failure && failureOf(this, outcome.failure, itemIndex)));
+			const failure = outcome.failure && `Tencent Chat ${outcome.failure.code}: ${outcome.failure.info}`;
+			output.push(resultItem(json, itemIndex, routing, failure));
 		}
 	}
 	return output;
-}
-
-function failureOf(context: IExecuteFunctions, failure: NonNullable<Outcome['failure']>, itemIndex: number) {
-	return () => new NodeOperationError(context.getNode(), `Tencent Chat ${failure.code}: ${failure.info}`, { itemIndex });
 }
 
 /** Every item is read before any call, so that bad input stops the node before anything is sent. */

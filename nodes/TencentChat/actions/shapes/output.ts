@@ -21,19 +21,14 @@ export function failureRouting(context: IExecuteFunctions): FailureRouting {
 }
 
 /**
- * An item for one result. A failed result carries its error only under "Continue (using error
- * output)", which is how n8n moves it to the error output; otherwise it stays on the main output,
- * its `status` saying what happened.
+ * An item for one result. Under "Continue (using error output)" a failed result goes to the error
+ * output as n8n routes it there: `{ error, details }`, the details being the result as the main
+ * output would show it (n8n replaces the JSON of an item that carries an Error object, so the error
+ * is said in the JSON instead). Otherwise it stays on the main output, its `status` saying what happened.
  */
-export function resultItem(
-	json: IDataObject,
-	itemIndex: number,
-	routing: FailureRouting,
-	failure?: () => NodeOperationError,
-): INodeExecutionData {
-	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
-	if (failure && routing.toErrorOutput) item.error = failure();
-	return item;
+export function resultItem(json: IDataObject, itemIndex: number, routing: FailureRouting, failure?: string): INodeExecutionData {
+	if (failure !== undefined && routing.toErrorOutput) return { json: { error: failure, details: json }, pairedItem: { item: itemIndex } };
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /** An item for an input item that could not be read. */

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { NodeOperationError } from 'n8n-workflow';
 
 import { type CallOptions, type TencentChatClient, TencentChatError } from '../../client';
 import { readOptions } from '../../helpers/options';
@@ -51,8 +51,8 @@ export async function runPerItem<Input>(
 				if (!(error instanceof TencentChatError)) throw error;
 				const nodeError = toNodeApiError(this.getNode(), error, { itemIndex });
 				if (routing.continueOnFail) {
-					const json = { error: nodeError.message, errorCode: error.code, errorInfo: error.info };
-					return [{ json, error: nodeError, pairedItem: { item: itemIndex } } as INodeExecutionData];
+					const details = { errorCode: error.code, errorInfo: error.info, ...(nodeError.description ? { hint: nodeError.description } : {}) };
+					return [{ json: { error: nodeError.message, details }, pairedItem: { item: itemIndex } }];
 				}
 				firstFailure ??= { error, itemIndex };
 				stop.abort();

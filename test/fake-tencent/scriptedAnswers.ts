@@ -1,0 +1,91 @@
+// The scripted answers that are not the service's own: sent as they are, whatever the command.
+// (Faults and transforms go through the normal answer path: see FakeTencentServer.)
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+
+import type { ScriptedAnswer, Transform } from './config';
+import { nextTurn, sendJson, write } from './http';
+import type { Answer, EntryList } from './services/service';
+
+export type SentAsIs = Exclude<ScriptedAnswer, { kind: 'transform' } | { kind: 'fault' }>;
+
+const PREFIX = '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"';
+const CHUNK_BYTES = 64 * 1024;
+const ECHO_BYTES = 1024 * 1024;
+
+export async function sendAsIs(scripted: SentAsIs, request: IncomingMessage, response: ServerResponse): Promise<void> {
+	switch (scripted.kind) {
+		case 'raw': {
+			const body = scripted.gzip ? gzipSync(scripted.body) : Buffer.from(scripted.body);
+			response.writeHead(scripted.status, {
+				'content-type': scripted.contentType ?? 'text/html',
+				...(scripted.gzip ? { 'content-encoding': 'gzip' } : {}),
+				...scripted.headers,
+			});
+			response.end(body);
+			return;
+		}
+		case 'huge':
+			return sendHuge(response, scripted.bytes);
+		case 'endless':
+			return sendEndless(response, scripted.chunkBytes ?? 16 * 1024, scripted.intervalMs ?? 0);
+		case 'redirect':
+			return sendJson(response, scripted.status, { message: 'moved' }, { location: scripted.location });
+		case 'tooMany':
+			response.writeHead(429, { 'content-type': 'text/plain', 'retry-after': String(scripted.retryAfterSeconds) });
+			response.end('Too Many Requests');
+			return;
+		case 'echoUrl': {
+			const quoted = `invalid request http://${request.headers.host ?? '127.0.0.1'}${request.url ?? ''}; `;
+			const ErrorInfo = quoted + 'x'.repeat(Math.max(0, ECHO_BYTES - quoted.length));
+			return sendJson(response, 200, { ActionStatus: 'FAIL', ErrorCode: scripted.errorCode, ErrorInfo });
+		}
+	}
+}
+
+/** Valid JSON in the end, so that only a size cap refuses it. */
+async function sendHuge(response: ServerResponse, bytes: number): Promise<void> {
+	response.writeHead(200, { 'content-type': 'application/json' });
+	if (!(await write(response, PREFIX))) return;
+	for (let left = bytes; left > 0; left -= CHUNK_BYTES) {
+		if (!(await write(response, 'x'.repeat(Math.min(left, CHUNK_BYTES))))) return;
+		await nextTurn();
+	}
+	response.end('"}');
+}
+
+/** Stops once the client goes away (or the server stops and destroys the socket). */
+async function sendEndless(response: ServerResponse, chunkBytes: number, intervalMs: number): Promise<void> {
+	response.writeHead(200, { 'content-type': 'application/json' });
+	const chunk = 'x'.repeat(chunkBytes);
+	let open = await write(response, PREFIX);
+	while (open) {
+		await (intervalMs > 0 ? new Promise((resolve) => setTimeout(resolve, intervalMs).unref()) : nextTurn());
+		open = await write(response, chunk);
+	}
+}
+
+/** Changes the per-entry list of a command's answer; a command without one is left as it is. */
+export function transformAnswer(answer: Answer, transform: Transform, entries: EntryList | undefined): Answer {
+	if (entries === undefined) return answer;
+	const list = Array.isArray(answer[entries.list]) ? (answer[entries.list] as Array<Record<string, unknown>>) : [];
+	const withList = (changed: Array<Record<string, unknown>>): Answer => ({ ...answer, [entries.list]: changed });
+	const changeFirst = (change: Record<string, unknown>) =>
+		withList(list.map((entry, index) => (index === 0 ? { ...entry, ...change } : entry)));
+	switch (transform) {
+		case 'dropList': {
+			const without: Answer = { ...answer, ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
+			delete without[entries.list];
+			return without;
+		}
+		case 'dropFirst':
+			return withList(list.slice(1));
+		case 'addStranger':
+			return withList([...list, { [entries.id]: 'stranger', ...(entries.result ? { [entries.result]: 1 } : {}) }]);
+		case 'renameFirst':
+			return changeFirst({ [entries.id]: 'renamed' });
+		case 'badResult':
+			return entries.result ? changeFirst({ [entries.result]: 7 }) : answer;
+	}
+}

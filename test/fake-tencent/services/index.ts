@@ -1,0 +1,7 @@
+// Every service the fake server answers: adding one is a module and a line here.
+
+import { accountService } from './account';
+import { officialAccountService } from './officialAccount';
+import type { ServiceModule } from './service';
+
+export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = [officialAccountService, accountService];

@@ -1,0 +1,223 @@
+// Official accounts and their subscribers, per app: `official_account_open_http_svc`.
+
+import { SERVICES } from '../../../nodes/TencentChat/client/commands';
+import type { FakeApp } from '../config';
+import {
+	type Answer,
+	type CallContext,
+	defineService,
+	invalid,
+	isValidUserId,
+	ok,
+	type RequestBody,
+	requiredList,
+	requiredString,
+	strings,
+	stringsOf,
+	TencentFailure,
+} from './service';
+
+/** An official account as a test sets it up through `addApp`. */
+export interface FakeOfficialAccount {
+	maxSubscribers?: number;
+	subscribers?: string[];
+	/** Custom strings of some of `subscribers`. */
+	subscriberCustomStrings?: Record<string, string>;
+	name?: string;
+	owner?: string;
+	/** Unix seconds; the time it was added by default. */
+	createTime?: number;
+	introduction?: string;
+	customString?: string;
+}
+
+interface Subscription {
+	/** Order of subscribing, which the paging cursor points into. */
+	seq: number;
+	subscribeTime: number;
+	customString: string;
+}
+
+interface OfficialAccount {
+	name: string;
+	owner: string;
+	createTime: number;
+	introduction: string;
+	customString: string;
+	maxSubscribers: number;
+	/** In subscribe order. */
+	subscribers: Map<string, Subscription>;
+	nextSeq: number;
+}
+
+type Accounts = Map<string, OfficialAccount>;
+
+const INFO_FIELDS = [
+	'CreateTime',
+	'Name',
+	'Owner_Account',
+	'LastMsgTime',
+	'SubscriberNum',
+	'Introduction',
+	'FaceUrl',
+	'Organization',
+	'CustomString',
+] as const;
+const SUBSCRIBER_RESULTS = { list: 'SubscriberList', id: 'Subscriber_Account', result: 'Result' };
+
+export const officialAccountService = defineService<Accounts>({
+	service: SERVICES.officialAccount,
+	createState,
+	commands: {
+		add_subscriber: addSubscriber,
+		delete_subscriber: deleteSubscriber,
+		get_subscriber_info: getSubscriberInfo,
+		get_official_account_info: getOfficialAccountInfo,
+	},
+	entryLists: {
+		add_subscriber: SUBSCRIBER_RESULTS,
+		delete_subscriber: SUBSCRIBER_RESULTS,
+		get_subscriber_info: { list: 'SubscriberList', id: 'Subscriber_Account' },
+		get_official_account_info: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
+	},
+});
+
+/** The subscriber IDs of an account, in subscribe order: what tests compare against. */
+export function subscriberIds(state: unknown, officialAccount: string): string[] {
+	return [...((state as Accounts | undefined)?.get(officialAccount)?.subscribers.keys() ?? [])];
+}
+
+function createState(app: FakeApp): Accounts {
+	const now = Math.floor(Date.now() / 1000);
+	const accounts: Accounts = new Map();
+	for (const [id, setup] of Object.entries(app.officialAccounts)) {
+		const account: OfficialAccount = {
+			name: setup.name ?? id,
+			owner: setup.owner ?? app.admins[0] ?? '',
+			createTime: setup.createTime ?? now,
+			introduction: setup.introduction ?? '',
+			customString: setup.customString ?? '',
+			maxSubscribers: setup.maxSubscribers ?? Number.POSITIVE_INFINITY,
+			subscribers: new Map(),
+			nextSeq: 1,
+		};
+		for (const subscriber of setup.subscribers ?? []) {
+			subscribe(account, subscriber, account.createTime, setup.subscriberCustomStrings?.[subscriber] ?? '');
+		}
+		accounts.set(id, account);
+	}
+	return accounts;
+}
+
+function subscribe(account: OfficialAccount, subscriber: string, subscribeTime: number, customString = ''): void {
+	account.subscribers.set(subscriber, { seq: account.nextSeq++, subscribeTime, customString });
+}
+
+function accountNamed(accounts: Accounts, id: string): OfficialAccount {
+	const account = accounts.get(id);
+	if (account === undefined) throw new TencentFailure(130004, 'official account does not exist');
+	return account;
+}
+
+function addSubscriber(accounts: Accounts, body: RequestBody, { command, nowSeconds }: CallContext): Answer {
+	const accountId = requiredString(body, 'Official_Account');
+	const ids = stringsOf(requiredList(body, 'SubscriberList', command), 'Subscriber_Account');
+	const account = accountNamed(accounts, accountId);
+
+	const newcomers = new Set(ids.filter((id) => !account.subscribers.has(id) && isValidUserId(id)));
+	if (account.subscribers.size + newcomers.size > account.maxSubscribers) {
+		throw new TencentFailure(130006, 'subscriber limit of the official account reached');
+	}
+	const SubscriberList = ids.map((id) => {
+		if (!isValidUserId(id)) return { Subscriber_Account: id, Result: 0 };
+		if (account.subscribers.has(id)) return { Subscriber_Account: id, Result: 2 };
+		subscribe(account, id, nowSeconds);
+		return { Subscriber_Account: id, Result: 1 };
+	});
+	return ok({ SubscriberList });
+}
+
+function deleteSubscriber(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+	const accountId = requiredString(body, 'Official_Account');
+	const ids = strings(requiredList(body, 'SubscriberToDel_Account', command), 'SubscriberToDel_Account');
+	const account = accountNamed(accounts, accountId);
+	const SubscriberList = ids.map((id) => {
+		if (!isValidUserId(id)) return { Subscriber_Account: id, Result: 0 };
+		return { Subscriber_Account: id, Result: account.subscribers.delete(id) ? 1 : 2 };
+	});
+	return ok({ SubscriberList });
+}
+
+/** Pages in subscribe order; the cursor is the order number of the last subscriber sent, so unsubscribing mid-way skips no one. */
+function getSubscriberInfo(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+	const accountId = requiredString(body, 'Official_Account');
+	const pageMax = command.maxPerCall ?? Number.POSITIVE_INFINITY;
+	const limit = body.Limit ?? pageMax;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > pageMax) {
+		throw invalid(`Limit must be an integer from 1 to ${pageMax}`);
+	}
+	if (typeof body.Next !== 'string') throw invalid('Next is required and must be a string');
+	const after = body.Next === '' ? 0 : decodeCursor(body.Next, accountId);
+	const account = accountNamed(accounts, accountId);
+
+	const remaining = [...account.subscribers].filter(([, subscription]) => subscription.seq > after);
+	const page = remaining.slice(0, limit);
+	const last = page[page.length - 1]?.[1];
+	return ok({
+		SubscriberNum: account.subscribers.size,
+		Next: remaining.length > page.length && last !== undefined ? encodeCursor(accountId, last.seq) : '',
+		SubscriberList: page.map(([id, subscription]) => ({
+			Subscriber_Account: id,
+			SubscribeTime: subscription.subscribeTime,
+			CustomString: subscription.customString,
+			MsgFlag: 'AcceptAndNotify',
+			LastSendMsgTime: 0,
+		})),
+	});
+}
+
+function encodeCursor(accountId: string, seq: number): string {
+	return Buffer.from(`${seq}:${accountId}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string, accountId: string): number {
+	const match = /^(\d+):(.*)$/s.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+	if (match === null || match[2] !== accountId || encodeCursor(accountId, Number(match[1])) !== cursor) {
+		throw invalid('Next is not a cursor this account gave');
+	}
+	return Number(match[1]);
+}
+
+function getOfficialAccountInfo(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+	const ids = stringsOf(requiredList(body, 'OfficialAccountIdList', command), 'Official_Account');
+	const fields = infoFields(body.ResponseFilter);
+	const OfficialAccountInfoList = ids.flatMap((id) => {
+		const account = accounts.get(id);
+		if (account === undefined) return [];
+		const info: Record<(typeof INFO_FIELDS)[number], unknown> = {
+			CreateTime: account.createTime,
+			Name: account.name,
+			Owner_Account: account.owner,
+			LastMsgTime: 0,
+			SubscriberNum: account.subscribers.size,
+			Introduction: account.introduction,
+			FaceUrl: '',
+			Organization: '',
+			CustomString: account.customString,
+		};
+		return [{ Official_Account: id, ...Object.fromEntries(fields.map((field) => [field, info[field]])) }];
+	});
+	return ok({ OfficialAccountInfoList });
+}
+
+function infoFields(filter: unknown): ReadonlyArray<(typeof INFO_FIELDS)[number]> {
+	if (filter === undefined) return INFO_FIELDS;
+	if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw invalid('ResponseFilter must be an object');
+	const names = (filter as Record<string, unknown>).OfficialAccountBaseInfoFilter;
+	if (names === undefined) return INFO_FIELDS;
+	const valid = (name: unknown): name is (typeof INFO_FIELDS)[number] => INFO_FIELDS.includes(name as never);
+	if (!Array.isArray(names) || !names.every(valid)) {
+		throw invalid(`OfficialAccountBaseInfoFilter may name only ${INFO_FIELDS.join(', ')}`);
+	}
+	return names;
+}

@@ -1,0 +1,100 @@
+// What a service module is, and the helpers its commands share to read a request the way Tencent
+// does: a missing or wrong-typed field is 6017, "invalid parameter".
+
+import type { Command, ServiceName } from '../../../nodes/TencentChat/client/commands';
+import type { FakeApp } from '../config';
+
+export type RequestBody = Record<string, unknown>;
+
+/** A service's answer: `ActionStatus`, `ErrorCode`, `ErrorInfo` and the command's own fields. */
+export type Answer = { ActionStatus: 'OK' | 'FAIL'; ErrorCode: number; ErrorInfo: string } & Record<string, unknown>;
+
+export interface CallContext {
+	/** The command's row in the client's table: its per-call maximum and limits. */
+	command: Command;
+	/** Unix seconds, as the server's (test-movable) clock has it. */
+	nowSeconds: number;
+}
+
+/** One command: carries the call out on the app's state and answers, or throws a `TencentFailure`. */
+export type CommandHandler<State> = (state: State, body: RequestBody, context: CallContext) => Answer;
+
+/** Where an answer lists one outcome per entry: what scripted transforms act on. */
+export interface EntryList {
+	list: string;
+	id: string;
+	result?: string;
+}
+
+export interface ServiceModule<State> {
+	service: ServiceName;
+	/** The service's state for a newly added app. */
+	createState(app: FakeApp): State;
+	commands: Record<string, CommandHandler<State>>;
+	entryLists?: Record<string, EntryList>;
+}
+
+/** A FAIL answer, thrown from anywhere inside a command. */
+export class TencentFailure extends Error {
+	constructor(
+		readonly errorCode: number,
+		readonly errorInfo: string,
+	) {
+		super(errorInfo);
+	}
+}
+
+export const INVALID_PARAMETER = 6017;
+const MAX_USER_ID_BYTES = 32;
+
+export function ok(fields: Record<string, unknown> = {}): Answer {
+	return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields };
+}
+
+export function failed(errorCode: number, errorInfo: string): Answer {
+	return { ActionStatus: 'FAIL', ErrorCode: errorCode, ErrorInfo: errorInfo };
+}
+
+export function invalid(errorInfo: string): TencentFailure {
+	return new TencentFailure(INVALID_PARAMETER, errorInfo);
+}
+
+export function requiredString(body: RequestBody, name: string): string {
+	const value = body[name];
+	if (typeof value !== 'string' || value === '') throw invalid(`${name} is required and must be a string`);
+	return value;
+}
+
+/** A list of 1 up to the command's per-call maximum (from the command table) entries. */
+export function requiredList(body: RequestBody, name: string, command: Command): unknown[] {
+	const value = body[name];
+	const max = command.maxPerCall ?? Number.POSITIVE_INFINITY;
+	if (!Array.isArray(value) || value.length < 1 || value.length > max) {
+		throw invalid(`${name} must be a list of 1 to ${max} entries`);
+	}
+	return value;
+}
+
+/** The string `field` of every object in `list`. */
+export function stringsOf(list: unknown[], field: string): string[] {
+	return list.map((entry) => {
+		const value = (entry as Record<string, unknown> | null)?.[field];
+		if (typeof value !== 'string') throw invalid(`${field} must be a string`);
+		return value;
+	});
+}
+
+export function strings(list: unknown[], name: string): string[] {
+	if (!list.every((value): value is string => typeof value === 'string')) throw invalid(`${name} must hold strings`);
+	return list;
+}
+
+/** The fake's stand-in for Tencent's own judgement of a UserID: at most 32 bytes. */
+export function isValidUserId(id: string): boolean {
+	return Buffer.byteLength(id, 'utf8') <= MAX_USER_ID_BYTES;
+}
+
+/** Erases a module's state type, for the one registry list. */
+export function defineService<State>(definition: ServiceModule<State>): ServiceModule<unknown> {
+	return definition as unknown as ServiceModule<unknown>;
+}
