@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 
-import { addSubscribers, TencentChatClient } from '../../nodes/TencentChat/client';
+import { addSubscribers, readCredentials, TencentChatClient } from '../../nodes/TencentChat/client';
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { credentialsFor, fakeApp } from '../helpers/fixtures';
 
@@ -42,7 +42,7 @@ afterAll(async () => {
 	await new Promise((resolve) => proxy.close(resolve));
 });
 
-const client = () => new TencentChatClient(credentialsFor(server) as ConstructorParameters<typeof TencentChatClient>[0]);
+const client = () => new TencentChatClient(readCredentials(credentialsFor(server)));
 const proxyUrl = () => `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
 
 test('calls go through HTTP_PROXY when it is set', async () => {
