@@ -180,11 +180,26 @@ function parseAnswer(body: Buffer): TencentChatAnswer | undefined {
 	return answer as TencentChatAnswer;
 }
 
+/** Network failures in words: the codes themselves would make n8n replace the message. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the server refused the connection',
+	ECONNRESET: 'the connection was closed before an answer came',
+	UND_ERR_SOCKET: 'the connection was closed before an answer came',
+	EPIPE: 'the connection was closed while the request was sent',
+	ENOTFOUND: 'the server name was not found (DNS)',
+	EAI_AGAIN: 'the DNS lookup failed for now',
+	EHOSTUNREACH: 'the server cannot be reached from here',
+	UND_ERR_CONNECT_TIMEOUT: 'no connection could be made in time',
+	UND_ERR_HEADERS_TIMEOUT: 'no answer came in time',
+	UND_ERR_BODY_TIMEOUT: 'the answer stopped coming',
+};
+
 function transportError(cause: unknown, timedOut: boolean, timeoutMs: number): TencentChatError {
 	const code = timedOut ? 'ETIMEDOUT' : networkCode(cause);
+	const words = NETWORK_FAILURES[code];
 	const info = timedOut
 		? `no answer within ${timeoutMs} ms`
-		: `network error: ${serviceText((cause as Error)?.message ?? cause, 200)}`;
+		: `network error: ${words ?? serviceText((cause as Error)?.message ?? cause, 200).replace(/\bE[A-Z_]{4,}\b/g, '')}`;
 	return new TencentChatError(code, info, { action: 'retry', mayHaveBeenApplied: !NOT_SENT_CODES.has(code) });
 }
 

@@ -40,8 +40,8 @@ const FIELD_NAMES = {
 
 /**
  * A failed call as n8n shows it: Tencent's code and ErrorInfo, and what to do about it. The message
- * never holds a network error's code (ETIMEDOUT, ECONNRESET), which n8n would replace with its own
- * generic advice.
+ * never holds a network error's code (ETIMEDOUT, ECONNRESET): n8n would replace it with its own
+ * generic advice. The client describes network errors in words for that reason.
  */
 export function toNodeApiError(
 	node: INode,
@@ -51,7 +51,9 @@ export function toNodeApiError(
 	const fix = error.field ? `Check "${FIELD_NAMES[error.field]}" in the Tencent Chat API credential. ` : '';
 	const attempts = error.attempts > 1 ? ` (after ${error.attempts} attempts)` : '';
 	const description = [error.hint ? `${fix}${error.hint}` : fix || undefined, context.description].filter(Boolean).join(' ');
-	const response: JsonObject = { errorCode: error.code, errorInfo: error.info, attempts: error.attempts };
+	// Tencent's own names: n8n takes an `errorCode` for an HTTP status and swaps the message of one
+	// that names a network error (ETIMEDOUT) for generic advice.
+	const response: JsonObject = { ErrorCode: error.code, ErrorInfo: error.info, attempts: error.attempts };
 	const message = error.isTransport
 		? `Tencent Chat call failed${attempts}: ${error.info}`
 		: `Tencent Chat error ${error.code}${attempts}: ${error.info}`;
@@ -59,8 +61,5 @@ export function toNodeApiError(
 		message,
 		description: description || undefined,
 		itemIndex: context.itemIndex,
-		// n8n swaps a message that mentions ETIMEDOUT, ECONNREFUSED and the like for generic advice
-		// ("consider setting Retry on Fail") unless a mapping matches first: this one keeps ours.
-		messageMapping: { [message]: message },
 	});
 }
