@@ -36,7 +36,7 @@ describe('IDs: what is refused before any call, and how it is said', () => {
 		['a list with an empty entry', 'a,,b', 'Subscriber IDs: entry 2 of 3 is empty'],
 		['a list with a trailing comma', 'a,b,', 'Subscriber IDs: entry 3 of 3 is empty'],
 		['NaN', Number.NaN, 'Subscriber IDs is the number NaN, too large to be read exactly'],
-		['a number past 2^53, which has lost digits', 12345678901234567890, 'pass IDs as text'],
+		['a number past 2^53, which has lost digits', Number('12345678901234567890'), 'pass IDs as text'],
 		['1e21', 1e21, 'Subscriber IDs is the number 1e+21, too large to be read exactly'],
 		['a fraction', 1.5, 'Subscriber IDs is 1.5, not a whole number'],
 		['an ID of 33 bytes', 'x'.repeat(33), 'is 33 bytes long; Tencent allows at most 32'],

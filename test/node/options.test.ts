@@ -25,3 +25,18 @@ describe('a numeric option from the editor or an expression', () => {
 		},
 	);
 });
+
+describe('the editor and the run-time check agree', () => {
+	test("every client option's editor default and range are the ones checked at run time", async () => {
+		const { CLIENT_OPTIONS, clientOptionFields } = await import('../../nodes/TencentChat/actions/shapes/options');
+		for (const field of clientOptionFields) {
+			const option = Object.values(CLIENT_OPTIONS).find((candidate) => candidate.name === field.name);
+			expect([field.displayName, field.default, field.typeOptions?.minValue, field.typeOptions?.maxValue]).toEqual([
+				option?.displayName,
+				option?.default,
+				option?.min,
+				option?.max,
+			]);
+		}
+	});
+});

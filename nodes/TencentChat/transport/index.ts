@@ -27,7 +27,7 @@ export async function createClient(this: IExecuteFunctions, options: ClientOptio
 				description: `Fix "${field}" in the Tencent Chat API credential.`,
 			});
 		}
-		throw error;
+		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 }
 

@@ -199,7 +199,7 @@ describe('bad input, one row per kind (Continue On Fail)', () => {
 			{ subscribers: 'u'.repeat(40) },
 			{ error: `Subscriber IDs "${'u'.repeat(40)}" is 40 bytes long; Tencent allows at most 32` },
 		],
-		['a number past 2^53', { subscribers: 12345678901234567890 }, { error: expect.stringContaining('pass IDs as text') }],
+		['a number past 2^53', { subscribers: Number('12345678901234567890') }, { error: expect.stringContaining('pass IDs as text') }],
 		['a fraction', { subscribers: 1.5 }, { error: 'Subscriber IDs is 1.5, not a whole number' }],
 		['invisible characters only', { subscribers: '\u200b' }, { error: 'Subscriber IDs holds only invisible characters' }],
 		['a non-ASCII ID, judged by the service', { subscribers: 'ユーザー' }, { subscriberAccount: 'ユーザー', status: 'added', result: 1 }],

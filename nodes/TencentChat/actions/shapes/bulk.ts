@@ -80,7 +80,7 @@ export async function runBulk<R>(
 	const outcomes = new OutcomeBook<Outcome>(slots);
 	if (batches.length > 0) {
 		const client = await createClient.call(this, clientOptions);
-		const failure = await sendAll(client, batches, outcomes, operation, {
+		const failure = await sendAll(this, client, batches, outcomes, operation, {
 			continueOnFail: routing.continueOnFail,
 			maxRounds: clientOptions.maxRetries + 1,
 			signal: this.getExecutionCancelSignal(),
@@ -153,6 +153,7 @@ interface Failure {
  * and are kept.
  */
 async function sendAll<R>(
+	context: IExecuteFunctions,
 	client: TencentChatClient,
 	batches: Batch[],
 	outcomes: OutcomeBook<Outcome>,
@@ -167,7 +168,7 @@ async function sendAll<R>(
 				await settleBatch(client, batch, outcomes, operation, maxRounds, { signal, stopStarting: stop.signal });
 			} catch (error) {
 				if (stop.signal.aborted && !(error instanceof TencentChatError)) return;
-				if (!(error instanceof TencentChatError)) throw error;
+				if (!(error instanceof TencentChatError)) throw new NodeOperationError(context.getNode(), error as Error);
 				if (continueOnFail) {
 					const outcome = callFailed(error, operation.failedFields);
 					batch.ids.forEach((id, position) => {
@@ -197,14 +198,11 @@ async function settleBatch<R>(
 ): Promise<void> {
 	let pending = new Map(batch.ids.map((id, position) => [id, position]));
 	for (let round = 1; ; round++) {
-		let answer: BulkAnswer<R>;
-		try {
-			answer = await operation.send(client, batch.key, [...pending.keys()], options);
-		} catch (error) {
+		const answer = await operation.send(client, batch.key, [...pending.keys()], options).catch((error: unknown) => {
 			// An earlier round's OK answer may have carried these IDs out without saying so.
 			if (error instanceof TencentChatError && round > 1) error.mayHaveBeenApplied = true;
-			throw error;
-		}
+			return Promise.reject(error);
+		});
 		const afterMaybeApplied = answer.mayHaveBeenAppliedBefore || round > 1;
 		const unsettled = new Map<string, number>();
 		for (const [id, position] of pending) {

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
 import { type CallOptions, type TencentChatClient, TencentChatError } from '../../client';
 import { readOptions } from '../../helpers/options';
@@ -48,7 +47,7 @@ export async function runPerItem<Input>(
 				return (Array.isArray(result) ? result : [result]).map((json) => resultItem(json, itemIndex, routing));
 			} catch (error) {
 				if (stop.signal.aborted && !(error instanceof TencentChatError)) return [];
-				if (!(error instanceof TencentChatError)) throw error;
+				if (!(error instanceof TencentChatError)) throw new NodeOperationError(this.getNode(), error as Error);
 				const nodeError = toNodeApiError(this.getNode(), error, { itemIndex });
 				if (routing.continueOnFail) {
 					const details = { errorCode: error.code, errorInfo: error.info, ...(nodeError.description ? { hint: nodeError.description } : {}) };
