@@ -24,7 +24,7 @@ interface Run {
 	/** How many of ACCOUNTS the subscribers are spread over. */
 	accounts?: number;
 	reservedCallsPerSecond?: number;
-	mode?: 'node' | 'handBuilt' | 'passThrough';
+	mode?: 'node' | 'remove' | 'handBuilt' | 'passThrough';
 	/** Printed for what it shows, not held to the targets. */
 	informative?: boolean;
 }
@@ -36,6 +36,9 @@ const RUNS: Run[] = [
 	{ name: 'node', subscribers: 100_000, latencyMs: 50 },
 	{ name: 'node', subscribers: 10_000, latencyMs: 200 },
 	{ name: 'node', subscribers: 100_000, latencyMs: 200 },
+	// Ten windows of full calls over four accounts: the sustained pace, held to 97%.
+	{ name: 'node', subscribers: 200_000, latencyMs: 50 },
+	{ name: 'Remove Subscribers', subscribers: 100_000, latencyMs: 50, mode: 'remove' },
 	{
 		name: 'node, over 3 accounts (1,002 calls: a sixth window for the last 2)',
 		subscribers: 100_000,
@@ -86,9 +89,32 @@ function runScenario(input: ScenarioInput): Promise<ScenarioResult> {
 	});
 }
 
+/** What the fake server saw of the run's command. */
+interface CommandStats {
+	calls: number;
+	rateLimited: number;
+	connections: number;
+	peakCallsPerSecond: number;
+	tightestSpanMs: number | null;
+	firstCallAt: number;
+	lastCallAt: number;
+}
+
+function commandStats(stats: FakeStats, command: string): CommandStats {
+	return {
+		calls: stats.calls[command] ?? 0,
+		rateLimited: stats.rateLimited,
+		connections: stats.connections,
+		peakCallsPerSecond: stats.peakCallsPerSecondByCommand[command] ?? 0,
+		tightestSpanMs: stats.tightestSpanMsByCommand[command] ?? null,
+		firstCallAt: stats.firstCallAtByCommand[command] ?? 0,
+		lastCallAt: stats.lastCallAtByCommand[command] ?? 0,
+	};
+}
+
 interface Measured extends Run {
 	result: ScenarioResult;
-	server: FakeStats;
+	server: CommandStats;
 	perSecond: number;
 }
 
@@ -98,11 +124,16 @@ async function main(): Promise<void> {
 	try {
 		for (const [index, run] of RUNS.entries()) {
 			const accounts = ACCOUNTS.slice(0, run.accounts ?? ACCOUNTS.length).map((id) => `${id}_${index}`);
+			// Remove Subscribers needs its subscribers there first: the same IDs the scenario will name.
+			const subscribersOf = (account: number) =>
+				run.mode === 'remove'
+					? Array.from({ length: run.subscribers / accounts.length }, (_, i) => `r${index}_${i * accounts.length + account}`)
+					: [];
 			await control(server.url, 'apps', {
 				sdkAppId: SDK_APP_ID,
 				secretKey: SECRET_KEY,
 				admins: [ADMIN],
-				officialAccounts: Object.fromEntries(accounts.map((id) => [id, {}])),
+				officialAccounts: Object.fromEntries(accounts.map((id, account) => [id, { subscribers: subscribersOf(account) }])),
 			});
 			await control(server.url, 'faults', {
 				faults: { latencyMs: run.latencyMs, callsPerSecond: 200, reservedCallsPerSecond: run.reservedCallsPerSecond ?? 0 },
@@ -115,7 +146,7 @@ async function main(): Promise<void> {
 				prefix: `r${index}_`,
 				mode: run.mode ?? 'node',
 			});
-			const stats = (await control(server.url, 'stats')) as FakeStats;
+			const stats = commandStats((await control(server.url, 'stats')) as FakeStats, run.mode === 'remove' ? 'delete_subscriber' : 'add_subscriber');
 			measured.push({ ...run, result, server: stats, perSecond: run.subscribers / result.seconds });
 			report(measured[measured.length - 1]);
 		}
@@ -132,7 +163,7 @@ function report(run: Measured): void {
 			(run.reservedCallsPerSecond ? `, ${run.reservedCallsPerSecond} calls/s reserved` : ''),
 		`  ${fmt(run.perSecond, 0)} subscribers/s = ${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}% of the 20,000/s cap ` +
 			`(${fmt(result.seconds, 2)} s, ${result.ok.toLocaleString('en')} added of ${result.outputItems.toLocaleString('en')} output items)`,
-		`  calls ${server.addSubscriberCalls}, peak ${server.peakCallsPerSecond} calls in a sliding second` +
+		`  calls ${server.calls}, peak ${server.peakCallsPerSecond} calls in a sliding second` +
 			(server.tightestSpanMs === null
 				? ''
 				: ` (the tightest ${201 - (run.reservedCallsPerSecond ?? 0)} spanned ${fmt(server.tightestSpanMs, 0)} ms)`) +
@@ -166,19 +197,23 @@ function sendingPerSecond(run: Measured): number {
 }
 
 function summarize(runs: Measured[]): void {
-	const isNode = (run: Measured) => (run.mode ?? 'node') === 'node';
+	const isNode = (run: Measured) => (run.mode ?? 'node') === 'node' || run.mode === 'remove';
 	const nodeRuns = runs.filter((run) => isNode(run) && !run.reservedCallsPerSecond && !run.informative);
 	const holdingPeaks = runs.filter((run) => run.mode === 'passThrough').map((run) => run.result.rssPeakMb);
 	const holdingPeak = median(holdingPeaks);
 	const shared = runs.find((run) => run.reservedCallsPerSecond);
 	const handBuilt = runs.find((run) => run.mode === 'handBuilt');
 	const reference = nodeRuns.find((run) => run.subscribers === 100_000 && run.latencyMs === 50);
-	const big = nodeRuns.filter((run) => run.subscribers === 100_000);
+	const big = nodeRuns.filter((run) => run.subscribers === 100_000 && run.mode !== 'remove');
 	const checks: Array<[string, boolean]> = [
-		...nodeRuns.map((run): [string, boolean] => [
-			`>= 95% of the cap end to end, ${run.subscribers.toLocaleString('en')} at ${run.latencyMs} ms (${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}%)`,
-			run.perSecond >= 0.95 * CAP_PER_SECOND,
-		]),
+		...nodeRuns.map((run): [string, boolean] => {
+			// Ten windows and more: the sustained pace is held to 97%.
+			const target = run.subscribers >= 200_000 ? 0.97 : 0.95;
+			return [
+				`>= ${target * 100}% of the cap end to end, ${run.mode === 'remove' ? 'Remove Subscribers, ' : ''}${run.subscribers.toLocaleString('en')} at ${run.latencyMs} ms (${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}%)`,
+				run.perSecond >= target * CAP_PER_SECOND,
+			];
+		}),
 		['zero rate-limit rejections with the app to itself', nodeRuns.every((run) => run.server.rateLimited === 0)],
 		[
 			'connections opened <= calls in flight at most',
@@ -197,7 +232,7 @@ function summarize(runs: Measured[]): void {
 		}),
 	];
 	if (shared) {
-		const calls = shared.server.addSubscriberCalls - shared.server.rateLimited;
+		const calls = shared.server.calls - shared.server.rateLimited;
 		const left = 200 - (shared.reservedCallsPerSecond ?? 0);
 		// Bounded: the first window's overflow (sent before any answer told of the other client),
 		// plus the probes for budget the other client may have freed, one in ten calls at most.

@@ -6,7 +6,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { observeClient } from '../nodes/TencentChat/client';
 import { runNode } from '../test/helpers/engine';
-import { addSubscribersParameters, credentialsFor } from '../test/helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, officialAccountParameters } from '../test/helpers/fixtures';
 import { HandBuiltAddSubscriber, PassThroughOutput } from './handBuiltNode';
 
 export interface ScenarioInput {
@@ -14,7 +14,7 @@ export interface ScenarioInput {
 	subscribers: number;
 	accounts: string[];
 	prefix: string;
-	mode: 'node' | 'handBuilt' | 'passThrough';
+	mode: 'node' | 'remove' | 'handBuilt' | 'passThrough';
 }
 
 export interface ScenarioResult {
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 	const ok =
 		input.mode === 'handBuilt'
 			? output.filter((item) => item.json.ActionStatus === 'OK').length
-			: output.filter((item) => item.json.status === 'added').length;
+			: output.filter((item) => item.json.status === (input.mode === 'remove' ? 'removed' : 'added')).length;
 	const result: ScenarioResult = {
 		seconds,
 		startedAt: wallStartedAt,
@@ -85,6 +85,14 @@ function nodeFor(input: ScenarioInput) {
 		return { parameters: { url } as INodeParameters, nodeType: new HandBuiltAddSubscriber() };
 	}
 	if (input.mode === 'passThrough') return { parameters: {}, nodeType: new PassThroughOutput() };
+	if (input.mode === 'remove') {
+		return {
+			parameters: officialAccountParameters('removeSubscribers', {
+				officialAccountId: '={{ $json.officialAccount }}',
+				subscriberIds: '={{ $json.subscribers }}',
+			}),
+		};
+	}
 	return { parameters: addSubscribersParameters() };
 }
 

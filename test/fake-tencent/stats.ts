@@ -39,6 +39,9 @@ export interface FakeStats {
 	/** As `tightestSpanMs` and `peakCallsPerSecond`, per command name (per key where counted on one). */
 	tightestSpanMsByCommand: Record<string, number>;
 	peakCallsPerSecondByCommand: Record<string, number>;
+	/** As `firstCallAt` and `lastCallAt`, per command name. */
+	firstCallAtByCommand: Record<string, number>;
+	lastCallAtByCommand: Record<string, number>;
 }
 
 export function emptyStats(): FakeStats {
@@ -61,6 +64,8 @@ export function emptyStats(): FakeStats {
 		applied: {},
 		tightestSpanMsByCommand: {},
 		peakCallsPerSecondByCommand: {},
+		firstCallAtByCommand: {},
+		lastCallAtByCommand: {},
 	};
 }
 
@@ -80,6 +85,9 @@ export function countAdmitted(stats: FakeStats, command: string, inWindow: numbe
 	if (spanMs !== undefined) {
 		stats.tightestSpanMsByCommand[command] = Math.min(stats.tightestSpanMsByCommand[command] ?? spanMs, spanMs);
 	}
+	const now = Date.now();
+	stats.lastCallAtByCommand[command] = now;
+	stats.firstCallAtByCommand[command] ??= now;
 	if (command !== BENCH_COMMAND) return;
 	stats.peakCallsPerSecond = Math.max(stats.peakCallsPerSecond, inWindow);
 	if (spanMs !== undefined) stats.tightestSpanMs = Math.min(stats.tightestSpanMs ?? spanMs, spanMs);
