@@ -28,6 +28,8 @@ const SECRET_KEY = 'e2e-secret-key-7d41b0c9a5e2f3';
 const ADMIN = 'administrator';
 const ACCOUNT_A = '@TOA#_e2e_a';
 const ACCOUNT_B = '@TOA#_e2e_b';
+const ACCOUNT_C = '@TOA#_e2e_c';
+const KEPT_SUBSCRIBERS = Array.from({ length: 10 }, (_, i) => `keep${i}`);
 const PRE_SUBSCRIBED = Array.from({ length: 10 }, (_, i) => `u${2 * i}`);
 
 const checks = [];
@@ -169,8 +171,39 @@ const tencentChat = (extra = {}) => ({
 	...extra,
 });
 
+/** A node of this package with its own name and place in the chain. */
+const tencentChatAt = (name, x, parameters, extra = {}) => ({
+	...tencentChat(extra),
+	id: name,
+	name,
+	position: [x, 0],
+	parameters: { resource: 'officialAccount', options: {}, ...parameters },
+});
+const codeAt = (name, x, jsCode) => ({ ...code(jsCode), id: name, name, position: [x, 0] });
+
 function workflows(serverUrl) {
 	return [
+		// Add 25 subscribers, list them all, remove the 25 again, and look the account up: its count
+		// is back to the 10 it had, each step on the output of the one before.
+		workflow(
+			'e2eChain',
+			[
+				trigger,
+				codeAt('New', 200, `return Array.from({ length: 25 }, (_, i) => ({ json: { account: '${ACCOUNT_C}', subscriber: 'tmp' + i } }));`),
+				tencentChatAt('Add', 400, { operation: 'addSubscribers', officialAccountId: '={{ $json.account }}', subscriberIds: '={{ $json.subscriber }}' }),
+				codeAt('Account', 600, `return [{ json: { account: '${ACCOUNT_C}' } }];`),
+				tencentChatAt('List', 800, { operation: 'getSubscribers', officialAccountId: '={{ $json.account }}', returnAll: true }),
+				codeAt('Temporary', 1000, "return $input.all().filter((item) => item.json.subscriberAccount.startsWith('tmp'));"),
+				tencentChatAt('Remove', 1200, {
+					operation: 'removeSubscribers',
+					officialAccountId: '={{ $json.officialAccount }}',
+					subscriberIds: '={{ $json.subscriberAccount }}',
+				}),
+				codeAt('Once', 1400, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
+				tencentChatAt('Get', 1600, { operation: 'get', officialAccountIds: '={{ $json.account }}' }),
+			],
+			chain('Manual Trigger', 'New', 'Add', 'Account', 'List', 'Temporary', 'Remove', 'Once', 'Get'),
+		),
 		workflow(
 			'e2eAddSubscribers',
 			[
@@ -191,6 +224,17 @@ return Array.from({ length: 1000 }, (_, i) => ({ json: { account: i % 2 ? '${ACC
 					`return Array.from({ length: 10 }, (_, i) => ({ json: { account: i < 6 ? '${ACCOUNT_B}' : '@TOA#_e2e_missing', subscriber: 'cof' + i } }));`,
 				),
 				tencentChat({ onError: 'continueRegularOutput' }),
+			],
+			chain('Manual Trigger', 'Code', 'Tencent Chat'),
+		),
+		workflow(
+			'e2eErrorOutput',
+			[
+				trigger,
+				code(
+					`return Array.from({ length: 10 }, (_, i) => ({ json: { account: i < 6 ? '${ACCOUNT_B}' : '@TOA#_e2e_missing', subscriber: 'eo' + i } }));`,
+				),
+				tencentChat({ onError: 'continueErrorOutput' }),
 			],
 			chain('Manual Trigger', 'Code', 'Tencent Chat'),
 		),
@@ -242,7 +286,30 @@ function execute(tools, env, id) {
 
 const outputOf = (runResult, nodeName) => runResult.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 
+async function checkChain(tools, env, serverUrl) {
+	const result = execute(tools, env, 'e2eChain');
+	const added = outputOf(result, 'Add');
+	const listed = outputOf(result, 'List');
+	const removed = outputOf(result, 'Remove');
+	const got = outputOf(result, 'Get');
+	check(
+		'chain: Add Subscribers → Get Many Subscribers → Remove Subscribers → Get brings the count back to 10',
+		added.length === 25 &&
+			added.every((item) => item.json.status === 'added') &&
+			listed.length === 35 &&
+			removed.length === 25 &&
+			removed.every((item) => item.json.status === 'removed') &&
+			got.length === 1 &&
+			got[0].json.subscriberCount === KEPT_SUBSCRIBERS.length &&
+			result.data.resultData.error === undefined,
+		`added ${added.length}, listed ${listed.length}, removed ${removed.length}, count ${got[0]?.json.subscriberCount}`,
+	);
+	const left = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_C })).subscribers;
+	check('chain: the server holds exactly the 10 subscribers it had', JSON.stringify(left) === JSON.stringify(KEPT_SUBSCRIBERS), left.join(','));
+}
+
 async function checkWorkflows(tools, env, serverUrl) {
+	await checkChain(tools, env, serverUrl);
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
@@ -275,6 +342,24 @@ async function checkWorkflows(tools, env, serverUrl) {
 	);
 	const b = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_B })).subscribers;
 	check('workflow 2: the server holds the six that were added', ['cof0', 'cof5'].every((id) => b.includes(id)) && !b.includes('cof6'));
+
+	const errorRun = execute(tools, env, 'e2eErrorOutput');
+	const [main = [], errors = []] = errorRun.data.resultData.runData['Tencent Chat']?.[0]?.data?.main ?? [];
+	check(
+		'workflow 2b: with "Continue (using error output)", the four failed subscribers reach the error output, paired, with code and details',
+		main.length === 6 &&
+			main.every((item) => item.json.status === 'added') &&
+			errors.length === 4 &&
+			errors.every(
+				(item) =>
+					item.pairedItem?.item >= 6 &&
+					/130004/.test(item.json.error) &&
+					item.json.details?.errorCode === 130004 &&
+					item.json.details?.status === 'failed' &&
+					item.json.details?.subscriberAccount === item.json.subscriber,
+			),
+		`${main.length} on the main output, ${errors.length} on the error output: ${JSON.stringify(errors[0]?.json ?? {})}`,
+	);
 
 	const before = await control(serverUrl, 'stats');
 	const third = execute(tools, env, 'e2eHttpRequest');
@@ -406,7 +491,7 @@ async function main() {
 			sdkAppId: SDK_APP_ID,
 			secretKey: SECRET_KEY,
 			admins: [ADMIN],
-			officialAccounts: { [ACCOUNT_A]: { subscribers: PRE_SUBSCRIBED }, [ACCOUNT_B]: {} },
+			officialAccounts: { [ACCOUNT_A]: { subscribers: PRE_SUBSCRIBED }, [ACCOUNT_B]: {}, [ACCOUNT_C]: { subscribers: KEPT_SUBSCRIBERS } },
 		});
 
 		const env = {
