@@ -1,0 +1,21 @@
+import { InvalidInputError } from './ids';
+
+// Free text a field sends to Tencent (a custom string, a name, an introduction): text or a number,
+// within the bytes Tencent allows, refused before any call otherwise.
+
+export interface TextRule {
+	field: string;
+	maxBytes: number;
+}
+
+export function readText(value: unknown, rule: TextRule): string {
+	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+	if (typeof value !== 'string') {
+		throw new InvalidInputError(rule.field, `${rule.field} must be text, not ${value === null || value === undefined ? 'missing' : typeof value}`);
+	}
+	const bytes = Buffer.byteLength(value, 'utf8');
+	if (bytes > rule.maxBytes) {
+		throw new InvalidInputError(rule.field, `${rule.field} is ${bytes} bytes long; Tencent allows at most ${rule.maxBytes}`);
+	}
+	return value;
+}
