@@ -73,6 +73,7 @@ export const officialAccountService = defineService<Accounts>({
 		delete_subscriber: deleteSubscriber,
 		get_subscriber_info: getSubscriberInfo,
 		get_official_account_info: getOfficialAccountInfo,
+		modify_subscriber_info: modifySubscriberInfo,
 	},
 	entryLists: {
 		add_subscriber: SUBSCRIBER_RESULTS,
@@ -146,6 +147,21 @@ function deleteSubscriber(accounts: Accounts, body: RequestBody, { command }: Ca
 		return { Subscriber_Account: id, Result: account.subscribers.delete(id) ? 1 : 2 };
 	});
 	return ok({ SubscriberList });
+}
+
+/**
+ * A subscriber's custom string. What Tencent answers for a user who does not subscribe is not
+ * documented (UNCONFIRMED): the fake says 6017, invalid parameter.
+ */
+function modifySubscriberInfo(accounts: Accounts, body: RequestBody): Answer {
+	const account = accountNamed(accounts, requiredString(body, 'Official_Account'));
+	const subscriber = requiredString(body, 'Subscriber_Account');
+	if (typeof body.CustomString !== 'string') throw invalid('CustomString is required and must be a string');
+	if (Buffer.byteLength(body.CustomString) > 3000) throw invalid('CustomString is longer than 3000 bytes');
+	const subscription = account.subscribers.get(subscriber);
+	if (subscription === undefined) throw invalid(`${subscriber} does not subscribe to the official account`);
+	subscription.customString = body.CustomString;
+	return ok();
 }
 
 /** Pages in subscribe order; the cursor is the order number of the last subscriber sent, so unsubscribing mid-way skips no one. */

@@ -75,6 +75,19 @@ export function removeSubscribers(
 	);
 }
 
+/** `modify_subscriber_info`: sets one subscriber's custom string. */
+export async function updateSubscriber(
+	client: TencentChatClient,
+	{ officialAccount, subscriber, customString }: { officialAccount: string; subscriber: string; customString: string },
+	options: CallOptions = {},
+): Promise<void> {
+	await client.call(
+		COMMANDS.modifySubscriber,
+		{ Official_Account: officialAccount, Subscriber_Account: subscriber, CustomString: customString },
+		options,
+	);
+}
+
 export interface Subscriber {
 	Subscriber_Account: string;
 	SubscribeTime?: number;

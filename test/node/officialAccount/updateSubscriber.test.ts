@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../../helpers/engine';
+import { credentialsFor, fakeApp, officialAccountParameters } from '../../helpers/fixtures';
+import { useFakeServer } from '../../helpers/useFakeServer';
+
+const NEWS = '@TOA#_news';
+const server = useFakeServer();
+beforeEach(() => {
+	server.addApp(fakeApp({ [NEWS]: { subscribers: ['u1', 'u2'] } }));
+	server.setFaults({});
+	server.resetStats();
+});
+
+const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+	runNode({
+		parameters: officialAccountParameters('updateSubscriber', {
+			officialAccountId: NEWS,
+			subscriberId: '={{ $json.user }}',
+			customString: '={{ $json.tier }}',
+		}),
+		items,
+		credentials: credentialsFor(server),
+		...extra,
+	});
+
+/** The custom strings the fake server holds, read through Get Many Subscribers. */
+async function customStrings(): Promise<Record<string, unknown>> {
+	const { output } = await runNode({
+		parameters: officialAccountParameters('getSubscribers', { officialAccountId: NEWS, returnAll: true }),
+		items: [{}],
+		credentials: credentialsFor(server),
+	});
+	return Object.fromEntries(output.map((item) => [item.json.subscriberAccount, item.json.customString]));
+}
+
+describe('Official Account → Update Subscriber in the n8n engine', () => {
+	test("sets each item's subscriber's custom string, one call per item, paired", async () => {
+		const { output, error } = await run([
+			{ user: 'u1', tier: 'gold' },
+			{ user: 'u2', tier: '{"plan":"pro"}' },
+		]);
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ officialAccount: NEWS, subscriberAccount: 'u1', customString: 'gold', updated: true }, { item: 0 }],
+			[{ officialAccount: NEWS, subscriberAccount: 'u2', customString: '{"plan":"pro"}', updated: true }, { item: 1 }],
+		]);
+		expect(server.stats.calls.modify_subscriber_info).toBe(2);
+		expect(await customStrings()).toEqual({ u1: 'gold', u2: '{"plan":"pro"}' });
+	});
+
+	test('a custom string over 3,000 bytes is refused before any call, naming the item and the field', async () => {
+		const { error } = await run([
+			{ user: 'u1', tier: 'ok' },
+			{ user: 'u2', tier: 'é'.repeat(1_501) },
+		]);
+		expect(error?.message).toBe('Custom String is 3002 bytes long; Tencent allows at most 3000');
+		expect(error?.itemIndex).toBe(1);
+		expect(server.stats.requests).toBe(0);
+	});
+
+	test('with "Continue (using error output)", a failed item reaches the error output with its code; the rest succeed', async () => {
+		const { output, errorOutput } = await run(
+			[
+				{ user: 'u1', tier: 'gold' },
+				{ user: 'nobody', tier: 'x' },
+			],
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(output.map((item) => item.json.subscriberAccount)).toEqual(['u1']);
+		expect(errorOutput).toHaveLength(1);
+		expect(errorOutput[0].pairedItem).toEqual({ item: 1 });
+		expect(errorOutput[0].json).toEqual({
+			error: expect.stringContaining('Tencent Chat error 6017'),
+			details: expect.objectContaining({ errorCode: 6017 }),
+		});
+	});
+});
