@@ -162,7 +162,7 @@ function report(run: Measured): void {
 		`${run.name}: ${run.subscribers.toLocaleString('en')} subscribers, ${run.latencyMs} ms latency` +
 			(run.reservedCallsPerSecond ? `, ${run.reservedCallsPerSecond} calls/s reserved` : ''),
 		`  ${fmt(run.perSecond, 0)} subscribers/s = ${fmt((100 * run.perSecond) / CAP_PER_SECOND, 1)}% of the 20,000/s cap ` +
-			`(${fmt(result.seconds, 2)} s, ${result.ok.toLocaleString('en')} added of ${result.outputItems.toLocaleString('en')} output items)`,
+			`(${fmt(result.seconds, 2)} s, ${result.ok.toLocaleString('en')} ${run.mode === 'remove' ? 'removed' : 'added'} of ${result.outputItems.toLocaleString('en')} output items)`,
 		`  calls ${server.calls}, peak ${server.peakCallsPerSecond} calls in a sliding second` +
 			(server.tightestSpanMs === null
 				? ''
