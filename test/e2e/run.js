@@ -503,6 +503,8 @@ async function main() {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_RUNNERS_ENABLED: 'false',
+			// Its own task-broker port: another n8n on the machine (a developer's, another suite's) holds 5679.
+			N8N_RUNNERS_BROKER_PORT: String(15000 + Math.floor(Math.random() * 5000)),
 			NO_COLOR: '1',
 		};
 		const credentialsFile = path.join(userFolder, 'credentials.json');
