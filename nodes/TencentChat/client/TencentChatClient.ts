@@ -1,3 +1,5 @@
+import type { LookupFunction } from 'node:net';
+
 import { sleep } from './abort';
 import { type Command, commandPath } from './commands';
 import { signedQuery, type TencentChatCredentials } from './credentials';
@@ -8,6 +10,7 @@ import type { PacedCall } from './pacer';
 import { limiterFor, processState } from './processState';
 import { resolveBaseUrl } from './regions';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retryPolicy';
+import { serviceText } from './serviceText';
 import { TencentChatError } from './TencentChatError';
 import { onWritten } from './wireTimes';
 
@@ -24,6 +27,17 @@ export interface ClientOptions {
 	retryBaseDelayMs?: number;
 	/** Receives one line per retry; never given a secret. */
 	log?: (message: string) => void;
+	/** The network rules of the n8n instance (its SSRF protection), where it has them. */
+	egress?: EgressRules;
+}
+
+/**
+ * What the client needs of n8n's egress filter (`this.helpers.getSecureEgressFilter()`): a check of
+ * the URL before any connection and a DNS lookup that checks each address a connection opens.
+ */
+export interface EgressRules {
+	validateUrl(url: string): Promise<{ ok: boolean; error?: unknown }>;
+	createSecureLookup(): LookupFunction;
 }
 
 export interface CallOptions {
@@ -61,6 +75,8 @@ export class TencentChatClient {
 	private readonly timeoutMs: number;
 	private readonly retryPolicy: RetryPolicy;
 	private readonly log?: (message: string) => void;
+	private readonly egress?: EgressRules;
+	private readonly lookup?: LookupFunction;
 
 	constructor(
 		private readonly credentials: TencentChatCredentials,
@@ -75,6 +91,16 @@ export class TencentChatClient {
 			baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
 		};
 		this.log = options.log;
+		this.egress = options.egress;
+		this.lookup = options.egress?.createSecureLookup();
+	}
+
+	/** Whether the instance's network rules allow the Base URL; the reason when they do not. */
+	async egressRefusal(): Promise<string | undefined> {
+		if (this.egress === undefined) return undefined;
+		const verdict = await this.egress.validateUrl(`${this.baseUrl}/`);
+		if (verdict.ok) return undefined;
+		return serviceText((verdict.error as Error | undefined)?.message ?? 'refused by the egress rules', 200);
 	}
 
 	/** Sends one command, retrying what may pass; resolves only with ErrorCode 0. */
@@ -154,6 +180,7 @@ export class TencentChatClient {
 				signal,
 				// The round trip ends here, before the body is read: it teaches the pacer how late calls are counted.
 				onAnswer: () => paced.answered(),
+				lookup: this.lookup,
 			});
 		} finally {
 			stopWatching();

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { request } from 'undici';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
@@ -27,6 +28,8 @@ export interface ExchangeInput {
 	signal?: AbortSignal;
 	/** The answer's headers arrived: the round trip ends here. */
 	onAnswer: () => void;
+	/** The DNS lookup connections must use (n8n's egress rules), if any. */
+	lookup?: LookupFunction;
 }
 
 /** Failures before a request leaves this machine: the service cannot have acted on them. */
@@ -41,7 +44,7 @@ export async function exchange<T extends TencentChatAnswer>(input: ExchangeInput
 	try {
 		const response = await request(input.url, {
 			method: 'POST',
-			dispatcher: sharedDispatcher(),
+			dispatcher: sharedDispatcher(input.lookup),
 			headers: { 'content-type': 'application/json' },
 			body: input.body,
 			signal: attempt.signal,

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 
 import { processState } from './processState';
@@ -12,11 +13,14 @@ export const MAX_CONNECTIONS_PER_ORIGIN = 256;
  * It honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY as n8n does; when they change, a new pool takes
  * over and the old one closes once its requests are done. Each execution's concurrency gate bounds
  * its own calls in flight; the pool bounds the connections of them all.
+ *
+ * `lookup` is the DNS lookup of n8n's egress rules (its SSRF protection), which checks every address
+ * a connection is about to open; n8n gives the same function to every execution, so one pool serves.
  */
-export function sharedDispatcher(): Dispatcher {
+export function sharedDispatcher(lookup?: LookupFunction): Dispatcher {
 	const proxyKey = PROXY_VARIABLES.map((name) => process.env[name] ?? '').join('\n');
 	const current = processState.pool;
-	if (current?.proxyKey === proxyKey) return current.dispatcher;
+	if (current?.proxyKey === proxyKey && current.lookup === lookup) return current.dispatcher;
 
 	const options = {
 		connections: MAX_CONNECTIONS_PER_ORIGIN,
@@ -25,8 +29,9 @@ export function sharedDispatcher(): Dispatcher {
 		keepAliveMaxTimeout: 60_000,
 	};
 	const usesProxy = PROXY_VARIABLES.slice(0, 4).some((name) => process.env[name]);
-	const dispatcher = usesProxy ? new EnvHttpProxyAgent(options) : new Agent(options);
-	processState.pool = { proxyKey, dispatcher };
+	const connect = lookup ? { connect: { lookup } } : {};
+	const dispatcher = usesProxy ? new EnvHttpProxyAgent({ ...options, ...connect }) : new Agent({ ...options, ...connect });
+	processState.pool = { proxyKey, lookup, dispatcher };
 	void current?.dispatcher.close().catch(() => undefined);
 	return dispatcher;
 }

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
 
 import { type Command, commandPath } from './commands';
@@ -13,7 +14,7 @@ interface ProcessState {
 	/** One pacer per budget Tencent counts on: app and command (and key, for some commands). */
 	limiters: Map<string, RequestPacer>;
 	userSigs: UserSigCache;
-	pool?: { proxyKey: string; dispatcher: Dispatcher };
+	pool?: { proxyKey: string; lookup?: LookupFunction; dispatcher: Dispatcher };
 	/** Calls waiting to be written, by the `random` of their query. */
 	awaitingWrite: Map<string, () => void>;
 }

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import {
 	type ClientOptions,
 	CredentialError,
+	type EgressRules,
 	EndpointError,
 	readCredentials,
 	TencentChatClient,
@@ -18,8 +19,13 @@ export const CREDENTIAL_TYPE = 'tencentChatApi';
 export async function createClient(this: IExecuteFunctions, options: ClientOptions): Promise<TencentChatClient> {
 	const data = await this.getCredentials(CREDENTIAL_TYPE);
 	const logger = this.logger;
+	let client: TencentChatClient;
 	try {
-		return new TencentChatClient(readCredentials(data), { ...options, log: (message) => logger.debug(message) });
+		client = new TencentChatClient(readCredentials(data), {
+			...options,
+			log: (message) => logger.debug(message),
+			egress: egressRules(this),
+		});
 	} catch (error) {
 		if (error instanceof CredentialError || error instanceof EndpointError) {
 			const field = error instanceof CredentialError ? error.field : 'Region / Base URL';
@@ -29,6 +35,20 @@ export async function createClient(this: IExecuteFunctions, options: ClientOptio
 		}
 		throw new NodeOperationError(this.getNode(), error as Error);
 	}
+	const refusal = await client.egressRefusal();
+	if (refusal !== undefined) {
+		throw new NodeOperationError(this.getNode(), `This n8n instance's network rules do not allow ${client.baseUrl}: ${refusal}`, {
+			description:
+				'n8n blocks requests to private and internal addresses when its SSRF protection is on (N8N_SSRF_PROTECTION_ENABLED). An administrator can allow the address with N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES.',
+		});
+	}
+	return client;
+}
+
+/** n8n's egress filter, on an n8n that has one (2.41 and later); older ones have no rules to apply. */
+function egressRules(context: IExecuteFunctions): EgressRules | undefined {
+	const helpers = context.helpers as Partial<{ getSecureEgressFilter: () => EgressRules }>;
+	return typeof helpers.getSecureEgressFilter === 'function' ? helpers.getSecureEgressFilter() : undefined;
 }
 
 const FIELD_NAMES = {
