@@ -81,6 +81,15 @@ export class TencentChatApi implements ICredentialType {
 			description: 'Must be https://; plain http:// only to localhost, for testing',
 			displayOptions: { show: { region: ['custom'] } },
 		},
+		{
+			displayName: 'Callback Token',
+			name: 'callbackToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'For the Tencent Chat Trigger: the token set in the Chat console (your app > Webhook / Callback configuration). The trigger then accepts only callbacks signed with it. Without it, anyone who knows the URL can start the workflow.',
+		},
 	];
 
 	/** Adds the signed query that every Tencent Chat REST call carries. */
