@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { CallbackSender } from './callbacks'; // [callbacks]
 import { checkUserSig } from './userSigCheck';
 
 /**
@@ -107,6 +108,7 @@ export class FakeTencentServer {
 	private inFlight = 0;
 	private random: () => number = Math.random;
 	stats: FakeStats = emptyStats();
+	readonly callbacks = new CallbackSender(); // [callbacks]
 	/** Seconds since the epoch, as the server sees it: tests move it to expire UserSigs. */
 	clockOffsetSeconds = 0;
 
@@ -264,6 +266,7 @@ export class FakeTencentServer {
 		if (fault === 'resetBeforeApply') return void request.socket.destroy();
 
 		const answer = addSubscriber(app, body);
+		this.callbacks.emitAddedSubscribers(sdkAppId, identifier, body.Official_Account, answer.SubscriberList); // [callbacks]
 		if (answer.ErrorCode === 0) this.stats.addSubscriberApplied++;
 		if (fault === 'resetAfterApply') return void request.socket.destroy();
 		if (fault === 'stall') await delay(this.faults.stallMs);
@@ -302,6 +305,7 @@ export class FakeTencentServer {
 
 	private control(path: string, body: string, response: ServerResponse): void {
 		const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+		if (path.startsWith('/_fake/callbacks')) return void this.callbacks.control(path, input).then((answer) => send(response, answer.status, answer.body)); // [callbacks]
 		switch (path) {
 			case '/_fake/apps':
 				this.addApp(input as unknown as FakeApp);
