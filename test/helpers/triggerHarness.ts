@@ -18,7 +18,6 @@ import {
 	type INodeTypes,
 	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
-	LoggerProxy,
 	Workflow,
 } from 'n8n-workflow';
 
@@ -53,6 +52,7 @@ export interface Answer {
 	json: IDataObject | undefined;
 }
 
+/** Every line the trigger logged, through the logger n8n gives a node. */
 export const logs: string[] = [];
 const logTo =
 	(level: string) =>
@@ -61,12 +61,7 @@ const logTo =
 		logs.push(line);
 		capture(line);
 	};
-LoggerProxy.init({
-	error: logTo('error'),
-	warn: logTo('warn'),
-	info: logTo('info'),
-	debug: logTo('debug'),
-} as unknown as Parameters<typeof LoggerProxy.init>[0]);
+const logger = { error: logTo('error'), warn: logTo('warn'), info: logTo('info'), debug: logTo('debug') };
 
 const NODE_TYPE = 'n8n-nodes-tencent-chat.tencentChatTrigger';
 const N8N_PAYLOAD_SIZE_MAX = 16 * 1024 * 1024;
@@ -151,7 +146,10 @@ export class TriggerHarness {
 		});
 		const credentials = this.options.credentials;
 		const additionalData = {
-			credentialsHelper: { getDecrypted: async () => ({ ...credentials }) } as unknown as ICredentialsHelper,
+			credentialsHelper: {
+				isCredentialUsableByNode: () => true,
+				getDecrypted: async () => ({ ...credentials }),
+			} as unknown as ICredentialsHelper,
 			httpRequest: request,
 			httpResponse: response,
 			webhookBaseUrl: 'http://127.0.0.1',
@@ -170,6 +168,8 @@ export class TriggerHarness {
 		const workflowNode = workflow.getNode(node.name) as INode;
 		const responseMode = workflow.expression.getSimpleParameterValue(workflowNode, description?.responseMode, 'webhook', {});
 		const context = new WebhookContext(workflow, workflowNode, additionalData, 'webhook', webhookData, [], null);
+		// n8n's logger comes from its DI container, which a test does not set up.
+		Object.defineProperty(context, 'logger', { value: logger });
 		try {
 			const result = await (this.nodeType.webhook as NonNullable<INodeType['webhook']>).call(context);
 			return { ...result, answeredByTrigger: response.writableEnded, responseMode };
