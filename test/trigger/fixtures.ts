@@ -49,3 +49,8 @@ export function expectNoTokenOrSign(texts: string[] = captured): void {
 	expect(text.includes(CALLBACK_TOKEN)).toBe(false);
 	for (const sign of signsSent) expect(text.includes(sign)).toBe(false);
 }
+
+/** `record` without the named keys. */
+export function without<T extends object>(record: T, ...keys: string[]): Partial<T> {
+	return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key))) as Partial<T>;
+}
