@@ -44,8 +44,9 @@ export function subscriberBody(command: string, subscribers: string[]) {
 	};
 }
 
-export function expectNoTokenOrSign(texts: string[] = captured): void {
-	const text = texts.join('\n');
+/** Checks everything the test file let out (answers, items, logs), and `more`. */
+export function expectNoTokenOrSign(more: string[] = []): void {
+	const text = [...captured, ...more].join('\n');
 	expect(text.includes(CALLBACK_TOKEN)).toBe(false);
 	for (const sign of signsSent) expect(text.includes(sign)).toBe(false);
 }
