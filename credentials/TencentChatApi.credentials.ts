@@ -92,6 +92,15 @@ export class TencentChatApi implements ICredentialType {
 			description:
 				"The part of Tencent's per-app limits (e.g. 200 calls a second for official account commands) that n8n keeps to in each of its processes. With several n8n processes calling the same app (queue-mode workers), give each its share, e.g. 50 for two.",
 		},
+		{
+			displayName: 'Callback Token',
+			name: 'callbackToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'For the Tencent Chat Trigger: the token set in the Chat console (your app > Webhook / Callback configuration). The trigger then accepts only callbacks signed with it. Without it, anyone who knows the URL can start the workflow.',
+		},
 	];
 
 	/** Adds the signed query that every Tencent Chat REST call carries. */

@@ -19,6 +19,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { checkTrigger } = require('./trigger.e2e');
+
 const ROOT = path.resolve(__dirname, '../..');
 const E2E = __dirname;
 const PACKAGE = 'n8n-nodes-tencent-chat';
@@ -462,6 +464,7 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			wrongRegion.status === 'Error' && /region/i.test(wrongRegion.message),
 			JSON.stringify(wrongRegion),
 		);
+		await checkTrigger({ base, authed, serverUrl, check, control, sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, accounts: [ACCOUNT_A, ACCOUNT_B], n8nBin: tools.n8n, n8nOutput: server.output });
 	} finally {
 		await stopProcess(server.child);
 	}

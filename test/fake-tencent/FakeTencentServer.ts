@@ -10,6 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { type Command, commandAt } from '../../nodes/TencentChat/client/commands';
 import { CallWindows } from './callWindows';
 import { DEFAULT_FAULTS, type FakeApp, type FaultConfig, type ScriptedAnswer } from './config';
+import { CallbackSender } from './callbacks';
 import { answerControl } from './controlEndpoints';
 import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
@@ -38,6 +39,8 @@ interface Call {
 	service: ServiceModule<unknown>;
 	command: Command;
 	body: RequestBody;
+	/** The admin that made the call: the callbacks' Operator_Account. */
+	identifier: string;
 }
 
 const SERVICES_BY_NAME = new Map<string, ServiceModule<unknown>>(SERVICE_MODULES.map((service) => [service.service, service]));
@@ -54,6 +57,8 @@ export class FakeTencentServer {
 	private inFlight = 0;
 	private random: () => number = Math.random;
 	stats: FakeStats = emptyStats();
+	/** The webhooks the app's commands send, once a test gives it a callback URL. */
+	readonly callbacks = new CallbackSender();
 	/** Seconds since the epoch, as the server sees it: tests move it to expire UserSigs. */
 	clockOffsetSeconds = 0;
 
@@ -187,7 +192,7 @@ export class FakeTencentServer {
 			throw new TencentFailure(60007, 'REST API call frequency exceeds the limit');
 		}
 		countAdmitted(this.stats, command.name, admission.inWindow, admission.spanMs);
-		return { app, service, command, body: body as RequestBody };
+		return { app, service, command, body: body as RequestBody, identifier: url.searchParams.get('identifier') ?? '' };
 	}
 
 	private authenticate(params: URLSearchParams): AppState {
@@ -224,7 +229,7 @@ export class FakeTencentServer {
 		return app;
 	}
 
-	private carryOut({ app, service, command, body }: Call): Answer {
+	private carryOut({ app, service, command, body, identifier }: Call): Answer {
 		let answer: Answer;
 		try {
 			const run = service.commands[command.name];
@@ -233,7 +238,11 @@ export class FakeTencentServer {
 			if (!(error instanceof TencentFailure)) throw error;
 			answer = failed(error.errorCode, error.errorInfo);
 		}
-		if (answer.ErrorCode === 0) countApplied(this.stats, command.name);
+		if (answer.ErrorCode === 0) {
+			countApplied(this.stats, command.name);
+			const events = service.callbacks?.[command.name]?.(body, answer, { operator: identifier, nowMs: this.nowSeconds() * 1000 }) ?? [];
+			for (const event of events) this.callbacks.emit(app.config.sdkAppId, event.command, event.body);
+		}
 		return answer;
 	}
 

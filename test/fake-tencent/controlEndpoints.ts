@@ -16,6 +16,9 @@ export function answerControl(server: FakeTencentServer, path: string, body: str
 		return sendJson(response, 400, { error: 'control body is not JSON' });
 	}
 	const done = () => sendJson(response, 200, { ok: true });
+	if (path.startsWith('/_fake/callbacks')) {
+		return void server.callbacks.control(path, input).then((answer) => sendJson(response, answer.status, answer.body));
+	}
 	switch (path) {
 		case '/_fake/apps':
 			server.addApp(input as unknown as FakeApp);

@@ -1,8 +1,10 @@
 // Official accounts and their subscribers, per app: `official_account_open_http_svc`.
 
 import { SERVICES } from '../../../nodes/TencentChat/client/commands';
+import { subscriberCallbackBody } from '../callbacks';
 import type { FakeApp } from '../config';
 import {
+	type CallbackEvents,
 	type Answer,
 	type CallContext,
 	defineService,
@@ -75,6 +77,10 @@ export const officialAccountService = defineService<Accounts>({
 		get_official_account_info: getOfficialAccountInfo,
 		modify_subscriber_info: modifySubscriberInfo,
 	},
+	callbacks: {
+		add_subscriber: subscriberCallbacks('OfficialAccount.CallbackAfterAddSubscriber'),
+		delete_subscriber: subscriberCallbacks('OfficialAccount.CallbackAfterDeleteSubscriber'),
+	},
 	entryLists: {
 		add_subscriber: SUBSCRIBER_RESULTS,
 		delete_subscriber: SUBSCRIBER_RESULTS,
@@ -82,6 +88,18 @@ export const officialAccountService = defineService<Accounts>({
 		get_official_account_info: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
 	},
 });
+
+/** One callback for the subscribers a call changed (Result 1), none when it changed none. */
+function subscriberCallbacks(
+	command: 'OfficialAccount.CallbackAfterAddSubscriber' | 'OfficialAccount.CallbackAfterDeleteSubscriber',
+): CallbackEvents {
+	return (body, answer, { operator, nowMs }) => {
+		const list = Array.isArray(answer.SubscriberList) ? (answer.SubscriberList as Array<{ Subscriber_Account: string; Result: number }>) : [];
+		const changed = list.filter((entry) => entry.Result === 1).map((entry) => entry.Subscriber_Account);
+		if (changed.length === 0 || typeof body.Official_Account !== 'string') return [];
+		return [{ command, body: subscriberCallbackBody(command, body.Official_Account, operator, changed, nowMs) }];
+	};
+}
 
 /** The subscriber IDs of an account, in subscribe order: what tests compare against. */
 export function subscriberIds(state: unknown, officialAccount: string): string[] {

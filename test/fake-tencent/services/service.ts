@@ -26,12 +26,23 @@ export interface EntryList {
 	result?: string;
 }
 
+/** A webhook a command's success makes Tencent send: its CallbackCommand and body. */
+export interface CallbackEvent {
+	command: string;
+	body: Record<string, unknown>;
+}
+
+/** The callbacks one command's success sends, from its request and answer. */
+export type CallbackEvents = (body: RequestBody, answer: Answer, context: { operator: string; nowMs: number }) => CallbackEvent[];
+
 export interface ServiceModule<State> {
 	service: ServiceName;
 	/** The service's state for a newly added app. */
 	createState(app: FakeApp): State;
 	commands: Record<string, CommandHandler<State>>;
 	entryLists?: Record<string, EntryList>;
+	/** What each command's success sends to the app's callback URL, if it has one. */
+	callbacks?: Record<string, CallbackEvents>;
 }
 
 /** A FAIL answer, thrown from anywhere inside a command. */
