@@ -11,7 +11,10 @@ import { join } from 'node:path';
 
 import type { FakeStats } from '../test/fake-tencent/FakeTencentServer';
 import { ADMIN, SDK_APP_ID, SECRET_KEY } from '../test/helpers/fixtures';
+import { writeCallsChart } from './chart';
 import type { ScenarioInput, ScenarioResult } from './scenario';
+
+const CHART = join(__dirname, '../../docs/bench-calls-per-second.svg');
 
 const CAP_PER_SECOND = 200 * 100;
 /** Four accounts of 25,000: 100,000 subscribers are exactly 1,000 full calls, the cap's own unit. */
@@ -146,7 +149,12 @@ async function main(): Promise<void> {
 				prefix: `r${index}_`,
 				mode: run.mode ?? 'node',
 			});
-			const stats = commandStats((await control(server.url, 'stats')) as FakeStats, run.mode === 'remove' ? 'delete_subscriber' : 'add_subscriber');
+			const fullStats = (await control(server.url, 'stats')) as FakeStats;
+			const stats = commandStats(fullStats, run.mode === 'remove' ? 'delete_subscriber' : 'add_subscriber');
+			if (run.mode === undefined && run.subscribers === 100_000 && run.latencyMs === 50 && !run.accounts) {
+				writeCallsChart(CHART, fullStats.admittedAt, 200, 'Add Subscribers, 100,000 subscribers at 50 ms latency: calls per second');
+				console.log(`  chart of calls per second: ${CHART}`);
+			}
 			measured.push({ ...run, result, server: stats, perSecond: run.subscribers / result.seconds });
 			report(measured[measured.length - 1]);
 		}

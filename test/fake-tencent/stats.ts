@@ -39,6 +39,8 @@ export interface FakeStats {
 	/** As `tightestSpanMs` and `peakCallsPerSecond`, per command name (per key where counted on one). */
 	tightestSpanMsByCommand: Record<string, number>;
 	peakCallsPerSecondByCommand: Record<string, number>;
+	/** Wall-clock ms of every add_subscriber call let through, for the bench's chart of calls per second. */
+	admittedAt: number[];
 	/** As `firstCallAt` and `lastCallAt`, per command name. */
 	firstCallAtByCommand: Record<string, number>;
 	lastCallAtByCommand: Record<string, number>;
@@ -64,6 +66,7 @@ export function emptyStats(): FakeStats {
 		applied: {},
 		tightestSpanMsByCommand: {},
 		peakCallsPerSecondByCommand: {},
+		admittedAt: [],
 		firstCallAtByCommand: {},
 		lastCallAtByCommand: {},
 	};
@@ -89,6 +92,7 @@ export function countAdmitted(stats: FakeStats, command: string, inWindow: numbe
 	stats.lastCallAtByCommand[command] = now;
 	stats.firstCallAtByCommand[command] ??= now;
 	if (command !== BENCH_COMMAND) return;
+	stats.admittedAt.push(now);
 	stats.peakCallsPerSecond = Math.max(stats.peakCallsPerSecond, inWindow);
 	if (spanMs !== undefined) stats.tightestSpanMs = Math.min(stats.tightestSpanMs ?? spanMs, spanMs);
 	stats.lastCallAt = Date.now();
