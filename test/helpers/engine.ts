@@ -40,7 +40,8 @@ LoggerProxy.init({
 	debug: logTo('debug'),
 } as unknown as Parameters<typeof LoggerProxy.init>[0]);
 
-class NodeTypes implements INodeTypes {
+/** n8n's node type registry, holding the one node a test runs. */
+export class SingleNodeType implements INodeTypes {
 	constructor(private readonly node: INodeType) {}
 
 	getByName(): INodeType {
@@ -148,7 +149,7 @@ export async function runNode({
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: new NodeTypes(nodeType),
+		nodeTypes: new SingleNodeType(nodeType),
 		settings: {},
 	};
 	const workflow = new Workflow(workflowData);

@@ -15,7 +15,6 @@ import {
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
-	type INodeTypes,
 	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	Workflow,
@@ -23,6 +22,7 @@ import {
 
 import { TencentChatTrigger } from '../../nodes/TencentChatTrigger/TencentChatTrigger.node';
 import { capture } from './capture';
+import { SingleNodeType } from './engine';
 
 // The Tencent Chat Trigger behind a real HTTP server on 127.0.0.1, called as n8n 2.41 calls a
 // webhook trigger: n8n reads the body (keeping its bytes as `rawBody`, answering 422 itself to a
@@ -176,22 +176,6 @@ export class TriggerHarness {
 		} catch (error) {
 			return { answeredByTrigger: response.writableEnded, responseMode, error: error as Error };
 		}
-	}
-}
-
-class SingleNodeType implements INodeTypes {
-	constructor(private readonly node: INodeType) {}
-
-	getByName(): INodeType {
-		return this.node;
-	}
-
-	getByNameAndVersion(): INodeType {
-		return this.node;
-	}
-
-	getKnownTypes(): IDataObject {
-		return {};
 	}
 }
 
