@@ -183,3 +183,4 @@ function pick(entry: Record<string, unknown>, names: readonly string[]): Officia
 
 export * from './profile';
 export * from './messages';
+export { RECALL_RET_CODES } from './errorCodes';
