@@ -1,12 +1,12 @@
 // An official account's broadcasts on the fake: send, recall, and the history (TC 60810-60812).
 // The per-account rate (1 a second, 2 an hour) is the core's, from the command table.
 
-import type { EntryList } from './service';
 import {
 	type Answer,
 	type CallbackEvents,
 	type CallContext,
 	type CommandHandler,
+	type EntryList,
 	invalid,
 	ok,
 	type RequestBody,
