@@ -120,11 +120,17 @@ export class TencentChatClient {
 			let paced: PacedCall | undefined;
 			await this.gate.acquire(waitSignal);
 			try {
-				paced = await limiter.acquire(waitSignal);
+				// The hour's budget is asked first: a call past it fails at once, without waiting for its second.
 				const turn = hourly?.take(Date.now());
 				if (turn?.granted === false) throw hourlyBudgetSpent(command, budgetKey, turn.nextAt);
+				const call = await limiter.acquire(waitSignal).catch((error: unknown) => {
+					if (turn?.granted) hourly?.giveBack(turn.place);
+					return Promise.reject(error as Error);
+				});
+				paced = call;
+				if (turn?.granted) hourly?.sent(turn.place, Date.now());
 				emit({ kind: 'sent', command: command.name });
-				const answer = await this.send<T>(command, body, paced, signal);
+				const answer = await this.send<T>(command, body, call, signal);
 				return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
 			} catch (error) {
 				if (!(error instanceof TencentChatError) || signal?.aborted) throw error;

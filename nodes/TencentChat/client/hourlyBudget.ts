@@ -1,15 +1,20 @@
 // Tencent's hourly budgets (send_official_account_msg: 2 broadcasts an hour per official account)
-// as far as this process can know them: the calls it let through in the last hour. No execution
-// waits an hour for a place; a call past the budget is refused at once, saying when the next
-// place frees.
+// as far as this process can know them: the calls it sent in the last hour. No execution waits an
+// hour for a place: a call past the budget is refused at once, before it waits for its turn in the
+// per-second pacer, saying when the next place frees.
 
 const HOUR_MS = 3_600_000;
 
-export type HourlyTurn = { granted: true } | { granted: false; nextAt: number };
+/** A place in the hour: taken when a call asks, moved to when it is sent, given back if it never is. */
+export interface HourlyPlace {
+	at: number;
+}
+
+export type HourlyTurn = { granted: true; place: HourlyPlace } | { granted: false; nextAt: number };
 
 export class HourlyBudget {
-	/** When the calls let through in the last hour went, oldest first. */
-	private readonly sent: number[] = [];
+	/** The places of the last hour, oldest first. */
+	private places: HourlyPlace[] = [];
 
 	constructor(private callsPerHour: number) {}
 
@@ -20,11 +25,23 @@ export class HourlyBudget {
 
 	/** Takes a place at `now` (ms since the epoch), or says when the next one frees. */
 	take(now: number): HourlyTurn {
-		while (this.sent.length > 0 && this.sent[0] <= now - HOUR_MS) this.sent.shift();
-		if (this.sent.length >= this.callsPerHour) {
-			return { granted: false, nextAt: this.sent[this.sent.length - this.callsPerHour] + HOUR_MS };
+		this.places.sort((a, b) => a.at - b.at);
+		while (this.places.length > 0 && this.places[0].at <= now - HOUR_MS) this.places.shift();
+		if (this.places.length >= this.callsPerHour) {
+			return { granted: false, nextAt: this.places[this.places.length - this.callsPerHour].at + HOUR_MS };
 		}
-		this.sent.push(now);
-		return { granted: true };
+		const place = { at: now };
+		this.places.push(place);
+		return { granted: true, place };
+	}
+
+	/** The call left at `now`: its hour counts from then. */
+	sent(place: HourlyPlace, now: number): void {
+		place.at = Math.max(place.at, now);
+	}
+
+	/** The call was never sent (the execution stopped while it waited): its place is free again. */
+	giveBack(place: HourlyPlace): void {
+		this.places = this.places.filter((candidate) => candidate !== place);
 	}
 }

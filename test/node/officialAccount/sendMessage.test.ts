@@ -90,8 +90,25 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		const { error, details } = errorOutput[0].json as { error: string; details: IDataObject };
 		expect(error).toMatch(/2 times an hour of @TOA#_news, and this n8n process has used them; the next is possible at \d{4}-\d\d-\d\dT/);
 		expect(details).toMatchObject({ errorCode: 'HOURLY_LIMIT', hint: expect.stringContaining('Message → Send') });
+		// Two of the news account's, one of the deals account's: the third news broadcast never left.
 		expect(server.stats.calls.send_official_account_msg).toBe(3);
 		expect(messagesOf(NEWS)).toHaveLength(2);
+	});
+
+	test('many broadcasts of one account: all past the hour\'s two fail at once, without waiting a second each', async () => {
+		const started = performance.now();
+		const { output, errorOutput } = await run(
+			Array.from({ length: 30 }, (_, i) => ({ account: NEWS, text: `news ${i}` })),
+			{},
+			{},
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(output).toHaveLength(2);
+		expect(errorOutput).toHaveLength(28);
+		expect(errorOutput.every((item) => (item.json.details as IDataObject).errorCode === 'HOURLY_LIMIT')).toBe(true);
+		expect(server.stats.calls.send_official_account_msg).toBe(2);
+		// Lower bound only: the second broadcast waits its second.
+		expect(performance.now() - started).toBeGreaterThanOrEqual(950);
 	});
 
 	test("Tencent's own refusal (another process used the hour) says what to do", async () => {
