@@ -98,10 +98,11 @@ export async function getSubscriptionPage(
 			},
 		];
 	});
-	const done = body.CompleteFlag === 1 || typeof body.Next !== 'number' || !Number.isSafeInteger(body.Next) || body.Next <= offset;
+	// Next is the next page's Offset; an answer without a usable one goes on after the entries it gave.
+	const next = typeof body.Next === 'number' && Number.isSafeInteger(body.Next) && body.Next > offset ? body.Next : offset + list.length;
 	return {
 		subscriptions,
-		next: done ? undefined : (body.Next as number),
+		next: body.CompleteFlag === 1 || list.length === 0 ? undefined : next,
 		total: typeof body.TotalCount === 'number' ? body.TotalCount : undefined,
 	};
 }
