@@ -62,6 +62,23 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
+	test('a page without a usable Next is followed from after the entries it gave, until CompleteFlag 1', async () => {
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify({
+				ActionStatus: 'OK',
+				ErrorCode: 0,
+				ErrorInfo: '',
+				CompleteFlag: 0,
+				OfficialAccountInfoList: [{ Official_Account: '@TOA#_oa0' }, { Official_Account: '@TOA#_oa1' }],
+			}),
+		});
+		const { output } = await run([{ user: 'casual' }], { returnAll: true });
+		expect(output.map((item) => item.json.officialAccount)).toEqual(['@TOA#_oa0', '@TOA#_oa1']);
+		expect(server.stats.calls.get_subscribed_official_account_list).toBe(2);
+	});
+
 	test.each([
 		['a blank subscriber', { user: '' }, 'Subscriber ID is empty'],
 		['a subscriber over 32 bytes', { user: 'x'.repeat(33) }, 'is 33 bytes long; Tencent allows at most 32'],
