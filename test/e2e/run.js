@@ -33,6 +33,9 @@ const ACCOUNT_B = '@TOA#_e2e_b';
 const ACCOUNT_C = '@TOA#_e2e_c';
 const KEPT_SUBSCRIBERS = Array.from({ length: 10 }, (_, i) => `keep${i}`);
 const PRE_SUBSCRIBED = Array.from({ length: 10 }, (_, i) => `u${2 * i}`);
+const LIFE_ACCOUNT = '@TOA#_e2e_life';
+const LIFE_OWNER = 'e2e_owner';
+const LIFE_FANS = 30;
 
 const checks = [];
 function check(name, ok, detail = '') {
@@ -206,6 +209,45 @@ function workflows(serverUrl) {
 			],
 			chain('Manual Trigger', 'New', 'Add', 'Account', 'List', 'Temporary', 'Remove', 'Once', 'Get'),
 		),
+		// An official account's whole life, each step on the output of the one before: Create → Add
+		// Subscribers → Update Subscriber → Get Many Subscribers → Send Message (two) → Get Messages →
+		// Recall Messages → Delete.
+		workflow(
+			'e2eLifecycle',
+			[
+				trigger,
+				codeAt('Plan', 200, `return [{ json: { owner: '${LIFE_OWNER}', name: 'E2E Lifecycle', id: '${LIFE_ACCOUNT}' } }];`),
+				tencentChatAt('Create', 400, {
+					operation: 'create',
+					ownerId: '={{ $json.owner }}',
+					name: '={{ $json.name }}',
+					additionalFields: { officialAccountId: '={{ $json.id }}', introduction: 'Made by the e2e run', maxSubscribers: 1000 },
+				}),
+				codeAt('Fans', 600, `return Array.from({ length: ${LIFE_FANS} }, (_, i) => ({ json: { account: $input.first().json.officialAccountId, subscriber: 'fan' + i } }));`),
+				tencentChatAt('Subscribe', 800, { operation: 'addSubscribers', officialAccountId: '={{ $json.account }}', subscriberIds: '={{ $json.subscriber }}' }),
+				codeAt('Vip', 1000, "return [{ json: { account: $input.first().json.officialAccount, subscriber: 'fan0', tier: 'gold' } }];"),
+				tencentChatAt('Tag', 1200, {
+					operation: 'updateSubscriber',
+					officialAccountId: '={{ $json.account }}',
+					subscriberId: '={{ $json.subscriber }}',
+					customString: '={{ $json.tier }}',
+				}),
+				codeAt('Account', 1400, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
+				tencentChatAt('Subscribers', 1600, { operation: 'getSubscribers', officialAccountId: '={{ $json.account }}', returnAll: true }),
+				codeAt(
+					'Broadcasts',
+					1800,
+					"const account = $input.first().json.officialAccount; const count = $input.all().length; return [{ json: { account, text: 'Hello to ' + count + ' subscribers' } }, { json: { account, text: 'A second broadcast' } }];",
+				),
+				tencentChatAt('Send', 2000, { operation: 'sendMessage', officialAccountId: '={{ $json.account }}', messageType: 'text', text: '={{ $json.text }}' }),
+				codeAt('History', 2200, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
+				tencentChatAt('Messages', 2400, { operation: 'getMessages', officialAccountId: '={{ $json.account }}', returnAll: true }),
+				tencentChatAt('Recall', 2600, { operation: 'recallMessages', officialAccountId: '={{ $json.officialAccount }}', msgKeys: '={{ $json.msgKey }}' }),
+				codeAt('Last', 2800, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
+				tencentChatAt('Delete', 3000, { operation: 'delete', officialAccountId: '={{ $json.account }}' }),
+			],
+			chain('Manual Trigger', 'Plan', 'Create', 'Fans', 'Subscribe', 'Vip', 'Tag', 'Account', 'Subscribers', 'Broadcasts', 'Send', 'History', 'Messages', 'Recall', 'Last', 'Delete'),
+		),
 		workflow(
 			'e2eAddSubscribers',
 			[
@@ -310,8 +352,66 @@ async function checkChain(tools, env, serverUrl) {
 	check('chain: the server holds exactly the 10 subscribers it had', JSON.stringify(left) === JSON.stringify(KEPT_SUBSCRIBERS), left.join(','));
 }
 
+async function checkLifecycle(tools, env, serverUrl) {
+	const result = execute(tools, env, 'e2eLifecycle');
+	const [created] = outputOf(result, 'Create');
+	const subscribed = outputOf(result, 'Subscribe');
+	const [tagged] = outputOf(result, 'Tag');
+	const listed = outputOf(result, 'Subscribers');
+	const sent = outputOf(result, 'Send');
+	const history = outputOf(result, 'Messages');
+	const recalled = outputOf(result, 'Recall');
+	const deleted = outputOf(result, 'Delete');
+	const sentKeys = sent.map((item) => item.json.msgKey);
+	check(
+		'lifecycle: Create → Add Subscribers → Update Subscriber → Get Many Subscribers → Send Message → Get Messages → Recall Messages → Delete',
+		result.data.resultData.error === undefined &&
+			created?.json.officialAccountId === LIFE_ACCOUNT &&
+			created.json.created === true &&
+			subscribed.length === LIFE_FANS &&
+			subscribed.every((item) => item.json.status === 'added') &&
+			tagged?.json.updated === true &&
+			listed.length === LIFE_FANS &&
+			listed.find((item) => item.json.subscriberAccount === 'fan0')?.json.customString === 'gold' &&
+			sent.length === 2 &&
+			sent.every((item) => item.json.sent === true && typeof item.json.msgKey === 'string' && item.json.ambiguous === undefined) &&
+			JSON.stringify(history.map((item) => item.json.msgKey)) === JSON.stringify([...sentKeys].reverse()) &&
+			recalled.length === 2 &&
+			recalled.every((item) => item.json.status === 'recalled' && item.json.retCode === 0) &&
+			deleted.length === 1 &&
+			deleted[0].json.officialAccountId === LIFE_ACCOUNT &&
+			deleted[0].json.deleted === true,
+		`created ${created?.json.officialAccountId}, subscribed ${subscribed.length}, listed ${listed.length}, sent ${sentKeys.join(',')}, ` +
+			`history ${history.map((item) => item.json.msgKey).join(',')}, recalled ${recalled.map((item) => item.json.status).join(',')}, deleted ${JSON.stringify(deleted[0]?.json)}` +
+			(result.data.resultData.error ? `, error ${result.data.resultData.error.message}` : ''),
+	);
+	const sentTimes = sent.map((item) => Date.parse(item.json.msgTime));
+	check('lifecycle: the two broadcasts of one account went at least a second apart', sentTimes.length === 2 && sentTimes[1] - sentTimes[0] >= 1000, sent.map((item) => item.json.msgTime).join(' → '));
+	const state = await control(serverUrl, 'official-account', { sdkAppId: SDK_APP_ID, officialAccount: LIFE_ACCOUNT });
+	const fans = Object.keys(state.subscribers ?? {});
+	check(
+		"lifecycle: the server's state at the end: the account destroyed, with its owner, 30 subscribers (fan0 tagged gold) and both messages recalled",
+		state.exists === false &&
+			state.destroyed === true &&
+			state.owner === LIFE_OWNER &&
+			state.introduction === 'Made by the e2e run' &&
+			state.maxSubscribers === 1000 &&
+			fans.length === LIFE_FANS &&
+			state.subscribers.fan0 === 'gold' &&
+			state.messages.length === 2 &&
+			state.messages.every((message) => message.recalled === true) &&
+			JSON.stringify(state.messages.map((message) => message.key)) === JSON.stringify(sentKeys) &&
+			state.messages[0].body[0].MsgContent.Text === `Hello to ${LIFE_FANS} subscribers`,
+		`exists ${state.exists}, destroyed ${state.destroyed}, ${fans.length} subscribers, fan0 ${state.subscribers?.fan0}, ` +
+			`${state.messages?.length} messages, recalled ${state.messages?.map((message) => message.recalled).join(',')}`,
+	);
+	const stats = await control(serverUrl, 'stats');
+	check('lifecycle: Tencent refused no call for its rate', stats.rateLimited === 0, `rateLimited ${stats.rateLimited}`);
+}
+
 async function checkWorkflows(tools, env, serverUrl) {
 	await checkChain(tools, env, serverUrl);
+	await checkLifecycle(tools, env, serverUrl);
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
@@ -494,6 +594,7 @@ async function main() {
 			sdkAppId: SDK_APP_ID,
 			secretKey: SECRET_KEY,
 			admins: [ADMIN],
+			accounts: [LIFE_OWNER],
 			officialAccounts: { [ACCOUNT_A]: { subscribers: PRE_SUBSCRIBED }, [ACCOUNT_B]: {}, [ACCOUNT_C]: { subscribers: KEPT_SUBSCRIBERS } },
 		});
 

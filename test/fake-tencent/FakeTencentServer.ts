@@ -16,7 +16,9 @@ import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
 import { sendAsIs, transformAnswer } from './scriptedAnswers';
 import { SERVICE_MODULES } from './services';
+import { accountService, isImported } from './services/account';
 import { officialAccountService, subscriberIds } from './services/officialAccount';
+import { type Accounts, accountSnapshot } from './services/officialAccountState';
 import { type Answer, failed, type RequestBody, type ServiceModule, TencentFailure } from './services/service';
 import { countAdmitted, countApplied, countCall, emptyStats, type FakeStats } from './stats';
 import { checkUserSig, userSigsSeen } from './userSigCheck';
@@ -110,6 +112,11 @@ export class FakeTencentServer {
 
 	subscribers(sdkAppId: number, officialAccount: string): string[] {
 		return subscriberIds(this.apps.get(sdkAppId)?.services.get(officialAccountService), officialAccount);
+	}
+
+	/** An official account as the server holds it, live or destroyed: profile, subscribers, messages. */
+	officialAccount(sdkAppId: number, officialAccount: string): Record<string, unknown> {
+		return accountSnapshot(this.apps.get(sdkAppId)?.services.get(officialAccountService) as Accounts | undefined, officialAccount);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -233,7 +240,11 @@ export class FakeTencentServer {
 		let answer: Answer;
 		try {
 			const run = service.commands[command.name];
-			answer = run(app.services.get(service), body, { command, nowSeconds: this.nowSeconds() });
+			answer = run(app.services.get(service), body, {
+				command,
+				nowSeconds: this.nowSeconds(),
+				isImported: (userId) => isImported(app.services.get(accountService), userId),
+			});
 		} catch (error) {
 			if (!(error instanceof TencentFailure)) throw error;
 			answer = failed(error.errorCode, error.errorInfo);

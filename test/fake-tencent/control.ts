@@ -36,6 +36,11 @@ export class FakeServerControl {
 		return ((await this.post('subscribers', { sdkAppId, officialAccount })) as { subscribers: string[] }).subscribers;
 	}
 
+	/** An official account as the server holds it, live or destroyed: profile, subscribers (with custom strings), messages. */
+	async officialAccount(sdkAppId: number, officialAccount: string): Promise<Record<string, unknown>> {
+		return (await this.post('official-account', { sdkAppId, officialAccount })) as Record<string, unknown>;
+	}
+
 	/** Every UserSig the server was sent, for leak checks across processes. */
 	async userSigsSeen(): Promise<string[]> {
 		return ((await this.post('user-sigs')) as { userSigs: string[] }).userSigs;

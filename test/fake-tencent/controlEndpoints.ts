@@ -41,6 +41,8 @@ export function answerControl(server: FakeTencentServer, path: string, body: str
 			return sendJson(response, 200, {
 				subscribers: server.subscribers(Number(input.sdkAppId), String(input.officialAccount)),
 			});
+		case '/_fake/official-account':
+			return sendJson(response, 200, server.officialAccount(Number(input.sdkAppId), String(input.officialAccount)));
 		case '/_fake/user-sigs':
 			return sendJson(response, 200, { userSigs: [...userSigsSeen] });
 		default:

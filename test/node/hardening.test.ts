@@ -38,6 +38,40 @@ const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) =
 		parameters: (options) => officialAccountParameters('getSubscribers', { officialAccountId: '={{ $json.officialAccount }}' }, options),
 		bulk: false,
 	},
+	{
+		name: 'Update Subscriber',
+		parameters: (options) =>
+			officialAccountParameters('updateSubscriber', { officialAccountId: '={{ $json.officialAccount }}', subscriberId: 'old1', customString: 'x' }, options),
+		bulk: false,
+	},
+	{
+		name: 'Create',
+		parameters: (options) => officialAccountParameters('create', { ownerId: 'administrator', name: 'News', additionalFields: {} }, options),
+		bulk: false,
+	},
+	{
+		name: 'Update',
+		parameters: (options) => officialAccountParameters('update', { officialAccountId: '={{ $json.officialAccount }}', updateFields: { name: 'News' } }, options),
+		bulk: false,
+	},
+	{ name: 'Delete', parameters: (options) => officialAccountParameters('delete', { officialAccountId: '={{ $json.officialAccount }}' }, options), bulk: false },
+	{
+		name: 'Get Subscriptions of a User',
+		parameters: (options) => officialAccountParameters('getSubscriptions', { subscriberId: 'old1' }, options),
+		bulk: false,
+	},
+	{
+		name: 'Send Message',
+		parameters: (options) =>
+			officialAccountParameters('sendMessage', { officialAccountId: '={{ $json.officialAccount }}', messageType: 'text', text: 'Hello' }, options),
+		bulk: false,
+	},
+	{
+		name: 'Recall Messages',
+		parameters: (options) => officialAccountParameters('recallMessages', { officialAccountId: '={{ $json.officialAccount }}', msgKeys: '1_1_1700000000' }, options),
+		bulk: true,
+	},
+	{ name: 'Get Messages', parameters: (options) => officialAccountParameters('getMessages', { officialAccountId: '={{ $json.officialAccount }}' }, options), bulk: false },
 ];
 
 /** Values a workflow can produce through an expression, where the editor would allow none of them. */

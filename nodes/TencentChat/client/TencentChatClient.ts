@@ -7,7 +7,7 @@ import { exchange, type TencentChatAnswer } from './exchange';
 import { ConcurrencyGate } from './gate';
 import { emit } from './observer';
 import type { PacedCall } from './pacer';
-import { limiterFor, processState } from './processState';
+import { hourlyBudgetFor, limiterFor, processState } from './processState';
 import { resolveBaseUrl } from './regions';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retryPolicy';
 import { serviceText } from './serviceText';
@@ -110,6 +110,7 @@ export class TencentChatClient {
 		{ signal, stopStarting, budgetKey }: CallOptions = {},
 	): Promise<CallResult<T>> {
 		const limiter = limiterFor(this.credentials.sdkAppId, command, this.credentials.rateLimitShare, budgetKey);
+		const hourly = hourlyBudgetFor(this.credentials.sdkAppId, command, this.credentials.rateLimitShare, budgetKey);
 		const waitSignal = signal && stopStarting ? eitherSignal(signal, stopStarting) : (signal ?? stopStarting);
 		let mayHaveBeenAppliedBefore = false;
 		let renewedUserSig = false;
@@ -119,9 +120,17 @@ export class TencentChatClient {
 			let paced: PacedCall | undefined;
 			await this.gate.acquire(waitSignal);
 			try {
-				paced = await limiter.acquire(waitSignal);
+				// The hour's budget is asked first: a call past it fails at once, without waiting for its second.
+				const turn = hourly?.take(Date.now());
+				if (turn?.granted === false) throw hourlyBudgetSpent(command, budgetKey, turn.nextAt);
+				const call = await limiter.acquire(waitSignal).catch((error: unknown) => {
+					if (turn?.granted) hourly?.giveBack(turn.place);
+					return Promise.reject(error as Error);
+				});
+				paced = call;
+				if (turn?.granted) hourly?.sent(turn.place, Date.now());
 				emit({ kind: 'sent', command: command.name });
-				const answer = await this.send<T>(command, body, paced, signal);
+				const answer = await this.send<T>(command, body, call, signal);
 				return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
 			} catch (error) {
 				if (!(error instanceof TencentChatError) || signal?.aborted) throw error;
@@ -186,6 +195,16 @@ export class TencentChatClient {
 			stopWatching();
 		}
 	}
+}
+
+/** The hourly budget is spent in this process: no place frees for minutes, so no attempt waits for one. */
+function hourlyBudgetSpent(command: Command, key: string | undefined, nextAt: number): TencentChatError {
+	const of = key ? ` of ${key}` : '';
+	return new TencentChatError(
+		'HOURLY_LIMIT',
+		`Tencent allows ${command.name} ${command.callsPerHour} times an hour${of}, and this n8n process has used them; the next is possible at ${new Date(nextAt).toISOString()}`,
+		{ action: 'reject' },
+	);
 }
 
 function whole(value: number, min: number, max: number, name: string): number {

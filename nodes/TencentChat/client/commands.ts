@@ -68,7 +68,8 @@ export const COMMANDS = {
 		countedOn: 'appAndKey',
 	}),
 	recallOfficialAccountMessages: command(OA, 'official_account_msg_recall', { maxPerCall: 10 }),
-	getOfficialAccountMessages: command(OA, 'official_account_msg_get_simple', { maxAnswerBytes: LIST_PAGE }),
+	// About 20 messages a pull, as Tencent truncates a longer range (IsFinished 0).
+	getOfficialAccountMessages: command(OA, 'official_account_msg_get_simple', { maxPerCall: 20, maxAnswerBytes: LIST_PAGE }),
 
 	importAccounts: command(SERVICES.account, 'multiaccount_import', { callsPerSecond: 100, maxPerCall: 100 }),
 	checkAccounts: command(SERVICES.account, 'account_check', { callsPerSecond: 100, maxPerCall: 100 }),

@@ -37,3 +37,8 @@ function importAccounts(accounts: Accounts, body: RequestBody, { command }: Call
 	for (const id of ids) if (isValidUserId(id)) accounts.add(id);
 	return ok({ FailAccounts });
 }
+
+/** Whether the app has `userId`: for other services' checks (an official account's owner). */
+export function isImported(state: unknown, userId: string): boolean {
+	return (state as Accounts | undefined)?.has(userId) ?? false;
+}

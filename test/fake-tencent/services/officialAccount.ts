@@ -18,6 +18,9 @@ import {
 	stringsOf,
 	TencentFailure,
 } from './service';
+import { Accounts, accountNamed, type OfficialAccount, storeMessage, subscribe } from './officialAccountState';
+import { profileCallbacks, profileCommands } from './officialAccountProfile';
+import { messageCallbacks, messageCommands, messageEntryLists } from './officialAccountMessages';
 
 /** An official account as a test sets it up through `addApp`. */
 export interface FakeOfficialAccount {
@@ -31,28 +34,11 @@ export interface FakeOfficialAccount {
 	createTime?: number;
 	introduction?: string;
 	customString?: string;
+	faceUrl?: string;
+	organization?: string;
+	/** Texts sent before the test starts, oldest first, a second apart. */
+	messages?: string[];
 }
-
-interface Subscription {
-	/** Order of subscribing, which the paging cursor points into. */
-	seq: number;
-	subscribeTime: number;
-	customString: string;
-}
-
-interface OfficialAccount {
-	name: string;
-	owner: string;
-	createTime: number;
-	introduction: string;
-	customString: string;
-	maxSubscribers: number;
-	/** In subscribe order. */
-	subscribers: Map<string, Subscription>;
-	nextSeq: number;
-}
-
-type Accounts = Map<string, OfficialAccount>;
 
 const INFO_FIELDS = [
 	'CreateTime',
@@ -76,8 +62,12 @@ export const officialAccountService = defineService<Accounts>({
 		get_subscriber_info: getSubscriberInfo,
 		get_official_account_info: getOfficialAccountInfo,
 		modify_subscriber_info: modifySubscriberInfo,
+		...profileCommands,
+		...messageCommands,
 	},
 	callbacks: {
+		...profileCallbacks,
+		...messageCallbacks,
 		add_subscriber: subscriberCallbacks('OfficialAccount.CallbackAfterAddSubscriber'),
 		delete_subscriber: subscriberCallbacks('OfficialAccount.CallbackAfterDeleteSubscriber'),
 	},
@@ -86,6 +76,8 @@ export const officialAccountService = defineService<Accounts>({
 		delete_subscriber: SUBSCRIBER_RESULTS,
 		get_subscriber_info: { list: 'SubscriberList', id: 'Subscriber_Account' },
 		get_official_account_info: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
+		get_subscribed_official_account_list: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
+		...messageEntryLists,
 	},
 });
 
@@ -108,34 +100,32 @@ export function subscriberIds(state: unknown, officialAccount: string): string[]
 
 function createState(app: FakeApp): Accounts {
 	const now = Math.floor(Date.now() / 1000);
-	const accounts: Accounts = new Map();
+	const accounts = new Accounts();
 	for (const [id, setup] of Object.entries(app.officialAccounts)) {
 		const account: OfficialAccount = {
 			name: setup.name ?? id,
 			owner: setup.owner ?? app.admins[0] ?? '',
 			createTime: setup.createTime ?? now,
 			introduction: setup.introduction ?? '',
+			faceUrl: setup.faceUrl ?? '',
+			organization: setup.organization ?? '',
 			customString: setup.customString ?? '',
 			maxSubscribers: setup.maxSubscribers ?? Number.POSITIVE_INFINITY,
+			lastMsgTime: 0,
 			subscribers: new Map(),
 			nextSeq: 1,
+			messages: [],
+			nextMsgSeq: 1,
 		};
+		(setup.messages ?? []).forEach((text, index) =>
+			storeMessage(account, (setup.createTime ?? now) + index, [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }]),
+		);
 		for (const subscriber of setup.subscribers ?? []) {
 			subscribe(account, subscriber, account.createTime, setup.subscriberCustomStrings?.[subscriber] ?? '');
 		}
 		accounts.set(id, account);
 	}
 	return accounts;
-}
-
-function subscribe(account: OfficialAccount, subscriber: string, subscribeTime: number, customString = ''): void {
-	account.subscribers.set(subscriber, { seq: account.nextSeq++, subscribeTime, customString });
-}
-
-function accountNamed(accounts: Accounts, id: string): OfficialAccount {
-	const account = accounts.get(id);
-	if (account === undefined) throw new TencentFailure(130004, 'official account does not exist');
-	return account;
 }
 
 function addSubscriber(accounts: Accounts, body: RequestBody, { command, nowSeconds }: CallContext): Answer {
@@ -232,11 +222,11 @@ function getOfficialAccountInfo(accounts: Accounts, body: RequestBody, { command
 			CreateTime: account.createTime,
 			Name: account.name,
 			Owner_Account: account.owner,
-			LastMsgTime: 0,
+			LastMsgTime: account.lastMsgTime,
 			SubscriberNum: account.subscribers.size,
 			Introduction: account.introduction,
-			FaceUrl: '',
-			Organization: '',
+			FaceUrl: account.faceUrl,
+			Organization: account.organization,
 			CustomString: account.customString,
 		};
 		return [{ Official_Account: id, ...Object.fromEntries(fields.map((field) => [field, info[field]])) }];

@@ -14,6 +14,8 @@ export interface CallContext {
 	command: Command;
 	/** Unix seconds, as the server's (test-movable) clock has it. */
 	nowSeconds: number;
+	/** Whether the app has the UserID (an admin, a configured account, or one imported since): the account service's answer. */
+	isImported(userId: string): boolean;
 }
 
 /** One command: carries the call out on the app's state and answers, or throws a `TencentFailure`. */

@@ -1,6 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { type IdRule, MAX_OFFICIAL_ACCOUNT_ID_BYTES, MAX_USER_ID_BYTES } from '../../helpers/ids';
+import type { OfficialAccountProfile } from '../../client';
+import { type IdRule, InvalidInputError, MAX_OFFICIAL_ACCOUNT_ID_BYTES, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { readWholeNumber } from '../../helpers/options';
+import { readText } from '../../helpers/text';
 
 // Fields and ID rules that several Official Account operations share, so that they read alike.
 
@@ -27,4 +30,115 @@ export function subscriberIdsField(verb: string): INodeProperties {
 		placeholder: 'e.g. user_1, user_2',
 		description: `UserIDs to ${verb}: one ID, several separated by commas, or an expression that returns an array of IDs. Pass long numeric IDs as text.`,
 	};
+}
+
+/** Unix seconds as an ISO date; anything else as it came. */
+export function isoTime(seconds: unknown): IDataObject[string] {
+	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : (seconds as IDataObject[string]);
+}
+
+/** Every official account ID starts so: https://www.tencentcloud.com/document/product/1047/60755 */
+export const OFFICIAL_ACCOUNT_ID_PREFIX = '@TOA#_';
+
+/** An ID given for a new account: an ID, with Tencent's prefix and something after it. */
+export function readNewOfficialAccountId(value: unknown): string {
+	const id = readId(value, OFFICIAL_ACCOUNT_ID);
+	if (!id.startsWith(OFFICIAL_ACCOUNT_ID_PREFIX) || id.length === OFFICIAL_ACCOUNT_ID_PREFIX.length) {
+		throw new InvalidInputError(
+			OFFICIAL_ACCOUNT_ID.field,
+			`Official Account ID "${id}" must start with ${OFFICIAL_ACCOUNT_ID_PREFIX} followed by the rest of the ID, e.g. ${OFFICIAL_ACCOUNT_ID_PREFIX}news`,
+		);
+	}
+	return id;
+}
+
+// The profile of an official account: Tencent's byte limits (TC 60755, 60757).
+const PROFILE_TEXT = {
+	name: { field: 'Name', maxBytes: 150 },
+	introduction: { field: 'Introduction', maxBytes: 400 },
+	faceUrl: { field: 'Face URL', maxBytes: 500 },
+	organization: { field: 'Organization', maxBytes: 500 },
+	customString: { field: 'Custom String', maxBytes: 3_000 },
+} as const;
+const MAX_SUBSCRIBERS = { name: 'maxSubscribers', displayName: 'Max Subscribers', min: 1, max: 2 ** 31 - 1, default: 100_000 };
+
+export const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Daily News',
+	description: 'The name subscribers see, up to 150 bytes',
+};
+
+/** The profile fields besides the name, for a collection. */
+export const profileFields: INodeProperties[] = [
+	{
+		displayName: 'Custom String',
+		name: 'customString',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: 'Data of your own kept with the account (e.g. JSON), up to 3,000 bytes',
+	},
+	{
+		displayName: 'Face URL',
+		name: 'faceUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/logo.png',
+		description: "The URL of the account's avatar image (http or https), up to 500 bytes",
+	},
+	{
+		displayName: 'Introduction',
+		name: 'introduction',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: 'e.g. Headlines every morning',
+		description: 'What the account is about, up to 400 bytes',
+	},
+	{
+		displayName: 'Max Subscribers',
+		name: 'maxSubscribers',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 100000,
+		description: "The most subscribers the account may have (Tencent's default is 100,000; the plan may allow fewer)",
+	},
+	{
+		displayName: 'Organization',
+		name: 'organization',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Example Ltd.',
+		description: 'The organisation behind the account, up to 500 bytes',
+	},
+];
+
+/** The profile fields an item gives, checked, under Tencent's names; fields not given are left out. */
+export function readProfile(values: Record<string, unknown>): OfficialAccountProfile {
+	const profile: OfficialAccountProfile = {};
+	if (values.name !== undefined) {
+		profile.Name = readText(values.name, PROFILE_TEXT.name);
+		if (profile.Name.trim() === '') throw new InvalidInputError(PROFILE_TEXT.name.field, 'Name is empty');
+	}
+	if (values.introduction !== undefined) profile.Introduction = readText(values.introduction, PROFILE_TEXT.introduction);
+	if (values.faceUrl !== undefined) profile.FaceUrl = readFaceUrl(values.faceUrl);
+	if (values.organization !== undefined) profile.Organization = readText(values.organization, PROFILE_TEXT.organization);
+	if (values.customString !== undefined) profile.CustomString = readText(values.customString, PROFILE_TEXT.customString);
+	if (values.maxSubscribers !== undefined) {
+		const max = readWholeNumber(values.maxSubscribers, MAX_SUBSCRIBERS);
+		if (typeof max === 'string') throw new InvalidInputError(MAX_SUBSCRIBERS.displayName, max);
+		profile.MaxSubscriberNum = max;
+	}
+	return profile;
+}
+
+function readFaceUrl(value: unknown): string {
+	const url = readText(value, PROFILE_TEXT.faceUrl).trim();
+	if (url !== '' && !/^https?:\/\/[^\s/]+/i.test(url)) {
+		throw new InvalidInputError(PROFILE_TEXT.faceUrl.field, `Face URL must be an http or https URL, not "${url.length > 40 ? `${url.slice(0, 40)}…` : url}"`);
+	}
+	return url;
 }

@@ -6,7 +6,7 @@ import { readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
-import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 export const option = {
 	name: 'Get Many Subscribers',
@@ -20,11 +20,6 @@ const displayOptions = { show: { resource: ['officialAccount'], operation: [opti
 const properties: INodeProperties[] = [officialAccountIdField, optionsField(clientOptionFields)];
 
 export const description = [...updateDisplayOptions(displayOptions, properties.slice(0, 1)), ...listFields(displayOptions), ...updateDisplayOptions(displayOptions, properties.slice(1))];
-
-/** Unix seconds as an ISO date; anything else as it came. */
-function isoTime(seconds: number | undefined): string | number | undefined {
-	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : seconds;
-}
 
 function toJson(officialAccount: string, subscriber: Subscriber): IDataObject {
 	return {

@@ -50,7 +50,13 @@ export async function runPerItem<Input>(
 				if (!(error instanceof TencentChatError)) throw new NodeOperationError(this.getNode(), error as Error);
 				const nodeError = toNodeApiError(this.getNode(), error, { itemIndex });
 				if (routing.continueOnFail) {
-					const details = { errorCode: error.code, errorInfo: error.info, ...(nodeError.description ? { hint: nodeError.description } : {}) };
+					const details = {
+						// A call that may have been carried out is not reported as failed: its outcome is unknown.
+						...(error.mayHaveBeenApplied ? { status: 'unknown', ambiguous: true } : {}),
+						errorCode: error.code,
+						errorInfo: error.info,
+						...(nodeError.description ? { hint: nodeError.description } : {}),
+					};
 					return [{ json: { error: nodeError.message, details }, pairedItem: { item: itemIndex } }];
 				}
 				firstFailure ??= { error, itemIndex };
@@ -63,7 +69,7 @@ export async function runPerItem<Input>(
 		const done = results.filter((result) => result.length > 0).length;
 		throw toNodeApiError(this.getNode(), firstFailure.error, {
 			itemIndex: firstFailure.itemIndex,
-			description: `The node stopped after ${done} of ${items.length} items had been processed; no further calls were started.`,
+			description: `${firstFailure.error.mayHaveBeenApplied ? `The call of item ${firstFailure.itemIndex} may have been carried out all the same. ` : ''}The node stopped after ${done} of ${items.length} items had been processed; no further calls were started.`,
 		});
 	}
 	return results.flat();

@@ -29,3 +29,15 @@ export const OFFICIAL_ACCOUNT_ERRORS: ErrorTable = [
 		{ action: 'configuration', hint: 'Official accounts are not enabled for this app (an Enterprise edition feature).' },
 	],
 ];
+
+/**
+ * official_account_msg_recall's RetCode per MsgKey, 0 being recalled (TC 60811). The page lists
+ * these; others (its sample shows 10030) are UNCONFIRMED and reported by number.
+ */
+export const RECALL_RET_CODES: Readonly<Record<number, string>> = {
+	10002: 'An internal error at Tencent; try again in a moment',
+	10003: 'Tencent found the command invalid',
+	10004: 'Tencent found a parameter invalid: check the MsgKey, as Send Message returned it',
+	10007: 'No permission to recall this message',
+	10010: 'The official account does not exist or was destroyed',
+};

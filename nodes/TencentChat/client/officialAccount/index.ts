@@ -18,7 +18,7 @@ export type SubscriberResult = 0 | 1 | 2;
 
 const isSubscriberResult = (value: unknown): value is SubscriberResult => value === 0 || value === 1 || value === 2;
 
-function checkCount(command: { name: string; maxPerCall?: number }, count: number): void {
+export function checkCount(command: { name: string; maxPerCall?: number }, count: number): void {
 	const max = command.maxPerCall ?? 1;
 	if (count < 1 || count > max) throw new RangeError(`${command.name} takes 1 to ${max} entries, got ${count}`);
 }
@@ -180,3 +180,7 @@ function pick(entry: Record<string, unknown>, names: readonly string[]): Officia
 	for (const name of names) if (name in entry) picked[name] = entry[name];
 	return picked;
 }
+
+export * from './profile';
+export * from './messages';
+export { RECALL_RET_CODES } from './errorCodes';

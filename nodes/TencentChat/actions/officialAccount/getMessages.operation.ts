@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { COMMANDS, getOfficialAccountMessagePage, type HistoryMessage } from '../../client';
+import { readId } from '../../helpers/ids';
+import { parameterReader } from '../../helpers/itemParameters';
+import { listFields, type ListOperation, runList } from '../shapes/list';
+import { clientOptionFields, optionsField } from '../shapes/options';
+import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+
+export const option = {
+	name: 'Get Messages',
+	value: 'getMessages',
+	description: "Get an official account's messages, newest first, 20 to a call",
+	action: 'Get messages of an official account',
+} as const;
+
+const displayOptions = { show: { resource: ['officialAccount'], operation: [option.value] } };
+
+const properties: INodeProperties[] = [
+	officialAccountIdField,
+	optionsField([
+		{
+			displayName: 'Include Recalled Messages',
+			name: 'withRecalled',
+			type: 'boolean',
+			default: false,
+			description: "Whether to include messages that were recalled (Tencent's WithRecalledMsg)",
+		},
+		...clientOptionFields,
+	]),
+];
+
+export const description = [
+	...updateDisplayOptions(displayOptions, properties.slice(0, 1)),
+	...listFields(displayOptions),
+	...updateDisplayOptions(displayOptions, properties.slice(1)),
+];
+
+type Input = { officialAccount: string; withRecalled: boolean };
+
+function toJson(officialAccount: string, message: HistoryMessage): IDataObject {
+	return {
+		officialAccount,
+		msgKey: message.MsgKey,
+		msgSeq: message.MsgSeq,
+		msgTime: isoTime(message.MsgTimeStamp),
+		fromAccount: message.From_Account,
+		// Tencent's IsPlaceMsg 1: a place holder for a message that expired, failed or was deleted.
+		isPlaceholder: message.IsPlaceMsg === 1,
+		msgBody: message.MsgBody as IDataObject[],
+		...(message.CloudCustomData !== undefined ? { cloudCustomData: message.CloudCustomData as string } : {}),
+	};
+}
+
+export const operation: ListOperation<Input, string> = {
+	maxPageSize: COMMANDS.getOfficialAccountMessages.maxPerCall ?? 1,
+	read(context, itemIndex, items) {
+		const { withRecalled } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as { withRecalled?: unknown };
+		return {
+			officialAccount: readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID),
+			withRecalled: withRecalled === true || withRecalled === 'true',
+		};
+	},
+	async page(client, { officialAccount, withRecalled }, lastMsgKey, pageSize, options) {
+		const page = await getOfficialAccountMessagePage(client, officialAccount, { limit: pageSize, lastMsgKey, withRecalled }, options);
+		return { entries: page.messages.map((message) => toJson(officialAccount, message)), next: page.next };
+	},
+};
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runList.call(this, items, operation);
+}

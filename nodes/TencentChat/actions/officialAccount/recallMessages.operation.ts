@@ -1,0 +1,86 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { COMMANDS, RECALL_RET_CODES, recallOfficialAccountMessages } from '../../client';
+import { readText } from '../../helpers/text';
+import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+
+export const option = {
+	name: 'Recall Messages',
+	value: 'recallMessages',
+	description: "Recall an official account's messages by their MsgKey, 10 to a call",
+	action: 'Recall messages of an official account',
+} as const;
+
+const properties: INodeProperties[] = [
+	officialAccountIdField,
+	{
+		displayName: 'Message Keys',
+		name: 'msgKeys',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 3_1_1700000000',
+		description:
+			'The MsgKey that Send Message returned: one, several separated by commas, or an expression that returns an array of them',
+	},
+	optionsField([
+		batchSizeField(COMMANDS.recallOfficialAccountMessages, 'Message keys'),
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Sent by mistake',
+			description: 'Why the messages are recalled, up to 100 bytes (the same for every item)',
+		},
+		...clientOptionFields,
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['officialAccount'], operation: [option.value] } }, properties);
+
+/** MsgKeys are at most 50 characters (TC 60810); ASCII, so as many bytes. */
+const MSG_KEYS = { field: 'Message Keys', maxBytes: 50 };
+const REASON = { field: 'Reason', maxBytes: 100 };
+
+const RECALLED = freeze({ retCode: 0, status: 'recalled' });
+const failures = new Map<number, Outcome>();
+
+/** A RetCode other than 0: what Tencent's page says of it, shared by every key it answers. */
+function notRecalled(retCode: number): Outcome {
+	let outcome = failures.get(retCode);
+	if (outcome === undefined) {
+		const info = RECALL_RET_CODES[retCode] ?? `Tencent answered RetCode ${retCode} for this message without saying why`;
+		outcome = freeze({ retCode, status: 'failed', errorCode: retCode, errorInfo: info }, { code: retCode, info });
+		failures.set(retCode, outcome);
+	}
+	return outcome;
+}
+
+/** The Reason of the Options, the same for every item: checked before any call. */
+function readReason(context: IExecuteFunctions): string | undefined {
+	const { reason } = (context.getNodeParameter('options', 0, {}) ?? {}) as { reason?: unknown };
+	if (reason === undefined || reason === '') return undefined;
+	try {
+		return readText(reason, REASON);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, { description: 'Shorten "Reason" in the Options. No call was made to Tencent.' });
+	}
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const checkedReason = readReason(this);
+	const operation: BulkOperation<number> = {
+		command: COMMANDS.recallOfficialAccountMessages,
+		key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
+		ids: { parameter: 'msgKeys', outputName: 'msgKey', rule: MSG_KEYS, noun: 'messages' },
+		send: (client, officialAccount, msgKeys, options) => recallOfficialAccountMessages(client, officialAccount, msgKeys, checkedReason, options),
+		outcome: (retCode) => (retCode === 0 ? RECALLED : notRecalled(retCode)),
+		failedFields: { retCode: null },
+		rerun: 'Running the node again is safe: it recalls what is not recalled yet.',
+	};
+	return await runBulk.call(this, items, operation);
+}

@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../../helpers/engine';
+import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import { useFakeServer } from '../../helpers/useFakeServer';
+
+const NEWS = '@TOA#_news';
+const DEALS = '@TOA#_deals';
+const server = useFakeServer();
+beforeEach(() => {
+	server.addApp(fakeApp({ [NEWS]: { subscribers: ['u1'] }, [DEALS]: {} }));
+	server.setFaults({});
+	server.resetStats();
+});
+
+const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+	runNode({
+		parameters: officialAccountParameters('delete', { officialAccountId: '={{ $json.account }}' }),
+		items,
+		credentials: credentialsFor(server),
+		...extra,
+	});
+
+describe('Official Account → Delete in the n8n engine', () => {
+	test('destroys each item’s account and outputs { officialAccountId, deleted: true }, paired', async () => {
+		const { output, error } = await run([{ account: NEWS }, { account: DEALS }]);
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ officialAccountId: NEWS, deleted: true }, { item: 0 }],
+			[{ officialAccountId: DEALS, deleted: true }, { item: 1 }],
+		]);
+		expect(server.officialAccount(SDK_APP_ID, NEWS)).toMatchObject({ exists: false, destroyed: true });
+	});
+
+	test('a blank ID is refused before any call, naming the item', async () => {
+		const { error } = await run([{ account: NEWS }, { account: '  ' }]);
+		expect(error?.message).toBe('Official Account ID is empty');
+		expect(error?.itemIndex).toBe(1);
+		expect(server.stats.requests).toBe(0);
+	});
+
+	test('running it again finds the account gone: 130004, with its hint; under "Continue (using error output)" on the error output', async () => {
+		await run([{ account: NEWS }]);
+		const again = await run([{ account: NEWS }]);
+		expect(again.error?.message).toBe('Tencent Chat error 130004: official account does not exist');
+		expect(again.error?.description).toContain('does not exist or was destroyed');
+
+		const continued = await run([{ account: NEWS }, { account: DEALS }], { onError: 'continueErrorOutput' });
+		expect(continued.output.map((item) => item.json)).toEqual([{ officialAccountId: DEALS, deleted: true }]);
+		expect(continued.errorOutput[0].json).toEqual({
+			error: 'Tencent Chat error 130004: official account does not exist',
+			details: expect.objectContaining({ errorCode: 130004 }),
+		});
+	});
+
+	test('a retry that finds the account gone after a call that may have destroyed it is deleted, ambiguous', async () => {
+		server.script({ kind: 'fault', fault: 'resetAfterApply' });
+		const { output, error } = await run([{ account: NEWS }]);
+		expect(error).toBeUndefined();
+		expect(output[0].json).toEqual({ officialAccountId: NEWS, deleted: true, ambiguous: true });
+	});
+
+	test('insufficient permission (130002) is a configuration error that is not retried', async () => {
+		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 130002, ErrorInfo: 'no permission' }) });
+		const { error } = await run([{ account: NEWS }]);
+		expect(error?.message).toBe('Tencent Chat error 130002: no permission');
+		expect(server.stats.calls.destroy_official_account).toBe(1);
+	});
+});
