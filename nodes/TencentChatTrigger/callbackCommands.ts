@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 // The callback commands Tencent Chat documents, by area: the one list the trigger's Events
-// option, its filter and its tests are built from (see shared/reference, "Webhooks").
+// option, its filter and its tests are built from (https://www.tencentcloud.com/document/product/1047/34354 and the callback pages it links).
 
 export interface CallbackCommand {
 	/** Tencent's CallbackCommand, e.g. `OfficialAccount.CallbackAfterAddSubscriber`. */

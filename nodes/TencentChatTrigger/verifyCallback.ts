@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 // Whether a callback comes from Tencent for this app: Tencent's query parameters, its Sign and the
-// replay window (see shared/reference, "Webhooks"). Pure: the caller passes the clock.
+// replay window (https://www.tencentcloud.com/document/product/1047/34354, "Security"). Pure: the caller passes the clock.
 
 /** How far RequestTime may be from this server's clock, either way. */
 export const REQUEST_TIME_WINDOW_SECONDS = 60;
