@@ -16,6 +16,7 @@ import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
 import { sendAsIs, transformAnswer } from './scriptedAnswers';
 import { SERVICE_MODULES } from './services';
+import { type MailboxMessage, mailbox, messageService } from './services/message';
 import { officialAccountService, subscriberIds } from './services/officialAccount';
 import { type Answer, failed, type RequestBody, type ServiceModule, TencentFailure } from './services/service';
 import { countAdmitted, countApplied, countCall, emptyStats, type FakeStats } from './stats';
@@ -23,6 +24,7 @@ import { checkUserSig, userSigsSeen } from './userSigCheck';
 
 export { DEFAULT_FAULTS } from './config';
 export type { FakeApp, FaultConfig, FaultKind, ScriptedAnswer, Transform } from './config';
+export type { MailboxMessage } from './services/message';
 export type { FakeOfficialAccount } from './services/officialAccount';
 export type { FakeStats } from './stats';
 
@@ -110,6 +112,11 @@ export class FakeTencentServer {
 
 	subscribers(sdkAppId: number, officialAccount: string): string[] {
 		return subscriberIds(this.apps.get(sdkAppId)?.services.get(officialAccountService), officialAccount);
+	}
+
+	/** The one-to-one messages a user has received, oldest first. */
+	mailbox(sdkAppId: number, userId: string): MailboxMessage[] {
+		return mailbox(this.apps.get(sdkAppId)?.services.get(messageService), userId);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -233,7 +240,7 @@ export class FakeTencentServer {
 		let answer: Answer;
 		try {
 			const run = service.commands[command.name];
-			answer = run(app.services.get(service), body, { command, nowSeconds: this.nowSeconds() });
+			answer = run(app.services.get(service), body, { command, nowSeconds: this.nowSeconds(), operator: identifier });
 		} catch (error) {
 			if (!(error instanceof TencentFailure)) throw error;
 			answer = failed(error.errorCode, error.errorInfo);

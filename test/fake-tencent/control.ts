@@ -2,6 +2,7 @@
 // alike, whether the server runs in-process or as a child process.
 
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
+import type { MailboxMessage } from './services/message';
 import type { FakeStats } from './stats';
 
 export class FakeServerControl {
@@ -34,6 +35,11 @@ export class FakeServerControl {
 
 	async subscribers(sdkAppId: number, officialAccount: string): Promise<string[]> {
 		return ((await this.post('subscribers', { sdkAppId, officialAccount })) as { subscribers: string[] }).subscribers;
+	}
+
+	/** The one-to-one messages a user has received, oldest first. */
+	async mailbox(sdkAppId: number, userId: string): Promise<MailboxMessage[]> {
+		return ((await this.post('mailbox', { sdkAppId, userId })) as { messages: MailboxMessage[] }).messages;
 	}
 
 	/** Every UserSig the server was sent, for leak checks across processes. */

@@ -14,6 +14,8 @@ export interface CallContext {
 	command: Command;
 	/** Unix seconds, as the server's (test-movable) clock has it. */
 	nowSeconds: number;
+	/** The admin that made the call (the URL's identifier): a message's sender when From_Account is absent. */
+	operator: string;
 }
 
 /** One command: carries the call out on the app's state and answers, or throws a `TencentFailure`. */

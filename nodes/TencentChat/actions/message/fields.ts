@@ -200,14 +200,8 @@ function readBody(parameter: (name: string) => unknown): MessageElement[] {
 /** A MsgBody as Tencent takes it: a non-empty JSON array of {MsgType, MsgContent} objects, within the size limit. */
 export function readRawBody(value: unknown): MessageElement[] {
 	const field = 'MsgBody';
-	let body = value;
-	if (typeof value === 'string') {
-		try {
-			body = JSON.parse(value);
-		} catch {
-			throw new InvalidInputError(field, 'MsgBody is not valid JSON');
-		}
-	}
+	const body = typeof value === 'string' ? parsedJson(value) : value;
+	if (body === NOT_JSON) throw new InvalidInputError(field, 'MsgBody is not valid JSON');
 	if (!Array.isArray(body) || body.length === 0) {
 		throw new InvalidInputError(field, 'MsgBody must be a JSON array of message elements, e.g. [{"MsgType": "TIMTextElem", "MsgContent": {"Text": "Hi"}}]');
 	}
@@ -222,6 +216,15 @@ export function readRawBody(value: unknown): MessageElement[] {
 	const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
 	if (bytes > MAX_MESSAGE_BYTES) throw new InvalidInputError(field, `MsgBody is ${bytes} bytes long; Tencent allows at most ${MAX_MESSAGE_BYTES}`);
 	return body as MessageElement[];
+}
+
+const NOT_JSON = Symbol('not JSON');
+function parsedJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return NOT_JSON;
+	}
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

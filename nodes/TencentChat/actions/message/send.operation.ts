@@ -37,6 +37,15 @@ const MAYBE_DELIVERED =
 
 type Input = { to: string; message: Message };
 
+/** A failed send that may have been delivered all the same says so in its hint. */
+function maybeDelivered(error: unknown): unknown {
+	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
+	const hint = error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED;
+	const maybe = new TencentChatError(error.code, error.info, { action: error.action, hint, field: error.field, mayHaveBeenApplied: true });
+	maybe.attempts = error.attempts;
+	return maybe;
+}
+
 /** One run's operation: the message readers are made once for all its items. */
 function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
 	const toOf = itemParameterReader(context, 'to', items);
@@ -44,25 +53,17 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	return {
 		read: (_, itemIndex) => ({ to: readId(toOf(itemIndex), RECIPIENT), message: messageOf(itemIndex) }),
 		async call(client, { to, message }, options) {
-			try {
-				const sent = await sendMessage(client, to, message, options);
-				return {
-					to,
-					...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
-					status: 'sent',
-					msgKey: sent.msgKey,
-					msgTime: sent.msgTime,
-					// Sent on a retry after an attempt that may have been delivered: Tencent recognises
-					// the repeat by its MsgRandom, which every attempt shares (UNCONFIRMED for every case).
-					...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-				};
-			} catch (error) {
-				if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) throw error;
-				const hint = error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED;
-				const maybe = new TencentChatError(error.code, error.info, { action: error.action, hint, field: error.field, mayHaveBeenApplied: true });
-				maybe.attempts = error.attempts;
-				throw maybe;
-			}
+			const sent = await sendMessage(client, to, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
+			return {
+				to,
+				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
+				status: 'sent',
+				msgKey: sent.msgKey,
+				msgTime: sent.msgTime,
+				// Sent on a retry after an attempt that may have been delivered: Tencent recognises
+				// the repeat by its MsgRandom, which every attempt shares (UNCONFIRMED for every case).
+				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
 		},
 	};
 }

@@ -1,0 +1,151 @@
+// One-to-one messages, per app: `openim`. Each user has a mailbox that tests read; a recipient or a
+// sender must be an account of the account service.
+//
+// Tencent recognises a repeat of a message by its MsgRandom: the same sender, recipient and
+// MsgRandom within a short time is delivered once (UNCONFIRMED how long Tencent remembers; the
+// fake remembers REPEAT_WINDOW_SECONDS).
+
+import { SERVICES } from '../../../nodes/TencentChat/client/commands';
+import type { FakeApp } from '../config';
+import { type Accounts, ACCOUNT_MISSING, accountsOf } from './account';
+import { type Answer, type CallContext, defineService, ok, type RequestBody, strings, TencentFailure } from './service';
+
+/** A message as a recipient's mailbox holds it. */
+export interface MailboxMessage {
+	from: string;
+	to: string;
+	msgKey: string;
+	msgTime: number;
+	msgRandom: number;
+	msgBody: unknown[];
+	cloudCustomData?: string;
+	msgLifeTime?: number;
+	offlinePushInfo?: Record<string, unknown>;
+	syncOtherMachine?: number;
+}
+
+interface Messages {
+	accounts: Accounts;
+	mailboxes: Map<string, MailboxMessage[]>;
+	/** `sender recipient random` → the delivered message's key, while it is remembered. */
+	recent: Map<string, { msgKey: string; msgTime: number }>;
+	nextSeq: number;
+}
+
+const REPEAT_WINDOW_SECONDS = 60;
+const MAX_LIFETIME_SECONDS = 604_800;
+const MAX_BODY_BYTES = 12 * 1024;
+const MAX_RECIPIENTS = 500;
+
+// Codes from Tencent's sendmsg and batchsendmsg pages (UNCONFIRMED in this project's reference).
+const BAD_JSON = 90001;
+const BAD_BODY = 90002;
+const NO_RECIPIENT = 90003;
+const NO_RANDOM = 90005;
+const NO_SENDER = 90008;
+const TOO_MANY_RECIPIENTS = 90011;
+const BAD_LIFETIME = 90026;
+const BODY_TOO_LARGE = 93000;
+
+export const messageService = defineService<Messages>({
+	service: SERVICES.message,
+	createState: (app: FakeApp) => ({ accounts: accountsOf(app), mailboxes: new Map(), recent: new Map(), nextSeq: 1 }),
+	commands: { sendmsg: sendMessage, batchsendmsg: sendMessageToMany },
+	entryLists: { batchsendmsg: { list: 'ErrorList', id: 'To_Account', result: 'ErrorCode' } },
+});
+
+/** What a user's mailbox holds, oldest first. */
+export function mailbox(state: unknown, userId: string): MailboxMessage[] {
+	return (state as Messages | undefined)?.mailboxes.get(userId) ?? [];
+}
+
+function sendMessage(state: Messages, body: RequestBody, context: CallContext): Answer {
+	const message = readMessage(state, body, context.operator);
+	const to = body.To_Account;
+	if (typeof to !== 'string' || to === '') throw new TencentFailure(NO_RECIPIENT, 'To_Account is required and must be a string');
+	// A recipient that is not an account: UNCONFIRMED which code sendmsg gives (90012 on the page as remembered).
+	if (!state.accounts.has(to)) throw new TencentFailure(90012, 'To_Account is not an imported account');
+	const delivered = deliver(state, message, to, context.nowSeconds);
+	return ok({ MsgTime: delivered.msgTime, MsgKey: delivered.msgKey });
+}
+
+function sendMessageToMany(state: Messages, body: RequestBody, context: CallContext): Answer {
+	const message = readMessage(state, body, context.operator);
+	const list = body.To_Account;
+	if (!Array.isArray(list) || list.length === 0) throw new TencentFailure(NO_RECIPIENT, 'To_Account must be a list of UserIDs');
+	if (list.length > MAX_RECIPIENTS) throw new TencentFailure(TOO_MANY_RECIPIENTS, `at most ${MAX_RECIPIENTS} recipients a call`);
+	const recipients = strings(list, 'To_Account');
+	const msgKey = newKey(state, message.msgRandom, context.nowSeconds);
+	const ErrorList: Array<{ To_Account: string; ErrorCode: number }> = [];
+	for (const to of new Set(recipients)) {
+		if (!state.accounts.has(to)) ErrorList.push({ To_Account: to, ErrorCode: ACCOUNT_MISSING });
+		else deliver(state, message, to, context.nowSeconds, msgKey);
+	}
+	return ok({ MsgKey: msgKey, ...(ErrorList.length > 0 ? { ErrorList } : {}) });
+}
+
+type Outgoing = Omit<MailboxMessage, 'to' | 'msgKey' | 'msgTime'>;
+
+/** The checks both commands make of the message itself, in the order Tencent's codes suggest. */
+function readMessage(state: Messages, body: RequestBody, operator: string): Outgoing {
+	const random = body.MsgRandom;
+	if (!Number.isInteger(random) || (random as number) < 0 || (random as number) > 4294967295) {
+		throw new TencentFailure(NO_RANDOM, 'MsgRandom is required and must be a 32-bit unsigned integer');
+	}
+	const msgBody = body.MsgBody;
+	if (!Array.isArray(msgBody) || msgBody.length === 0) throw new TencentFailure(BAD_BODY, 'MsgBody must be a non-empty array');
+	for (const element of msgBody as unknown[]) {
+		const { MsgType, MsgContent } = (element ?? {}) as Record<string, unknown>;
+		if (typeof MsgType !== 'string' || typeof MsgContent !== 'object' || MsgContent === null) {
+			throw new TencentFailure(BAD_BODY, 'each MsgBody element needs MsgType and MsgContent');
+		}
+	}
+	if (Buffer.byteLength(JSON.stringify(msgBody)) > MAX_BODY_BYTES) throw new TencentFailure(BODY_TOO_LARGE, 'message too large');
+	const lifetime = body.MsgLifeTime;
+	if (lifetime !== undefined && (!Number.isInteger(lifetime) || (lifetime as number) < 0 || (lifetime as number) > MAX_LIFETIME_SECONDS)) {
+		throw new TencentFailure(BAD_LIFETIME, 'MsgLifeTime must be 0 to 604800');
+	}
+	const from = body.From_Account ?? operator;
+	if (typeof from !== 'string') throw new TencentFailure(BAD_JSON, 'From_Account must be a string');
+	if (!state.accounts.has(from)) throw new TencentFailure(NO_SENDER, 'From_Account is not an imported account');
+	return {
+		from,
+		msgRandom: random as number,
+		msgBody,
+		...(typeof body.CloudCustomData === 'string' ? { cloudCustomData: body.CloudCustomData } : {}),
+		...(lifetime !== undefined ? { msgLifeTime: lifetime as number } : {}),
+		...(typeof body.OfflinePushInfo === 'object' && body.OfflinePushInfo !== null
+			? { offlinePushInfo: body.OfflinePushInfo as Record<string, unknown> }
+			: {}),
+		...(typeof body.SyncOtherMachine === 'number' ? { syncOtherMachine: body.SyncOtherMachine } : {}),
+	};
+}
+
+function newKey(state: Messages, random: number, nowSeconds: number): string {
+	return `${state.nextSeq++}_${random}_${nowSeconds}`;
+}
+
+/** Puts the message in the recipient's mailbox, unless it is a repeat of one delivered moments ago. */
+function deliver(state: Messages, message: Outgoing, to: string, nowSeconds: number, msgKey?: string) {
+	forgetOld(state, nowSeconds);
+	const repeat = `${message.from} ${to} ${message.msgRandom}`;
+	const earlier = state.recent.get(repeat);
+	if (earlier !== undefined) return earlier;
+	const delivered = { msgKey: msgKey ?? newKey(state, message.msgRandom, nowSeconds), msgTime: nowSeconds };
+	state.recent.set(repeat, delivered);
+	let box = state.mailboxes.get(to);
+	if (box === undefined) {
+		box = [];
+		state.mailboxes.set(to, box);
+	}
+	box.push({ ...message, to, ...delivered });
+	return delivered;
+}
+
+/** Entries are in delivery order: the oldest go first. */
+function forgetOld(state: Messages, nowSeconds: number): void {
+	for (const [key, { msgTime }] of state.recent) {
+		if (msgTime > nowSeconds - REPEAT_WINDOW_SECONDS) return;
+		state.recent.delete(key);
+	}
+}
