@@ -16,6 +16,7 @@ import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
 import { sendAsIs, transformAnswer } from './scriptedAnswers';
 import { SERVICE_MODULES } from './services';
+import { type AccountProfile, accountProfile, accountService } from './services/account';
 import { type MailboxMessage, mailbox, messageService } from './services/message';
 import { officialAccountService, subscriberIds } from './services/officialAccount';
 import { type Answer, failed, type RequestBody, type ServiceModule, TencentFailure } from './services/service';
@@ -24,6 +25,7 @@ import { checkUserSig, userSigsSeen } from './userSigCheck';
 
 export { DEFAULT_FAULTS } from './config';
 export type { FakeApp, FaultConfig, FaultKind, ScriptedAnswer, Transform } from './config';
+export type { AccountProfile } from './services/account';
 export type { MailboxMessage } from './services/message';
 export type { FakeOfficialAccount } from './services/officialAccount';
 export type { FakeStats } from './stats';
@@ -112,6 +114,11 @@ export class FakeTencentServer {
 
 	subscribers(sdkAppId: number, officialAccount: string): string[] {
 		return subscriberIds(this.apps.get(sdkAppId)?.services.get(officialAccountService), officialAccount);
+	}
+
+	/** An account of the app (its nickname, avatar and how often it was imported), or undefined when it does not exist. */
+	account(sdkAppId: number, userId: string): AccountProfile | undefined {
+		return accountProfile(this.apps.get(sdkAppId)?.services.get(accountService), userId);
 	}
 
 	/** The one-to-one messages a user has received, oldest first. */

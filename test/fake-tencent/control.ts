@@ -2,6 +2,7 @@
 // alike, whether the server runs in-process or as a child process.
 
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
+import type { AccountProfile } from './services/account';
 import type { MailboxMessage } from './services/message';
 import type { FakeStats } from './stats';
 
@@ -35,6 +36,11 @@ export class FakeServerControl {
 
 	async subscribers(sdkAppId: number, officialAccount: string): Promise<string[]> {
 		return ((await this.post('subscribers', { sdkAppId, officialAccount })) as { subscribers: string[] }).subscribers;
+	}
+
+	/** An account of the app, or null when it does not exist. */
+	async account(sdkAppId: number, userId: string): Promise<AccountProfile | null> {
+		return ((await this.post('account', { sdkAppId, userId })) as { account: AccountProfile | null }).account;
 	}
 
 	/** The one-to-one messages a user has received, oldest first. */

@@ -41,6 +41,8 @@ export function answerControl(server: FakeTencentServer, path: string, body: str
 			return sendJson(response, 200, {
 				subscribers: server.subscribers(Number(input.sdkAppId), String(input.officialAccount)),
 			});
+		case '/_fake/account':
+			return sendJson(response, 200, { account: server.account(Number(input.sdkAppId), String(input.userId)) ?? null });
 		case '/_fake/mailbox':
 			return sendJson(response, 200, { messages: server.mailbox(Number(input.sdkAppId), String(input.userId)) });
 		case '/_fake/user-sigs':

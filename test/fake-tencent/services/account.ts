@@ -7,6 +7,8 @@ import { type Answer, type CallContext, defineService, isValidUserId, ok, type R
 export interface AccountProfile {
 	nick?: string;
 	faceUrl?: string;
+	/** Imports that named the account since the app was set up: a run that imports it once adds one. */
+	imports?: number;
 }
 
 /** The accounts that exist: the app's admins, its `accounts`, and those imported since, with their profiles. */
@@ -24,6 +26,11 @@ export function accountsOf(app: FakeApp): Accounts {
 	const accounts = accountsOfApp.get(app);
 	if (accounts === undefined) throw new Error('the account service must be created before the services that read its accounts');
 	return accounts;
+}
+
+/** An account as the app holds it, or undefined when it does not exist. */
+export function accountProfile(state: unknown, userId: string): AccountProfile | undefined {
+	return (state as Accounts | undefined)?.get(userId);
 }
 
 function createState(app: FakeApp): Accounts {
@@ -67,6 +74,7 @@ function importAccounts(accounts: Accounts, body: RequestBody, { command }: Call
 		if (!isValidUserId(id)) return void FailAccounts.push(id);
 		const entry = list[position] as Record<string, unknown>;
 		const profile = { ...accounts.get(id) };
+		profile.imports = (profile.imports ?? 0) + 1;
 		if (typeof entry.Nick === 'string') profile.nick = entry.Nick;
 		if (typeof entry.FaceUrl === 'string') profile.faceUrl = entry.FaceUrl;
 		accounts.set(id, profile);
