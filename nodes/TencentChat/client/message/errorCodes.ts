@@ -9,7 +9,7 @@ export const MESSAGE_ERRORS: ErrorTable = [
 	[[20004, 20005, 90992, 91000], { action: 'retry', hint: 'An internal error at Tencent; try again in a moment.' }],
 	[[90001, 90002, 90005, 90007, 90010, 90031], { action: 'reject', hint: 'Tencent found the message malformed: check MsgBody.' }],
 	[
-		[90003, 90012, 20003],
+		[90003, 90012, 20003, 70107],
 		{ action: 'reject', hint: 'The recipient (To_Account) is not an imported account: import it first (Account → Import).' },
 	],
 	[
