@@ -15,7 +15,6 @@ import type { FakeStats } from '../test/fake-tencent/FakeTencentServer';
 import { ADMIN, SDK_APP_ID, SECRET_KEY } from '../test/helpers/fixtures';
 import type { ScenarioInput, ScenarioResult } from './scenario';
 
-const CAP_PER_SECOND = 200 * 100;
 
 /** Each mode's command, its calls a second and entries a call (the cap is their product), and what its entries are. */
 const MODES = {

@@ -24,11 +24,22 @@ export interface MailboxMessage {
 	syncOtherMachine?: number;
 }
 
+/** What a mailbox holds: the message as its call sent it (shared by every recipient of the call), and what was delivered. */
+interface Delivery {
+	message: Outgoing;
+	delivered: Delivered;
+}
+
+interface Delivered {
+	msgKey: string;
+	msgTime: number;
+}
+
 interface Messages {
 	accounts: Accounts;
-	mailboxes: Map<string, MailboxMessage[]>;
-	/** `sender recipient random` → the delivered message's key, while it is remembered. */
-	recent: Map<string, { msgKey: string; msgTime: number }>;
+	mailboxes: Map<string, Delivery[]>;
+	/** `sender random` → when it was first seen, and what each recipient was delivered, while it is remembered. */
+	recent: Map<string, { firstSeen: number; recipients: Map<string, Delivered> }>;
 	nextSeq: number;
 }
 
@@ -56,7 +67,8 @@ export const messageService = defineService<Messages>({
 
 /** What a user's mailbox holds, oldest first. */
 export function mailbox(state: unknown, userId: string): MailboxMessage[] {
-	return (state as Messages | undefined)?.mailboxes.get(userId) ?? [];
+	const deliveries = (state as Messages | undefined)?.mailboxes.get(userId) ?? [];
+	return deliveries.map(({ message, delivered }) => ({ ...message, to: userId, ...delivered }));
 }
 
 function sendMessage(state: Messages, body: RequestBody, context: CallContext): Answer {
@@ -65,7 +77,7 @@ function sendMessage(state: Messages, body: RequestBody, context: CallContext): 
 	if (typeof to !== 'string' || to === '') throw new TencentFailure(NO_RECIPIENT, 'To_Account is required and must be a string');
 	// A recipient that is not an account: UNCONFIRMED which code sendmsg gives (90012 on the page as remembered).
 	if (!state.accounts.has(to)) throw new TencentFailure(90012, 'To_Account is not an imported account');
-	const delivered = deliver(state, message, to, context.nowSeconds);
+	const delivered = deliver(state, message, [to], context.nowSeconds)[0];
 	return ok({ MsgTime: delivered.msgTime, MsgKey: delivered.msgKey });
 }
 
@@ -75,12 +87,13 @@ function sendMessageToMany(state: Messages, body: RequestBody, context: CallCont
 	if (!Array.isArray(list) || list.length === 0) throw new TencentFailure(NO_RECIPIENT, 'To_Account must be a list of UserIDs');
 	if (list.length > MAX_RECIPIENTS) throw new TencentFailure(TOO_MANY_RECIPIENTS, `at most ${MAX_RECIPIENTS} recipients a call`);
 	const recipients = strings(list, 'To_Account');
-	const msgKey = newKey(state, message.msgRandom, context.nowSeconds);
 	const ErrorList: Array<{ To_Account: string; ErrorCode: number }> = [];
+	const accounts: string[] = [];
 	for (const to of new Set(recipients)) {
-		if (!state.accounts.has(to)) ErrorList.push({ To_Account: to, ErrorCode: ACCOUNT_MISSING });
-		else deliver(state, message, to, context.nowSeconds, msgKey);
+		if (state.accounts.has(to)) accounts.push(to);
+		else ErrorList.push({ To_Account: to, ErrorCode: ACCOUNT_MISSING });
 	}
+	const msgKey = accounts.length > 0 ? deliver(state, message, accounts, context.nowSeconds)[0].msgKey : newKey(state, message.msgRandom, context.nowSeconds);
 	return ok({ MsgKey: msgKey, ...(ErrorList.length > 0 ? { ErrorList } : {}) });
 }
 
@@ -125,27 +138,34 @@ function newKey(state: Messages, random: number, nowSeconds: number): string {
 	return `${state.nextSeq++}_${random}_${nowSeconds}`;
 }
 
-/** Puts the message in the recipient's mailbox, unless it is a repeat of one delivered moments ago. */
-function deliver(state: Messages, message: Outgoing, to: string, nowSeconds: number, msgKey?: string) {
+/**
+ * Puts the message in each recipient's mailbox, unless it is a repeat of one delivered to them
+ * moments ago: then the recipient keeps the one it has, and the answer names it.
+ */
+function deliver(state: Messages, message: Outgoing, recipients: string[], nowSeconds: number): Delivered[] {
 	forgetOld(state, nowSeconds);
-	const repeat = `${message.from} ${to} ${message.msgRandom}`;
-	const earlier = state.recent.get(repeat);
-	if (earlier !== undefined) return earlier;
-	const delivered = { msgKey: msgKey ?? newKey(state, message.msgRandom, nowSeconds), msgTime: nowSeconds };
-	state.recent.set(repeat, delivered);
-	let box = state.mailboxes.get(to);
-	if (box === undefined) {
-		box = [];
-		state.mailboxes.set(to, box);
+	const sending = `${message.from} ${message.msgRandom}`;
+	let remembered = state.recent.get(sending);
+	if (remembered === undefined) {
+		remembered = { firstSeen: nowSeconds, recipients: new Map() };
+		state.recent.set(sending, remembered);
 	}
-	box.push({ ...message, to, ...delivered });
-	return delivered;
+	const fresh: Delivered = { msgKey: newKey(state, message.msgRandom, nowSeconds), msgTime: nowSeconds };
+	return recipients.map((to) => {
+		const earlier = remembered.recipients.get(to);
+		if (earlier !== undefined) return earlier;
+		remembered.recipients.set(to, fresh);
+		const box = state.mailboxes.get(to);
+		if (box === undefined) state.mailboxes.set(to, [{ message, delivered: fresh }]);
+		else box.push({ message, delivered: fresh });
+		return fresh;
+	});
 }
 
-/** Entries are in delivery order: the oldest go first. */
+/** Entries are in the order first seen: the oldest go first. */
 function forgetOld(state: Messages, nowSeconds: number): void {
-	for (const [key, { msgTime }] of state.recent) {
-		if (msgTime > nowSeconds - REPEAT_WINDOW_SECONDS) return;
+	for (const [key, { firstSeen }] of state.recent) {
+		if (firstSeen > nowSeconds - REPEAT_WINDOW_SECONDS) return;
 		state.recent.delete(key);
 	}
 }
