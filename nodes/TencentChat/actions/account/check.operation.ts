@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type CheckResult, checkAccounts, COMMANDS, describeErrorCode, SERVICES } from '../../client';
-import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { type CheckResult, checkAccounts, COMMANDS, SERVICES } from '../../client';
+import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { USER_IDS, userIdsField } from './fields';
 
@@ -22,18 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 
 const IMPORTED = freeze({ imported: true, status: 'imported' });
 const NOT_IMPORTED = freeze({ imported: false, status: 'notImported' });
-const failures = new Map<number, Outcome>();
-
-/** An entry Tencent answered with a ResultCode other than 0: one shared outcome per code. */
-function failed(code: number): Outcome {
-	let outcome = failures.get(code);
-	if (outcome === undefined) {
-		const info = describeErrorCode(SERVICES.account, code).hint ?? 'Tencent could not check this account';
-		outcome = freeze({ status: 'failed', errorCode: code, errorInfo: info }, { code, info });
-		failures.set(code, outcome);
-	}
-	return outcome;
-}
+const failed = codeOutcomes(SERVICES.account, 'Tencent could not check this account');
 
 export const operation: BulkOperation<CheckResult> = {
 	command: COMMANDS.checkAccounts,

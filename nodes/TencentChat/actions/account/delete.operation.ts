@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, type DeleteResult, deleteAccounts, describeErrorCode, SERVICES } from '../../client';
-import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { COMMANDS, type DeleteResult, deleteAccounts, SERVICES } from '../../client';
+import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { USER_IDS, userIdsField } from './fields';
 
@@ -32,17 +33,7 @@ const DELETED = freeze({ deleted: true, resultCode: 0, status: 'deleted' });
 const NOT_FOUND = freeze({ deleted: false, resultCode: ACCOUNT_MISSING, status: 'notFound' });
 // A retry after a call that may have been carried out finds the account gone: this run or before it?
 const DELETED_OR_NOT_FOUND = freeze({ deleted: true, resultCode: ACCOUNT_MISSING, status: 'deletedOrNotFound', ambiguous: true });
-const failures = new Map<number, Outcome>();
-
-function failed(code: number): Outcome {
-	let outcome = failures.get(code);
-	if (outcome === undefined) {
-		const info = describeErrorCode(SERVICES.account, code).hint ?? 'Tencent could not delete this account';
-		outcome = freeze({ deleted: false, resultCode: code, status: 'failed', errorCode: code, errorInfo: info }, { code, info });
-		failures.set(code, outcome);
-	}
-	return outcome;
-}
+const failed = codeOutcomes(SERVICES.account, 'Tencent could not delete this account', (code) => ({ deleted: false, resultCode: code }));
 
 export const operation: BulkOperation<DeleteResult> = {
 	command: COMMANDS.deleteAccounts,

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, type DeliveryResult, describeErrorCode, type Message, SERVICES, sendMessageToMany } from '../../client';
+import { COMMANDS, type DeliveryResult, type Message, SERVICES, sendMessageToMany } from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { messageFields, messageReader } from './fields';
 
@@ -34,17 +35,8 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 const RECIPIENTS: IdRule = { field: 'Recipients', maxBytes: MAX_USER_ID_BYTES };
 
-const failures = new Map<number, Outcome>();
-/** A recipient ErrorList named: one shared outcome per code. */
-function failed(code: number): Outcome {
-	let outcome = failures.get(code);
-	if (outcome === undefined) {
-		const info = describeErrorCode(SERVICES.message, code).hint ?? 'Tencent could not deliver the message to this recipient';
-		outcome = freeze({ status: 'failed', errorCode: code, errorInfo: info }, { code, info });
-		failures.set(code, outcome);
-	}
-	return outcome;
-}
+/** A recipient ErrorList named. */
+const failed = codeOutcomes(SERVICES.message, 'Tencent could not deliver the message to this recipient');
 
 /** A sent recipient: one shared outcome per call (its MsgKey) and per whether the call was a retry that may repeat an earlier one. */
 const sentOutcomes = new WeakMap<Exclude<DeliveryResult, number>, { plain?: Outcome; ambiguous?: Outcome }>();
