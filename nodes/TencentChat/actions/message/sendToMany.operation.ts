@@ -58,7 +58,7 @@ function sent(result: Exclude<DeliveryResult, number>, afterMaybeApplied: boolea
 function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): BulkOperation<DeliveryResult> {
 	const recipientsOf = itemParameterReader(context, 'recipients', items);
 	const messageOf = messageReader(context, items);
-	const messages = new Map<string, Message>();
+	const messages = new Map<string, { key: string; message: Message }>();
 	const keyOf = new WeakMap<Message, string>();
 	return {
 		command: COMMANDS.sendMessageToMany,
@@ -68,14 +68,16 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 			const message = messageOf(itemIndex);
 			let key = keyOf.get(message);
 			if (key === undefined) {
-				key = JSON.stringify(message);
-				// One string per distinct message, however many items carry it.
-				if (!messages.has(key)) messages.set(key, message);
+				const json = JSON.stringify(message);
+				// One key string per distinct message, however many items carry it.
+				const known = messages.get(json) ?? { key: json, message };
+				messages.set(json, known);
+				key = known.key;
 				keyOf.set(message, key);
 			}
 			return { key, ids };
 		},
-		send: (client, key, ids, options) => sendMessageToMany(client, messages.get(key) as Message, ids, options),
+		send: (client, key, ids, options) => sendMessageToMany(client, (messages.get(key) as { message: Message }).message, ids, options),
 		outcome: (result, afterMaybeApplied) => (typeof result === 'number' ? failed(result) : sent(result, afterMaybeApplied)),
 		rerun:
 			'Running the node again sends the message again, also to the recipients who have it: run it again only for the recipients whose status is "failed".',
