@@ -6,7 +6,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { observeClient } from '../nodes/TencentChat/client';
 import { runNode } from '../test/helpers/engine';
-import { addSubscribersParameters, credentialsFor, officialAccountParameters } from '../test/helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, officialAccountParameters, resourceParameters } from '../test/helpers/fixtures';
 import { HandBuiltAddSubscriber, PassThroughOutput } from './handBuiltNode';
 
 export interface ScenarioInput {
@@ -14,7 +14,7 @@ export interface ScenarioInput {
 	subscribers: number;
 	accounts: string[];
 	prefix: string;
-	mode: 'node' | 'remove' | 'handBuilt' | 'passThrough';
+	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'handBuilt' | 'passThrough';
 }
 
 export interface ScenarioResult {
@@ -33,6 +33,16 @@ export interface ScenarioResult {
 	outputItems: number;
 	ok: number;
 }
+
+/** The status of an output item that went as it should, per mode. */
+export const OK_STATUS: Record<ScenarioInput['mode'], string> = {
+	node: 'added',
+	remove: 'removed',
+	import: 'imported',
+	sendToMany: 'sent',
+	handBuilt: '',
+	passThrough: '',
+};
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
@@ -61,7 +71,7 @@ async function main(): Promise<void> {
 	const ok =
 		input.mode === 'handBuilt'
 			? output.filter((item) => item.json.ActionStatus === 'OK').length
-			: output.filter((item) => item.json.status === (input.mode === 'remove' ? 'removed' : 'added')).length;
+			: output.filter((item) => item.json.status === OK_STATUS[input.mode]).length;
 	const result: ScenarioResult = {
 		seconds,
 		startedAt: wallStartedAt,
@@ -91,6 +101,15 @@ function nodeFor(input: ScenarioInput) {
 				officialAccountId: '={{ $json.officialAccount }}',
 				subscriberIds: '={{ $json.subscribers }}',
 			}),
+		};
+	}
+	if (input.mode === 'import') {
+		return { parameters: resourceParameters('account', 'import', { userId: '={{ $json.subscribers }}' }) };
+	}
+	if (input.mode === 'sendToMany') {
+		// The same message for every item: one key, calls of 500.
+		return {
+			parameters: resourceParameters('message', 'sendToMany', { recipients: '={{ $json.subscribers }}', messageType: 'text', text: 'Welcome aboard!' }),
 		};
 	}
 	return { parameters: addSubscribersParameters() };

@@ -6,6 +6,8 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
+import * as account from './actions/account/Account.resource';
+import * as message from './actions/message/Message.resource';
 import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
 import { router } from './actions/router';
 
@@ -29,10 +31,16 @@ export class TencentChat implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Official Account', value: 'officialAccount' }],
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Official Account', value: 'officialAccount' },
+				],
 				default: 'officialAccount',
 			},
 			...officialAccount.description,
+			...account.description,
+			...message.description,
 		],
 	};
 

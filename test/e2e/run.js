@@ -7,7 +7,7 @@
  * Installs Node 24 and n8n (test/e2e/package.json and its lockfile) into a cache outside the clone
  * (N8N_E2E_CACHE, default ~/.cache/n8n-nodes-tencent-chat-e2e), packs this project with `npm pack`,
  * installs the tarball into n8n's nodes folder the way a user installs a community node by hand,
- * starts the project's fake Tencent Chat server, imports a credential and four workflows, runs them
+ * starts the project's fake Tencent Chat server, imports a credential and the workflows, runs them
  * with `n8n execute`, then starts n8n to check what it reports about the node and to run the
  * credential's Test as the editor does. Needs `npm run build` and the compiled tests (`npm test`).
  */
@@ -36,6 +36,11 @@ const PRE_SUBSCRIBED = Array.from({ length: 10 }, (_, i) => `u${2 * i}`);
 const LIFE_ACCOUNT = '@TOA#_e2e_life';
 const LIFE_OWNER = 'e2e_owner';
 const LIFE_FANS = 30;
+/** The CRM chain: 500 new customers, every fifth already imported, welcomed through this official account. */
+const WELCOME_ACCOUNT = '@TOA#_e2e_welcome';
+const CUSTOMERS = Array.from({ length: 500 }, (_, i) => `cust${i}`);
+const ALREADY_IMPORTED = CUSTOMERS.filter((_, i) => i % 5 === 0);
+const WELCOME_TEXT = 'Welcome to Example Shop!';
 
 const checks = [];
 function check(name, ok, detail = '') {
@@ -248,6 +253,40 @@ function workflows(serverUrl) {
 			],
 			chain('Manual Trigger', 'Plan', 'Create', 'Fans', 'Subscribe', 'Vip', 'Tag', 'Account', 'Subscribers', 'Broadcasts', 'Send', 'History', 'Messages', 'Recall', 'Last', 'Delete'),
 		),
+		// What a user builds for new CRM customers: import them as chat accounts, subscribe them to
+		// the shop's official account, and send each a welcome message.
+		workflow(
+			'e2eCrmChain',
+			[
+				trigger,
+				codeAt(
+					'New customers',
+					200,
+					"return Array.from({ length: 500 }, (_, i) => ({ json: { id: 'cust' + i, name: 'Customer ' + i, avatar: 'https://cdn.example.com/c/' + i + '.png' } }));",
+				),
+				tencentChatAt('Import', 400, {
+					resource: 'account',
+					operation: 'import',
+					userId: '={{ $json.id }}',
+					nick: '={{ $json.name }}',
+					faceUrl: '={{ $json.avatar }}',
+				}),
+				tencentChatAt('Subscribe', 600, {
+					operation: 'addSubscribers',
+					officialAccountId: WELCOME_ACCOUNT,
+					subscriberIds: '={{ $json.userId }}',
+				}),
+				tencentChatAt('Welcome', 800, {
+					resource: 'message',
+					operation: 'sendToMany',
+					recipients: '={{ $json.subscriberAccount }}',
+					messageType: 'text',
+					text: WELCOME_TEXT,
+					messageOptions: { offlinePushTitle: 'Example Shop', offlinePushText: 'You have a welcome message' },
+				}),
+			],
+			chain('Manual Trigger', 'New customers', 'Import', 'Subscribe', 'Welcome'),
+		),
 		workflow(
 			'e2eAddSubscribers',
 			[
@@ -409,9 +448,50 @@ async function checkLifecycle(tools, env, serverUrl) {
 	check('lifecycle: Tencent refused no call for its rate', stats.rateLimited === 0, `rateLimited ${stats.rateLimited}`);
 }
 
+async function checkCrmChain(tools, env, serverUrl) {
+	const result = execute(tools, env, 'e2eCrmChain');
+	const imported = outputOf(result, 'Import');
+	const subscribed = outputOf(result, 'Subscribe');
+	const welcomed = outputOf(result, 'Welcome');
+	check(
+		'CRM chain: Import → Add Subscribers → Send to Many gives 500 imported, 500 added, 500 sent, each paired in order',
+		result.data.resultData.error === undefined &&
+			imported.length === 500 &&
+			imported.every((item, i) => item.json.userId === CUSTOMERS[i] && item.json.status === 'imported' && item.pairedItem?.item === i) &&
+			subscribed.length === 500 &&
+			subscribed.every((item, i) => item.json.subscriberAccount === CUSTOMERS[i] && item.json.status === 'added') &&
+			welcomed.length === 500 &&
+			welcomed.every((item, i) => item.json.recipient === CUSTOMERS[i] && item.json.status === 'sent' && item.pairedItem?.item === i),
+		`imported ${imported.filter((item) => item.json.status === 'imported').length}, ` +
+			`added ${subscribed.filter((item) => item.json.status === 'added').length}, ` +
+			`sent ${welcomed.filter((item) => item.json.status === 'sent').length}` +
+			(result.data.resultData.error ? `, error: ${result.data.resultData.error.message}` : ''),
+	);
+	const accounts = await Promise.all(CUSTOMERS.map((userId) => control(serverUrl, 'account', { sdkAppId: SDK_APP_ID, userId })));
+	const importedOnce = accounts.filter((entry, i) => entry.account?.imports === 1 && entry.account.nick === `Customer ${i}`).length;
+	check('CRM chain: every customer is an account, imported once by the run, with its own nickname', importedOnce === 500, `${importedOnce} of 500`);
+	const subscribers = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: WELCOME_ACCOUNT })).subscribers;
+	check(
+		'CRM chain: every customer is subscribed once',
+		subscribers.length === 500 && new Set(subscribers).size === 500 && CUSTOMERS.every((id) => subscribers.includes(id)),
+		`${subscribers.length} subscriptions, ${new Set(subscribers).size} distinct`,
+	);
+	const mailboxes = await Promise.all(CUSTOMERS.map((userId) => control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId })));
+	const welcomedOnce = mailboxes.filter(
+		({ messages }) =>
+			messages.length === 1 &&
+			messages[0].from === ADMIN &&
+			messages[0].msgBody[0]?.MsgContent?.Text === WELCOME_TEXT &&
+			messages[0].offlinePushInfo?.Title === 'Example Shop',
+	).length;
+	const messages = mailboxes.reduce((sum, { messages: held }) => sum + held.length, 0);
+	check('CRM chain: every customer holds exactly one welcome message', welcomedOnce === 500 && messages === 500, `${welcomedOnce} of 500 hold one; ${messages} messages in all`);
+}
+
 async function checkWorkflows(tools, env, serverUrl) {
 	await checkChain(tools, env, serverUrl);
 	await checkLifecycle(tools, env, serverUrl);
+	await checkCrmChain(tools, env, serverUrl);
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
@@ -594,8 +674,13 @@ async function main() {
 			sdkAppId: SDK_APP_ID,
 			secretKey: SECRET_KEY,
 			admins: [ADMIN],
-			accounts: [LIFE_OWNER],
-			officialAccounts: { [ACCOUNT_A]: { subscribers: PRE_SUBSCRIBED }, [ACCOUNT_B]: {}, [ACCOUNT_C]: { subscribers: KEPT_SUBSCRIBERS } },
+			officialAccounts: {
+				[ACCOUNT_A]: { subscribers: PRE_SUBSCRIBED },
+				[ACCOUNT_B]: {},
+				[ACCOUNT_C]: { subscribers: KEPT_SUBSCRIBERS },
+				[WELCOME_ACCOUNT]: {},
+			},
+			accounts: [LIFE_OWNER, ...ALREADY_IMPORTED],
 		});
 
 		const env = {

@@ -16,7 +16,8 @@ import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
 import { sendAsIs, transformAnswer } from './scriptedAnswers';
 import { SERVICE_MODULES } from './services';
-import { accountService, isImported } from './services/account';
+import { type AccountProfile, accountProfile, accountService, isImported } from './services/account';
+import { type MailboxMessage, mailbox, messageService } from './services/message';
 import { officialAccountService, subscriberIds } from './services/officialAccount';
 import { type Accounts, accountSnapshot } from './services/officialAccountState';
 import { type Answer, failed, type RequestBody, type ServiceModule, TencentFailure } from './services/service';
@@ -25,6 +26,8 @@ import { checkUserSig, userSigsSeen } from './userSigCheck';
 
 export { DEFAULT_FAULTS } from './config';
 export type { FakeApp, FaultConfig, FaultKind, ScriptedAnswer, Transform } from './config';
+export type { AccountProfile } from './services/account';
+export type { MailboxMessage } from './services/message';
 export type { FakeOfficialAccount } from './services/officialAccount';
 export type { FakeStats } from './stats';
 
@@ -117,6 +120,16 @@ export class FakeTencentServer {
 	/** An official account as the server holds it, live or destroyed: profile, subscribers, messages. */
 	officialAccount(sdkAppId: number, officialAccount: string): Record<string, unknown> {
 		return accountSnapshot(this.apps.get(sdkAppId)?.services.get(officialAccountService) as Accounts | undefined, officialAccount);
+	}
+
+	/** An account of the app (its nickname, avatar and how often it was imported), or undefined when it does not exist. */
+	account(sdkAppId: number, userId: string): AccountProfile | undefined {
+		return accountProfile(this.apps.get(sdkAppId)?.services.get(accountService), userId);
+	}
+
+	/** The one-to-one messages a user has received, oldest first. */
+	mailbox(sdkAppId: number, userId: string): MailboxMessage[] {
+		return mailbox(this.apps.get(sdkAppId)?.services.get(messageService), userId);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -243,6 +256,7 @@ export class FakeTencentServer {
 			answer = run(app.services.get(service), body, {
 				command,
 				nowSeconds: this.nowSeconds(),
+				operator: identifier,
 				isImported: (userId) => isImported(app.services.get(accountService), userId),
 			});
 		} catch (error) {

@@ -2,6 +2,8 @@
 // alike, whether the server runs in-process or as a child process.
 
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
+import type { AccountProfile } from './services/account';
+import type { MailboxMessage } from './services/message';
 import type { FakeStats } from './stats';
 
 export class FakeServerControl {
@@ -39,6 +41,16 @@ export class FakeServerControl {
 	/** An official account as the server holds it, live or destroyed: profile, subscribers (with custom strings), messages. */
 	async officialAccount(sdkAppId: number, officialAccount: string): Promise<Record<string, unknown>> {
 		return (await this.post('official-account', { sdkAppId, officialAccount })) as Record<string, unknown>;
+	}
+
+	/** An account of the app, or null when it does not exist. */
+	async account(sdkAppId: number, userId: string): Promise<AccountProfile | null> {
+		return ((await this.post('account', { sdkAppId, userId })) as { account: AccountProfile | null }).account;
+	}
+
+	/** The one-to-one messages a user has received, oldest first. */
+	async mailbox(sdkAppId: number, userId: string): Promise<MailboxMessage[]> {
+		return ((await this.post('mailbox', { sdkAppId, userId })) as { messages: MailboxMessage[] }).messages;
 	}
 
 	/** Every UserSig the server was sent, for leak checks across processes. */

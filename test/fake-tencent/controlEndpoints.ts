@@ -43,6 +43,10 @@ export function answerControl(server: FakeTencentServer, path: string, body: str
 			});
 		case '/_fake/official-account':
 			return sendJson(response, 200, server.officialAccount(Number(input.sdkAppId), String(input.officialAccount)));
+		case '/_fake/account':
+			return sendJson(response, 200, { account: server.account(Number(input.sdkAppId), String(input.userId)) ?? null });
+		case '/_fake/mailbox':
+			return sendJson(response, 200, { messages: server.mailbox(Number(input.sdkAppId), String(input.userId)) });
 		case '/_fake/user-sigs':
 			return sendJson(response, 200, { userSigs: [...userSigsSeen] });
 		default:

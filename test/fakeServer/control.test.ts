@@ -32,3 +32,14 @@ test('moving the clock past a UserSig\'s lifetime makes the server answer 70001'
 	await control.setClockOffset(0);
 	expect(json?.ErrorCode).toBe(70001);
 });
+
+test('the control client reads an account and a mailbox', async () => {
+	const control = new FakeServerControl(server.url);
+	await control.addApp({ ...APP, officialAccounts: {}, accounts: ['amy'] });
+	await call(server, 'im_open_login_svc/multiaccount_import', { AccountList: [{ UserID: 'amy', Nick: 'Amy' }] });
+	await call(server, 'openim/sendmsg', { To_Account: 'amy', MsgRandom: 5, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Hi' } }] });
+
+	expect(await control.account(APP.sdkAppId, 'amy')).toEqual({ nick: 'Amy', imports: 1 });
+	expect(await control.account(APP.sdkAppId, 'nobody')).toBeNull();
+	expect((await control.mailbox(APP.sdkAppId, 'amy')).map((message) => [message.from, message.msgRandom])).toEqual([['administrator', 5]]);
+});

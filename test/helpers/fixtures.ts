@@ -9,8 +9,8 @@ export const WRONG_SECRET_KEY = 'not-the-right-key-3f9a1c';
 /** Every key the tests sign with: none may appear in any output, error or log. */
 export const TEST_SECRETS = [SECRET_KEY, WRONG_SECRET_KEY];
 
-export function fakeApp(officialAccounts: FakeApp['officialAccounts']): FakeApp {
-	return { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], officialAccounts };
+export function fakeApp(officialAccounts: FakeApp['officialAccounts'], accounts?: string[]): FakeApp {
+	return { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], officialAccounts, ...(accounts ? { accounts } : {}) };
 }
 
 export function credentialsFor(server: FakeTencentServer, overrides: Record<string, unknown> = {}) {
@@ -38,4 +38,9 @@ export function addSubscribersParameters(options: INodeParameters = {}): INodePa
 /** The node's parameters for an operation of the Official Account resource. */
 export function officialAccountParameters(operation: string, fields: INodeParameters = {}, options: INodeParameters = {}): INodeParameters {
 	return { resource: 'officialAccount', operation, ...fields, options };
+}
+
+/** The node's parameters for an operation of another resource (Account, Message). */
+export function resourceParameters(resource: string, operation: string, fields: INodeParameters = {}, options: INodeParameters = {}): INodeParameters {
+	return { resource, operation, ...fields, options };
 }

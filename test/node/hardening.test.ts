@@ -5,7 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { addSubscribers, readCredentials, TencentChatClient } from '../../nodes/TencentChat/client';
 import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, fakeApp, officialAccountParameters, resourceParameters, SDK_APP_ID } from '../helpers/fixtures';
 import type { IsolatedCase } from '../helpers/isolated/runCases';
 import { runIsolated } from '../helpers/runIsolated';
 import { useFakeServer } from '../helpers/useFakeServer';
@@ -72,6 +72,20 @@ const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) =
 		bulk: true,
 	},
 	{ name: 'Get Messages', parameters: (options) => officialAccountParameters('getMessages', { officialAccountId: '={{ $json.officialAccount }}' }, options), bulk: false },
+	{ name: 'Account Import', parameters: (options) => resourceParameters('account', 'import', { userId: '={{ $json.subscribers }}' }, options), bulk: true },
+	{ name: 'Account Check', parameters: (options) => resourceParameters('account', 'check', { userIds: '={{ $json.subscribers }}' }, options), bulk: true },
+	{ name: 'Account Delete', parameters: (options) => resourceParameters('account', 'delete', { userIds: '={{ $json.subscribers }}' }, options), bulk: true },
+	{
+		name: 'Message Send',
+		parameters: (options) => resourceParameters('message', 'send', { to: '={{ $json.subscribers }}', messageType: 'text', text: 'Hi' }, options),
+		bulk: false,
+	},
+	{
+		name: 'Message Send to Many',
+		parameters: (options) =>
+			resourceParameters('message', 'sendToMany', { recipients: '={{ $json.subscribers }}', messageType: 'text', text: 'Hi' }, options),
+		bulk: true,
+	},
 ];
 
 /** Values a workflow can produce through an expression, where the editor would allow none of them. */

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as account from './account/Account.resource';
+import * as message from './message/Message.resource';
 import * as officialAccount from './officialAccount/OfficialAccount.resource';
 
 type Operation = { execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> };
@@ -8,6 +10,8 @@ type Operation = { execute: (this: IExecuteFunctions, items: INodeExecutionData[
 /** Every resource's operations, by value: the same maps the node's description is built from. */
 const resources: Record<string, Record<string, Operation>> = {
 	officialAccount: officialAccount.operations,
+	account: account.operations,
+	message: message.operations,
 };
 
 /** Reads resource and operation once; each operation handles all input items together. */

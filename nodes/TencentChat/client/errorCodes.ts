@@ -1,4 +1,6 @@
 import { type ServiceName, SERVICES } from './commands';
+import { ACCOUNT_ERRORS } from './account/errorCodes';
+import { MESSAGE_ERRORS } from './message/errorCodes';
 import { OFFICIAL_ACCOUNT_ERRORS } from './officialAccount/errorCodes';
 
 // What a Tencent Chat error code means for a client: retry it, renew the UserSig, or stop and say
@@ -96,6 +98,8 @@ function indexed(table: ErrorTable): Map<number, ErrorCodeInfo> {
 const common = indexed(COMMON_ERRORS);
 const byService = new Map<ServiceName, Map<number, ErrorCodeInfo>>([
 	[SERVICES.officialAccount, indexed(OFFICIAL_ACCOUNT_ERRORS)],
+	[SERVICES.account, indexed(ACCOUNT_ERRORS)],
+	[SERVICES.message, indexed(MESSAGE_ERRORS)],
 ]);
 
 /** Codes in neither table fail at once: a retry of an unknown failure is a guess. */

@@ -1,6 +1,9 @@
+export * from './account';
 export * from './commands';
 export * from './credentials';
 export * from './errorCodes';
+export * from './messageElement';
+export * from './message';
 export * from './observer';
 export * from './officialAccount';
 export { MAX_CONNECTIONS_PER_ORIGIN } from './pool';

@@ -2,7 +2,10 @@ import type { MessageElement } from '../client';
 import { InvalidInputError } from './ids';
 
 // A message body given as JSON (Tencent's MsgBody), checked before any call: a non-empty array
-// of {MsgType, MsgContent} elements; anything else names the element that is wrong.
+// of {MsgType, MsgContent} elements within Tencent's size; anything else names what is wrong.
+
+/** Tencent's bound on a message body (one-to-one and group messages; assumed for official accounts). */
+export const MAX_MESSAGE_BYTES = 12 * 1024;
 
 /** A MsgBody given as JSON: a non-empty array of {MsgType, MsgContent} elements. */
 export function readRawBody(value: unknown): MessageElement[] {
@@ -11,7 +14,10 @@ export function readRawBody(value: unknown): MessageElement[] {
 	if ('error' in parsed) throw new InvalidInputError(field, `Message Body is not valid JSON: ${parsed.error}`);
 	const { body } = parsed;
 	if (!Array.isArray(body) || body.length === 0) {
-		throw new InvalidInputError(field, 'Message Body must be a JSON array of {"MsgType", "MsgContent"} elements, with at least one');
+		throw new InvalidInputError(
+			field,
+			'Message Body must be a JSON array of message elements, e.g. [{"MsgType": "TIMTextElem", "MsgContent": {"Text": "Hi"}}]',
+		);
 	}
 	body.forEach((element: unknown, index) => {
 		const at = `Message Body element ${index + 1} of ${body.length}`;
@@ -24,6 +30,8 @@ export function readRawBody(value: unknown): MessageElement[] {
 			throw new InvalidInputError(field, `${at} needs a MsgContent object`);
 		}
 	});
+	const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
+	if (bytes > MAX_MESSAGE_BYTES) throw new InvalidInputError(field, `Message Body is ${bytes} bytes long; Tencent allows at most ${MAX_MESSAGE_BYTES}`);
 	return body as MessageElement[];
 }
 

@@ -4,18 +4,52 @@ import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 import { type Answer, type CallContext, defineService, isValidUserId, ok, type RequestBody, requiredList, stringsOf } from './service';
 
-/** The UserIDs that exist: the app's admins, its `accounts`, and those imported since. */
-type Accounts = Set<string>;
+export interface AccountProfile {
+	nick?: string;
+	faceUrl?: string;
+	/** Imports that named the account since the app was set up: a run that imports it once adds one. */
+	imports?: number;
+}
+
+/** The accounts that exist: the app's admins, its `accounts`, and those imported since, with their profiles. */
+export type Accounts = Map<string, AccountProfile>;
+
+/** Tencent's per-entry code for an account that does not exist. */
+export const ACCOUNT_MISSING = 70107;
+
+// The message service reads the same accounts (a recipient must exist): the app's account state,
+// made fresh by each addApp, is found from the app's configuration.
+const accountsOfApp = new WeakMap<FakeApp, Accounts>();
+
+/** The accounts of an app whose services were just created (the account service's state). */
+export function accountsOf(app: FakeApp): Accounts {
+	const accounts = accountsOfApp.get(app);
+	if (accounts === undefined) throw new Error('the account service must be created before the services that read its accounts');
+	return accounts;
+}
+
+/** An account as the app holds it, or undefined when it does not exist. */
+export function accountProfile(state: unknown, userId: string): AccountProfile | undefined {
+	return (state as Accounts | undefined)?.get(userId);
+}
+
+function createState(app: FakeApp): Accounts {
+	const accounts: Accounts = new Map([...app.admins, ...(app.accounts ?? [])].map((id) => [id, {}]));
+	accountsOfApp.set(app, accounts);
+	return accounts;
+}
 
 export const accountService = defineService<Accounts>({
 	service: SERVICES.account,
-	createState: (app: FakeApp) => new Set([...app.admins, ...(app.accounts ?? [])]),
+	createState,
 	commands: {
 		account_check: accountCheck,
 		multiaccount_import: importAccounts,
+		account_delete: deleteAccounts,
 	},
 	entryLists: {
 		account_check: { list: 'ResultItem', id: 'UserID', result: 'ResultCode' },
+		account_delete: { list: 'ResultItem', id: 'UserID', result: 'ResultCode' },
 	},
 });
 
@@ -31,11 +65,32 @@ function accountCheck(accounts: Accounts, body: RequestBody, { command }: CallCo
 	});
 }
 
+/** An account that exists is updated: the nickname and avatar given replace those it had. */
 function importAccounts(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
-	const ids = stringsOf(requiredList(body, 'AccountList', command), 'UserID');
-	const FailAccounts = ids.filter((id) => !isValidUserId(id));
-	for (const id of ids) if (isValidUserId(id)) accounts.add(id);
+	const list = requiredList(body, 'AccountList', command);
+	const ids = stringsOf(list, 'UserID');
+	const FailAccounts: string[] = [];
+	ids.forEach((id, position) => {
+		if (!isValidUserId(id)) return void FailAccounts.push(id);
+		const entry = list[position] as Record<string, unknown>;
+		const profile = { ...accounts.get(id) };
+		profile.imports = (profile.imports ?? 0) + 1;
+		if (typeof entry.Nick === 'string') profile.nick = entry.Nick;
+		if (typeof entry.FaceUrl === 'string') profile.faceUrl = entry.FaceUrl;
+		accounts.set(id, profile);
+	});
 	return ok({ FailAccounts });
+}
+
+function deleteAccounts(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+	const ids = stringsOf(requiredList(body, 'DeleteItem', command), 'UserID');
+	return ok({
+		ResultItem: ids.map((id) =>
+			accounts.delete(id)
+				? { UserID: id, ResultCode: 0, ResultInfo: '' }
+				: { UserID: id, ResultCode: ACCOUNT_MISSING, ResultInfo: 'Err_TLS_PT_Open_Login_Account_Not_Exist' },
+		),
+	});
 }
 
 /** Whether the app has `userId`: for other services' checks (an official account's owner). */

@@ -1,7 +1,13 @@
 // Every service the fake server answers: adding one is a module and a line here.
 
 import { accountService } from './account';
+import { messageService } from './message';
 import { officialAccountService } from './officialAccount';
 import type { ServiceModule } from './service';
 
-export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = [officialAccountService, accountService];
+export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = [
+	officialAccountService,
+	// Before the message service, which reads its accounts.
+	accountService,
+	messageService,
+];

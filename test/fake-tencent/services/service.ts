@@ -16,6 +16,8 @@ export interface CallContext {
 	nowSeconds: number;
 	/** Whether the app has the UserID (an admin, a configured account, or one imported since): the account service's answer. */
 	isImported(userId: string): boolean;
+	/** The admin that made the call (the URL's identifier): a message's sender when From_Account is absent. */
+	operator: string;
 }
 
 /** One command: carries the call out on the app's state and answers, or throws a `TencentFailure`. */

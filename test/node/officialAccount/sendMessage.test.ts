@@ -45,7 +45,7 @@ describe('Official Account → Send Message in the n8n engine', () => {
 			{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Look' } },
 			{ MsgType: 'TIMFaceElem', MsgContent: { Index: 1, Data: 'smile' } },
 		];
-		await run([{ account: DEALS, body }], { messageType: 'msgBody', msgBody: '={{ $json.body }}' });
+		await run([{ account: DEALS, body }], { messageType: 'raw', msgBody: '={{ $json.body }}' });
 		expect(messagesOf(NEWS)[0].body).toEqual([{ MsgType: 'TIMCustomElem', MsgContent: { Data: '{"type":"promo"}', Desc: 'New promo', Ext: 'x' } }]);
 		expect(messagesOf(DEALS)[0].body).toEqual(body);
 	});
@@ -139,16 +139,16 @@ describe('Official Account → Send Message in the n8n engine', () => {
 
 	test.each([
 		['an empty text', { text: ' ' }, {}, 'Text is empty'],
-		['a MsgBody that is not JSON', {}, { messageType: 'msgBody', msgBody: '[{' }, 'Message Body is not valid JSON'],
-		['a MsgBody that is not an array', {}, { messageType: 'msgBody', msgBody: '{"MsgType":"TIMTextElem"}' }, 'Message Body must be a JSON array'],
-		['an empty MsgBody', {}, { messageType: 'msgBody', msgBody: '[]' }, 'Message Body must be a JSON array'],
+		['a MsgBody that is not JSON', {}, { messageType: 'raw', msgBody: '[{' }, 'Message Body is not valid JSON'],
+		['a MsgBody that is not an array', {}, { messageType: 'raw', msgBody: '{"MsgType":"TIMTextElem"}' }, 'Message Body must be a JSON array'],
+		['an empty MsgBody', {}, { messageType: 'raw', msgBody: '[]' }, 'Message Body must be a JSON array'],
 		[
 			'an element without MsgContent',
 			{},
-			{ messageType: 'msgBody', msgBody: '[{"MsgType":"TIMTextElem","MsgContent":{"Text":"a"}},{"MsgType":"TIMTextElem"}]' },
+			{ messageType: 'raw', msgBody: '[{"MsgType":"TIMTextElem","MsgContent":{"Text":"a"}},{"MsgType":"TIMTextElem"}]' },
 			'Message Body element 2 of 2 needs a MsgContent object',
 		],
-		['an element with a wrong MsgType', {}, { messageType: 'msgBody', msgBody: '[{"MsgType":"text","MsgContent":{}}]' }, 'Message Body element 1 of 1 needs a MsgType'],
+		['an element with a wrong MsgType', {}, { messageType: 'raw', msgBody: '[{"MsgType":"text","MsgContent":{}}]' }, 'Message Body element 1 of 1 needs a MsgType'],
 		['a custom element with nothing in it', {}, { messageType: 'custom' }, 'A custom message needs at least one of Data, Description and Extension'],
 		['a text over 12 KB', { text: 'x'.repeat(12_300) }, {}, 'Text is 12300 bytes long'],
 	])('%s is refused before any call, naming the item', async (_label, item, fields, message) => {

@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Text', value: 'text', description: 'A text message (TIMTextElem)' },
 			{ name: 'Custom', value: 'custom', description: 'A custom message your app interprets (TIMCustomElem)' },
-			{ name: 'Message Body (JSON)', value: 'msgBody', description: "Tencent's MsgBody as JSON, for any other element type" },
+			{ name: 'Raw MsgBody (JSON)', value: 'raw', description: "Tencent's MsgBody as JSON, for any other element type" },
 		],
 		default: 'text',
 	},
@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '[\n  { "MsgType": "TIMTextElem", "MsgContent": { "Text": "Hello" } }\n]',
 		description: 'A JSON array of {"MsgType", "MsgContent"} elements, as in Tencent\'s message format',
-		displayOptions: showFor('msgBody'),
+		displayOptions: showFor('raw'),
 	},
 	optionsField([
 		{

@@ -36,6 +36,12 @@ export interface BulkOperation<R> {
 	key?: { parameter: string; outputName: string; rule: IdRule };
 	/** `noun`: what the IDs are, in the plural, for messages ("subscribers"). */
 	ids: { parameter: string; outputName: string; rule: IdRule; noun: string };
+	/**
+	 * Reads one item's key and IDs itself, in place of `key.parameter` and `ids.parameter`: for a
+	 * key the operation computes (a message's identity) or IDs that bring data of their own (an
+	 * account's nickname). Throws InvalidInputError for bad input, as the parameters' rules do.
+	 */
+	readItem?(context: IExecuteFunctions, itemIndex: number, items: INodeExecutionData[]): { key: string; ids: string[] };
 	send(client: TencentChatClient, key: string, ids: string[], options: CallOptions): Promise<BulkAnswer<R>>;
 	/**
 	 * One ID's result. `afterMaybeApplied`: an earlier attempt of the call may have been carried
@@ -115,17 +121,23 @@ export async function runBulk<R>(
 function readRequests<R>(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	{ key, ids }: BulkOperation<R>,
+	{ key, ids, readItem }: BulkOperation<R>,
 	routing: FailureRouting,
 ) {
 	const keyOf = key ? parameterReader(context, key.parameter, items) : undefined;
 	const idsOf = parameterReader(context, ids.parameter, items);
+	const read =
+		readItem ??
+		((_: IExecuteFunctions, itemIndex: number) => ({
+			key: key && keyOf ? readId(keyOf(itemIndex), key.rule) : '',
+			ids: readIdList(idsOf(itemIndex), ids.rule),
+		}));
 	const requests: BulkRequest[] = [];
 	const inputErrors = new Map<number, NodeOperationError>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const itemKey = key && keyOf ? readId(keyOf(itemIndex), key.rule) : '';
-			for (const id of readIdList(idsOf(itemIndex), ids.rule)) requests.push({ itemIndex, key: itemKey, id });
+			const item = read(context, itemIndex, items);
+			for (const id of item.ids) requests.push({ itemIndex, key: item.key, id });
 		} catch (error) {
 			const nodeError = asInputError(context, error, itemIndex);
 			if (!routing.continueOnFail) throw nodeError;

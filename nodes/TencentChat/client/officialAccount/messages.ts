@@ -5,15 +5,10 @@ import { readEntryResults } from '../entryResults';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
 import { TencentChatError } from '../TencentChatError';
 import { type BulkAnswer, checkCount } from './index';
+import type { MessageElement } from '../messageElement';
 
 // An official account's broadcasts: send, recall, and the history.
 // https://www.tencentcloud.com/document/product/1047/60810, 60811, 60812
-
-/** One element of a message body, as Tencent's TIMMsgElement. */
-export interface MessageElement {
-	MsgType: string;
-	MsgContent: Record<string, unknown>;
-}
 
 export interface Broadcast {
 	officialAccount: string;

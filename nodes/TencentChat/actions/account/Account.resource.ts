@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as check from './check.operation';
+import * as deleteAccounts from './delete.operation';
+import * as importAccounts from './import.operation';
+
+/** Every operation of the resource: its option, fields and `execute`. A new operation is one file and one line here. */
+export const operations = { import: importAccounts, check, delete: deleteAccounts };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['account'] } },
+		options: Object.values(operations)
+			.map((operation) => operation.option)
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: 'import',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

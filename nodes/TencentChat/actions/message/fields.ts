@@ -1,0 +1,198 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { Message, MessageElement } from '../../client';
+import { InvalidInputError, type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { itemParameterReader, parameterHoldsExpression } from '../../helpers/itemParameters';
+import { readWholeNumber } from '../../helpers/options';
+import { MAX_MESSAGE_BYTES, readRawBody } from '../../helpers/messageBody';
+import { readText } from '../../helpers/text';
+
+// What a message is, for Send and Send to Many alike: its fields in the editor, and reading one
+// item's message into the body Tencent takes, checked before any call.
+
+export const SENDER: IdRule = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
+/** MsgLifeTime: 0 (online only) up to 7 days. */
+const LIFETIME = { name: 'lifetime', displayName: 'Lifetime (Seconds)', min: 0, max: 604_800, default: 604_800 };
+// Tencent's limit for a message's content is 12 KB (UNCONFIRMED in this project's reference: code 93000).
+const TEXT = { field: 'Text', maxBytes: MAX_MESSAGE_BYTES };
+const CUSTOM_DATA = { field: 'Custom Data', maxBytes: MAX_MESSAGE_BYTES };
+const CUSTOM_DESCRIPTION = { field: 'Custom Description', maxBytes: MAX_MESSAGE_BYTES };
+const CUSTOM_EXTENSION = { field: 'Custom Extension', maxBytes: MAX_MESSAGE_BYTES };
+const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
+const PUSH_TITLE = { field: 'Offline Push Title', maxBytes: 1_024 };
+const PUSH_TEXT = { field: 'Offline Push Text', maxBytes: 1_024 };
+
+export function messageFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. support_bot',
+			description: "The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
+		},
+		{
+			displayName: 'Message Type',
+			name: 'messageType',
+			type: 'options',
+			options: [
+				{ name: 'Text', value: 'text', description: 'A text message (TIMTextElem)' },
+				{ name: 'Custom', value: 'custom', description: 'A custom element (TIMCustomElem) your app reads' },
+				{ name: 'Raw MsgBody (JSON)', value: 'raw', description: "A MsgBody as Tencent's API takes it" },
+			],
+			default: 'text',
+		},
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			required: true,
+			default: '',
+			displayOptions: { show: { messageType: ['text'] } },
+		},
+		{
+			displayName: 'Custom Data',
+			name: 'customData',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description: 'The Data of the custom element, e.g. JSON your app reads',
+			displayOptions: { show: { messageType: ['custom'] } },
+		},
+		{
+			displayName: 'Custom Description',
+			name: 'customDescription',
+			type: 'string',
+			default: '',
+			description: 'The Desc of the custom element',
+			displayOptions: { show: { messageType: ['custom'] } },
+		},
+		{
+			displayName: 'Custom Extension',
+			name: 'customExtension',
+			type: 'string',
+			default: '',
+			description: 'The Ext of the custom element',
+			displayOptions: { show: { messageType: ['custom'] } },
+		},
+		{
+			displayName: 'Message Body',
+			name: 'msgBody',
+			type: 'json',
+			required: true,
+			default: '[{ "MsgType": "TIMTextElem", "MsgContent": { "Text": "Hello" } }]',
+			description: 'A JSON array of message elements, each {"MsgType": ..., "MsgContent": {...}}',
+			displayOptions: { show: { messageType: ['raw'] } },
+		},
+		{
+			displayName: 'Message Options',
+			name: 'messageOptions',
+			type: 'collection',
+			placeholder: 'Add message option',
+			default: {},
+			options: [
+				{
+					displayName: 'Cloud Custom Data',
+					name: 'cloudCustomData',
+					type: 'string',
+					default: '',
+					description: 'Custom data stored with the message in the cloud (CloudCustomData)',
+				},
+				{
+					displayName: 'Lifetime (Seconds)',
+					name: 'lifetime',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 604_800 },
+					default: 604_800,
+					description: 'How long the message is kept for an offline recipient: 0 delivers it only to users online now, at most 604,800 (7 days)',
+				},
+				{
+					displayName: 'Offline Push Text',
+					name: 'offlinePushText',
+					type: 'string',
+					default: '',
+					description: 'The text of the push notification an offline recipient gets',
+				},
+				{
+					displayName: 'Offline Push Title',
+					name: 'offlinePushTitle',
+					type: 'string',
+					default: '',
+					description: 'The title of the push notification an offline recipient gets',
+				},
+				{
+					displayName: 'Sync to Sender',
+					name: 'syncToSender',
+					type: 'boolean',
+					default: false,
+					description: "Whether the message also shows in the sender's own devices (SyncOtherMachine)",
+				},
+			],
+		},
+	];
+}
+
+const MESSAGE_PARAMETERS = ['from', 'messageType', 'text', 'customData', 'customDescription', 'customExtension', 'msgBody', 'messageOptions'];
+
+/**
+ * Reads each item's message. When no message parameter holds an expression, every item has the
+ * same message: it is read once, and every item gets the same object.
+ */
+export function messageReader(context: IExecuteFunctions, items: INodeExecutionData[]): (itemIndex: number) => Message {
+	const readers = Object.fromEntries(MESSAGE_PARAMETERS.map((name) => [name, itemParameterReader(context, name, items)]));
+	const read = (itemIndex: number) => readMessage((name) => readers[name](itemIndex));
+	if (MESSAGE_PARAMETERS.some((name) => parameterHoldsExpression(context, name))) return read;
+	let message: Message | undefined;
+	return (itemIndex) => (message ??= read(itemIndex));
+}
+
+function readMessage(parameter: (name: string) => unknown): Message {
+	const fromValue = parameter('from');
+	const from = fromValue === undefined || fromValue === null || fromValue === '' ? undefined : readId(fromValue, SENDER);
+	const body = readBody(parameter);
+	const options = (parameter('messageOptions') ?? {}) as Record<string, unknown>;
+	const message: Message = {
+		...(from !== undefined ? { From_Account: from } : {}),
+		MsgBody: body,
+		SyncOtherMachine: options.syncToSender === true || options.syncToSender === 'true' ? 1 : 2,
+	};
+	if (options.lifetime !== undefined && options.lifetime !== '') {
+		const lifetime = readWholeNumber(options.lifetime, LIFETIME);
+		if (typeof lifetime === 'string') throw new InvalidInputError(LIFETIME.displayName, lifetime);
+		message.MsgLifeTime = lifetime;
+	}
+	const cloudCustomData = optionalText(options.cloudCustomData, CLOUD_CUSTOM_DATA);
+	if (cloudCustomData) message.CloudCustomData = cloudCustomData;
+	const title = optionalText(options.offlinePushTitle, PUSH_TITLE);
+	const text = optionalText(options.offlinePushText, PUSH_TEXT);
+	if (title || text) message.OfflinePushInfo = { ...(title ? { Title: title } : {}), ...(text ? { Desc: text } : {}) };
+	return message;
+}
+
+function optionalText(value: unknown, rule: { field: string; maxBytes: number }): string {
+	return value === undefined || value === null ? '' : readText(value, rule);
+}
+
+function readBody(parameter: (name: string) => unknown): MessageElement[] {
+	const type = parameter('messageType');
+	if (type === 'text') {
+		const text = readText(parameter('text'), TEXT);
+		if (text.trim() === '') throw new InvalidInputError(TEXT.field, 'Text is empty: a text message needs some text');
+		return [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
+	}
+	if (type === 'custom') {
+		const content = {
+			Data: readText(parameter('customData') ?? '', CUSTOM_DATA),
+			Desc: readText(parameter('customDescription') ?? '', CUSTOM_DESCRIPTION),
+			Ext: readText(parameter('customExtension') ?? '', CUSTOM_EXTENSION),
+		};
+		if (content.Data === '' && content.Desc === '' && content.Ext === '') {
+			throw new InvalidInputError(CUSTOM_DATA.field, 'A custom message needs Custom Data, a Custom Description or a Custom Extension');
+		}
+		return [{ MsgType: 'TIMCustomElem', MsgContent: content }];
+	}
+	if (type === 'raw') return readRawBody(parameter('msgBody'));
+	throw new InvalidInputError('Message Type', `Message Type must be "text", "custom" or "raw", not ${JSON.stringify(type)}`);
+}

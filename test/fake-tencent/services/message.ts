@@ -1,0 +1,171 @@
+// One-to-one messages, per app: `openim`. Each user has a mailbox that tests read; a recipient or a
+// sender must be an account of the account service.
+//
+// Tencent recognises a repeat of a message by its MsgRandom: the same sender, recipient and
+// MsgRandom within a short time is delivered once (UNCONFIRMED how long Tencent remembers; the
+// fake remembers REPEAT_WINDOW_SECONDS).
+
+import { SERVICES } from '../../../nodes/TencentChat/client/commands';
+import type { FakeApp } from '../config';
+import { type Accounts, ACCOUNT_MISSING, accountsOf } from './account';
+import { type Answer, type CallContext, defineService, ok, type RequestBody, strings, TencentFailure } from './service';
+
+/** A message as a recipient's mailbox holds it. */
+export interface MailboxMessage {
+	from: string;
+	to: string;
+	msgKey: string;
+	msgTime: number;
+	msgRandom: number;
+	msgBody: unknown[];
+	cloudCustomData?: string;
+	msgLifeTime?: number;
+	offlinePushInfo?: Record<string, unknown>;
+	syncOtherMachine?: number;
+}
+
+/** What a mailbox holds: the message as its call sent it (shared by every recipient of the call), and what was delivered. */
+interface Delivery {
+	message: Outgoing;
+	delivered: Delivered;
+}
+
+interface Delivered {
+	msgKey: string;
+	msgTime: number;
+}
+
+interface Messages {
+	accounts: Accounts;
+	mailboxes: Map<string, Delivery[]>;
+	/** `sender random` → when it was first seen, and what each recipient was delivered, while it is remembered. */
+	recent: Map<string, { firstSeen: number; recipients: Map<string, Delivered> }>;
+	nextSeq: number;
+}
+
+const REPEAT_WINDOW_SECONDS = 60;
+const MAX_LIFETIME_SECONDS = 604_800;
+const MAX_BODY_BYTES = 12 * 1024;
+const MAX_RECIPIENTS = 500;
+
+// Codes from Tencent's sendmsg and batchsendmsg pages (UNCONFIRMED in this project's reference).
+const BAD_JSON = 90001;
+const BAD_BODY = 90002;
+const NO_RECIPIENT = 90003;
+const NO_RANDOM = 90005;
+const NO_SENDER = 90008;
+const TOO_MANY_RECIPIENTS = 90011;
+const BAD_LIFETIME = 90026;
+const BODY_TOO_LARGE = 93000;
+
+export const messageService = defineService<Messages>({
+	service: SERVICES.message,
+	createState: (app: FakeApp) => ({ accounts: accountsOf(app), mailboxes: new Map(), recent: new Map(), nextSeq: 1 }),
+	commands: { sendmsg: sendMessage, batchsendmsg: sendMessageToMany },
+	entryLists: { batchsendmsg: { list: 'ErrorList', id: 'To_Account', result: 'ErrorCode' } },
+});
+
+/** What a user's mailbox holds, oldest first. */
+export function mailbox(state: unknown, userId: string): MailboxMessage[] {
+	const deliveries = (state as Messages | undefined)?.mailboxes.get(userId) ?? [];
+	return deliveries.map(({ message, delivered }) => ({ ...message, to: userId, ...delivered }));
+}
+
+function sendMessage(state: Messages, body: RequestBody, context: CallContext): Answer {
+	const message = readMessage(state, body, context.operator);
+	const to = body.To_Account;
+	if (typeof to !== 'string' || to === '') throw new TencentFailure(NO_RECIPIENT, 'To_Account is required and must be a string');
+	// A recipient that is not an account: UNCONFIRMED which code sendmsg gives (90012 on the page as remembered).
+	if (!state.accounts.has(to)) throw new TencentFailure(90012, 'To_Account is not an imported account');
+	const delivered = deliver(state, message, [to], context.nowSeconds)[0];
+	return ok({ MsgTime: delivered.msgTime, MsgKey: delivered.msgKey });
+}
+
+function sendMessageToMany(state: Messages, body: RequestBody, context: CallContext): Answer {
+	const message = readMessage(state, body, context.operator);
+	const list = body.To_Account;
+	if (!Array.isArray(list) || list.length === 0) throw new TencentFailure(NO_RECIPIENT, 'To_Account must be a list of UserIDs');
+	if (list.length > MAX_RECIPIENTS) throw new TencentFailure(TOO_MANY_RECIPIENTS, `at most ${MAX_RECIPIENTS} recipients a call`);
+	const recipients = strings(list, 'To_Account');
+	const ErrorList: Array<{ To_Account: string; ErrorCode: number }> = [];
+	const accounts: string[] = [];
+	for (const to of new Set(recipients)) {
+		if (state.accounts.has(to)) accounts.push(to);
+		else ErrorList.push({ To_Account: to, ErrorCode: ACCOUNT_MISSING });
+	}
+	const msgKey = accounts.length > 0 ? deliver(state, message, accounts, context.nowSeconds)[0].msgKey : newKey(state, message.msgRandom, context.nowSeconds);
+	return ok({ MsgKey: msgKey, ...(ErrorList.length > 0 ? { ErrorList } : {}) });
+}
+
+type Outgoing = Omit<MailboxMessage, 'to' | 'msgKey' | 'msgTime'>;
+
+/** The checks both commands make of the message itself, in the order Tencent's codes suggest. */
+function readMessage(state: Messages, body: RequestBody, operator: string): Outgoing {
+	const random = body.MsgRandom;
+	if (!Number.isInteger(random) || (random as number) < 0 || (random as number) > 4294967295) {
+		throw new TencentFailure(NO_RANDOM, 'MsgRandom is required and must be a 32-bit unsigned integer');
+	}
+	const msgBody = body.MsgBody;
+	if (!Array.isArray(msgBody) || msgBody.length === 0) throw new TencentFailure(BAD_BODY, 'MsgBody must be a non-empty array');
+	for (const element of msgBody as unknown[]) {
+		const { MsgType, MsgContent } = (element ?? {}) as Record<string, unknown>;
+		if (typeof MsgType !== 'string' || typeof MsgContent !== 'object' || MsgContent === null) {
+			throw new TencentFailure(BAD_BODY, 'each MsgBody element needs MsgType and MsgContent');
+		}
+	}
+	if (Buffer.byteLength(JSON.stringify(msgBody)) > MAX_BODY_BYTES) throw new TencentFailure(BODY_TOO_LARGE, 'message too large');
+	const lifetime = body.MsgLifeTime;
+	if (lifetime !== undefined && (!Number.isInteger(lifetime) || (lifetime as number) < 0 || (lifetime as number) > MAX_LIFETIME_SECONDS)) {
+		throw new TencentFailure(BAD_LIFETIME, 'MsgLifeTime must be 0 to 604800');
+	}
+	const from = body.From_Account ?? operator;
+	if (typeof from !== 'string') throw new TencentFailure(BAD_JSON, 'From_Account must be a string');
+	if (!state.accounts.has(from)) throw new TencentFailure(NO_SENDER, 'From_Account is not an imported account');
+	return {
+		from,
+		msgRandom: random as number,
+		msgBody,
+		...(typeof body.CloudCustomData === 'string' ? { cloudCustomData: body.CloudCustomData } : {}),
+		...(lifetime !== undefined ? { msgLifeTime: lifetime as number } : {}),
+		...(typeof body.OfflinePushInfo === 'object' && body.OfflinePushInfo !== null
+			? { offlinePushInfo: body.OfflinePushInfo as Record<string, unknown> }
+			: {}),
+		...(typeof body.SyncOtherMachine === 'number' ? { syncOtherMachine: body.SyncOtherMachine } : {}),
+	};
+}
+
+function newKey(state: Messages, random: number, nowSeconds: number): string {
+	return `${state.nextSeq++}_${random}_${nowSeconds}`;
+}
+
+/**
+ * Puts the message in each recipient's mailbox, unless it is a repeat of one delivered to them
+ * moments ago: then the recipient keeps the one it has, and the answer names it.
+ */
+function deliver(state: Messages, message: Outgoing, recipients: string[], nowSeconds: number): Delivered[] {
+	forgetOld(state, nowSeconds);
+	const sending = `${message.from} ${message.msgRandom}`;
+	let remembered = state.recent.get(sending);
+	if (remembered === undefined) {
+		remembered = { firstSeen: nowSeconds, recipients: new Map() };
+		state.recent.set(sending, remembered);
+	}
+	const fresh: Delivered = { msgKey: newKey(state, message.msgRandom, nowSeconds), msgTime: nowSeconds };
+	return recipients.map((to) => {
+		const earlier = remembered.recipients.get(to);
+		if (earlier !== undefined) return earlier;
+		remembered.recipients.set(to, fresh);
+		const box = state.mailboxes.get(to);
+		if (box === undefined) state.mailboxes.set(to, [{ message, delivered: fresh }]);
+		else box.push({ message, delivered: fresh });
+		return fresh;
+	});
+}
+
+/** Entries are in the order first seen: the oldest go first. */
+function forgetOld(state: Messages, nowSeconds: number): void {
+	for (const [key, { firstSeen }] of state.recent) {
+		if (firstSeen > nowSeconds - REPEAT_WINDOW_SECONDS) return;
+		state.recent.delete(key);
+	}
+}
