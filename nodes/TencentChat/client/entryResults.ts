@@ -1,9 +1,19 @@
-// Reading a per-entry result list (add_subscriber's SubscriberList, account_check's ResultItem, ...)
-// without ever giving an entry a result that is not its own.
+// Bulk commands of every service: how many entries a call takes, and reading a per-entry result
+// list (add_subscriber's SubscriberList, account_check's ResultItem, ...) without ever giving an
+// entry a result that is not its own.
 
-export interface EntryResults<R> {
-	/** The result of each entry the answer named once, or named twice alike. */
+/** What a bulk command's answer settled: a result per ID it named; an ID left out is unsettled. */
+export interface BulkAnswer<R> {
 	results: Map<string, R>;
+	/** An earlier attempt of this call failed in a way that may have been carried out. */
+	mayHaveBeenAppliedBefore: boolean;
+	attempts: number;
+}
+
+/** Refuses, before sending, a call with no entries or more than the command takes. */
+export function checkCount(command: { name: string; maxPerCall?: number }, count: number): void {
+	const max = command.maxPerCall ?? 1;
+	if (count < 1 || count > max) throw new RangeError(`${command.name} takes 1 to ${max} entries, got ${count}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 export * from './account';
 export * from './commands';
 export * from './credentials';
+export * from './entryResults';
 export * from './errorCodes';
 export * from './messageElement';
 export * from './message';

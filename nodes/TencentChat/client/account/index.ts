@@ -1,6 +1,6 @@
 import { COMMANDS } from '../commands';
 import { readEntryResults } from '../entryResults';
-import type { BulkAnswer } from '../officialAccount';
+import { type BulkAnswer, checkCount } from '../entryResults';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
 
 // The account service's commands, one function each: the request Tencent documents and what its
@@ -22,18 +22,13 @@ export type CheckResult = 'Imported' | 'NotImported' | number;
 /** account_delete: the entry's ResultCode (0 deleted, 70107 did not exist). */
 export type DeleteResult = number;
 
-export function checkEntryCount(command: { name: string; maxPerCall?: number }, count: number): void {
-	const max = command.maxPerCall ?? 1;
-	if (count < 1 || count > max) throw new RangeError(`${command.name} takes 1 to ${max} entries, got ${count}`);
-}
-
 /** `multiaccount_import` (AccountList form): an account that exists already is updated. */
 export async function importAccounts(
 	client: TencentChatClient,
 	accounts: AccountProfile[],
 	options: CallOptions = {},
 ): Promise<BulkAnswer<ImportResult>> {
-	checkEntryCount(COMMANDS.importAccounts, accounts.length);
+	checkCount(COMMANDS.importAccounts, accounts.length);
 	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { FailAccounts?: unknown }>(
 		COMMANDS.importAccounts,
 		() => ({
@@ -56,7 +51,7 @@ export async function checkAccounts(
 	userIds: string[],
 	options: CallOptions = {},
 ): Promise<BulkAnswer<CheckResult>> {
-	checkEntryCount(COMMANDS.checkAccounts, userIds.length);
+	checkCount(COMMANDS.checkAccounts, userIds.length);
 	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { ResultItem?: unknown }>(
 		COMMANDS.checkAccounts,
 		() => ({ CheckItem: userIds.map((id) => ({ UserID: id })) }),
@@ -82,7 +77,7 @@ export async function deleteAccounts(
 	userIds: string[],
 	options: CallOptions = {},
 ): Promise<BulkAnswer<DeleteResult>> {
-	checkEntryCount(COMMANDS.deleteAccounts, userIds.length);
+	checkCount(COMMANDS.deleteAccounts, userIds.length);
 	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { ResultItem?: unknown }>(
 		COMMANDS.deleteAccounts,
 		() => ({ DeleteItem: userIds.map((id) => ({ UserID: id })) }),

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 
-import { checkEntryCount } from '../account';
 import { COMMANDS } from '../commands';
-import type { BulkAnswer } from '../officialAccount';
+import { type BulkAnswer, checkCount } from '../entryResults';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
 import type { MessageElement } from '../messageElement';
 
@@ -68,7 +67,7 @@ export async function sendMessageToMany(
 	recipients: string[],
 	options: CallOptions = {},
 ): Promise<BulkAnswer<DeliveryResult>> {
-	checkEntryCount(COMMANDS.sendMessageToMany, recipients.length);
+	checkCount(COMMANDS.sendMessageToMany, recipients.length);
 	const body = { ...message, To_Account: recipients, MsgRandom: messageRandom() };
 	const { body: answer, mayHaveBeenAppliedBefore, attempts } = await client.call<
 		TencentChatAnswer & { MsgKey?: unknown; ErrorList?: unknown }

@@ -1,27 +1,14 @@
 import { COMMANDS } from '../commands';
-import { readEntryResults } from '../entryResults';
+import { type BulkAnswer, checkCount, readEntryResults } from '../entryResults';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
 
 // The Official Account service's commands, one function each: the request Tencent documents and
 // what its answer says, nothing of n8n. https://www.tencentcloud.com/document/product/1047/60755 ff.
 
-/** What a bulk command's answer settled: a result per ID it named; an ID left out is unsettled. */
-export interface BulkAnswer<R> {
-	results: Map<string, R>;
-	/** An earlier attempt of this call failed in a way that may have been carried out. */
-	mayHaveBeenAppliedBefore: boolean;
-	attempts: number;
-}
-
 /** Tencent's per-subscriber Result of add_subscriber: 0 failed, 1 added, 2 already subscribed. */
 export type SubscriberResult = 0 | 1 | 2;
 
 const isSubscriberResult = (value: unknown): value is SubscriberResult => value === 0 || value === 1 || value === 2;
-
-export function checkCount(command: { name: string; maxPerCall?: number }, count: number): void {
-	const max = command.maxPerCall ?? 1;
-	if (count < 1 || count > max) throw new RangeError(`${command.name} takes 1 to ${max} entries, got ${count}`);
-}
 
 async function subscriberResults(
 	client: TencentChatClient,

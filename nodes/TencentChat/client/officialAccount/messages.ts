@@ -4,7 +4,7 @@ import { COMMANDS } from '../commands';
 import { readEntryResults } from '../entryResults';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
 import { TencentChatError } from '../TencentChatError';
-import { type BulkAnswer, checkCount } from './index';
+import { type BulkAnswer, checkCount } from '../entryResults';
 import type { MessageElement } from '../messageElement';
 
 // An official account's broadcasts: send, recall, and the history.

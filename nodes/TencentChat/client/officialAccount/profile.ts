@@ -1,6 +1,6 @@
 import { COMMANDS } from '../commands';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
-import { checkCount } from './index';
+import { checkCount } from '../entryResults';
 
 // An official account's own life: create, change, destroy, and the accounts a user follows.
 // https://www.tencentcloud.com/document/product/1047/60755, 60756, 60757, 60763
