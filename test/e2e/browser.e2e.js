@@ -72,6 +72,7 @@ async function checkInBrowser(options) {
 		// Password fields show dots and input values are not page text: the key must appear nowhere.
 		const text = await page.evaluate(() => document.body.innerText);
 		if (text.includes(credential.secretKey)) secretShown.push(name);
+		await page.mouse.move(VIEWPORT.width / 2, 2); // no hover effects in the picture
 		await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 	};
 	try {
@@ -275,7 +276,9 @@ async function readTable(table) {
 		const clean = (cell) => cell.innerText.replace(/\s+/g, ' ').trim();
 		const headers = [...element.querySelectorAll('thead th')].map(clean);
 		return [...element.querySelectorAll('tbody tr')].map((row) =>
-			Object.fromEntries([...row.querySelectorAll('td')].map((cell, i) => [headers[i], clean(cell)])),
+			Object.fromEntries(
+				[...row.querySelectorAll('td')].map((cell, i) => [headers[i], clean(cell)]).filter(([header]) => header),
+			),
 		);
 	});
 }

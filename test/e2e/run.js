@@ -9,7 +9,8 @@
  * installs the tarball into n8n's nodes folder the way a user installs a community node by hand,
  * starts the project's fake Tencent Chat server, imports a credential and four workflows, runs them
  * with `n8n execute`, then starts n8n to check what it reports about the node and to run the
- * credential's Test as the editor does. Needs `npm run build` and the compiled tests (`npm test`).
+ * credential's Test as the editor does, and walks through the editor in Chromium (browser.e2e.js).
+ * Needs `npm run build` and the compiled tests (`npm test`).
  */
 'use strict';
 
@@ -18,6 +19,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { checkInBrowser } = require('./browser.e2e');
 const { installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -274,6 +276,17 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			wrongRegion.status === 'Error' && /region/i.test(wrongRegion.message),
 			JSON.stringify(wrongRegion),
 		);
+
+		await checkInBrowser({
+			baseUrl: base,
+			owner: { email: 'owner@example.com', password: 'E2e-Passw0rd!' },
+			serverUrl,
+			credential: { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY },
+			officialAccount: ACCOUNT_A,
+			alreadySubscribed: PRE_SUBSCRIBED[0],
+			check,
+			screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots'),
+		});
 	} finally {
 		await stopProcess(server.child);
 	}
