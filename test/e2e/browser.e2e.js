@@ -140,17 +140,21 @@ async function createCredential({ page, options, say, screenshot }) {
 	const failure = modal.locator('.el-tag').filter({ hasText: 'Couldn’t connect with these settings' });
 	await failure.waitFor();
 	await failure.getByText('More details').click();
-	const hint = failure.getByText(/Secret Key/);
-	await hint.waitFor();
+	const message = failure.getByText(/Secret Key/);
+	const named = await appears(message);
 	await screenshot('credential-test-wrong-key');
-	say("the credential's Test with a wrong key says the connection failed and names the Secret Key", await hint.isVisible(), await hint.innerText());
+	say(
+		"the credential's Test with a wrong key says the connection failed and names the Secret Key",
+		named,
+		named ? await message.innerText() : await failure.innerText(),
+	);
 
 	await field('secretKey').fill(credential.secretKey);
 	await modal.getByTestId('credential-save-button').click();
 	const success = modal.getByTestId('credentials-config-container-test-success');
-	await success.waitFor();
+	const succeeded = await appears(success);
 	await screenshot('credential-test-ok');
-	const said = (await success.innerText()).split('\n')[0].trim();
+	const said = succeeded ? (await success.innerText()).split('\n')[0].trim() : 'no success banner';
 	say("the credential's Test with the right key shows success", /tested successfully/i.test(said), said);
 	await modal.getByRole('button', { name: 'Close this dialog' }).click();
 	await modal.waitFor({ state: 'hidden' });
@@ -177,21 +181,16 @@ async function findNodeInPanel({ page, options, say, screenshot }) {
 		has: page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true }),
 	});
 	// A fresh panel for each search: it opens on categories, so a Tencent Chat entry can only be this search's result.
-	const searchFreshPanel = async (words) => {
+	const searchFreshPanel = async (words, opener = page.getByTestId('node-creator-plus-button')) => {
 		if (await page.getByTestId('node-creator').isVisible()) {
 			// Escape closes the panel only once its search is empty.
 			await page.getByTestId('node-creator-search-bar').fill('');
 			await page.keyboard.press('Escape');
 			await page.getByTestId('node-creator').waitFor({ state: 'hidden' });
 		}
-		// The + on the trigger's output (the only node yet), so that the node chosen follows the trigger.
-		await page.getByTestId('canvas-handle-plus').click();
+		await opener.click();
 		await page.getByTestId('node-creator-search-bar').fill(words);
-		return await tencentChat
-			.first()
-			.waitFor({ timeout: 20_000 })
-			.then(() => true)
-			.catch(() => false);
+		return await appears(tencentChat.first(), 20_000);
 	};
 	for (const words of SEARCHES) {
 		const found = await searchFreshPanel(words);
@@ -204,7 +203,8 @@ async function findNodeInPanel({ page, options, say, screenshot }) {
 		if (words === 'subscriber' && found) await screenshot('nodes-panel-search-subscriber');
 	}
 
-	await searchFreshPanel('Tencent');
+	// The + on the trigger's output (the only node yet), so that the node chosen follows the trigger.
+	await searchFreshPanel('Tencent', page.getByTestId('canvas-handle-plus'));
 	await tencentChat.first().click();
 	const action = page.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]').filter({ hasText: ACTION });
 	await action.first().waitFor();
@@ -293,6 +293,14 @@ async function widenOutputPanel(page) {
 	await page.mouse.down();
 	await page.mouse.move(box.x - 250, y, { steps: 10 });
 	await page.mouse.up();
+}
+
+/** Whether `locator` shows up within `timeoutMs`. */
+async function appears(locator, timeoutMs = WAIT_MS) {
+	return await locator.waitFor({ timeout: timeoutMs }).then(
+		() => true,
+		() => false,
+	);
 }
 
 /** Waits until an element that slides or resizes into place has stopped moving. */
