@@ -2,19 +2,18 @@
  * One benchmark run in a fresh process, so that its CPU time, peak RSS, pacer and connection pool
  * are its own. Input: a JSON argument; output: one JSON line.
  */
-import type { INodeParameters } from 'n8n-workflow';
 
 import { observeClient } from '../nodes/TencentChat/client';
 import { runNode } from '../test/helpers/engine';
 import { addSubscribersParameters, credentialsFor, officialAccountParameters, resourceParameters } from '../test/helpers/fixtures';
-import { HandBuiltAddSubscriber, PassThroughOutput } from './handBuiltNode';
+import { PassThroughOutput } from './passThroughNode';
 
 export interface ScenarioInput {
 	serverUrl: string;
 	subscribers: number;
 	accounts: string[];
 	prefix: string;
-	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'handBuilt' | 'passThrough';
+	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'passThrough';
 }
 
 export interface ScenarioResult {
@@ -40,7 +39,6 @@ export const OK_STATUS: Record<ScenarioInput['mode'], string> = {
 	remove: 'removed',
 	import: 'imported',
 	sendToMany: 'sent',
-	handBuilt: '',
 	passThrough: '',
 };
 
@@ -68,10 +66,7 @@ async function main(): Promise<void> {
 	const rssPeak = process.resourceUsage().maxRSS * 1024;
 	if (error) throw new Error(`${error.message} ${error.description ?? ''}`);
 
-	const ok =
-		input.mode === 'handBuilt'
-			? output.filter((item) => item.json.ActionStatus === 'OK').length
-			: output.filter((item) => item.json.status === OK_STATUS[input.mode]).length;
+	const ok = output.filter((item) => item.json.status === OK_STATUS[input.mode]).length;
 	const result: ScenarioResult = {
 		seconds,
 		startedAt: wallStartedAt,
@@ -90,10 +85,6 @@ async function main(): Promise<void> {
 }
 
 function nodeFor(input: ScenarioInput) {
-	if (input.mode === 'handBuilt') {
-		const url = `${input.serverUrl}/v4/official_account_open_http_svc/add_subscriber`;
-		return { parameters: { url } as INodeParameters, nodeType: new HandBuiltAddSubscriber() };
-	}
 	if (input.mode === 'passThrough') return { parameters: {}, nodeType: new PassThroughOutput() };
 	if (input.mode === 'remove') {
 		return {
@@ -123,7 +114,7 @@ function nodeFor(input: ScenarioInput) {
  * connections stay in the pool, as they would between executions).
  */
 async function warmUp(input: ScenarioInput, credentials: ReturnType<typeof credentialsFor>): Promise<void> {
-	const count = input.mode === 'handBuilt' ? 5 : 2_000;
+	const count = 2_000;
 	const items = Array.from({ length: count }, (_, i) => ({
 		officialAccount: input.accounts[i % input.accounts.length],
 		subscribers: `${input.prefix}warm-up-${i}`,
