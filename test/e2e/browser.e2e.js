@@ -177,9 +177,11 @@ async function findNodeInPanel({ page, options, say, screenshot }) {
 	await page.getByTestId('canvas-trigger-node').waitFor();
 	await page.getByTestId('node-creator').waitFor({ state: 'hidden' });
 
-	const tencentChat = page.getByTestId('node-creator-node-item').filter({
-		has: page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true }),
-	});
+	// A package with a node and its trigger is listed as one entry, which n8n renders as an action
+	// item rather than a node item: either is Tencent Chat's entry.
+	const tencentChat = page
+		.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
+		.filter({ has: page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true }) });
 	// A fresh panel for each search: it opens on categories, so a Tencent Chat entry can only be this search's result.
 	const searchFreshPanel = async (words, opener = page.getByTestId('node-creator-plus-button')) => {
 		if (await page.getByTestId('node-creator').isVisible()) {
