@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationField } from '../shapes/options';
 import * as check from './check.operation';
 import * as deleteAccounts from './delete.operation';
 import * as importAccounts from './import.operation';
@@ -8,16 +9,6 @@ import * as importAccounts from './import.operation';
 export const operations = { import: importAccounts, check, delete: deleteAccounts };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: Object.values(operations)
-			.map((operation) => operation.option)
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: 'import',
-	},
+	operationField('account', operations, 'import'),
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

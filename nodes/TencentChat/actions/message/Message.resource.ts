@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationField } from '../shapes/options';
 import * as send from './send.operation';
 import * as sendToMany from './sendToMany.operation';
 
@@ -7,16 +8,6 @@ import * as sendToMany from './sendToMany.operation';
 export const operations = { send, sendToMany };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['message'] } },
-		options: Object.values(operations)
-			.map((operation) => operation.option)
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: 'send',
-	},
+	operationField('message', operations, 'send'),
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

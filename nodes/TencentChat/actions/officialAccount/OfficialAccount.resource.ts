@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationField } from '../shapes/options';
 import * as addSubscribers from './addSubscribers.operation';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
@@ -30,16 +31,6 @@ export const operations = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['officialAccount'] } },
-		options: Object.values(operations)
-			.map((operation) => operation.option)
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: 'addSubscribers',
-	},
+	operationField('officialAccount', operations, 'addSubscribers'),
 	...Object.values(operations).flatMap((operation) => operation.description),
 ];

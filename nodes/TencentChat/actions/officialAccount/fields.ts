@@ -142,3 +142,27 @@ function readFaceUrl(value: unknown): string {
 	}
 	return url;
 }
+
+/** Tencent's profile fields and the names the node outputs them under. */
+const PROFILE_NAMES: Record<string, string> = {
+	Name: 'name',
+	Owner_Account: 'ownerAccount',
+	CreateTime: 'createTime',
+	LastMsgTime: 'lastMsgTime',
+	SubscriberNum: 'subscriberCount',
+	Introduction: 'introduction',
+	FaceUrl: 'faceUrl',
+	Organization: 'organization',
+	CustomString: 'customString',
+};
+const PROFILE_TIMES = new Set(['CreateTime', 'LastMsgTime']);
+
+/** The profile fields an answer gave, under the node's names, times as ISO dates. */
+export function profileJson(info: Record<string, unknown>): IDataObject {
+	const json: IDataObject = {};
+	for (const [field, name] of Object.entries(PROFILE_NAMES)) {
+		if (field in info) json[name] = PROFILE_TIMES.has(field) ? isoTime(info[field]) : (info[field] as IDataObject[string]);
+	}
+	return json;
+}
+

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../client';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { clientOptionFields, optionsField } from '../shapes/options';
-import { OFFICIAL_ACCOUNT_ID } from './fields';
+import { OFFICIAL_ACCOUNT_ID, profileJson } from './fields';
 
 export const option = {
 	name: 'Get',
@@ -18,20 +18,6 @@ export const option = {
 	description: 'Get the profile of one or more official accounts, 50 to a call',
 	action: 'Get official accounts',
 } as const;
-
-/** Tencent's field names and the names the node outputs them under. */
-const OUTPUT_NAMES: Record<OfficialAccountField, string> = {
-	Name: 'name',
-	Owner_Account: 'ownerAccount',
-	CreateTime: 'createTime',
-	LastMsgTime: 'lastMsgTime',
-	SubscriberNum: 'subscriberCount',
-	Introduction: 'introduction',
-	FaceUrl: 'faceUrl',
-	Organization: 'organization',
-	CustomString: 'customString',
-};
-const TIMES = new Set<OfficialAccountField>(['CreateTime', 'LastMsgTime']);
 
 const properties: INodeProperties[] = [
 	{
@@ -65,14 +51,7 @@ const NOT_FOUND_INFO = 'Tencent does not know this official account: it does not
 const NOT_FOUND = freeze({ found: false, errorCode: 'NOT_FOUND', errorInfo: NOT_FOUND_INFO }, { code: 'NOT_FOUND', info: NOT_FOUND_INFO });
 
 function found(info: OfficialAccountInfo): Outcome {
-	const fields: IDataObject = { found: true };
-	for (const field of OFFICIAL_ACCOUNT_FIELDS) {
-		if (!(field in info)) continue;
-		const value = info[field];
-		fields[OUTPUT_NAMES[field]] =
-			TIMES.has(field) && typeof value === 'number' && value > 0 ? new Date(value * 1000).toISOString() : (value as IDataObject[string]);
-	}
-	return { fields };
+	return { fields: { found: true, ...profileJson(info) } };
 }
 
 function chosenFields(context: IExecuteFunctions): OfficialAccountField[] {

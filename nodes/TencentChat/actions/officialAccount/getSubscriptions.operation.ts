@@ -6,7 +6,7 @@ import { readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
-import { isoTime, SUBSCRIBER_IDS } from './fields';
+import { isoTime, profileJson, SUBSCRIBER_IDS } from './fields';
 
 export const option = {
 	name: 'Get Subscriptions of a User',
@@ -38,25 +38,12 @@ export const description = [
 
 const SUBSCRIBER_ID = { ...SUBSCRIBER_IDS, field: 'Subscriber ID' };
 
-/** Tencent's profile fields and the names the node outputs them under (as Get does). */
-const OUTPUT_NAMES: Record<string, string> = {
-	Name: 'name',
-	Owner_Account: 'ownerAccount',
-	CreateTime: 'createTime',
-	LastMsgTime: 'lastMsgTime',
-	SubscriberNum: 'subscriberCount',
-	Introduction: 'introduction',
-	FaceUrl: 'faceUrl',
-	Organization: 'organization',
-	CustomString: 'customString',
-};
-const TIMES = new Set(['CreateTime', 'LastMsgTime']);
-
 function toJson(subscriber: string, subscription: Subscription): IDataObject {
-	const json: IDataObject = { subscriberAccount: subscriber, officialAccount: subscription.officialAccount };
-	for (const [field, name] of Object.entries(OUTPUT_NAMES)) {
-		if (field in subscription.info) json[name] = TIMES.has(field) ? isoTime(subscription.info[field]) : (subscription.info[field] as IDataObject[string]);
-	}
+	const json: IDataObject = {
+		subscriberAccount: subscriber,
+		officialAccount: subscription.officialAccount,
+		...profileJson(subscription.info),
+	};
 	// The subscriber's own: when they subscribed and the custom string kept for them.
 	json.subscribeTime = isoTime(subscription.subscribeTime);
 	json.subscriberCustomString = subscription.customString ?? '';

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { type Command, MAX_CONNECTIONS_PER_ORIGIN } from '../../client';
 import type { WholeNumberOption } from '../../helpers/options';
@@ -76,5 +76,20 @@ export function optionsField(options: INodeProperties[]): INodeProperties {
 		placeholder: 'Add option',
 		default: {},
 		options,
+	};
+}
+
+/** A resource's Operation selector, from the same map its router uses: each operation's `option`. */
+export function operationField(resource: string, operations: Record<string, { option: { name: string } }>, defaultOperation: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: Object.values(operations)
+			.map((operation) => operation.option as INodePropertyOptions)
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultOperation,
 	};
 }
