@@ -19,12 +19,11 @@
  */
 'use strict';
 
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { installN8n, installPackage, run, startProcess, stopProcess } = require('../test/e2e/n8n');
+const { controlFakeServer: control, executeWorkflow: execute, installN8n, installPackage, run, startProcess, stopProcess } = require('../test/e2e/n8n');
 
 const ROOT = path.resolve(__dirname, '..');
 const SDK_APP_ID = 1400000009;
@@ -124,25 +123,6 @@ function workflowFor(serverUrl, { id, node, subscribers = 1, account = accountOf
 	};
 }
 
-/**
- * `n8n execute --rawOutput`: the run as pretty-printed JSON, from a line "{" to the next line "}"
- * (a failed run is logged the same way, followed by more log lines).
- */
-function execute(tools, env, id) {
-	const started = performance.now();
-	const result = spawnSync(tools.node, [tools.n8n, 'execute', `--id=${id}`, '--rawOutput'], { env, encoding: 'utf8', maxBuffer: 1024 * 2 ** 20 });
-	const wallMs = performance.now() - started;
-	const lines = result.stdout.split('\n');
-	const start = lines.indexOf('{');
-	const end = lines.indexOf('}', start);
-	if (start < 0 || end < 0) throw new Error(`n8n execute --id=${id} gave no run (${result.status}): ${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
-	return { run: JSON.parse(lines.slice(start, end + 1).join('\n')), wallMs };
-}
-
-async function control(serverUrl, pathName, body = {}) {
-	const response = await fetch(`${serverUrl}/_fake/${pathName}`, { method: 'POST', body: JSON.stringify(body) });
-	return await response.json();
-}
 
 async function measure(tools, env, serverUrl, spec) {
 	await control(serverUrl, 'faults', { faults: { latencyMs: LATENCY_MS } });

@@ -5,7 +5,7 @@
  */
 'use strict';
 
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -117,4 +117,25 @@ async function stopProcess(child, graceMs = 10_000) {
 	signalGroup('SIGKILL');
 }
 
-module.exports = { run, npmEnv, installN8n, installPackage, startProcess, stopProcess };
+/**
+ * `n8n execute --id=… --rawOutput`: the run as pretty-printed JSON, from a line "{" to the next line
+ * "}" (a failed run is printed the same way, followed by more log lines), and the command's wall time.
+ */
+function executeWorkflow(tools, env, id) {
+	const started = performance.now();
+	const result = spawnSync(tools.node, [tools.n8n, 'execute', `--id=${id}`, '--rawOutput'], { env, encoding: 'utf8', maxBuffer: 1024 * 2 ** 20 });
+	const wallMs = performance.now() - started;
+	const lines = result.stdout.split('\n');
+	const start = lines.indexOf('{');
+	const end = lines.indexOf('}', start);
+	if (start < 0 || end < 0) throw new Error(`n8n execute --id=${id} gave no run (${result.status}): ${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
+	return { run: JSON.parse(lines.slice(start, end + 1).join('\n')), wallMs };
+}
+
+/** A `/_fake/*` control request to the fake Tencent Chat server running as its own process. */
+async function controlFakeServer(serverUrl, pathName, body = {}) {
+	const response = await fetch(`${serverUrl}/_fake/${pathName}`, { method: 'POST', body: JSON.stringify(body) });
+	return await response.json();
+}
+
+module.exports = { run, npmEnv, installN8n, installPackage, startProcess, stopProcess, executeWorkflow, controlFakeServer };

@@ -14,14 +14,13 @@
  */
 'use strict';
 
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { checkTrigger } = require('./trigger.e2e');
 const { checkInBrowser } = require('./browser.e2e');
-const { installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
+const { controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = 'n8n-nodes-tencent-chat';
@@ -47,11 +46,6 @@ const checks = [];
 function check(name, ok, detail = '') {
 	checks.push({ name, ok: Boolean(ok), detail });
 	console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-}
-
-async function control(serverUrl, pathName, body = {}) {
-	const response = await fetch(`${serverUrl}/_fake/${pathName}`, { method: 'POST', body: JSON.stringify(body) });
-	return await response.json();
 }
 
 function workflow(id, nodes, connections) {
@@ -250,20 +244,8 @@ return Array.from({ length: 1000 }, (_, i) => ({ json: { account: i % 2 ? '${ACC
 	];
 }
 
-/** `n8n execute` prints log lines, then the run as JSON from a line that is just "{". */
-function execute(tools, env, id) {
-	const result = spawnSync(tools.node, [tools.n8n, 'execute', `--id=${id}`, '--rawOutput'], {
-		env,
-		encoding: 'utf8',
-		maxBuffer: 256 * 2 ** 20,
-	});
-	const lines = result.stdout.split('\n');
-	const start = lines.findIndex((line) => line === '{');
-	if (start < 0) {
-		throw new Error(`n8n execute --id=${id} gave no run (${result.status}): ${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
-	}
-	return JSON.parse(lines.slice(start).join('\n'));
-}
+/** The run that `n8n execute` prints. */
+const execute = (tools, env, id) => executeWorkflow(tools, env, id).run;
 
 const outputOf = (runResult, nodeName) => runResult.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 
