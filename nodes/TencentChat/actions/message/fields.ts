@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { Message, MessageElement } from '../../client';
+import type { Message } from '../../client';
 import { InvalidInputError, type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader, parameterHoldsExpression } from '../../helpers/itemParameters';
 import { readWholeNumber } from '../../helpers/options';
-import { MAX_MESSAGE_BYTES, readRawBody } from '../../helpers/messageBody';
+import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
 import { readText } from '../../helpers/text';
+import { messageBodyFields, readMessageBody } from '../messageBody';
 
 // What a message is, for Send and Send to Many alike: its fields in the editor, and reading one
 // item's message into the body Tencent takes, checked before any call.
@@ -14,10 +15,6 @@ export const SENDER: IdRule = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
 /** MsgLifeTime: 0 (online only) up to 7 days. */
 const LIFETIME = { name: 'lifetime', displayName: 'Lifetime (Seconds)', min: 0, max: 604_800, default: 604_800 };
 // Tencent's limit for a message's content is 12 KB (UNCONFIRMED in this project's reference: code 93000).
-const TEXT = { field: 'Text', maxBytes: MAX_MESSAGE_BYTES };
-const CUSTOM_DATA = { field: 'Custom Data', maxBytes: MAX_MESSAGE_BYTES };
-const CUSTOM_DESCRIPTION = { field: 'Custom Description', maxBytes: MAX_MESSAGE_BYTES };
-const CUSTOM_EXTENSION = { field: 'Custom Extension', maxBytes: MAX_MESSAGE_BYTES };
 const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
 const PUSH_TITLE = { field: 'Offline Push Title', maxBytes: 1_024 };
 const PUSH_TEXT = { field: 'Offline Push Text', maxBytes: 1_024 };
@@ -32,60 +29,7 @@ export function messageFields(): INodeProperties[] {
 			placeholder: 'e.g. support_bot',
 			description: "The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
 		},
-		{
-			displayName: 'Message Type',
-			name: 'messageType',
-			type: 'options',
-			options: [
-				{ name: 'Text', value: 'text', description: 'A text message (TIMTextElem)' },
-				{ name: 'Custom', value: 'custom', description: 'A custom element (TIMCustomElem) your app reads' },
-				{ name: 'Raw MsgBody (JSON)', value: 'raw', description: "A MsgBody as Tencent's API takes it" },
-			],
-			default: 'text',
-		},
-		{
-			displayName: 'Text',
-			name: 'text',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			required: true,
-			default: '',
-			displayOptions: { show: { messageType: ['text'] } },
-		},
-		{
-			displayName: 'Custom Data',
-			name: 'customData',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			description: 'The Data of the custom element, e.g. JSON your app reads',
-			displayOptions: { show: { messageType: ['custom'] } },
-		},
-		{
-			displayName: 'Custom Description',
-			name: 'customDescription',
-			type: 'string',
-			default: '',
-			description: 'The Desc of the custom element',
-			displayOptions: { show: { messageType: ['custom'] } },
-		},
-		{
-			displayName: 'Custom Extension',
-			name: 'customExtension',
-			type: 'string',
-			default: '',
-			description: 'The Ext of the custom element',
-			displayOptions: { show: { messageType: ['custom'] } },
-		},
-		{
-			displayName: 'Message Body',
-			name: 'msgBody',
-			type: 'json',
-			required: true,
-			default: '[{ "MsgType": "TIMTextElem", "MsgContent": { "Text": "Hello" } }]',
-			description: 'A JSON array of message elements, each {"MsgType": ..., "MsgContent": {...}}',
-			displayOptions: { show: { messageType: ['raw'] } },
-		},
+		...messageBodyFields(),
 		{
 			displayName: 'Message Options',
 			name: 'messageOptions',
@@ -151,7 +95,7 @@ export function messageReader(context: IExecuteFunctions, items: INodeExecutionD
 function readMessage(parameter: (name: string) => unknown): Message {
 	const fromValue = parameter('from');
 	const from = fromValue === undefined || fromValue === null || fromValue === '' ? undefined : readId(fromValue, SENDER);
-	const body = readBody(parameter);
+	const body = readMessageBody(parameter);
 	const options = (parameter('messageOptions') ?? {}) as Record<string, unknown>;
 	const message: Message = {
 		...(from !== undefined ? { From_Account: from } : {}),
@@ -175,24 +119,3 @@ function optionalText(value: unknown, rule: { field: string; maxBytes: number })
 	return value === undefined || value === null ? '' : readText(value, rule);
 }
 
-function readBody(parameter: (name: string) => unknown): MessageElement[] {
-	const type = parameter('messageType');
-	if (type === 'text') {
-		const text = readText(parameter('text'), TEXT);
-		if (text.trim() === '') throw new InvalidInputError(TEXT.field, 'Text is empty: a text message needs some text');
-		return [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
-	}
-	if (type === 'custom') {
-		const content = {
-			Data: readText(parameter('customData') ?? '', CUSTOM_DATA),
-			Desc: readText(parameter('customDescription') ?? '', CUSTOM_DESCRIPTION),
-			Ext: readText(parameter('customExtension') ?? '', CUSTOM_EXTENSION),
-		};
-		if (content.Data === '' && content.Desc === '' && content.Ext === '') {
-			throw new InvalidInputError(CUSTOM_DATA.field, 'A custom message needs Custom Data, a Custom Description or a Custom Extension');
-		}
-		return [{ MsgType: 'TIMCustomElem', MsgContent: content }];
-	}
-	if (type === 'raw') return readRawBody(parameter('msgBody'));
-	throw new InvalidInputError('Message Type', `Message Type must be "text", "custom" or "raw", not ${JSON.stringify(type)}`);
-}
