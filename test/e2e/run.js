@@ -41,6 +41,7 @@ const WELCOME_ACCOUNT = '@TOA#_e2e_welcome';
 const CUSTOMERS = Array.from({ length: 500 }, (_, i) => `cust${i}`);
 const ALREADY_IMPORTED = CUSTOMERS.filter((_, i) => i % 5 === 0);
 const WELCOME_TEXT = 'Welcome to Example Shop!';
+const SHIPPED_TEXT = 'Your order has shipped';
 
 const checks = [];
 function check(name, ok, detail = '') {
@@ -144,6 +145,21 @@ function workflows(serverUrl) {
 				tencentChatAt('Delete', 3000, { operation: 'delete', officialAccountId: '={{ $json.account }}' }),
 			],
 			chain('Manual Trigger', 'Plan', 'Create', 'Fans', 'Subscribe', 'Vip', 'Tag', 'Account', 'Subscribers', 'Broadcasts', 'Send', 'History', 'Messages', 'Recall', 'Last', 'Delete'),
+		),
+		// After the CRM chain: check who is an account, tell those that are, see what they follow, and
+		// delete them: Account Check → Message Send → Get Subscriptions of a User → Account Delete.
+		workflow(
+			'e2eAccountsAndMessages',
+			[
+				trigger,
+				codeAt('Users', 200, "return ['cust1', 'cust2', 'ghost9'].map((user) => ({ json: { user } }));"),
+				tencentChatAt('Check', 400, { resource: 'account', operation: 'check', userIds: '={{ $json.user }}' }),
+				codeAt('Imported', 600, 'return $input.all().filter((item) => item.json.imported);'),
+				tencentChatAt('Tell', 800, { resource: 'message', operation: 'send', to: '={{ $json.userId }}', messageType: 'text', text: SHIPPED_TEXT }),
+				tencentChatAt('Follows', 1000, { operation: 'getSubscriptions', subscriberId: '={{ $json.to }}', returnAll: true }),
+				tencentChatAt('Remove accounts', 1200, { resource: 'account', operation: 'delete', userIds: '={{ $json.subscriberAccount }}' }),
+			],
+			chain('Manual Trigger', 'Users', 'Check', 'Imported', 'Tell', 'Follows', 'Remove accounts'),
 		),
 		// What a user builds for new CRM customers: import them as chat accounts, subscribe them to
 		// the shop's official account, and send each a welcome message.
@@ -368,10 +384,41 @@ async function checkCrmChain(tools, env, serverUrl) {
 	check('CRM chain: every customer holds exactly one welcome message', welcomedOnce === 500 && messages === 500, `${welcomedOnce} of 500 hold one; ${messages} messages in all`);
 }
 
+async function checkAccountsAndMessages(tools, env, serverUrl) {
+	const result = execute(tools, env, 'e2eAccountsAndMessages');
+	const checked = outputOf(result, 'Check');
+	const told = outputOf(result, 'Tell');
+	const follows = outputOf(result, 'Follows');
+	const removed = outputOf(result, 'Remove accounts');
+	check(
+		'accounts and messages: Check → Send → Get Subscriptions of a User → Delete, each on the one before',
+		result.data.resultData.error === undefined &&
+			JSON.stringify(checked.map((item) => [item.json.userId, item.json.status])) ===
+				JSON.stringify([['cust1', 'imported'], ['cust2', 'imported'], ['ghost9', 'notImported']]) &&
+			told.length === 2 &&
+			told.every((item) => item.json.status === 'sent' && typeof item.json.msgKey === 'string') &&
+			follows.length === 2 &&
+			follows.every((item) => item.json.officialAccount === WELCOME_ACCOUNT) &&
+			removed.length === 2 &&
+			removed.every((item) => item.json.status === 'deleted'),
+		`checked ${JSON.stringify(checked.map((item) => item.json.status))}, sent ${told.length}, follows ` +
+			`${JSON.stringify(follows.map((item) => item.json.officialAccount))}, deleted ${removed.filter((item) => item.json.status === 'deleted').length}` +
+			(result.data.resultData.error ? `, error: ${result.data.resultData.error.message}` : ''),
+	);
+	const mailbox = (await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: 'cust1' })).messages;
+	const gone = await Promise.all(['cust1', 'cust2'].map((userId) => control(serverUrl, 'account', { sdkAppId: SDK_APP_ID, userId })));
+	check(
+		'accounts and messages: the server holds the message after the welcome, and the two accounts are gone',
+		mailbox.at(-1)?.msgBody?.[0]?.MsgContent?.Text === SHIPPED_TEXT && gone.every((entry) => entry.account === null),
+		`last message ${JSON.stringify(mailbox.at(-1)?.msgBody ?? null)}, accounts ${JSON.stringify(gone.map((entry) => entry.account))}`,
+	);
+}
+
 async function checkWorkflows(tools, env, serverUrl) {
 	await checkChain(tools, env, serverUrl);
 	await checkLifecycle(tools, env, serverUrl);
 	await checkCrmChain(tools, env, serverUrl);
+	await checkAccountsAndMessages(tools, env, serverUrl);
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
