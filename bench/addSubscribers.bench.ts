@@ -59,6 +59,7 @@ const RUNS: Run[] = [
 	{ name: 'Account Import', subscribers: 100_000, latencyMs: 50, mode: 'import' },
 	// Five windows of 200 calls of 500 recipients, one message (one key).
 	{ name: 'Message Send to Many', subscribers: 500_000, latencyMs: 50, mode: 'sendToMany' },
+	{ name: 'Message Send to Many, ten windows', subscribers: 1_000_000, latencyMs: 50, mode: 'sendToMany' },
 	{
 		name: 'node, over 3 accounts (1,002 calls: a sixth window for the last 2)',
 		subscribers: 100_000,
@@ -75,8 +76,14 @@ const RUNS: Run[] = [
 	HOLDING,
 ];
 
+/** BENCH_PROFILE=<dir>: a V8 CPU profile of each scenario and of the fake server there, for Chrome DevTools. */
+function profileArgs(): string[] {
+	const dir = process.env.BENCH_PROFILE;
+	return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 async function startServer(): Promise<{ url: string; process: ChildProcess }> {
-	const child = spawn(process.execPath, [join(__dirname, '../test/fake-tencent/main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, [...profileArgs(), join(__dirname, '../test/fake-tencent/main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
 	const url = await new Promise<string>((resolve, reject) => {
 		child.stdout?.on('data', (chunk: Buffer) => {
 			const match = /listening (\S+)/.exec(chunk.toString());
@@ -95,7 +102,7 @@ async function control(url: string, path: string, body: object = {}): Promise<un
 function runScenario(input: ScenarioInput): Promise<ScenarioResult> {
 	return new Promise((resolve, reject) => {
 		const child = fork(join(__dirname, 'scenario.js'), [JSON.stringify(input)], {
-			execArgv: ['--expose-gc'],
+			execArgv: ['--expose-gc', ...profileArgs()],
 			stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
 		});
 		let out = '';
@@ -140,8 +147,11 @@ interface Measured extends Run {
 async function main(): Promise<void> {
 	const server = await startServer();
 	const measured: Measured[] = [];
+	// BENCH_ONLY=<text>: only the runs whose name holds it (the targets then cover only those).
+	const only = process.env.BENCH_ONLY;
 	try {
 		for (const [index, run] of RUNS.entries()) {
+			if (only && !run.name.includes(only)) continue;
 			const accounts = ACCOUNTS.slice(0, run.accounts ?? ACCOUNTS.length).map((id) => `${id}_${index}`);
 			// Remove Subscribers needs its subscribers there first: the same IDs the scenario will name.
 			const subscribersOf = (account: number) =>

@@ -1,65 +1,133 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { type BulkRequest, OutcomeBook, planBatches } from '../../nodes/TencentChat/helpers/batchPlan';
+import { type Batch, BatchPlan, OutcomeBook } from '../../nodes/TencentChat/helpers/batchPlan';
 
-const request = (itemIndex: number, key: string, id: string): BulkRequest => ({ itemIndex, key, id });
+/** A plan of one ID per item, from `[key, id]` pairs in item order; every call it makes, full ones first. */
+function planOf(requests: Array<[string, string]>, batchSize = 100): { plan: BatchPlan; calls: Batch[] } {
+	const plan = new BatchPlan(batchSize);
+	const calls = requests.flatMap(([key, id], itemIndex) => plan.add(itemIndex, key, [id]));
+	return { plan, calls: [...calls, ...plan.finish()] };
+}
 
-describe('planBatches', () => {
+/** Every request as its item, key, ID and slot. */
+const requestsOf = (plan: BatchPlan) =>
+	Array.from({ length: plan.requests }, (_, request) => [plan.itemIndex(request), plan.key(request), plan.id(request), plan.slot(request)]);
+
+describe('BatchPlan', () => {
 	test('groups by key in order of first appearance', () => {
-		const { batches } = planBatches([request(0, 'B', 'x'), request(1, 'A', 'y'), request(2, 'B', 'z')], 100);
-		expect(batches).toEqual([
+		const { calls } = planOf([
+			['B', 'x'],
+			['A', 'y'],
+			['B', 'z'],
+		]);
+		expect(calls).toEqual([
 			{ key: 'B', ids: ['x', 'z'], firstSlot: 0 },
-			{ key: 'A', ids: ['y'], firstSlot: 2 },
+			{ key: 'A', ids: ['y'], firstSlot: 100 },
 		]);
 	});
 
 	test('sends an ID asked for twice under one key once, and gives both requests one slot', () => {
-		const plan = planBatches([request(0, 'A', 'x'), request(1, 'A', 'x'), request(1, 'B', 'x')], 100);
-		expect(plan.batches).toEqual([
+		const plan = new BatchPlan(100);
+		plan.add(0, 'A', ['x']);
+		plan.add(1, 'A', ['x']);
+		plan.add(1, 'B', ['x']);
+		expect(plan.finish()).toEqual([
 			{ key: 'A', ids: ['x'], firstSlot: 0 },
-			{ key: 'B', ids: ['x'], firstSlot: 1 },
+			{ key: 'B', ids: ['x'], firstSlot: 100 },
 		]);
-		expect([...plan.slotOfRequest]).toEqual([0, 0, 1]);
-		expect(plan.slots).toBe(2);
+		expect(requestsOf(plan)).toEqual([
+			[0, 'A', 'x', 0],
+			[1, 'A', 'x', 0],
+			[1, 'B', 'x', 100],
+		]);
+		expect([plan.requests, plan.distinct]).toEqual([3, 2]);
 	});
 
-	test('cuts 250 IDs into calls of 100, 100 and 50 with consecutive slots', () => {
-		const requests = Array.from({ length: 250 }, (_, i) => request(i, 'A', `u${i}`));
-		const { batches, slotOfRequest } = planBatches(requests, 100);
-		expect(batches.map((batch) => [batch.ids.length, batch.firstSlot])).toEqual([
-			[100, 0],
-			[100, 100],
-			[50, 200],
+	test("keeps an item's repeated ID as two requests of one slot", () => {
+		const plan = new BatchPlan(100);
+		plan.add(0, 'A', ['x', 'y', 'x']);
+		expect(plan.finish()).toEqual([{ key: 'A', ids: ['x', 'y'], firstSlot: 0 }]);
+		expect(requestsOf(plan)).toEqual([
+			[0, 'A', 'x', 0],
+			[0, 'A', 'y', 1],
+			[0, 'A', 'x', 0],
 		]);
-		expect(slotOfRequest[249]).toBe(249);
+	});
+
+	test('hands out a call as soon as it is full, and the last, part-full one when finished', () => {
+		const plan = new BatchPlan(100);
+		const handedOut: number[] = [];
+		for (let item = 0; item < 250; item++) {
+			for (const call of plan.add(item, 'A', [`u${item}`])) handedOut.push(item, call.ids.length, call.firstSlot);
+		}
+		expect(handedOut).toEqual([99, 100, 0, 199, 100, 100]);
+		expect(plan.finish().map((call) => [call.ids.length, call.firstSlot])).toEqual([[50, 200]]);
+		expect([plan.itemIndex(249), plan.id(249), plan.slot(249)]).toEqual([249, 'u249', 249]);
+	});
+
+	test('hands out nothing more when the last call of a key is full', () => {
+		const plan = new BatchPlan(2);
+		expect(plan.add(0, 'A', ['a', 'b', 'c', 'd'])).toEqual([
+			{ key: 'A', ids: ['a', 'b'], firstSlot: 0 },
+			{ key: 'A', ids: ['c', 'd'], firstSlot: 2 },
+		]);
+		expect(plan.finish()).toEqual([]);
 	});
 
 	test('gives every request the slot of its ID in its call', () => {
-		const requests = [request(0, 'A', 'a'), request(1, 'B', 'b'), request(2, 'A', 'c'), request(3, 'B', 'b'), request(4, 'A', 'd')];
-		const { batches, slotOfRequest } = planBatches(requests, 2);
-		requests.forEach((asked, index) => {
-			const slot = slotOfRequest[index];
-			const batch = batches.find((candidate) => slot >= candidate.firstSlot && slot < candidate.firstSlot + candidate.ids.length);
-			expect([batch?.key, batch?.ids[slot - (batch?.firstSlot ?? 0)]]).toEqual([
-				asked.key,
-				asked.id,
-			]);
+		const asked: Array<[string, string]> = [
+			['A', 'a'],
+			['B', 'b'],
+			['A', 'c'],
+			['B', 'b'],
+			['A', 'd'],
+		];
+		const { plan, calls } = planOf(asked, 2);
+		asked.forEach(([key, id], request) => {
+			const slot = plan.slot(request);
+			const call = calls.find((candidate) => slot >= candidate.firstSlot && slot < candidate.firstSlot + candidate.ids.length);
+			expect([call?.key, call?.ids[slot - (call?.firstSlot ?? 0)]]).toEqual([key, id]);
+			expect(plan.callOf(slot)).toBe(call);
 		});
 	});
 
+	test('keeps keys apart when items alternate between them', () => {
+		const plan = new BatchPlan(100);
+		for (let item = 0; item < 6; item++) plan.add(item, item % 2 === 0 ? 'even' : 'odd', [`u${item % 3}`]);
+		expect(plan.finish()).toEqual([
+			{ key: 'even', ids: ['u0', 'u2', 'u1'], firstSlot: 0 },
+			{ key: 'odd', ids: ['u1', 'u0', 'u2'], firstSlot: 100 },
+		]);
+		expect(requestsOf(plan).map(([, key, id, slot]) => `${key}:${id}@${slot}`)).toEqual([
+			'even:u0@0',
+			'odd:u1@100',
+			'even:u2@1',
+			'odd:u0@101',
+			'even:u1@2',
+			'odd:u2@102',
+		]);
+	});
+
 	test('honours a smaller batch size', () => {
-		const requests = Array.from({ length: 5 }, (_, i) => request(i, 'A', `u${i}`));
-		expect(planBatches(requests, 2).batches.map((batch) => batch.ids)).toEqual([['u0', 'u1'], ['u2', 'u3'], ['u4']]);
+		const { calls } = planOf(Array.from({ length: 5 }, (_, i): [string, string] => ['A', `u${i}`]), 2);
+		expect(calls.map((call) => call.ids)).toEqual([['u0', 'u1'], ['u2', 'u3'], ['u4']]);
 	});
 
 	test('makes no call for no requests', () => {
-		expect(planBatches([], 100)).toEqual({ batches: [], slotOfRequest: new Int32Array(0), slots: 0 });
+		const plan = new BatchPlan(100);
+		expect([plan.finish(), plan.requests, plan.distinct, plan.isFinished]).toEqual([[], 0, 0, true]);
+	});
+
+	test('takes no IDs once finished', () => {
+		const { plan } = planOf([['A', 'a']]);
+		expect(() => plan.add(1, 'A', ['b'])).toThrow('cannot grow');
+		expect([plan.requests, plan.slot(0)]).toEqual([1, 0]);
 	});
 });
 
 describe('OutcomeBook', () => {
 	test("records a call's outcomes in its slots and counts each slot once", () => {
-		const book = new OutcomeBook<string>(5);
+		const book = new OutcomeBook<string>();
 		const batch = { key: 'A', ids: ['x', 'y'], firstSlot: 3 };
 		book.record(batch, 0, 'added');
 		book.record(batch, 1, 'alreadySubscribed');
@@ -68,11 +136,12 @@ describe('OutcomeBook', () => {
 		expect(book.get(3)).toBe('added again');
 		expect(book.get(4)).toBe('alreadySubscribed');
 		expect(book.get(0)).toBeUndefined();
+		expect(book.get(1000)).toBeUndefined();
 	});
 });
 
-describe('planBatches refuses a batch size that would never end', () => {
+describe('BatchPlan refuses a batch size that would never end', () => {
 	test.each([0, -1, Number.NaN, 1.5])('batch size %p', (size) => {
-		expect(() => planBatches([request(0, 'A', 'a')], size)).toThrow(RangeError);
+		expect(() => new BatchPlan(size)).toThrow(RangeError);
 	});
 });

@@ -37,9 +37,8 @@ interface Delivered {
 
 interface Messages {
 	accounts: Accounts;
+	/** Each user's deliveries, oldest first. */
 	mailboxes: Map<string, Delivery[]>;
-	/** `sender random` → when it was first seen, and what each recipient was delivered, while it is remembered. */
-	recent: Map<string, { firstSeen: number; recipients: Map<string, Delivered> }>;
 	nextSeq: number;
 }
 
@@ -60,7 +59,7 @@ const BODY_TOO_LARGE = 93000;
 
 export const messageService = defineService<Messages>({
 	service: SERVICES.message,
-	createState: (app: FakeApp) => ({ accounts: accountsOf(app), mailboxes: new Map(), recent: new Map(), nextSeq: 1 }),
+	createState: (app: FakeApp) => ({ accounts: accountsOf(app), mailboxes: new Map(), nextSeq: 1 }),
 	commands: { sendmsg: sendMessage, batchsendmsg: sendMessageToMany },
 	entryLists: { batchsendmsg: { list: 'ErrorList', id: 'To_Account', result: 'ErrorCode' } },
 });
@@ -140,32 +139,29 @@ function newKey(state: Messages, random: number, nowSeconds: number): string {
 
 /**
  * Puts the message in each recipient's mailbox, unless it is a repeat of one delivered to them
- * moments ago: then the recipient keeps the one it has, and the answer names it.
+ * moments ago (the same sender and MsgRandom): then the recipient keeps the one it has, and the
+ * answer names it. One delivery is shared by every recipient of the call.
  */
 function deliver(state: Messages, message: Outgoing, recipients: string[], nowSeconds: number): Delivered[] {
-	forgetOld(state, nowSeconds);
-	const sending = `${message.from} ${message.msgRandom}`;
-	let remembered = state.recent.get(sending);
-	if (remembered === undefined) {
-		remembered = { firstSeen: nowSeconds, recipients: new Map() };
-		state.recent.set(sending, remembered);
-	}
-	const fresh: Delivered = { msgKey: newKey(state, message.msgRandom, nowSeconds), msgTime: nowSeconds };
+	const delivery: Delivery = { message, delivered: { msgKey: newKey(state, message.msgRandom, nowSeconds), msgTime: nowSeconds } };
 	return recipients.map((to) => {
-		const earlier = remembered.recipients.get(to);
-		if (earlier !== undefined) return earlier;
-		remembered.recipients.set(to, fresh);
 		const box = state.mailboxes.get(to);
-		if (box === undefined) state.mailboxes.set(to, [{ message, delivered: fresh }]);
-		else box.push({ message, delivered: fresh });
-		return fresh;
+		if (box === undefined) {
+			state.mailboxes.set(to, [delivery]);
+			return delivery.delivered;
+		}
+		const earlier = repeatOf(box, message, nowSeconds);
+		if (earlier !== undefined) return earlier;
+		box.push(delivery);
+		return delivery.delivered;
 	});
 }
 
-/** Entries are in the order first seen: the oldest go first. */
-function forgetOld(state: Messages, nowSeconds: number): void {
-	for (const [key, { firstSeen }] of state.recent) {
-		if (firstSeen > nowSeconds - REPEAT_WINDOW_SECONDS) return;
-		state.recent.delete(key);
+/** What the mailbox was delivered of the same sending within the repeat window; mailboxes are in time order. */
+function repeatOf(box: Delivery[], { from, msgRandom }: Outgoing, nowSeconds: number): Delivered | undefined {
+	for (let index = box.length - 1; index >= 0 && box[index].delivered.msgTime > nowSeconds - REPEAT_WINDOW_SECONDS; index--) {
+		const { message, delivered } = box[index];
+		if (message.from === from && message.msgRandom === msgRandom) return delivered;
 	}
+	return undefined;
 }

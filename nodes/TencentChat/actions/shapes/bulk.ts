@@ -9,7 +9,7 @@ import {
 	type TencentChatClient,
 	TencentChatError,
 } from '../../client';
-import { type Batch, type BulkRequest, OutcomeBook, planBatches } from '../../helpers/batchPlan';
+import { type Batch, BatchPlan, OutcomeBook } from '../../helpers/batchPlan';
 import { type IdRule, readId, readIdList } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { readOptions } from '../../helpers/options';
@@ -18,8 +18,9 @@ import { batchSizeOption, CLIENT_OPTIONS } from './options';
 import { asInputError, type FailureRouting, failureRouting, inputErrorItem, resultItem } from './output';
 
 // The bulk shape: IDs that items ask for under a key (subscribers of an official account, accounts
-// to import) are grouped by key, de-duplicated, cut into calls of the command's size, sent all at
-// once for the client to pace, and answered with one output item per ID asked for, in input order.
+// to import) are read from every item first, then grouped by key, de-duplicated and cut into calls
+// of the command's size, each call sent as soon as it is full for the client to pace, and answered
+// with one output item per ID asked for, in input order, made as the calls come back.
 // An operation states only what is its own: its parameters, its client call, and what one ID's
 // result means.
 
@@ -81,40 +82,107 @@ export async function runBulk<R>(
 	const routing = failureRouting(this);
 	const { batchSize, ...clientOptions } = readOptions(this, { batchSize: batchSizeOption(operation.command), ...CLIENT_OPTIONS });
 
-	const { requests, inputErrors } = readRequests(this, items, operation, routing);
-	const { batches, slotOfRequest, slots } = planBatches(requests, batchSize);
-	const outcomes = new OutcomeBook<Outcome>(slots);
-	if (batches.length > 0) {
+	const { read, inputErrors } = readRequests(this, items, operation, routing);
+	const plan = new BatchPlan(batchSize);
+	const outcomes = new OutcomeBook<Outcome>();
+	const output = new BulkOutput(this, items.length, plan, outcomes, inputErrors, operation, routing);
+	if (read.some((item) => item.ids.length > 0)) {
 		const client = await createClient.call(this, clientOptions);
-		const failure = await sendAll(this, client, batches, outcomes, operation, {
+		const calls = new CallSender(this, client, outcomes, operation, {
 			continueOnFail: routing.continueOnFail,
 			maxRounds: clientOptions.maxRetries + 1,
 			signal: this.getExecutionCancelSignal(),
+			onSettled: () => output.advance(),
 		});
-		if (failure) throw stoppedError(this, failure, { requests, slotOfRequest, slots }, outcomes, operation);
-	}
-
-	const output: INodeExecutionData[] = [];
-	let next = 0;
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const inputError = inputErrors.get(itemIndex);
-		if (inputError) output.push(inputErrorItem(inputError, itemIndex));
-		for (; next < requests.length && requests[next].itemIndex === itemIndex; next++) {
-			const { key, id } = requests[next];
-			const outcome = outcomes.get(slotOfRequest[next]) as Outcome;
-			if (outcome.failure && operation.failedIdStopsNode && !routing.continueOnFail) {
-				throw new NodeOperationError(this.getNode(), `${operation.ids.rule.field}: "${id}": ${outcome.failure.info}`, {
-					itemIndex,
-				});
+		// Each call leaves as soon as it is full; the rest of the plan is made while it waits for its turn.
+		let sinceYield = 0;
+		for (const { itemIndex, key, ids } of read) {
+			for (const batch of plan.add(itemIndex, key, ids)) calls.send(batch);
+			sinceYield += ids.length;
+			if (sinceYield >= PLANNED_BETWEEN_YIELDS) {
+				sinceYield = 0;
+				await new Promise((resolve) => setImmediate(resolve));
 			}
-			const json: IDataObject = operation.key ? { [operation.key.outputName]: key } : {};
-			json[operation.ids.outputName] = id;
-			Object.assign(json, outcome.fields);
-			const failure = outcome.failure && `Tencent Chat ${outcome.failure.code}: ${outcome.failure.info}`;
-			output.push(resultItem(json, itemIndex, routing, failure));
+		}
+		for (const batch of plan.finish()) calls.send(batch);
+		const failure = await calls.finished();
+		if (failure) throw stoppedError(this, failure, plan, outcomes, operation);
+	} else {
+		plan.finish();
+	}
+	return output.finish();
+}
+
+/**
+ * IDs planned between two turns of the event loop: a few milliseconds of work, so that calls
+ * already planned are sent and answered on time.
+ */
+const PLANNED_BETWEEN_YIELDS = 5_000;
+
+/**
+ * The output items, one per ID asked for, in input order. They are made as the calls come back,
+ * up to the first request whose outcome is not known yet, so that little is left to do once the
+ * last call is answered.
+ */
+class BulkOutput<R> {
+	private readonly items: INodeExecutionData[] = [];
+	private itemIndex = 0;
+	/** The next request, and whether the current item's input error (if any) has been given. */
+	private request = 0;
+	private itemStarted = false;
+	/** A failed ID that stops the node (On Error "Stop Workflow"), thrown once the calls are over. */
+	private stop: NodeOperationError | undefined;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly itemCount: number,
+		private readonly plan: BatchPlan,
+		private readonly outcomes: OutcomeBook<Outcome>,
+		private readonly inputErrors: Map<number, NodeOperationError>,
+		private readonly operation: BulkOperation<R>,
+		private readonly routing: FailureRouting,
+	) {}
+
+	/** Makes the items whose outcomes are known, in order, up to the first that is not. */
+	advance(): void {
+		const { plan, operation, routing } = this;
+		while (this.itemIndex < this.itemCount && this.stop === undefined) {
+			const itemIndex = this.itemIndex;
+			if (!this.itemStarted) {
+				const inputError = this.inputErrors.get(itemIndex);
+				if (inputError) this.items.push(inputErrorItem(inputError, itemIndex));
+				this.itemStarted = true;
+			}
+			for (; this.request < plan.requests && plan.itemIndex(this.request) === itemIndex; this.request++) {
+				const outcome = this.outcomes.get(plan.slot(this.request));
+				if (outcome === undefined) return;
+				const id = plan.id(this.request);
+				if (outcome.failure && operation.failedIdStopsNode && !routing.continueOnFail) {
+					this.stop = new NodeOperationError(this.context.getNode(), `${operation.ids.rule.field}: "${id}": ${outcome.failure.info}`, {
+						itemIndex,
+					});
+					return;
+				}
+				const json: IDataObject = operation.key ? { [operation.key.outputName]: plan.key(this.request) } : {};
+				json[operation.ids.outputName] = id;
+				Object.assign(json, outcome.fields);
+				const failure = outcome.failure && `Tencent Chat ${outcome.failure.code}: ${outcome.failure.info}`;
+				this.items.push(resultItem(json, itemIndex, routing, failure));
+			}
+			// The item's requests may not all be planned yet.
+			if (this.request >= plan.requests && !plan.isFinished) return;
+			this.itemIndex++;
+			this.itemStarted = false;
 		}
 	}
-	return output;
+
+	/** Every item, once every call is over. */
+	finish(): INodeExecutionData[] {
+		this.advance();
+		if (this.stop) throw this.stop;
+		if (this.itemIndex < this.itemCount) throw new Error(`Bulk output stopped at item ${this.itemIndex}: an ID has no outcome`);
+		return this.items;
+	}
 }
 
 /** Every item is read before any call, so that bad input stops the node before anything is sent. */
@@ -132,19 +200,19 @@ function readRequests<R>(
 			key: key && keyOf ? readId(keyOf(itemIndex), key.rule) : '',
 			ids: readIdList(idsOf(itemIndex), ids.rule),
 		}));
-	const requests: BulkRequest[] = [];
+	const asked: Array<{ itemIndex: number; key: string; ids: readonly string[] }> = [];
 	const inputErrors = new Map<number, NodeOperationError>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const item = read(context, itemIndex, items);
-			for (const id of item.ids) requests.push({ itemIndex, key: item.key, id });
+			asked.push({ itemIndex, key: item.key, ids: item.ids });
 		} catch (error) {
 			const nodeError = asInputError(context, error, itemIndex);
 			if (!routing.continueOnFail) throw nodeError;
 			inputErrors.set(itemIndex, nodeError);
 		}
 	}
-	return { requests, inputErrors };
+	return { read: asked, inputErrors };
 }
 
 interface SendSettings {
@@ -152,6 +220,8 @@ interface SendSettings {
 	/** Calls of one batch at most: its first and the re-asks of IDs an answer left out. */
 	maxRounds: number;
 	signal?: AbortSignal;
+	/** After each call has settled its outcomes. */
+	onSettled(): void;
 }
 
 interface Failure {
@@ -160,40 +230,57 @@ interface Failure {
 }
 
 /**
- * Sends every batch at once and lets the client pace them. A failed call becomes failed or
+ * Sends each call as it is planned and lets the client pace them. A failed call becomes failed or
  * unknown outcomes (Continue On Fail) or stops the run: no new call starts, calls in flight finish
- * and are kept.
+ * and are kept. A call's promise never rejects, so a failure waits for `finished` to be heard.
  */
-async function sendAll<R>(
-	context: IExecuteFunctions,
-	client: TencentChatClient,
-	batches: Batch[],
-	outcomes: OutcomeBook<Outcome>,
-	operation: BulkOperation<R>,
-	{ continueOnFail, maxRounds, signal }: SendSettings,
-): Promise<Failure | undefined> {
-	const stop = new AbortController();
-	let failure: Failure | undefined;
-	await Promise.all(
-		batches.map(async (batch) => {
-			try {
-				await settleBatch(client, batch, outcomes, operation, maxRounds, { signal, stopStarting: stop.signal });
-			} catch (error) {
-				if (stop.signal.aborted && !(error instanceof TencentChatError)) return;
-				if (!(error instanceof TencentChatError)) throw new NodeOperationError(context.getNode(), error as Error);
-				if (continueOnFail) {
-					const outcome = callFailed(error, operation.failedFields);
-					batch.ids.forEach((id, position) => {
-						if (outcomes.get(batch.firstSlot + position) === undefined) outcomes.record(batch, position, outcome);
-					});
-					return;
-				}
-				failure ??= { batch, error };
-				stop.abort();
+class CallSender<R> {
+	private readonly stop = new AbortController();
+	private readonly running: Array<Promise<void>> = [];
+	private failure: Failure | undefined;
+	private unexpected: { error: unknown } | undefined;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly client: TencentChatClient,
+		private readonly outcomes: OutcomeBook<Outcome>,
+		private readonly operation: BulkOperation<R>,
+		private readonly settings: SendSettings,
+	) {}
+
+	send(batch: Batch): void {
+		if (!this.stop.signal.aborted) this.running.push(this.settle(batch));
+	}
+
+	/** Once every call sent is over: the failure that stopped the run, if one did. */
+	async finished(): Promise<Failure | undefined> {
+		await Promise.all(this.running);
+		if (this.unexpected) throw new NodeOperationError(this.context.getNode(), this.unexpected.error as Error);
+		return this.failure;
+	}
+
+	private async settle(batch: Batch): Promise<void> {
+		const { continueOnFail, maxRounds, signal } = this.settings;
+		try {
+			await settleBatch(this.client, batch, this.outcomes, this.operation, maxRounds, { signal, stopStarting: this.stop.signal });
+		} catch (error) {
+			if (!(error instanceof TencentChatError)) {
+				if (!this.stop.signal.aborted) this.unexpected ??= { error };
+				this.stop.abort();
+				return;
 			}
-		}),
-	);
-	return failure;
+			if (!continueOnFail) {
+				this.failure ??= { batch, error };
+				this.stop.abort();
+				return;
+			}
+			const outcome = callFailed(error, this.operation.failedFields);
+			batch.ids.forEach((_, position) => {
+				if (this.outcomes.get(batch.firstSlot + position) === undefined) this.outcomes.record(batch, position, outcome);
+			});
+		}
+		this.settings.onSettled();
+	}
 }
 
 /**
@@ -208,27 +295,35 @@ async function settleBatch<R>(
 	maxRounds: number,
 	options: CallOptions,
 ): Promise<void> {
-	let pending = new Map(batch.ids.map((id, position) => [id, position]));
+	// IDs still to settle and their positions in the batch; the first round asks for all of them.
+	let ids = batch.ids;
+	let positions: number[] | undefined;
 	for (let round = 1; ; round++) {
-		const answer = await operation.send(client, batch.key, [...pending.keys()], options).catch((error: unknown) => {
+		const answer = await operation.send(client, batch.key, ids, options).catch((error: unknown) => {
 			// An earlier round's OK answer may have carried these IDs out without saying so.
 			if (error instanceof TencentChatError && round > 1) error.mayHaveBeenApplied = true;
 			return Promise.reject(error);
 		});
 		const afterMaybeApplied = answer.mayHaveBeenAppliedBefore || round > 1;
-		const unsettled = new Map<string, number>();
-		for (const [id, position] of pending) {
+		const unsettledIds: string[] = [];
+		const unsettledPositions: number[] = [];
+		ids.forEach((id, index) => {
+			const position = positions === undefined ? index : positions[index];
 			const result = answer.results.get(id);
 			if (result !== undefined) outcomes.record(batch, position, operation.outcome(result, afterMaybeApplied));
 			else if (operation.leftOut) outcomes.record(batch, position, operation.leftOut);
-			else unsettled.set(id, position);
-		}
-		if (unsettled.size === 0) return;
+			else {
+				unsettledIds.push(id);
+				unsettledPositions.push(position);
+			}
+		});
+		if (unsettledIds.length === 0) return;
 		if (round >= maxRounds || options.stopStarting?.aborted) {
-			for (const position of unsettled.values()) outcomes.record(batch, position, UNSETTLED);
+			for (const position of unsettledPositions) outcomes.record(batch, position, UNSETTLED);
 			return;
 		}
-		pending = unsettled;
+		ids = unsettledIds;
+		positions = unsettledPositions;
 	}
 }
 
@@ -247,20 +342,22 @@ const MAX_LISTED = 20;
 function stoppedError<R>(
 	context: IExecuteFunctions,
 	{ batch, error }: Failure,
-	{ requests, slotOfRequest, slots }: { requests: BulkRequest[]; slotOfRequest: Int32Array; slots: number },
+	plan: BatchPlan,
 	outcomes: OutcomeBook<Outcome>,
 	operation: BulkOperation<R>,
 ) {
-	const inFailedCall = new Set(batch.ids);
-	const itemIndex = requests.find((request) => request.key === batch.key && inFailedCall.has(request.id))?.itemIndex;
+	let itemIndex: number | undefined;
+	for (let request = 0; request < plan.requests && itemIndex === undefined; request++) {
+		if (plan.callOf(plan.slot(request)) === batch) itemIndex = plan.itemIndex(request);
+	}
 	const listed = new Set<number>();
 	const processed: string[] = [];
-	for (let index = 0; index < requests.length && processed.length < MAX_LISTED; index++) {
-		const slot = slotOfRequest[index];
+	for (let request = 0; request < plan.requests && processed.length < MAX_LISTED; request++) {
+		const slot = plan.slot(request);
 		const outcome = outcomes.get(slot);
 		if (outcome === undefined || listed.has(slot)) continue;
 		listed.add(slot);
-		processed.push(`${requests[index].id} (${String(outcome.fields.status)})`);
+		processed.push(`${plan.id(request)} (${String(outcome.fields.status)})`);
 	}
 	const ids = operation.ids.noun;
 	const more = outcomes.size > processed.length ? `, and ${outcomes.size - processed.length} more` : '';
@@ -268,7 +365,7 @@ function stoppedError<R>(
 	return toNodeApiError(context.getNode(), error, {
 		itemIndex,
 		description: serviceText(
-			`The node stopped after ${outcomes.size} of ${slots} distinct ${ids} had been processed; no further calls were started.${done} ${operation.rerun}`,
+			`The node stopped after ${outcomes.size} of ${plan.distinct} distinct ${ids} had been processed; no further calls were started.${done} ${operation.rerun}`,
 			1_500,
 		),
 	});
