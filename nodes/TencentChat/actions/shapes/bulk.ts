@@ -15,7 +15,8 @@ import { parameterReader } from '../../helpers/itemParameters';
 import { readOptions } from '../../helpers/options';
 import { createClient, toNodeApiError } from '../../transport';
 import { batchSizeOption, CLIENT_OPTIONS } from './options';
-import { asInputError, type FailureRouting, failureRouting, inputErrorItem, resultItem } from './output';
+import { BulkOutput } from './bulkOutput';
+import { asInputError, type FailureRouting, failureRouting } from './output';
 
 // The bulk shape: IDs that items ask for under a key (subscribers of an official account, accounts
 // to import) are read from every item first, then grouped by key, de-duplicated and cut into calls
@@ -118,72 +119,6 @@ export async function runBulk<R>(
  * already planned are sent and answered on time.
  */
 const PLANNED_BETWEEN_YIELDS = 5_000;
-
-/**
- * The output items, one per ID asked for, in input order. They are made as the calls come back,
- * up to the first request whose outcome is not known yet, so that little is left to do once the
- * last call is answered.
- */
-class BulkOutput<R> {
-	private readonly items: INodeExecutionData[] = [];
-	private itemIndex = 0;
-	/** The next request, and whether the current item's input error (if any) has been given. */
-	private request = 0;
-	private itemStarted = false;
-	/** A failed ID that stops the node (On Error "Stop Workflow"), thrown once the calls are over. */
-	private stop: NodeOperationError | undefined;
-
-	constructor(
-		private readonly context: IExecuteFunctions,
-		private readonly itemCount: number,
-		private readonly plan: BatchPlan,
-		private readonly outcomes: OutcomeBook<Outcome>,
-		private readonly inputErrors: Map<number, NodeOperationError>,
-		private readonly operation: BulkOperation<R>,
-		private readonly routing: FailureRouting,
-	) {}
-
-	/** Makes the items whose outcomes are known, in order, up to the first that is not. */
-	advance(): void {
-		const { plan, operation, routing } = this;
-		while (this.itemIndex < this.itemCount && this.stop === undefined) {
-			const itemIndex = this.itemIndex;
-			if (!this.itemStarted) {
-				const inputError = this.inputErrors.get(itemIndex);
-				if (inputError) this.items.push(inputErrorItem(inputError, itemIndex));
-				this.itemStarted = true;
-			}
-			for (; this.request < plan.requests && plan.itemIndex(this.request) === itemIndex; this.request++) {
-				const outcome = this.outcomes.get(plan.slot(this.request));
-				if (outcome === undefined) return;
-				const id = plan.id(this.request);
-				if (outcome.failure && operation.failedIdStopsNode && !routing.continueOnFail) {
-					this.stop = new NodeOperationError(this.context.getNode(), `${operation.ids.rule.field}: "${id}": ${outcome.failure.info}`, {
-						itemIndex,
-					});
-					return;
-				}
-				const json: IDataObject = operation.key ? { [operation.key.outputName]: plan.key(this.request) } : {};
-				json[operation.ids.outputName] = id;
-				Object.assign(json, outcome.fields);
-				const failure = outcome.failure && `Tencent Chat ${outcome.failure.code}: ${outcome.failure.info}`;
-				this.items.push(resultItem(json, itemIndex, routing, failure));
-			}
-			// The item's requests may not all be planned yet.
-			if (this.request >= plan.requests && !plan.isFinished) return;
-			this.itemIndex++;
-			this.itemStarted = false;
-		}
-	}
-
-	/** Every item, once every call is over. */
-	finish(): INodeExecutionData[] {
-		this.advance();
-		if (this.stop) throw this.stop;
-		if (this.itemIndex < this.itemCount) throw new Error(`Bulk output stopped at item ${this.itemIndex}: an ID has no outcome`);
-		return this.items;
-	}
-}
 
 /** Every item is read before any call, so that bad input stops the node before anything is sent. */
 function readRequests<R>(
