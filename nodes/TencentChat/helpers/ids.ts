@@ -30,9 +30,15 @@ const INVISIBLE = /^[\p{Cf}\p{Cc}\p{Z}\s\u115F\u1160\u3164\uFFA0]*$/u;
 
 /** One ID: text (trimmed) or a whole number that JavaScript holds exactly. */
 export function readId(value: unknown, rule: IdRule, where = ''): string {
+	if (typeof value === 'string') {
+		const id = value.trim();
+		if (id === '') throw new InvalidInputError(rule.field, `${rule.field}${where} is empty`);
+		if (INVISIBLE.test(id)) throw new InvalidInputError(rule.field, `${rule.field}${where} holds only invisible characters`);
+		return checkedLength(id, rule, where);
+	}
 	const subject = `${rule.field}${where}`;
 	if (typeof value === 'number') {
-		if (Number.isSafeInteger(value)) return checkedLength(String(value), rule, subject);
+		if (Number.isSafeInteger(value)) return checkedLength(String(value), rule, where);
 		if (Number.isInteger(value) || !Number.isFinite(value)) {
 			throw new InvalidInputError(
 				rule.field,
@@ -41,33 +47,40 @@ export function readId(value: unknown, rule: IdRule, where = ''): string {
 		}
 		throw new InvalidInputError(rule.field, `${subject} is ${value}, not a whole number`);
 	}
-	if (typeof value === 'bigint') return checkedLength(value.toString(), rule, subject);
-	if (typeof value !== 'string') throw new InvalidInputError(rule.field, `${subject} ${describeNonId(value)}`);
-	const id = value.trim();
-	if (id === '') throw new InvalidInputError(rule.field, `${subject} is empty`);
-	if (INVISIBLE.test(id)) throw new InvalidInputError(rule.field, `${subject} holds only invisible characters`);
-	return checkedLength(id, rule, subject);
+	if (typeof value === 'bigint') return checkedLength(value.toString(), rule, where);
+	throw new InvalidInputError(rule.field, `${subject} ${describeNonId(value)}`);
 }
 
 /** One ID, a comma-separated list of IDs, or an array of IDs. */
 export function readIdList(value: unknown, rule: IdRule): string[] {
-	if (typeof value === 'string' && value.includes(',')) {
-		const parts = value.split(',');
-		return parts.map((part, position) => readId(part, rule, `: entry ${position + 1} of ${parts.length}`));
-	}
+	if (typeof value === 'string' && value.includes(',')) return value.split(',').map(entryOf(rule));
 	if (Array.isArray(value)) {
 		if (value.length === 0) throw new InvalidInputError(rule.field, `${rule.field} is an empty list`);
-		return value.map((member, position) => readId(member, rule, `: entry ${position + 1} of ${value.length}`));
+		return value.map(entryOf(rule));
 	}
 	return [readId(value, rule)];
 }
 
-function checkedLength(id: string, rule: IdRule, subject: string): string {
+/** Reads a list's entries; a bad one is read again to say which entry it is (no text is made for good ones). */
+function entryOf(rule: IdRule) {
+	return (member: unknown, position: number, list: unknown[]): string => {
+		try {
+			return readId(member, rule);
+		} catch (error) {
+			if (!(error instanceof InvalidInputError)) throw error;
+			return readId(member, rule, `: entry ${position + 1} of ${list.length}`);
+		}
+	};
+}
+
+function checkedLength(id: string, rule: IdRule, where: string): string {
+	// A UTF-16 unit is at most 3 bytes of UTF-8: short IDs need no count.
+	if (id.length * 3 <= rule.maxBytes) return id;
 	const bytes = Buffer.byteLength(id, 'utf8');
 	if (bytes > rule.maxBytes) {
 		throw new InvalidInputError(
 			rule.field,
-			`${subject} "${id.length > 40 ? `${id.slice(0, 40)}…` : id}" is ${bytes} bytes long; Tencent allows at most ${rule.maxBytes}`,
+			`${rule.field}${where} "${id.length > 40 ? `${id.slice(0, 40)}…` : id}" is ${bytes} bytes long; Tencent allows at most ${rule.maxBytes}`,
 		);
 	}
 	return id;

@@ -87,7 +87,7 @@ export async function runBulk<R>(
 	const plan = new BatchPlan(batchSize);
 	const outcomes = new OutcomeBook<Outcome>();
 	const output = new BulkOutput(this, items.length, plan, outcomes, inputErrors, operation, routing);
-	if (read.some((item) => item.ids.length > 0)) {
+	if (read.anyIds) {
 		const client = await createClient.call(this, clientOptions);
 		const calls = new CallSender(this, client, outcomes, operation, {
 			continueOnFail: routing.continueOnFail,
@@ -97,8 +97,9 @@ export async function runBulk<R>(
 		});
 		// Each call leaves as soon as it is full; the rest of the plan is made while it waits for its turn.
 		let sinceYield = 0;
-		for (const { itemIndex, key, ids } of read) {
-			for (const batch of plan.add(itemIndex, key, ids)) calls.send(batch);
+		for (let index = 0; index < read.items; index++) {
+			const ids = read.ids(index);
+			for (const batch of plan.add(read.itemIndex(index), read.key(index), ids)) calls.send(batch);
 			sinceYield += ids.length;
 			if (sinceYield >= PLANNED_BETWEEN_YIELDS) {
 				sinceYield = 0;
@@ -135,12 +136,12 @@ function readRequests<R>(
 			key: key && keyOf ? readId(keyOf(itemIndex), key.rule) : '',
 			ids: readIdList(idsOf(itemIndex), ids.rule),
 		}));
-	const asked: Array<{ itemIndex: number; key: string; ids: readonly string[] }> = [];
+	const asked = new AskedIds();
 	const inputErrors = new Map<number, NodeOperationError>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const item = read(context, itemIndex, items);
-			asked.push({ itemIndex, key: item.key, ids: item.ids });
+			asked.add(itemIndex, item.key, item.ids);
 		} catch (error) {
 			const nodeError = asInputError(context, error, itemIndex);
 			if (!routing.continueOnFail) throw nodeError;
@@ -148,6 +149,42 @@ function readRequests<R>(
 		}
 	}
 	return { read: asked, inputErrors };
+}
+
+/**
+ * What the items that could be read ask for, kept until they are planned: a million items are a
+ * million IDs in a few arrays, not a million objects for the garbage collector to go through.
+ */
+class AskedIds {
+	private readonly itemIndexes: number[] = [];
+	private readonly keys: string[] = [];
+	/** An item's IDs, or its one ID (most items have one). */
+	private readonly idLists: Array<string | readonly string[]> = [];
+	anyIds = false;
+
+	add(itemIndex: number, key: string, ids: readonly string[]): void {
+		this.itemIndexes.push(itemIndex);
+		this.keys.push(key);
+		this.idLists.push(ids.length === 1 ? ids[0] : ids);
+		if (ids.length > 0) this.anyIds = true;
+	}
+
+	get items(): number {
+		return this.itemIndexes.length;
+	}
+
+	itemIndex(index: number): number {
+		return this.itemIndexes[index];
+	}
+
+	key(index: number): string {
+		return this.keys[index];
+	}
+
+	ids(index: number): readonly string[] {
+		const ids = this.idLists[index];
+		return typeof ids === 'string' ? [ids] : ids;
+	}
 }
 
 interface SendSettings {
