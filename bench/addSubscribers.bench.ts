@@ -142,6 +142,21 @@ interface Measured extends Run {
 	result: ScenarioResult;
 	server: CommandStats;
 	perSecond: number;
+	windows: Array<{ startMs: number; spreadMs: number }>;
+}
+
+/**
+ * The run's calls a window's worth at a time: when each window's first call was let through
+ * (from the run's first) and how long its calls took to be let through. A window whose calls
+ * trickle in is time the job loses; it shows where, when the targets are missed.
+ */
+function windowsOf(admittedAt: number[], callsPerWindow: number): Measured['windows'] {
+	const windows: Measured['windows'] = [];
+	for (let first = 0; first < admittedAt.length; first += callsPerWindow) {
+		const last = Math.min(admittedAt.length, first + callsPerWindow) - 1;
+		windows.push({ startMs: admittedAt[first] - admittedAt[0], spreadMs: admittedAt[last] - admittedAt[first] });
+	}
+	return windows;
 }
 
 async function main(): Promise<void> {
@@ -190,7 +205,7 @@ async function main(): Promise<void> {
 				writeCallsChart(CHART, fullStats.admittedAt, 200, 'Add Subscribers, 100,000 subscribers at 50 ms latency: calls per second');
 				console.log(`  chart of calls per second: ${CHART}`);
 			}
-			measured.push({ ...run, result, server: stats, perSecond: run.subscribers / result.seconds });
+			measured.push({ ...run, result, server: stats, perSecond: run.subscribers / result.seconds, windows: windowsOf(fullStats.admittedAt, modeOf(run).callsPerSecond) });
 			report(measured[measured.length - 1]);
 		}
 	} finally {
@@ -220,6 +235,12 @@ function report(run: Measured): void {
 						`${fmt((server.lastCallAt - server.firstCallAt) / 1000, 2)} s from first to last call, ` +
 						`${fmt((result.endedAt - server.lastCallAt) / 1000, 2)} s from last call to output`,
 					`  while sending: ${fmt(sendingPerSecond(run), 0)} ${mode.noun}/s = ${fmt((100 * sendingPerSecond(run)) / mode.cap, 1)}% of the cap`,
+					`  windows of ${mode.callsPerSecond} calls, ms from the first call + ms to let them all through: ` +
+						run.windows
+							.slice(0, 12)
+							.map((window) => `${fmt(window.startMs, 0)}+${fmt(window.spreadMs, 0)}`)
+							.join(' ') +
+						(run.windows.length > 12 ? ' …' : ''),
 				]
 			: []),
 		`  CPU ${fmt((1000 * result.cpuMs) / run.subscribers, 1)} µs per ${mode.noun.slice(0, -1)} (${fmt(result.cpuMs, 0)} ms); ` +

@@ -39,7 +39,7 @@ export interface FakeStats {
 	/** As `tightestSpanMs` and `peakCallsPerSecond`, per command name (per key where counted on one). */
 	tightestSpanMsByCommand: Record<string, number>;
 	peakCallsPerSecondByCommand: Record<string, number>;
-	/** Wall-clock ms of every add_subscriber call let through, for the bench's chart of calls per second. */
+	/** Wall-clock ms of every call let through, whatever its command: the bench charts them and reads each window's spread. */
 	admittedAt: number[];
 	/** As `firstCallAt` and `lastCallAt`, per command name. */
 	firstCallAtByCommand: Record<string, number>;
@@ -91,8 +91,8 @@ export function countAdmitted(stats: FakeStats, command: string, inWindow: numbe
 	const now = Date.now();
 	stats.lastCallAtByCommand[command] = now;
 	stats.firstCallAtByCommand[command] ??= now;
-	if (command !== BENCH_COMMAND) return;
 	stats.admittedAt.push(now);
+	if (command !== BENCH_COMMAND) return;
 	stats.peakCallsPerSecond = Math.max(stats.peakCallsPerSecond, inWindow);
 	if (spanMs !== undefined) stats.tightestSpanMs = Math.min(stats.tightestSpanMs ?? spanMs, spanMs);
 	stats.lastCallAt = Date.now();

@@ -51,6 +51,24 @@ test('batchsendmsg delivers to every account and lists the others in ErrorList w
 	expect(server.mailbox(APP.sdkAppId, 'bob')).toHaveLength(1);
 });
 
+test('a repeated batchsendmsg delivers only to the recipients that did not have it, and mailboxes read between calls stay right', async () => {
+	server.addApp({ ...APP, accounts: ['alice', 'bob', 'dave'] });
+	const first = await call(server, 'openim/batchsendmsg', { To_Account: ['alice', 'bob'], MsgRandom: 4, MsgBody: TEXT });
+	expect(server.mailbox(APP.sdkAppId, 'alice')).toHaveLength(1);
+	const again = await call(server, 'openim/batchsendmsg', { To_Account: ['bob', 'dave', 'alice'], MsgRandom: 4, MsgBody: TEXT });
+	const other = await call(server, 'openim/batchsendmsg', { To_Account: ['alice'], MsgRandom: 5, MsgBody: TEXT });
+
+	// The answer names the first recipient's message: bob had it from the first call.
+	expect(again.json?.MsgKey).toBe(first.json?.MsgKey);
+	expect(['alice', 'bob', 'dave'].map((user) => server.mailbox(APP.sdkAppId, user).map((message) => message.msgRandom))).toEqual([
+		[4, 5],
+		[4],
+		[4],
+	]);
+	expect(server.mailbox(APP.sdkAppId, 'dave')[0].msgKey).not.toBe(first.json?.MsgKey);
+	expect(other.json?.MsgKey).not.toBe(first.json?.MsgKey);
+});
+
 test('batchsendmsg refuses more than 500 recipients with 90011', async () => {
 	const To_Account = Array.from({ length: 501 }, () => 'alice');
 	expect((await call(server, 'openim/batchsendmsg', { To_Account, MsgRandom: 3, MsgBody: TEXT })).json?.ErrorCode).toBe(90011);

@@ -95,14 +95,15 @@ export async function runBulk<R>(
 			signal: this.getExecutionCancelSignal(),
 			onSettled: () => output.advance(),
 		});
-		// Each call leaves as soon as it is full; the rest of the plan is made while it waits for its turn.
-		let sinceYield = 0;
+		// A second's worth of calls leaves together, as soon as it is planned; the rest of the plan is
+		// made while those calls wait for their answers and the next calls for their turn.
+		let toPlanBeforeYield = operation.command.callsPerSecond * batchSize;
 		for (let index = 0; index < read.items; index++) {
 			const ids = read.ids(index);
 			for (const batch of plan.add(read.itemIndex(index), read.key(index), ids)) calls.send(batch);
-			sinceYield += ids.length;
-			if (sinceYield >= PLANNED_BETWEEN_YIELDS) {
-				sinceYield = 0;
+			toPlanBeforeYield -= ids.length;
+			if (toPlanBeforeYield <= 0) {
+				toPlanBeforeYield = PLANNED_BETWEEN_YIELDS;
 				await new Promise((resolve) => setImmediate(resolve));
 			}
 		}
