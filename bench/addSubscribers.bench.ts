@@ -162,11 +162,12 @@ function windowsOf(admittedAt: number[], callsPerWindow: number): Measured['wind
 async function main(): Promise<void> {
 	const server = await startServer();
 	const measured: Measured[] = [];
-	// BENCH_ONLY=<text>: only the runs whose name holds it (the targets then cover only those).
+	// BENCH_ONLY=<text>: only the runs whose "<name> <count>" holds it, e.g. "Send to Many" or
+	// "node 100000" (the targets then cover only those).
 	const only = process.env.BENCH_ONLY;
 	try {
 		for (const [index, run] of RUNS.entries()) {
-			if (only && !run.name.includes(only)) continue;
+			if (only && !`${run.name} ${run.subscribers}`.includes(only)) continue;
 			const accounts = ACCOUNTS.slice(0, run.accounts ?? ACCOUNTS.length).map((id) => `${id}_${index}`);
 			// Remove Subscribers needs its subscribers there first: the same IDs the scenario will name.
 			const subscribersOf = (account: number) =>

@@ -37,8 +37,8 @@ export class BatchPlan {
 	/** Items mostly share their neighbour's key: the last one is kept at hand. */
 	private lastKey: KeyIds | undefined;
 	/** Per request, in the order asked: its item, and its ID's slot. */
-	private readonly itemOfRequest: number[] = [];
-	private readonly slotOfRequest: number[] = [];
+	private readonly itemOfRequest = new IntList();
+	private readonly slotOfRequest = new IntList();
 	private distinctIds = 0;
 	private finished = false;
 
@@ -101,21 +101,21 @@ export class BatchPlan {
 	}
 
 	itemIndex(request: number): number {
-		return this.itemOfRequest[request];
+		return this.itemOfRequest.at(request);
 	}
 
 	key(request: number): string {
-		return this.callOf(this.slotOfRequest[request]).key;
+		return this.callOf(this.slotOfRequest.at(request)).key;
 	}
 
 	id(request: number): string {
-		const slot = this.slotOfRequest[request];
+		const slot = this.slotOfRequest.at(request);
 		return this.callOf(slot).ids[slot % this.batchSize];
 	}
 
 	/** The slot that holds the request's outcome. */
 	slot(request: number): number {
-		return this.slotOfRequest[request];
+		return this.slotOfRequest.at(request);
 	}
 
 	/** The call an ID's slot belongs to. */
@@ -143,6 +143,25 @@ export class BatchPlan {
 		this.calls.push(batch);
 		keyIds.batches.push(batch);
 		return batch;
+	}
+}
+
+/** A list of whole numbers that grows: 4 bytes each, where an array of numbers takes 8 to 16. */
+export class IntList {
+	private values = new Int32Array(1024);
+	length = 0;
+
+	push(value: number): void {
+		if (this.length === this.values.length) {
+			const grown = new Int32Array(this.values.length * 2);
+			grown.set(this.values);
+			this.values = grown;
+		}
+		this.values[this.length++] = value;
+	}
+
+	at(index: number): number {
+		return this.values[index];
 	}
 }
 

@@ -9,7 +9,7 @@ import {
 	type TencentChatClient,
 	TencentChatError,
 } from '../../client';
-import { type Batch, BatchPlan, OutcomeBook } from '../../helpers/batchPlan';
+import { type Batch, BatchPlan, IntList, OutcomeBook } from '../../helpers/batchPlan';
 import { type IdRule, readId, readIdList } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { readOptions } from '../../helpers/options';
@@ -108,6 +108,7 @@ export async function runBulk<R>(
 			}
 		}
 		for (const batch of plan.finish()) calls.send(batch);
+		read.clear();
 		const failure = await calls.finished();
 		if (failure) throw stoppedError(this, failure, plan, outcomes, operation);
 	} else {
@@ -157,10 +158,10 @@ function readRequests<R>(
  * million IDs in a few arrays, not a million objects for the garbage collector to go through.
  */
 class AskedIds {
-	private readonly itemIndexes: number[] = [];
-	private readonly keys: string[] = [];
+	private itemIndexes = new IntList();
+	private keys: string[] = [];
 	/** An item's IDs, or its one ID (most items have one). */
-	private readonly idLists: Array<string | readonly string[]> = [];
+	private idLists: Array<string | readonly string[]> = [];
 	anyIds = false;
 
 	add(itemIndex: number, key: string, ids: readonly string[]): void {
@@ -170,12 +171,19 @@ class AskedIds {
 		if (ids.length > 0) this.anyIds = true;
 	}
 
+	/** Once planned, the plan holds every ID: these copies can go. */
+	clear(): void {
+		this.itemIndexes = new IntList();
+		this.keys = [];
+		this.idLists = [];
+	}
+
 	get items(): number {
 		return this.itemIndexes.length;
 	}
 
 	itemIndex(index: number): number {
-		return this.itemIndexes[index];
+		return this.itemIndexes.at(index);
 	}
 
 	key(index: number): string {
