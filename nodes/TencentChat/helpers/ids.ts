@@ -66,8 +66,7 @@ function entryOf(rule: IdRule) {
 	return (member: unknown, position: number, list: unknown[]): string => {
 		try {
 			return readId(member, rule);
-		} catch (error) {
-			if (!(error instanceof InvalidInputError)) throw error;
+		} catch {
 			return readId(member, rule, `: entry ${position + 1} of ${list.length}`);
 		}
 	};

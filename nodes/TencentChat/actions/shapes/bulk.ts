@@ -95,20 +95,7 @@ export async function runBulk<R>(
 			signal: this.getExecutionCancelSignal(),
 			onSettled: () => output.advance(),
 		});
-		// A second's worth of calls leaves together, as soon as it is planned; the rest of the plan is
-		// made while those calls wait for their answers and the next calls for their turn.
-		let toPlanBeforeYield = operation.command.callsPerSecond * batchSize;
-		for (let index = 0; index < read.items; index++) {
-			const ids = read.ids(index);
-			for (const batch of plan.add(read.itemIndex(index), read.key(index), ids)) calls.send(batch);
-			toPlanBeforeYield -= ids.length;
-			if (toPlanBeforeYield <= 0) {
-				toPlanBeforeYield = PLANNED_BETWEEN_YIELDS;
-				await new Promise((resolve) => setImmediate(resolve));
-			}
-		}
-		for (const batch of plan.finish()) calls.send(batch);
-		read.clear();
+		await planAndSend(read, plan, calls, operation.command.callsPerSecond * batchSize);
 		const failure = await calls.finished();
 		if (failure) throw stoppedError(this, failure, plan, outcomes, operation);
 	} else {
@@ -122,6 +109,28 @@ export async function runBulk<R>(
  * already planned are sent and answered on time.
  */
 const PLANNED_BETWEEN_YIELDS = 5_000;
+
+/**
+ * Plans what the items ask for and sends each call as soon as it is full. A second's worth of
+ * calls (`firstSecond` IDs) leaves together, as soon as it is planned; the rest is planned between
+ * turns of the event loop, while those calls wait for their answers and the next ones for their
+ * turn. After a failure that stops the run, the rest is planned but not sent (the error says how
+ * much there was); a cancelled execution ends planning too.
+ */
+async function planAndSend<R>(read: AskedIds, plan: BatchPlan, calls: CallSender<R>, firstSecond: number): Promise<void> {
+	let toPlanBeforeYield = firstSecond;
+	for (let index = 0; index < read.items && !calls.cancelled; index++) {
+		const ids = read.ids(index);
+		for (const batch of plan.add(read.itemIndex(index), read.key(index), ids)) calls.send(batch);
+		toPlanBeforeYield -= ids.length;
+		if (toPlanBeforeYield <= 0) {
+			toPlanBeforeYield = PLANNED_BETWEEN_YIELDS;
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+	}
+	for (const batch of plan.finish()) calls.send(batch);
+	read.clear();
+}
 
 /** Every item is read before any call, so that bad input stops the node before anything is sent. */
 function readRequests<R>(
@@ -229,13 +238,21 @@ class CallSender<R> {
 		private readonly settings: SendSettings,
 	) {}
 
+	get cancelled(): boolean {
+		return this.settings.signal?.aborted === true;
+	}
+
+	/** Starts the call, unless one failed and stopped the run or the execution was cancelled. */
 	send(batch: Batch): void {
-		if (!this.stop.signal.aborted) this.running.push(this.settle(batch));
+		if (!this.stop.signal.aborted && !this.cancelled) this.running.push(this.settle(batch));
 	}
 
 	/** Once every call sent is over: the failure that stopped the run, if one did. */
 	async finished(): Promise<Failure | undefined> {
 		await Promise.all(this.running);
+		if (this.cancelled) {
+			throw new NodeOperationError(this.context.getNode(), 'The execution was cancelled: no further calls were started');
+		}
 		if (this.unexpected) throw new NodeOperationError(this.context.getNode(), this.unexpected.error as Error);
 		return this.failure;
 	}

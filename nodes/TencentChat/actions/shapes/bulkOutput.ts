@@ -69,7 +69,7 @@ export class BulkOutput<R> {
 		this.advance();
 		if (this.stop) throw this.stop;
 		if (this.itemIndex < this.itemCount || this.request < this.plan.requests) {
-			throw new Error(`The output stopped at item ${this.itemIndex}: an ID has no outcome`);
+			throw new NodeOperationError(this.context.getNode(), `The output stopped at item ${this.itemIndex}: an ID has no outcome`);
 		}
 		return this.items;
 	}
