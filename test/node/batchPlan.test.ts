@@ -14,15 +14,15 @@ const requestsOf = (plan: BatchPlan) =>
 	Array.from({ length: plan.requests }, (_, request) => [plan.itemIndex(request), plan.key(request), plan.id(request), plan.slot(request)]);
 
 describe('BatchPlan', () => {
-	test('groups by key in order of first appearance', () => {
+	test('groups by key, a slot per distinct ID in order of first appearance', () => {
 		const { calls } = planOf([
 			['B', 'x'],
 			['A', 'y'],
 			['B', 'z'],
 		]);
 		expect(calls).toEqual([
-			{ key: 'B', ids: ['x', 'z'], firstSlot: 0 },
-			{ key: 'A', ids: ['y'], firstSlot: 100 },
+			{ key: 'B', ids: ['x', 'z'], slots: [0, 2] },
+			{ key: 'A', ids: ['y'], slots: [1] },
 		]);
 	});
 
@@ -32,21 +32,21 @@ describe('BatchPlan', () => {
 		plan.add(1, 'A', ['x']);
 		plan.add(1, 'B', ['x']);
 		expect(plan.finish()).toEqual([
-			{ key: 'A', ids: ['x'], firstSlot: 0 },
-			{ key: 'B', ids: ['x'], firstSlot: 100 },
+			{ key: 'A', ids: ['x'], slots: [0] },
+			{ key: 'B', ids: ['x'], slots: [1] },
 		]);
 		expect(requestsOf(plan)).toEqual([
 			[0, 'A', 'x', 0],
 			[1, 'A', 'x', 0],
-			[1, 'B', 'x', 100],
+			[1, 'B', 'x', 1],
 		]);
-		expect([plan.requests, plan.distinct]).toEqual([3, 2]);
+		expect([plan.requests, plan.slots]).toEqual([3, 2]);
 	});
 
 	test("keeps an item's repeated ID as two requests of one slot", () => {
 		const plan = new BatchPlan(100);
 		plan.add(0, 'A', ['x', 'y', 'x']);
-		expect(plan.finish()).toEqual([{ key: 'A', ids: ['x', 'y'], firstSlot: 0 }]);
+		expect(plan.finish()).toEqual([{ key: 'A', ids: ['x', 'y'], slots: [0, 1] }]);
 		expect(requestsOf(plan)).toEqual([
 			[0, 'A', 'x', 0],
 			[0, 'A', 'y', 1],
@@ -58,18 +58,18 @@ describe('BatchPlan', () => {
 		const plan = new BatchPlan(100);
 		const handedOut: number[] = [];
 		for (let item = 0; item < 250; item++) {
-			for (const call of plan.add(item, 'A', [`u${item}`])) handedOut.push(item, call.ids.length, call.firstSlot);
+			for (const call of plan.add(item, 'A', [`u${item}`])) handedOut.push(item, call.ids.length, call.slots[0]);
 		}
 		expect(handedOut).toEqual([99, 100, 0, 199, 100, 100]);
-		expect(plan.finish().map((call) => [call.ids.length, call.firstSlot])).toEqual([[50, 200]]);
+		expect(plan.finish().map((call) => [call.ids.length, call.slots[0]])).toEqual([[50, 200]]);
 		expect([plan.itemIndex(249), plan.id(249), plan.slot(249)]).toEqual([249, 'u249', 249]);
 	});
 
 	test('hands out nothing more when the last call of a key is full', () => {
 		const plan = new BatchPlan(2);
 		expect(plan.add(0, 'A', ['a', 'b', 'c', 'd'])).toEqual([
-			{ key: 'A', ids: ['a', 'b'], firstSlot: 0 },
-			{ key: 'A', ids: ['c', 'd'], firstSlot: 2 },
+			{ key: 'A', ids: ['a', 'b'], slots: [0, 1] },
+			{ key: 'A', ids: ['c', 'd'], slots: [2, 3] },
 		]);
 		expect(plan.finish()).toEqual([]);
 	});
@@ -84,10 +84,9 @@ describe('BatchPlan', () => {
 		];
 		const { plan, calls } = planOf(asked, 2);
 		asked.forEach(([key, id], request) => {
-			const slot = plan.slot(request);
-			const call = calls.find((candidate) => slot >= candidate.firstSlot && slot < candidate.firstSlot + candidate.ids.length);
-			expect([call?.key, call?.ids[slot - (call?.firstSlot ?? 0)]]).toEqual([key, id]);
-			expect(plan.callOf(slot)).toBe(call);
+			const call = plan.callOf(plan.slot(request));
+			expect(calls).toContain(call);
+			expect([call.key, call.ids[call.slots.indexOf(plan.slot(request))]]).toEqual([key, id]);
 		});
 	});
 
@@ -95,17 +94,26 @@ describe('BatchPlan', () => {
 		const plan = new BatchPlan(100);
 		for (let item = 0; item < 6; item++) plan.add(item, item % 2 === 0 ? 'even' : 'odd', [`u${item % 3}`]);
 		expect(plan.finish()).toEqual([
-			{ key: 'even', ids: ['u0', 'u2', 'u1'], firstSlot: 0 },
-			{ key: 'odd', ids: ['u1', 'u0', 'u2'], firstSlot: 100 },
+			{ key: 'even', ids: ['u0', 'u2', 'u1'], slots: [0, 2, 4] },
+			{ key: 'odd', ids: ['u1', 'u0', 'u2'], slots: [1, 3, 5] },
 		]);
 		expect(requestsOf(plan).map(([, key, id, slot]) => `${key}:${id}@${slot}`)).toEqual([
 			'even:u0@0',
-			'odd:u1@100',
-			'even:u2@1',
-			'odd:u0@101',
-			'even:u1@2',
-			'odd:u2@102',
+			'odd:u1@1',
+			'even:u2@2',
+			'odd:u0@3',
+			'even:u1@4',
+			'odd:u2@5',
 		]);
+	});
+
+	test('a key that comes back after a long gap still fills its one call: the fewest calls, whatever the order', () => {
+		const plan = new BatchPlan(10);
+		plan.add(0, 'rare', ['a']);
+		for (let item = 1; item <= 1_000; item++) plan.add(item, 'busy', [`b${item}`]);
+		plan.add(1_001, 'rare', ['c']);
+		const open = plan.finish();
+		expect(open).toEqual([{ key: 'rare', ids: ['a', 'c'], slots: [0, 1_001] }]);
 	});
 
 	test('honours a smaller batch size', () => {
@@ -115,7 +123,7 @@ describe('BatchPlan', () => {
 
 	test('makes no call for no requests', () => {
 		const plan = new BatchPlan(100);
-		expect([plan.finish(), plan.requests, plan.distinct, plan.isFinished]).toEqual([[], 0, 0, true]);
+		expect([plan.finish(), plan.requests, plan.slots, plan.isFinished]).toEqual([[], 0, 0, true]);
 	});
 
 	test('takes no IDs once finished', () => {
@@ -123,18 +131,27 @@ describe('BatchPlan', () => {
 		expect(() => plan.add(1, 'A', ['b'])).toThrow('cannot grow');
 		expect([plan.requests, plan.slot(0)]).toEqual([1, 0]);
 	});
+
+	test('a million keys of one ID each take a slot each, not a call of slots each', () => {
+		const plan = new BatchPlan(500);
+		for (let item = 0; item < 1_000_000; item++) plan.add(item, `message ${item}`, ['u']);
+		const calls = plan.finish();
+		const book = new OutcomeBook<string>();
+		calls.forEach((call) => book.record(call, 0, 'sent'));
+		expect([calls.length, plan.slots, book.size, book.get(999_999), plan.key(999_999)]).toEqual([1_000_000, 1_000_000, 1_000_000, 'sent', 'message 999999']);
+	});
 });
 
 describe('OutcomeBook', () => {
 	test("records a call's outcomes in its slots and counts each slot once", () => {
 		const book = new OutcomeBook<string>();
-		const batch = { key: 'A', ids: ['x', 'y'], firstSlot: 3 };
-		book.record(batch, 0, 'added');
-		book.record(batch, 1, 'alreadySubscribed');
-		book.record(batch, 0, 'added again');
+		const call = { key: 'A', ids: ['x', 'y'], slots: [3, 7] };
+		book.record(call, 0, 'added');
+		book.record(call, 1, 'alreadySubscribed');
+		book.record(call, 0, 'added again');
 		expect(book.size).toBe(2);
-		expect(book.get(3)).toBe('added again');
-		expect(book.get(4)).toBe('alreadySubscribed');
+		expect([book.get(3), book.of(call, 0)]).toEqual(['added again', 'added again']);
+		expect(book.get(7)).toBe('alreadySubscribed');
 		expect(book.get(0)).toBeUndefined();
 		expect(book.get(1000)).toBeUndefined();
 	});

@@ -180,30 +180,30 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 	});
 
 	test('a job planned while its first calls are out, answered out of order, gives every item its own result in input order', async () => {
-		// 12,000 items: calls leave while the rest is planned (the plan yields every 5,000 IDs), and
-		// retried 502s bring calls back out of order. Items 6,000 on repeat the first 6,000.
+		// 7,800 items, 10 subscribers a call: the first second's 2,000 IDs are planned, then the plan
+		// yields (at 2,000 and 7,000) while calls are out; retried 502s bring calls back out of
+		// order. Items 3,900 on repeat the first 3,900.
 		server.setFaults({ http502: 0.2 }, 11);
-		const subscriberOf = (i: number) => `o${i % 6_000}`;
+		const subscriberOf = (i: number) => `o${i % 3_900}`;
 		const accountOf = (i: number) => ACCOUNTS[i % 3];
-		const items = Array.from({ length: 12_000 }, (_, i) => ({ officialAccount: accountOf(i), subscribers: subscriberOf(i) }));
+		const items = Array.from({ length: 7_800 }, (_, i) => ({ officialAccount: accountOf(i), subscribers: subscriberOf(i) }));
 
-		const { output, error } = await run(items, { options: { maxRetries: 10 } });
+		const { output, error } = await run(items, { options: { batchSize: 10, maxRetries: 10 } });
 
 		expect(error).toBeUndefined();
-		expect(output).toHaveLength(12_000);
+		expect(output).toHaveLength(7_800);
 		const wrong = output.filter(
 			(item, i) =>
-				item.pairedItem === undefined ||
-				(item.pairedItem as { item: number }).item !== i ||
+				(item.pairedItem as { item: number } | undefined)?.item !== i ||
 				item.json.officialAccount !== accountOf(i) ||
 				item.json.subscriberAccount !== subscriberOf(i) ||
 				item.json.status !== 'added',
 		);
 		expect(wrong).toEqual([]);
-		// 6,000 distinct (account, subscriber) pairs: 60 calls, plus one for each 502.
-		expect(server.stats.faultsInjected).toBeGreaterThan(5);
-		expect(server.stats.addSubscriberCalls).toBe(60 + server.stats.faultsInjected);
-		for (const account of ACCOUNTS) expect(server.subscribers(SDK_APP_ID, account)).toHaveLength(account === ACCOUNTS[0] ? 2_004 : 2_000);
+		// 3,900 distinct (account, subscriber) pairs: 390 calls, plus one for each 502.
+		expect(server.stats.faultsInjected).toBeGreaterThan(30);
+		expect(server.stats.addSubscriberCalls).toBe(390 + server.stats.faultsInjected);
+		for (const account of ACCOUNTS) expect(server.subscribers(SDK_APP_ID, account)).toHaveLength(account === ACCOUNTS[0] ? 1_304 : 1_300);
 	});
 
 	test('two executions in one process share one call budget per SDKAppID and command', async () => {

@@ -114,18 +114,25 @@ const PLANNED_BETWEEN_YIELDS = 5_000;
  * Plans what the items ask for and sends each call as soon as it is full. A second's worth of
  * calls (`firstSecond` IDs) leaves together, as soon as it is planned; the rest is planned between
  * turns of the event loop, while those calls wait for their answers and the next ones for their
- * turn. After a failure that stops the run, the rest is planned but not sent (the error says how
- * much there was); a cancelled execution ends planning too.
+ * turn. A key's last, part-full call goes when planning ends: the fewest calls come first, so a
+ * failure only that call meets (an unknown official account with few subscribers) stops the run
+ * after the full calls planned before it, and the error says what was processed. After a failure
+ * that stops the run, the rest is planned but not sent (the error counts every ID); a cancelled
+ * execution ends planning.
  */
 async function planAndSend<R>(read: AskedIds, plan: BatchPlan, calls: CallSender<R>, firstSecond: number): Promise<void> {
 	let toPlanBeforeYield = firstSecond;
-	for (let index = 0; index < read.items && !calls.cancelled; index++) {
+	for (let index = 0; index < read.items; index++) {
 		const ids = read.ids(index);
 		for (const batch of plan.add(read.itemIndex(index), read.key(index), ids)) calls.send(batch);
 		toPlanBeforeYield -= ids.length;
 		if (toPlanBeforeYield <= 0) {
 			toPlanBeforeYield = PLANNED_BETWEEN_YIELDS;
 			await new Promise((resolve) => setImmediate(resolve));
+			if (calls.cancelled) {
+				calls.abandon();
+				break;
+			}
 		}
 	}
 	for (const batch of plan.finish()) calls.send(batch);
@@ -210,7 +217,7 @@ interface SendSettings {
 	/** Calls of one batch at most: its first and the re-asks of IDs an answer left out. */
 	maxRounds: number;
 	signal?: AbortSignal;
-	/** After each call has settled its outcomes. */
+	/** After a call's IDs all have their outcomes (not after a call that stopped the run). */
 	onSettled(): void;
 }
 
@@ -229,6 +236,8 @@ class CallSender<R> {
 	private readonly running: Array<Promise<void>> = [];
 	private failure: Failure | undefined;
 	private unexpected: { error: unknown } | undefined;
+	/** A call was not started because the execution had been cancelled. */
+	private skipped = false;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
@@ -244,13 +253,19 @@ class CallSender<R> {
 
 	/** Starts the call, unless one failed and stopped the run or the execution was cancelled. */
 	send(batch: Batch): void {
-		if (!this.stop.signal.aborted && !this.cancelled) this.running.push(this.settle(batch));
+		if (this.cancelled) this.skipped = true;
+		else if (!this.stop.signal.aborted) this.running.push(this.settle(batch));
+	}
+
+	/** Planning ended before every item was planned: the execution was cancelled. */
+	abandon(): void {
+		this.skipped = true;
 	}
 
 	/** Once every call sent is over: the failure that stopped the run, if one did. */
 	async finished(): Promise<Failure | undefined> {
 		await Promise.all(this.running);
-		if (this.cancelled) {
+		if (this.cancelled && (this.skipped || this.unexpected)) {
 			throw new NodeOperationError(this.context.getNode(), 'The execution was cancelled: no further calls were started');
 		}
 		if (this.unexpected) throw new NodeOperationError(this.context.getNode(), this.unexpected.error as Error);
@@ -258,26 +273,34 @@ class CallSender<R> {
 	}
 
 	private async settle(batch: Batch): Promise<void> {
+		try {
+			if (await this.settleOrStop(batch)) this.settings.onSettled();
+		} catch (error) {
+			// Not an answer of Tencent's: a call aborted by a stop or a cancel, or a defect.
+			if (!this.stop.signal.aborted) this.unexpected ??= { error };
+			this.stop.abort();
+		}
+	}
+
+	/** Whether the call's IDs all have their outcomes; false when its failure stopped the run. */
+	private async settleOrStop(batch: Batch): Promise<boolean> {
 		const { continueOnFail, maxRounds, signal } = this.settings;
 		try {
 			await settleBatch(this.client, batch, this.outcomes, this.operation, maxRounds, { signal, stopStarting: this.stop.signal });
+			return true;
 		} catch (error) {
-			if (!(error instanceof TencentChatError)) {
-				if (!this.stop.signal.aborted) this.unexpected ??= { error };
-				this.stop.abort();
-				return;
-			}
+			if (!(error instanceof TencentChatError)) throw error;
 			if (!continueOnFail) {
 				this.failure ??= { batch, error };
 				this.stop.abort();
-				return;
+				return false;
 			}
 			const outcome = callFailed(error, this.operation.failedFields);
 			batch.ids.forEach((_, position) => {
-				if (this.outcomes.get(batch.firstSlot + position) === undefined) this.outcomes.record(batch, position, outcome);
+				if (this.outcomes.of(batch, position) === undefined) this.outcomes.record(batch, position, outcome);
 			});
+			return true;
 		}
-		this.settings.onSettled();
 	}
 }
 
@@ -363,7 +386,7 @@ function stoppedError<R>(
 	return toNodeApiError(context.getNode(), error, {
 		itemIndex,
 		description: serviceText(
-			`The node stopped after ${outcomes.size} of ${plan.distinct} distinct ${ids} had been processed; no further calls were started.${done} ${operation.rerun}`,
+			`The node stopped after ${outcomes.size} of ${plan.slots} distinct ${ids} had been processed; no further calls were started.${done} ${operation.rerun}`,
 			1_500,
 		),
 	});
