@@ -273,34 +273,32 @@ class CallSender<R> {
 	}
 
 	private async settle(batch: Batch): Promise<void> {
+		const { continueOnFail, maxRounds, signal } = this.settings;
 		try {
-			if (await this.settleOrStop(batch)) this.settings.onSettled();
+			try {
+				await settleBatch(this.client, batch, this.outcomes, this.operation, maxRounds, { signal, stopStarting: this.stop.signal });
+			} catch (error) {
+				if (!(error instanceof TencentChatError)) return this.giveUp(error);
+				if (!continueOnFail) {
+					this.failure ??= { batch, error };
+					this.stop.abort();
+					return;
+				}
+				const outcome = callFailed(error, this.operation.failedFields);
+				batch.ids.forEach((_, position) => {
+					if (this.outcomes.of(batch, position) === undefined) this.outcomes.record(batch, position, outcome);
+				});
+			}
+			this.settings.onSettled();
 		} catch (error) {
-			// Not an answer of Tencent's: a call aborted by a stop or a cancel, or a defect.
-			if (!this.stop.signal.aborted) this.unexpected ??= { error };
-			this.stop.abort();
+			this.giveUp(error);
 		}
 	}
 
-	/** Whether the call's IDs all have their outcomes; false when its failure stopped the run. */
-	private async settleOrStop(batch: Batch): Promise<boolean> {
-		const { continueOnFail, maxRounds, signal } = this.settings;
-		try {
-			await settleBatch(this.client, batch, this.outcomes, this.operation, maxRounds, { signal, stopStarting: this.stop.signal });
-			return true;
-		} catch (error) {
-			if (!(error instanceof TencentChatError)) throw error;
-			if (!continueOnFail) {
-				this.failure ??= { batch, error };
-				this.stop.abort();
-				return false;
-			}
-			const outcome = callFailed(error, this.operation.failedFields);
-			batch.ids.forEach((_, position) => {
-				if (this.outcomes.of(batch, position) === undefined) this.outcomes.record(batch, position, outcome);
-			});
-			return true;
-		}
+	/** Not an answer of Tencent's: a call aborted by a stop or a cancel, or a defect. No new call starts. */
+	private giveUp(error: unknown): void {
+		if (!this.stop.signal.aborted) this.unexpected ??= { error };
+		this.stop.abort();
 	}
 }
 
