@@ -120,11 +120,27 @@ async function stopProcess(child, graceMs = 10_000) {
 /**
  * `n8n execute --id=… --rawOutput`: the run as pretty-printed JSON, from a line "{" to the next line
  * "}" (a failed run is printed the same way, followed by more log lines), and the command's wall time.
+ * Its output goes to a file, not a pipe: a run of 100,000 items is tens of megabytes, and n8n once
+ * exited with part of it still unwritten to the pipe (the bench read a cut-off run).
  */
 function executeWorkflow(tools, env, id) {
+	const outputFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-execute-')), 'stdout.txt');
+	const stdout = fs.openSync(outputFile, 'w');
 	const started = performance.now();
-	const result = spawnSync(tools.node, [tools.n8n, 'execute', `--id=${id}`, '--rawOutput'], { env, encoding: 'utf8', maxBuffer: 1024 * 2 ** 20 });
+	let result;
+	try {
+		result = spawnSync(tools.node, [tools.n8n, 'execute', `--id=${id}`, '--rawOutput'], {
+			env,
+			encoding: 'utf8',
+			stdio: ['ignore', stdout, 'pipe'],
+			maxBuffer: 64 * 2 ** 20,
+		});
+	} finally {
+		fs.closeSync(stdout);
+	}
 	const wallMs = performance.now() - started;
+	result.stdout = fs.readFileSync(outputFile, 'utf8');
+	fs.rmSync(path.dirname(outputFile), { recursive: true, force: true });
 	const lines = result.stdout.split('\n');
 	const start = lines.indexOf('{');
 	const end = lines.indexOf('}', start);
