@@ -6,6 +6,8 @@
 // IDs is a hash lookup each, work that can overlap the wait for the rate limit. A request (one ID
 // asked for by one item) is a number in an array, not an object.
 
+const NONE: readonly Batch[] = Object.freeze([]);
+
 /** One call: its IDs, and the slot that will hold each one's outcome. */
 export interface Batch {
 	key: string;
@@ -69,29 +71,41 @@ export class BatchPlan {
 	}
 
 	/** An item's IDs under a key, items in input order. Returns the calls this filled. */
-	add(itemIndex: number, key: string, ids: readonly string[]): readonly Batch[] {
+	add(itemIndex: number, key: string, ids: string | readonly string[]): readonly Batch[] {
 		if (this.finished) throw new Error('a plan cannot grow once it is finished');
 		const keyIds = this.keyIds(key);
+		if (typeof ids === 'string') {
+			const full = this.addId(itemIndex, keyIds, ids);
+			return full ? [full] : NONE;
+		}
 		let filled: Batch[] | undefined;
 		for (const id of ids) {
-			let slot = keyIds.slots.get(id);
-			if (slot === undefined) {
-				slot = this.idOfSlot.length;
-				keyIds.slots.set(id, slot);
-				const call = keyIds.open ?? this.open(keyIds);
-				this.idOfSlot.push(id);
-				this.callOfSlot.push(keyIds.openIndex);
-				call.ids.push(id);
-				call.slots.push(slot);
-				if (call.ids.length === this.batchSize) {
-					(filled ??= []).push(call);
-					this.close(keyIds);
-				}
-			}
-			this.itemOfRequest.push(itemIndex);
-			this.slotOfRequest.push(slot);
+			const full = this.addId(itemIndex, keyIds, id);
+			if (full) (filled ??= []).push(full);
 		}
 		return filled ?? NONE;
+	}
+
+	/** One request; the call it filled, if it did. */
+	private addId(itemIndex: number, keyIds: KeyIds, id: string): Batch | undefined {
+		let slot = keyIds.slots.get(id);
+		let filled: Batch | undefined;
+		if (slot === undefined) {
+			slot = this.idOfSlot.length;
+			keyIds.slots.set(id, slot);
+			const call = keyIds.open ?? this.open(keyIds);
+			this.idOfSlot.push(id);
+			this.callOfSlot.push(keyIds.openIndex);
+			call.ids.push(id);
+			call.slots.push(slot);
+			if (call.ids.length === this.batchSize) {
+				filled = call;
+				this.close(keyIds);
+			}
+		}
+		this.itemOfRequest.push(itemIndex);
+		this.slotOfRequest.push(slot);
+		return filled;
 	}
 
 	/** The calls still open: the last of each key that has one. Nothing can be added after. */
@@ -168,7 +182,6 @@ export class BatchPlan {
 	}
 }
 
-const NONE: readonly Batch[] = Object.freeze([]);
 
 /** The outcome of each slot of a plan; empty until its call has come back. */
 export class OutcomeBook<T> {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
+import { planning } from '../../../nodes/TencentChat/actions/shapes/bulk';
 import { runNode } from '../../helpers/engine';
 import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, WRONG_SECRET_KEY } from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
@@ -9,6 +10,7 @@ const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
 const PRE_SUBSCRIBED = ['u0', 'u3', 'u6', 'u9'];
 
 const server = useFakeServer();
+const { atOnce } = planning;
 beforeEach(() => {
 	server.addApp(
 		fakeApp({
@@ -180,15 +182,17 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 	});
 
 	test('a job planned while its first calls are out, answered out of order, gives every item its own result in input order', async () => {
-		// 7,800 items, 10 subscribers a call: the first second's 2,000 IDs are planned, then the plan
-		// yields (at 2,000 and 7,000) while calls are out; retried 502s bring calls back out of
-		// order. Items 3,900 on repeat the first 3,900.
+		// 7,800 items, 10 subscribers a call, planned the way of a job of over 250,000 IDs: the first
+		// second's 2,000 IDs, then the plan yields (at 2,000 and 7,000) while calls are out, and the
+		// output is made as calls come back; retried 502s bring them back out of order. Items 3,900
+		// on repeat the first 3,900.
+		planning.atOnce = 0;
 		server.setFaults({ http502: 0.2 }, 11);
 		const subscriberOf = (i: number) => `o${i % 3_900}`;
 		const accountOf = (i: number) => ACCOUNTS[i % 3];
 		const items = Array.from({ length: 7_800 }, (_, i) => ({ officialAccount: accountOf(i), subscribers: subscriberOf(i) }));
 
-		const { output, error } = await run(items, { options: { batchSize: 10, maxRetries: 10 } });
+		const { output, error } = await run(items, { options: { batchSize: 10, maxRetries: 10 } }).finally(() => (planning.atOnce = atOnce));
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(7_800);

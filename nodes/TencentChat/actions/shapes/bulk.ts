@@ -21,7 +21,8 @@ import { asInputError, type FailureRouting, failureRouting } from './output';
 // The bulk shape: IDs that items ask for under a key (subscribers of an official account, accounts
 // to import) are read from every item first, then grouped by key, de-duplicated and cut into calls
 // of the command's size, each call sent as soon as it is full for the client to pace, and answered
-// with one output item per ID asked for, in input order, made as the calls come back.
+// with one output item per ID asked for, in input order (see `planning` for how a large job
+// overlaps its planning and its output with its calls).
 // An operation states only what is its own: its parameters, its client call, and what one ID's
 // result means.
 
@@ -87,15 +88,17 @@ export async function runBulk<R>(
 	const plan = new BatchPlan(batchSize);
 	const outcomes = new OutcomeBook<Outcome>();
 	const output = new BulkOutput(this, items.length, plan, outcomes, inputErrors, operation, routing);
-	if (read.anyIds) {
+	if (read.idCount > 0) {
+		const large = read.idCount > planning.atOnce;
 		const client = await createClient.call(this, clientOptions);
 		const calls = new CallSender(this, client, outcomes, operation, {
 			continueOnFail: routing.continueOnFail,
 			maxRounds: clientOptions.maxRetries + 1,
 			signal: this.getExecutionCancelSignal(),
-			onSettled: () => output.advance(),
+			// A large job's output is made as its calls come back; a smaller one's at the end, for less memory.
+			onSettled: large ? () => output.advance() : () => undefined,
 		});
-		await planAndSend(read, plan, calls, operation.command.callsPerSecond * batchSize);
+		await planAndSend(read, plan, calls, large ? operation.command.callsPerSecond * batchSize : Number.POSITIVE_INFINITY);
 		const failure = await calls.finished();
 		if (failure) throw stoppedError(this, failure, plan, outcomes, operation);
 	} else {
@@ -105,16 +108,21 @@ export async function runBulk<R>(
 }
 
 /**
- * IDs planned between two turns of the event loop: a few milliseconds of work, so that calls
- * already planned are sent and answered on time.
+ * How a bulk job is planned. A job of up to `atOnce` IDs is planned in one go (about 0.1 s) and its
+ * output made once every call is over: the least memory (a job of 100,000 IDs peaks some 10 MB
+ * lower than when planned while its calls are out). A larger job sends its first second's calls as
+ * soon as they are planned and plans the rest `betweenYields` IDs at a time (a few milliseconds of
+ * work, so that calls already planned are sent and answered on time) while those calls wait, and
+ * makes its output as its calls come back: half a second of a million-ID job. Tests lower
+ * `atOnce` to run the larger jobs' way on a few thousand IDs.
  */
-const PLANNED_BETWEEN_YIELDS = 5_000;
+export const planning = { atOnce: 250_000, betweenYields: 5_000 };
 
 /**
- * Plans what the items ask for and sends each call as soon as it is full. A second's worth of
- * calls (`firstSecond` IDs) leaves together, as soon as it is planned; the rest is planned between
- * turns of the event loop, while those calls wait for their answers and the next ones for their
- * turn. A key's last, part-full call goes when planning ends: the fewest calls come first, so a
+ * Plans what the items ask for and sends each call as soon as it is full. `firstSecond` IDs (a
+ * second's worth of calls, or all of a smaller job) are planned in one go, and their calls leave
+ * together; the rest is planned between turns of the event loop, while those calls wait for their
+ * answers and the next ones for their turn. A key's last, part-full call goes when planning ends: the fewest calls come first, so a
  * failure only that call meets (an unknown official account with few subscribers) stops the run
  * after the full calls planned before it, and the error says what was processed. After a failure
  * that stops the run, the rest is planned but not sent (the error counts every ID); a cancelled
@@ -125,9 +133,9 @@ async function planAndSend<R>(read: AskedIds, plan: BatchPlan, calls: CallSender
 	for (let index = 0; index < read.items; index++) {
 		const ids = read.ids(index);
 		for (const batch of plan.add(read.itemIndex(index), read.key(index), ids)) calls.send(batch);
-		toPlanBeforeYield -= ids.length;
+		toPlanBeforeYield -= typeof ids === 'string' ? 1 : ids.length;
 		if (toPlanBeforeYield <= 0) {
-			toPlanBeforeYield = PLANNED_BETWEEN_YIELDS;
+			toPlanBeforeYield = planning.betweenYields;
 			await new Promise((resolve) => setImmediate(resolve));
 			if (calls.cancelled) {
 				calls.abandon();
@@ -178,13 +186,14 @@ class AskedIds {
 	private keys: string[] = [];
 	/** An item's IDs, or its one ID (most items have one). */
 	private idLists: Array<string | readonly string[]> = [];
-	anyIds = false;
+	/** IDs as asked, over every item. */
+	idCount = 0;
 
 	add(itemIndex: number, key: string, ids: readonly string[]): void {
 		this.itemIndexes.push(itemIndex);
 		this.keys.push(key);
 		this.idLists.push(ids.length === 1 ? ids[0] : ids);
-		if (ids.length > 0) this.anyIds = true;
+		this.idCount += ids.length;
 	}
 
 	/** Once planned, the plan holds every ID: these copies can go. */
@@ -206,9 +215,9 @@ class AskedIds {
 		return this.keys[index];
 	}
 
-	ids(index: number): readonly string[] {
-		const ids = this.idLists[index];
-		return typeof ids === 'string' ? [ids] : ids;
+	/** The item's IDs, or its one ID. */
+	ids(index: number): string | readonly string[] {
+		return this.idLists[index];
 	}
 }
 
