@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { getEventListeners } from 'node:events';
 
 import { addSubscribers, readCredentials, TencentChatClient, TencentChatError } from '../../nodes/TencentChat/client';
@@ -7,13 +7,8 @@ import { credentialsFor, fakeApp, SECRET_KEY } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 const ACCOUNT = '@TOA#_news';
-const server = useFakeServer();
+const server = useFakeServer(() => fakeApp({ [ACCOUNT]: { subscribers: ['old'] } }));
 const logged: string[] = [];
-beforeEach(() => {
-	server.addApp(fakeApp({ [ACCOUNT]: { subscribers: ['old'] } }));
-	server.setFaults({});
-	server.resetStats();
-});
 
 function client(options: ConstructorParameters<typeof TencentChatClient>[1] = {}) {
 	const credentials = readCredentials(credentialsFor(server));

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -15,12 +15,7 @@ import { useFakeServer } from '../helpers/useFakeServer';
 // other than what was meant, and no UserSig leaks through a server's text.
 
 const NEWS = '@TOA#_news';
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({ [NEWS]: { subscribers: Array.from({ length: 10 }, (_, i) => `old${i}`) } }));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: Array.from({ length: 10 }, (_, i) => `old${i}`) } }));
 
 /** Every operation that calls Tencent, with parameters that would succeed. */
 /** `bulk`: offers Batch Size. */

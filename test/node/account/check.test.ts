@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -6,12 +6,7 @@ import { credentialsFor, fakeApp, resourceParameters } from '../../helpers/fixtu
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const IMPORTED = Array.from({ length: 120 }, (_, i) => `in${i}`);
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({}, IMPORTED));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({}, IMPORTED));
 
 const run = (items: IDataObject[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
 	runNode({

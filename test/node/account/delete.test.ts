@@ -1,16 +1,11 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
 import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({}, ['d0', 'd1', 'd2']));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({}, ['d0', 'd1', 'd2']));
 
 const run = (items: IDataObject[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
 	runNode({

@@ -1,16 +1,11 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
 import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({}, ['old1', 'old2']));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({}, ['old1', 'old2']));
 
 const run = (items: IDataObject[], extra: { options?: INodeParameters; onError?: 'continueRegularOutput' | 'continueErrorOutput' } = {}) =>
 	runNode({

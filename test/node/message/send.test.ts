@@ -1,16 +1,11 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
 import { ADMIN, credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({}, ['alice', 'bob', 'support']));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({}, ['alice', 'bob', 'support']));
 
 const TEXT_MESSAGE = { to: '={{ $json.to }}', messageType: 'text', text: '={{ $json.text }}' };
 

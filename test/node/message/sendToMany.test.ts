@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -6,12 +6,7 @@ import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../h
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const USERS = Array.from({ length: 1_200 }, (_, i) => `u${i}`);
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({}, USERS));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({}, USERS));
 
 const WELCOME = { recipients: '={{ $json.to }}', messageType: 'text', text: 'Welcome!' };
 

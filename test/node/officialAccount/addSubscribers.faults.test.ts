@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { observeClient } from '../../../nodes/TencentChat/client';
@@ -7,12 +7,7 @@ import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID } from '.
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_a', '@TOA#_b', '@TOA#_c', '@TOA#_d', '@TOA#_e'];
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp(Object.fromEntries(ACCOUNTS.map((id) => [id, {}]))));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp(Object.fromEntries(ACCOUNTS.map((id) => [id, {}]))));
 
 const run = (items: IDataObject[], options: INodeParameters = {}, continueOnFail = false) =>
 	runNode({ parameters: addSubscribersParameters(options), items, credentials: credentialsFor(server), continueOnFail });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { planning } from '../../../nodes/TencentChat/actions/shapes/bulk';
@@ -9,19 +9,14 @@ import { useFakeServer } from '../../helpers/useFakeServer';
 const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
 const PRE_SUBSCRIBED = ['u0', 'u3', 'u6', 'u9'];
 
-const server = useFakeServer();
+const server = useFakeServer(() =>
+	fakeApp({
+		[ACCOUNTS[0]]: { subscribers: PRE_SUBSCRIBED },
+		[ACCOUNTS[1]]: {},
+		[ACCOUNTS[2]]: {},
+	}),
+);
 const { atOnce } = planning;
-beforeEach(() => {
-	server.addApp(
-		fakeApp({
-			[ACCOUNTS[0]]: { subscribers: PRE_SUBSCRIBED },
-			[ACCOUNTS[1]]: {},
-			[ACCOUNTS[2]]: {},
-		}),
-	);
-	server.setFaults({});
-	server.resetStats();
-});
 
 const run = (items: IDataObject[], extra: { continueOnFail?: boolean; options?: object; credentials?: object } = {}) =>
 	runNode({

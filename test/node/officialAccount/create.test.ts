@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -6,12 +6,7 @@ import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const EXISTING = '@TOA#_taken';
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp({ ...fakeApp({ [EXISTING]: {} }), accounts: ['owner1', 'owner2'] });
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => ({ ...fakeApp({ [EXISTING]: {} }), accounts: ['owner1', 'owner2'] }));
 
 const run = (items: IDataObject[], additionalFields: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -7,12 +7,7 @@ import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
 const DEALS = '@TOA#_deals';
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({ [NEWS]: { subscribers: ['u1'] }, [DEALS]: {} }));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u1'] }, [DEALS]: {} }));
 
 const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({

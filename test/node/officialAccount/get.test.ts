@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -7,18 +7,13 @@ import { useFakeServer } from '../../helpers/useFakeServer';
 
 const CREATED = 1_700_000_000;
 const ACCOUNTS = Array.from({ length: 120 }, (_, i) => `@TOA#_a${i}`);
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(
-		fakeApp(
-			Object.fromEntries(
-				ACCOUNTS.map((id, i) => [id, { name: `Account ${i}`, owner: 'owner_1', createTime: CREATED, subscribers: i === 0 ? ['x', 'y'] : [] }]),
-			),
+const server = useFakeServer(() =>
+	fakeApp(
+		Object.fromEntries(
+			ACCOUNTS.map((id, i) => [id, { name: `Account ${i}`, owner: 'owner_1', createTime: CREATED, subscribers: i === 0 ? ['x', 'y'] : [] }]),
 		),
-	);
-	server.setFaults({});
-	server.resetStats();
-});
+	),
+);
 
 const run = (items: IDataObject[], options: IDataObject = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({

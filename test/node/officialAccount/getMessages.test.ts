@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -12,12 +12,7 @@ const TEXTS = Array.from({ length: 45 }, (_, i) => `headline ${i}`);
 /** The fake's keys: Seq_1_ServerTime, the n-th message (from 1) sent a second after the one before. */
 const keyOf = (index: number) => `${index + 1}_1_${CREATED + index}`;
 
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({ [NEWS]: { messages: TEXTS, createTime: CREATED }, [QUIET]: {} }));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({ [NEWS]: { messages: TEXTS, createTime: CREATED }, [QUIET]: {} }));
 
 const run = (items: IDataObject[], fields: INodeParameters = {}, options: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -8,17 +8,12 @@ import { useFakeServer } from '../../helpers/useFakeServer';
 const BIG = '@TOA#_big';
 const SMALL = '@TOA#_small';
 const CREATED = 1_700_000_000;
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(
-		fakeApp({
-			[BIG]: { subscribers: Array.from({ length: 450 }, (_, i) => `b${i}`), createTime: CREATED },
-			[SMALL]: { subscribers: ['s0', 's1', 's2'], subscriberCustomStrings: { s1: 'vip' }, createTime: CREATED },
-		}),
-	);
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() =>
+	fakeApp({
+		[BIG]: { subscribers: Array.from({ length: 450 }, (_, i) => `b${i}`), createTime: CREATED },
+		[SMALL]: { subscribers: ['s0', 's1', 's2'], subscriberCustomStrings: { s1: 'vip' }, createTime: CREATED },
+	}),
+);
 
 const run = (items: IDataObject[], fields: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({

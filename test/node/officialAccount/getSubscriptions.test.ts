@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeApp } from '../../fake-tencent/FakeTencentServer';
@@ -7,15 +7,12 @@ import { credentialsFor, fakeApp, officialAccountParameters } from '../../helper
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const CREATED = 1_700_000_000;
-const server = useFakeServer();
-beforeEach(() => {
+const server = useFakeServer(() => {
 	const accounts: FakeApp['officialAccounts'] = {};
 	for (let i = 0; i < 450; i++) accounts[`@TOA#_oa${i}`] = { subscribers: ['fan', ...(i < 2 ? ['casual'] : [])], createTime: CREATED, name: `OA ${i}` };
 	accounts['@TOA#_other'] = { subscribers: ['someone'] };
 	accounts['@TOA#_oa1'].subscriberCustomStrings = { casual: 'vip' };
-	server.addApp(fakeApp(accounts));
-	server.setFaults({});
-	server.resetStats();
+	return fakeApp(accounts);
 });
 
 const run = (items: IDataObject[], fields: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -10,17 +10,12 @@ const DEALS = '@TOA#_deals';
 const CREATED = 1_700_000_000;
 const keyOf = (index: number) => `${index + 1}_1_${CREATED + index}`;
 
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(
-		fakeApp({
-			[NEWS]: { messages: Array.from({ length: 25 }, (_, i) => `n${i}`), createTime: CREATED },
-			[DEALS]: { messages: ['d0'], createTime: CREATED },
-		}),
-	);
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() =>
+	fakeApp({
+		[NEWS]: { messages: Array.from({ length: 25 }, (_, i) => `n${i}`), createTime: CREATED },
+		[DEALS]: { messages: ['d0'], createTime: CREATED },
+	}),
+);
 
 const run = (items: IDataObject[], options: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -7,17 +7,12 @@ import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
 const DEALS = '@TOA#_deals';
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(
-		fakeApp({
-			[NEWS]: { subscribers: Array.from({ length: 250 }, (_, i) => `n${i}`) },
-			[DEALS]: { subscribers: ['d0', 'd1'] },
-		}),
-	);
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() =>
+	fakeApp({
+		[NEWS]: { subscribers: Array.from({ length: 250 }, (_, i) => `n${i}`) },
+		[DEALS]: { subscribers: ['d0', 'd1'] },
+	}),
+);
 
 type RunExtra = Omit<Parameters<typeof runNode>[0], 'parameters' | 'items' | 'credentials'> & { options?: IDataObject };
 const run = (items: IDataObject[], { options = {}, ...extra }: RunExtra = {}) =>

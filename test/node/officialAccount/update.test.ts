@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -6,12 +6,7 @@ import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({ [NEWS]: { name: 'News', introduction: 'daily', customString: 'keep' } }));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({ [NEWS]: { name: 'News', introduction: 'daily', customString: 'keep' } }));
 
 const run = (items: IDataObject[], updateFields: INodeParameters, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
@@ -6,12 +6,7 @@ import { credentialsFor, fakeApp, officialAccountParameters } from '../../helper
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
-const server = useFakeServer();
-beforeEach(() => {
-	server.addApp(fakeApp({ [NEWS]: { subscribers: ['u1', 'u2'] } }));
-	server.setFaults({});
-	server.resetStats();
-});
+const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u1', 'u2'] } }));
 
 const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({
