@@ -23,7 +23,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { controlFakeServer: control, executeWorkflow: execute, installN8n, installPackage, run, startProcess, stopProcess } = require('../test/e2e/n8n');
+const { addSubscribersNode, controlFakeServer: control, executeWorkflow: execute, installN8n, installPackage, run, startProcess, stopProcess } = require('../test/e2e/n8n');
 
 const ROOT = path.resolve(__dirname, '..');
 const SDK_APP_ID = 1400000009;
@@ -99,21 +99,7 @@ function workflowFor(serverUrl, { id, node, subscribers = 1, account = accountOf
 					},
 					credentials,
 				}
-			: {
-					id: 'tc',
-					name: names.tencentChat,
-					type: 'n8n-nodes-tencent-chat.tencentChat',
-					typeVersion: 1,
-					position: [400, 0],
-					parameters: {
-						resource: 'officialAccount',
-						operation: 'addSubscribers',
-						officialAccountId: '={{ $json.account }}',
-						subscriberIds: '={{ $json.subscriber }}',
-						options: {},
-					},
-					credentials,
-				};
+			: addSubscribersNode({ name: names.tencentChat, credentials });
 	const link = (to) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
 	return {
 		id,

@@ -154,4 +154,28 @@ async function controlFakeServer(serverUrl, pathName, body = {}) {
 	return await response.json();
 }
 
-module.exports = { run, npmEnv, installN8n, installPackage, startProcess, stopProcess, executeWorkflow, controlFakeServer };
+/**
+ * The Tencent Chat node as the e2e and bench workflows use it: Official Account → Add Subscribers
+ * of `$json.account` and `$json.subscriber`, options at their defaults. `extra` sets more of the
+ * node (its settings, such as onError) or replaces any of it.
+ */
+function addSubscribersNode({ id = 'tc', name = 'Tencent Chat', position = [400, 0], credentials, ...extra }) {
+	return {
+		id,
+		name,
+		type: 'n8n-nodes-tencent-chat.tencentChat',
+		typeVersion: 1,
+		position,
+		parameters: {
+			resource: 'officialAccount',
+			operation: 'addSubscribers',
+			officialAccountId: '={{ $json.account }}',
+			subscriberIds: '={{ $json.subscriber }}',
+			options: {},
+		},
+		credentials,
+		...extra,
+	};
+}
+
+module.exports = { run, npmEnv, installN8n, installPackage, startProcess, stopProcess, executeWorkflow, controlFakeServer, addSubscribersNode };

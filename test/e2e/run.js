@@ -20,7 +20,7 @@ const path = require('node:path');
 
 const { checkTrigger } = require('./trigger.e2e');
 const { checkInBrowser } = require('./browser.e2e');
-const { controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
+const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = 'n8n-nodes-tencent-chat';
@@ -57,22 +57,7 @@ const trigger = { id: 't', name: 'Manual Trigger', type: 'n8n-nodes-base.manualT
 const code = (jsCode) => ({ id: 'c', name: 'Code', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode } });
 const chain = (...names) =>
 	Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
-const tencentChat = (extra = {}) => ({
-	id: 'tc',
-	name: 'Tencent Chat',
-	type: NODE_TYPE,
-	typeVersion: 1,
-	position: [400, 0],
-	parameters: {
-		resource: 'officialAccount',
-		operation: 'addSubscribers',
-		officialAccountId: '={{ $json.account }}',
-		subscriberIds: '={{ $json.subscriber }}',
-		options: {},
-	},
-	credentials: { tencentChatApi: { id: 'tcCred1', name: 'Tencent Chat e2e' } },
-	...extra,
-});
+const tencentChat = (extra = {}) => addSubscribersNode({ credentials: { tencentChatApi: { id: 'tcCred1', name: 'Tencent Chat e2e' } }, ...extra });
 
 /** A node of this package with its own name and place in the chain. */
 const tencentChatAt = (name, x, parameters, extra = {}) => ({

@@ -14,6 +14,7 @@ const { randomUUID } = require('node:crypto');
 const path = require('node:path');
 
 const { callbackSign } = require('../../.test-build/test/fake-tencent/callbacks');
+const { addSubscribersNode } = require('./n8n');
 
 const TRIGGER_TYPE = 'n8n-nodes-tencent-chat.tencentChatTrigger';
 const AFTER_ADD = 'OfficialAccount.CallbackAfterAddSubscriber';
@@ -124,21 +125,7 @@ async function checkTrigger({ base, authed, serverUrl, check, control, sdkAppId,
 return old.concat(Array.from({ length: ${NEW_SUBSCRIBERS} }, (_, i) => ({ json: { account: i % 2 ? '${accountB}' : '${accountA}', subscriber: 't' + i } })));`,
 				},
 			},
-			{
-				id: randomUUID(),
-				name: 'Tencent Chat',
-				type: 'n8n-nodes-tencent-chat.tencentChat',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {
-					resource: 'officialAccount',
-					operation: 'addSubscribers',
-					officialAccountId: '={{ $json.account }}',
-					subscriberIds: '={{ $json.subscriber }}',
-					options: {},
-				},
-				credentials,
-			},
+			addSubscribersNode({ id: randomUUID(), credentials }),
 		],
 		connections: {
 			'Manual Trigger': { main: [[{ node: 'Code', type: 'main', index: 0 }]] },
