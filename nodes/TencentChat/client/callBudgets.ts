@@ -7,7 +7,7 @@ import { TencentChatError } from './TencentChatError';
 // One attempt's places in every budget of its command: an hour's first (refused at once when spent,
 // so that no attempt waits a second for a call that cannot go), then each second's, the entity's
 // before the app's. An hour's place counts only an attempt that Tencent accepted or may have carried
-// out: one refused for its frequency, or that never reached Tencent, gives its place back.
+// out: one refused (by Tencent with its code, or by the network) gives its place back.
 
 export class AttemptPlaces {
 	private constructor(
@@ -55,23 +55,23 @@ export class AttemptPlaces {
 
 	/**
 	 * The attempt failed: a "too frequent" answer slows every pacer of the command (Tencent does not
-	 * say which budget it counted), and an attempt Tencent cannot have counted frees its hour's places.
+	 * say which budget it counted), and an attempt that was not carried out frees its hour's places.
 	 */
 	failedWith(failure: TencentChatError): void {
 		if (failure.action === 'slowDown') for (const call of this.paced) call.refused();
-		if (!mayHaveBeenCounted(failure)) for (const taken of this.hourly) taken.budget.giveBack(taken.place);
+		if (!keepsItsPlace(failure)) for (const taken of this.hourly) taken.budget.giveBack(taken.place);
 	}
 }
 
 /**
- * Whether Tencent may have counted the attempt in its budgets: not when it refused the call for its
- * frequency or its signature (checked before the call is counted), nor when the request never
- * reached Tencent (a refused connection, a gateway's 4xx); a call that may have been carried out counts.
+ * Whether the attempt keeps its place in the hour: when Tencent accepted it (it succeeded) or may have
+ * carried it out (no answer came, or one that cannot be read). An attempt Tencent refused with a code
+ * (for its frequency, its signature, an unknown account) or that never reached Tencent (a refused
+ * connection, a gateway's 4xx) was not carried out: counting it could lock an account out for an hour
+ * for nothing, while a third call Tencent counts otherwise is only refused by Tencent, saying so.
  */
-export function mayHaveBeenCounted(failure: TencentChatError): boolean {
-	if (failure.mayHaveBeenApplied) return true;
-	if (failure.isTransport) return false;
-	return failure.action !== 'slowDown' && failure.action !== 'renewUserSig';
+function keepsItsPlace(failure: TencentChatError): boolean {
+	return failure.mayHaveBeenApplied;
 }
 
 /** The hour's budget is spent by calls that Tencent accepted or may have carried out: no place frees for minutes. */
