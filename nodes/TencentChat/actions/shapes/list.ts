@@ -68,7 +68,7 @@ export function runList<Input, Cursor>(
 	items: INodeExecutionData[],
 	operation: ListOperation<Input, Cursor>,
 ): Promise<INodeExecutionData[]> {
-	const context = this;
+	const report = (itemIndex: number, read: number) => progress(this, itemIndex, read);
 	const execution = { left: listBounds.maxEntries };
 	const perItem: PerItemOperation<{ input: Input; limit: number; itemIndex: number }> = {
 		read(itemContext, itemIndex) {
@@ -103,7 +103,7 @@ export function runList<Input, Cursor>(
 				execution.left -= wanted;
 				const before = entries.length;
 				for (let index = 0; index < wanted; index++) entries.push(page.entries[index]);
-				if (Math.floor(entries.length / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) progress(context, itemIndex, entries.length);
+				if (Math.floor(entries.length / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) report(itemIndex, entries.length);
 				if (page.next !== undefined) {
 					const key = JSON.stringify(page.next);
 					if (followed.has(key)) {
