@@ -117,7 +117,9 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		expect(output).toHaveLength(2);
 		expect(errorOutput).toHaveLength(28);
 		expect(errorOutput.every((item) => (item.json.details as IDataObject).errorCode === 'HOURLY_LIMIT')).toBe(true);
-		expect(server.stats.calls.send_official_account_msg).toBe(2);
+		// Two that Tencent took; on a machine so busy that the second broadcast reached Tencent early and
+		// was refused for its frequency, that refusal took no place of the hour, and was retried.
+		expect(server.stats.calls.send_official_account_msg - server.stats.rateLimited).toBe(2);
 		// Lower bound only: the second broadcast waits its second.
 		expect(performance.now() - started).toBeGreaterThanOrEqual(950);
 	});
