@@ -16,6 +16,7 @@ const server = useFakeServer(() =>
 );
 afterEach(() => {
 	listBounds.maxEntries = 1_000_000;
+	listBounds.progressEvery = 10_000;
 });
 
 const ok = (fields: IDataObject): ScriptedAnswer => ({
@@ -124,4 +125,12 @@ describe("Return All's bound holds per execution", () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(10);
 	});
+});
+
+test("a long list says how far it is, in the editor's console (n8n's only progress channel for a regular node)", async () => {
+	listBounds.progressEvery = 200;
+	server.script(subscribers(0, 200, 'A'), subscribers(200, 200, 'B'), subscribers(400, 50, ''));
+	const { output, uiMessages } = await listSubscribers([{ account: NEWS }]);
+	expect(output).toHaveLength(450);
+	expect(uiMessages).toEqual(['Tencent Chat: item 0, 200 entries read so far', 'Tencent Chat: item 0, 400 entries read so far']);
 });

@@ -54,14 +54,12 @@ const MAX_ENTRIES = 1_000_000;
 /**
  * `maxEntries`: the most entries one execution gathers, over all its items: a bound on memory (a
  * million entries are some 450 MB), not a number users reach. Past it, the item that would read
- * more fails, saying so. Tests lower it.
+ * more fails, saying so. `progressEvery`: entries read between two progress messages. Tests lower both.
  */
-export const listBounds = { maxEntries: MAX_ENTRIES };
+export const listBounds = { maxEntries: MAX_ENTRIES, progressEvery: 10_000 };
 const LIMIT = { name: 'limit', displayName: 'Limit', min: 1, max: MAX_ENTRIES, default: 50 };
 /** Empty pages in a row that say more follows, followed before the list is called incomplete. */
 export const MAX_EMPTY_PAGES = 3;
-/** Entries read between two progress messages. */
-const PROGRESS_EVERY = 10_000;
 
 export function runList<Input, Cursor>(
 	this: IExecuteFunctions,
@@ -103,7 +101,8 @@ export function runList<Input, Cursor>(
 				execution.left -= wanted;
 				const before = entries.length;
 				for (let index = 0; index < wanted; index++) entries.push(page.entries[index]);
-				if (Math.floor(entries.length / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) report(itemIndex, entries.length);
+				const every = listBounds.progressEvery;
+				if (Math.floor(entries.length / every) > Math.floor(before / every)) report(itemIndex, entries.length);
 				if (page.next !== undefined) {
 					const key = JSON.stringify(page.next);
 					if (followed.has(key)) {
