@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
 
-import { type Broadcast, resetProcessState } from '../../nodes/TencentChat/client';
+import { type Broadcast, resetProcessState, type SubscriberResult } from '../../nodes/TencentChat/client';
 import { operation as sendMessage } from '../../nodes/TencentChat/actions/officialAccount/sendMessage.operation';
+import { operation as addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/addSubscribers.operation';
+import { type BulkOperation, runBulk } from '../../nodes/TencentChat/actions/shapes/bulk';
 import { type PerItemOperation, runPerItem } from '../../nodes/TencentChat/actions/shapes/perItem';
 import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
 import { runNode } from '../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // A value from Tencent that does not convert never turns a success into a failure; a defect met in
@@ -109,4 +111,35 @@ describe('a defect in one item', () => {
 			[{ status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: 'Invalid time value', hint: expect.stringContaining('may have been carried out') }, { item: 0 }],
 		]);
 	});
+});
+
+/** Add Subscribers with a defect planted after the call that adds the subscriber "boom". */
+const bulkDefect: INodeType = {
+	description: new TencentChat().description,
+	async execute(this: IExecuteFunctions) {
+		const operation: BulkOperation<SubscriberResult> = {
+			...addSubscribers,
+			send: async (client, key, ids, options) => {
+				const answer = await addSubscribers.send(client, key, ids, options);
+				if (ids.includes('boom')) throw new TypeError('Invalid time value');
+				return answer;
+			},
+		};
+		return [await runBulk.call(this, this.getInputData(), operation)];
+	},
+};
+
+test("a defect in one bulk call is, under Continue, its own IDs' failure; the other calls' IDs are reported as ever", async () => {
+	const { output, errorOutput, error } = await runNode({
+		parameters: addSubscribersParameters({ batchSize: 1, maxConcurrency: 1 }),
+		items: [{ officialAccount: NEWS, subscribers: 'boom' }, { officialAccount: DEALS, subscribers: 'fine' }],
+		credentials: credentialsFor(server),
+		nodeType: bulkDefect,
+		onError: 'continueErrorOutput',
+	});
+	expect(error).toBeUndefined();
+	expect(output.map((item) => [item.json.subscriberAccount, item.json.status])).toEqual([['fine', 'added']]);
+	expect(errorOutput.map((item) => item.json.details)).toEqual([
+		expect.objectContaining({ subscriberAccount: 'boom', status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: expect.stringContaining('Invalid time value') }),
+	]);
 });

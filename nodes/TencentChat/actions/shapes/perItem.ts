@@ -87,6 +87,9 @@ export async function runPerItem<Input>(
 	);
 	const done = results.filter((result) => result.length > 0).length;
 	const stopped = `The node stopped after ${done} of ${items.length} items had been processed; no further calls were started.`;
+	if (unexpected && options.signal?.aborted) {
+		throw new NodeOperationError(this.getNode(), 'The execution was cancelled: no further calls were started');
+	}
 	if (unexpected) {
 		throw new NodeOperationError(this.getNode(), unexpected.error as Error, {
 			itemIndex: unexpected.itemIndex,
