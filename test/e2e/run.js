@@ -10,7 +10,8 @@
  * nodes folder the way a user installs a community node by hand,
  * starts the project's fake Tencent Chat server, imports a credential and the workflows, runs them
  * with `n8n execute`, then starts n8n to check what it reports about the node and to run the
- * credential's Test as the editor does, and walks through the editor in Chromium (browser.e2e.js).
+ * credential's Test as the editor does, walks through the editor in Chromium (browser.e2e.js), and
+ * runs `npm start` with its example workflows (start.e2e.js).
  * Needs `npm run build` and the compiled tests (`npm test`).
  */
 'use strict';
@@ -22,7 +23,8 @@ const path = require('node:path');
 const { checkTrigger } = require('./trigger.e2e');
 const { checkInBrowser } = require('./browser.e2e');
 const { tarballProblems } = require('./pack');
-const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
+const { checkStart } = require('./start.e2e');
+const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, npmEnv, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = 'n8n-nodes-tencent-chat';
@@ -642,6 +644,7 @@ async function main() {
 
 		await checkWorkflows(tools, env, serverUrl);
 		await checkRunningN8n(tools, env, serverUrl);
+		await checkStart({ check, npmEnv, control });
 	} catch (error) {
 		check('the end-to-end suite ran to its end', false, String(error?.stack ?? error).slice(0, 3000));
 	} finally {
