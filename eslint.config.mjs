@@ -2,7 +2,7 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
 	...configWithoutCloudSupport,
-	{ ignores: ['.test-build/**', 'gulpfile.js', 'jest.config.js'] },
+	{ ignores: ['.test-build/**', 'build/**', 'gulpfile.js', 'jest.config.js'] },
 	{
 		// undici is this package's one runtime dependency, on purpose: a keep-alive pool per origin,
 		// reused across executions (n8n's own helpers open a new connection per request). Such a

@@ -26,7 +26,7 @@ function run(command, args, options = {}) {
 
 /**
  * The environment for npm run from here: without the npm_config_* that `npm run` passes down
- * (this project's ignore-scripts among them), so each npm reads its own folder's settings.
+ * (this project's strict-allow-scripts among them), so each npm reads its own folder's settings.
  */
 function npmEnv(extra = {}) {
 	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
