@@ -105,7 +105,8 @@ async function main() {
 	fs.rmSync(USER_FOLDER, { recursive: true, force: true });
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
 	installTarball(USER_FOLDER, tarball);
-	say(`installed ${path.basename(tarball)} into ${path.relative(ROOT, USER_FOLDER)}/.n8n/nodes`);
+	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	say(`installed ${path.basename(tarball)} into ${path.relative(ROOT, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`);
 
 	const fake = startProcess(process.execPath, [FAKE_SERVER], process.env, /listening (\S+)/, 10_000);
 	children.push(fake.child);
