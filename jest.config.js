@@ -2,7 +2,8 @@
 module.exports = {
 	rootDir: '.test-build',
 	testMatch: ['**/test/**/*.test.js'],
-	testEnvironment: 'node',
+	// Node's environment; a test's console output is printed only if the test fails (QUIET_LOGS=0: always).
+	testEnvironment: '<rootDir>/test/helpers/quietEnvironment.js',
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/leakWatch.js'],
 	testTimeout: 60_000,
 	maxWorkers: 2,

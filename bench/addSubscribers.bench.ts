@@ -8,6 +8,7 @@
  * against their own caps.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,7 +17,13 @@ import { ADMIN, SDK_APP_ID, SECRET_KEY } from '../test/helpers/fixtures';
 import { writeCallsChart } from './chart';
 import type { ScenarioInput, ScenarioResult } from './scenario';
 
-const CHART = join(__dirname, '../../docs/bench-calls-per-second.svg');
+/**
+ * What a run leaves: under build/bench (ignored by git), so that a bench run changes nothing tracked.
+ * docs/bench-calls-per-second.svg changes only when someone copies a run's chart there and commits it.
+ */
+const OUT = join(__dirname, '../../build/bench');
+const CHART = join(OUT, 'calls-per-second.svg');
+const FIGURES = join(OUT, 'engine.json');
 
 /** Each mode's command, its calls a second and entries a call (the cap is their product), and what its entries are. */
 const MODES = {
@@ -159,6 +166,7 @@ function windowsOf(admittedAt: number[], callsPerWindow: number): Measured['wind
 }
 
 async function main(): Promise<void> {
+	mkdirSync(OUT, { recursive: true });
 	const server = await startServer();
 	const measured: Measured[] = [];
 	// BENCH_ONLY=<text>: only the runs whose "<name> <count>" holds it, e.g. "Send to Many" or
@@ -203,7 +211,7 @@ async function main(): Promise<void> {
 			const stats = commandStats(fullStats, modeOf(run).command);
 			if (run.mode === undefined && run.subscribers === 100_000 && run.latencyMs === 50 && !run.accounts) {
 				writeCallsChart(CHART, fullStats.admittedAt, 200, 'Add Subscribers, 100,000 subscribers at 50 ms latency: calls per second');
-				console.log(`  chart of calls per second: ${CHART}`);
+				console.log(`  chart of calls per second: ${CHART} (to publish it: copy it to docs/bench-calls-per-second.svg and commit)`);
 			}
 			measured.push({ ...run, result, server: stats, perSecond: run.subscribers / result.seconds, windows: windowsOf(fullStats.admittedAt, modeOf(run).callsPerSecond) });
 			report(measured[measured.length - 1]);
@@ -212,6 +220,9 @@ async function main(): Promise<void> {
 		server.process.kill('SIGTERM');
 	}
 	summarize(measured);
+	const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown CPU', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+	writeFileSync(FIGURES, `${JSON.stringify({ date: new Date().toISOString(), machine, runs: measured }, null, 1)}\n`);
+	console.log(`Figures of this run: ${FIGURES}`);
 }
 
 function report(run: Measured): void {

@@ -278,6 +278,11 @@ async function main() {
 		const probes = [];
 		for (const spec of ERROR_PROBES) probes.push(await probe(tools, env, serverUrl, spec));
 		report(about, results, probes);
+		// Under build/bench (ignored by git): a bench run changes nothing tracked.
+		const figures = path.join(ROOT, 'build', 'bench', 'real-n8n.json');
+		fs.mkdirSync(path.dirname(figures), { recursive: true });
+		fs.writeFileSync(figures, `${JSON.stringify({ date: new Date().toISOString(), about, results, probes }, null, 1)}\n`);
+		console.log(`\nFigures of this run: ${figures}`);
 	} finally {
 		await stopProcess(fake.child, 2_000);
 		fs.rmSync(userFolder, { recursive: true, force: true });

@@ -11,14 +11,43 @@ import * as message from './actions/message/Message.resource';
 import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
 import { router } from './actions/router';
 
+/** The resources in the order the editor lists them: the headline one first. */
+const RESOURCES = [
+	{ name: 'Official Account', value: 'officialAccount', operations: officialAccount.operations },
+	{ name: 'Account', value: 'account', operations: account.operations },
+	{ name: 'Message', value: 'message', operations: message.operations },
+];
+
+/**
+ * What the canvas shows under the node: the operation's name, with its resource when the name alone
+ * does not say what it acts on ("Delete Account", not "delete: account"). Short enough not to be cut.
+ */
+function subtitleLabel(resource: string, operation: { name: string }): string {
+	if (resource === 'Official Account' && operation.name === 'Send Message') return 'Broadcast Message';
+	if (resource === 'Message') return operation.name === 'Send' ? 'Send Message' : 'Send Message to Many';
+	if (resource === 'Account') return `${operation.name} Accounts`;
+	return operation.name.includes(' ') ? operation.name : `${operation.name} ${resource}`;
+}
+
+const SUBTITLES = Object.fromEntries(
+	RESOURCES.map(({ name, value, operations }) => [
+		value,
+		Object.fromEntries(Object.values(operations).map((operation) => [operation.option.value, subtitleLabel(name, operation.option)])),
+	]),
+);
+
 export class TencentChat implements INodeType {
+	// The rule knows only a literal subtitle; this one is built from the operations (SUBTITLES), so
+	// that the canvas reads "Add Subscribers", not "addSubscribers: officialAccount".
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Chat',
 		name: 'tencentChat',
 		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// No "}}" inside: it would end the expression.
+		subtitle: `={{ (${JSON.stringify(SUBTITLES).replace(/}/g, '} ')}[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}`,
 		description: "Use Tencent Cloud Chat's server REST API",
 		defaults: { name: 'Tencent Chat' },
 		usableAsTool: true,
@@ -31,11 +60,7 @@ export class TencentChat implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Official Account', value: 'officialAccount' },
-				],
+				options: RESOURCES.map(({ name, value }) => ({ name, value })),
 				default: 'officialAccount',
 			},
 			...officialAccount.description,

@@ -18,6 +18,27 @@ const CREDENTIAL_TYPE = 'tencentChatApi';
 /** What Tencent expects back: the callback is taken, and a "before" callback is allowed. */
 export const OK_ANSWER = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } as const;
 
+/** What the canvas shows under the trigger: the one event's name ("Subscriber Added"), or how many. No "}}" inside. */
+const EVENT_NAMES = JSON.stringify(Object.fromEntries(eventOptions().map(({ name, value }) => [value, name])));
+const EVENTS_SUBTITLE = `={{ $parameter["events"].length === 1 ? (${EVENT_NAMES}[$parameter["events"][0]] || $parameter["events"][0]) : $parameter["events"].length + " events" }}`;
+
+/**
+ * A Respond to Webhook node of version 1, to paste into the canvas: n8n's later versions accept only
+ * n8n's own Webhook, Form and Chat triggers ("No Webhook node found"), and the nodes panel adds those.
+ */
+const RESPOND_NODE_V1 = JSON.stringify({
+	nodes: [
+		{
+			parameters: { respondWith: 'json', responseBody: '={{ { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" } }}', options: {} },
+			name: 'Respond to Tencent',
+			type: 'n8n-nodes-base.respondToWebhook',
+			typeVersion: 1,
+			position: [400, 0],
+		},
+	],
+	connections: {},
+});
+
 export class TencentChatTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Chat Trigger',
@@ -25,7 +46,7 @@ export class TencentChatTrigger implements INodeType {
 		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: "Starts the workflow on Tencent Cloud Chat's webhooks (callbacks), verified",
 		defaults: { name: 'Tencent Chat Trigger' },
 		inputs: [],
@@ -69,15 +90,15 @@ export class TencentChatTrigger implements INodeType {
 						description: 'Answer OK at once (Tencent goes ahead with the action of a "before" callback)',
 					},
 					{
-						name: "Using 'Respond to Webhook' Node",
+						name: "Using 'Respond to Webhook' Node (Version 1)",
 						value: 'responseNode',
-						description: 'The workflow answers, e.g. to allow or refuse a "before" callback',
+						description:
+							'The workflow answers, e.g. to allow or refuse a "before" callback, with a Respond to Webhook node of version 1: later versions fail for this trigger',
 					},
 				],
 			},
 			{
-				displayName:
-					"Use a Respond to Webhook node of version 1 (paste it from the README: later versions accept only n8n's own Webhook trigger), and answer within 2 s: Tencent does not wait longer for a \"before\" callback and then applies its default.",
+				displayName: `Answer with a Respond to Webhook node of <b>version 1</b>: the one the nodes panel adds (1.1 and later) accepts only n8n's own Webhook, Form and Chat triggers and fails with "No Webhook node found" (Tencent then gets a 500). Copy this and paste it into the canvas: <code>${RESPOND_NODE_V1}</code> Answer within 2 s: Tencent waits no longer for a "before" callback, then applies its default. Every path of the workflow must end in such a node.`,
 				name: 'respondNotice',
 				type: 'notice',
 				default: '',

@@ -95,6 +95,7 @@ async function checkInBrowser(options) {
 		await createCredential(steps);
 		await findNodeInPanel(steps);
 		await addSubscribersInWorkflow(steps);
+		await eachResource(steps);
 		say('no screenshot shows the secret key', secretShown.length === 0, secretShown.join(', '));
 	} catch (error) {
 		if (page) await page.screenshot({ path: path.join(screenshotDir, 'failure.png') }).catch(() => undefined);
@@ -270,6 +271,45 @@ async function addSubscribersInWorkflow({ page, options, say, screenshot }) {
 		JSON.stringify(seen) === JSON.stringify(expected),
 		JSON.stringify(rows),
 	);
+}
+
+/**
+ * The canvas subtitle, then each resource's panel as a person meets it: the headline resource
+ * listed first, and a screenshot of each (docs/ takes them from here).
+ */
+async function eachResource({ page, say, screenshot }) {
+	const ndv = page.getByTestId('ndv');
+	if (await ndv.isVisible()) {
+		await ndv.getByTestId('ndv-close-button').click();
+		await ndv.waitFor({ state: 'hidden' });
+	}
+	const node = page.getByTestId('canvas-node').filter({ hasText: ACTION });
+	const canvasText = await node.innerText();
+	say('the canvas shows the node\'s subtitle as "Add Subscribers", not a raw value', canvasText.includes('Add Subscribers') && !canvasText.includes('addSubscribers'), canvasText.replace(/\s+/g, ' '));
+	await node.dblclick();
+	await ndv.waitFor();
+	const resource = ndv.getByTestId('parameter-input-resource');
+	await resource.click();
+	const listed = (await page.getByRole('option').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+	say('the Resource list starts with the headline resource, Official Account', listed[0] === 'Official Account', listed.join(', '));
+	await page.keyboard.press('Escape');
+	await page.evaluate(() => document.activeElement?.blur());
+	await screenshot('resource-official-account');
+	for (const [name, file, operationText] of [
+		['Account', 'resource-account', 'Import'],
+		['Message', 'resource-message', 'Send'],
+	]) {
+		await resource.click();
+		await page.getByRole('option', { name, exact: true }).click();
+		const fields = ndv.getByTestId('node-parameters');
+		const operation = ndv.getByTestId('parameter-input-operation').locator('input');
+		const deadline = Date.now() + WAIT_MS;
+		while ((await operation.inputValue()) !== operationText && Date.now() < deadline) await page.waitForTimeout(200);
+		await page.evaluate(() => document.activeElement?.blur());
+		await untilStill(fields);
+		await screenshot(file);
+		say(`choosing the ${name} resource shows its first operation, ${operationText}`, (await operation.inputValue()) === operationText, await operation.inputValue());
+	}
 }
 
 /** The output table as a person reads it: one object per row, keyed by the column headers. */

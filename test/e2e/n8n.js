@@ -11,7 +11,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '../..');
+const { packCleanClone } = require('./pack');
+
 const E2E = __dirname;
 
 function run(command, args, options = {}) {
@@ -25,7 +26,7 @@ function run(command, args, options = {}) {
 
 /**
  * The environment for npm run from here: without the npm_config_* that `npm run` passes down
- * (this project's ignore-scripts among them), so each npm reads its own folder's settings.
+ * (this project's strict-allow-scripts among them), so each npm reads its own folder's settings.
  */
 function npmEnv(extra = {}) {
 	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
@@ -62,11 +63,17 @@ function installN8n() {
 	return { node: path.join(node24, 'bin', 'node'), n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
 
-/** `npm pack`, then install the tarball into <user folder>/.n8n/nodes, as the README says. */
+/**
+ * The package packed from a clean clone (pack.js: its `prepack` builds dist/, as `npm publish` and
+ * the release workflow do), then installed into <user folder>/.n8n/nodes, as the README says.
+ */
 function installPackage(userFolder) {
-	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-pack-'));
-	const packed = run('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, env: npmEnv() });
-	const tarball = path.join(packDir, packed.trim().split('\n').pop());
+	const tarball = packCleanClone();
+	installTarball(userFolder, tarball);
+	return tarball;
+}
+
+function installTarball(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
@@ -75,7 +82,6 @@ function installPackage(userFolder) {
 		cwd: nodesDir,
 		env: npmEnv(),
 	});
-	return tarball;
 }
 
 function startProcess(command, args, env, readyPattern, timeoutMs) {
@@ -178,4 +184,4 @@ function addSubscribersNode({ id = 'tc', name = 'Tencent Chat', position = [400,
 	};
 }
 
-module.exports = { run, npmEnv, installN8n, installPackage, startProcess, stopProcess, executeWorkflow, controlFakeServer, addSubscribersNode };
+module.exports = { run, npmEnv, installN8n, installPackage, installTarball, startProcess, stopProcess, executeWorkflow, controlFakeServer, addSubscribersNode };

@@ -5,11 +5,13 @@
  *   npm run test:e2e [-- --report file.json]
  *
  * Installs Node 24 and n8n (test/e2e/package.json and its lockfile) into a cache outside the clone
- * (N8N_E2E_CACHE, default ~/.cache/n8n-nodes-tencent-chat-e2e), packs this project with `npm pack`,
- * installs the tarball into n8n's nodes folder the way a user installs a community node by hand,
+ * (N8N_E2E_CACHE, default ~/.cache/n8n-nodes-tencent-chat-e2e), packs this project from a clean clone
+ * with `npm pack` (pack.js: its prepack builds dist/), checks the tarball and installs it into n8n's
+ * nodes folder the way a user installs a community node by hand,
  * starts the project's fake Tencent Chat server, imports a credential and the workflows, runs them
  * with `n8n execute`, then starts n8n to check what it reports about the node and to run the
- * credential's Test as the editor does, and walks through the editor in Chromium (browser.e2e.js).
+ * credential's Test as the editor does, walks through the editor in Chromium (browser.e2e.js), and
+ * runs `npm start` with its example workflows (start.e2e.js).
  * Needs `npm run build` and the compiled tests (`npm test`).
  */
 'use strict';
@@ -20,7 +22,9 @@ const path = require('node:path');
 
 const { checkTrigger } = require('./trigger.e2e');
 const { checkInBrowser } = require('./browser.e2e');
-const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
+const { tarballProblems } = require('./pack');
+const { checkStart } = require('./start.e2e');
+const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, npmEnv, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = 'n8n-nodes-tencent-chat';
@@ -583,11 +587,11 @@ async function main() {
 
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-e2e-'));
 		const tarball = installPackage(userFolder);
-		const packed = run('tar', ['-tzf', tarball]).split('\n');
+		const problems = tarballProblems(tarball);
 		check(
-			'the packed tarball holds the node, the credential, the codex and both icons',
-			['dist/nodes/TencentChat/TencentChat.node.js', 'dist/credentials/TencentChatApi.credentials.js', 'dist/nodes/TencentChat/TencentChat.node.json', 'dist/icons/tencentChat.svg', 'dist/icons/tencentChat.dark.svg'].every((file) => packed.includes(`package/${file}`)),
-			path.basename(tarball),
+			"the tarball packed from a clean clone holds every file package.json's n8n block names, their icons and codex files, and no tests, sources or dangling source maps",
+			problems.length === 0,
+			problems.length ? problems.join('; ') : path.basename(tarball),
 		);
 
 		const fakeServer = startProcess(process.execPath, [path.join(ROOT, '.test-build/test/fake-tencent/main.js')], process.env, /listening (\S+)/, 10_000);
@@ -640,6 +644,7 @@ async function main() {
 
 		await checkWorkflows(tools, env, serverUrl);
 		await checkRunningN8n(tools, env, serverUrl);
+		await checkStart({ check, npmEnv, control });
 	} catch (error) {
 		check('the end-to-end suite ran to its end', false, String(error?.stack ?? error).slice(0, 3000));
 	} finally {

@@ -1,25 +1,11 @@
-import { afterAll, expect } from '@jest/globals';
-import { format } from 'node:util';
+// First: the console is watched before any module (n8n's logger among them) takes a copy of its methods.
+import './consoleWatch';
 
+import { afterAll, expect } from '@jest/globals';
 import { resetProcessState } from '../../nodes/TencentChat/client';
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
-import { capture, captured } from './capture';
+import { captured } from './capture';
 import { TEST_SECRETS } from './fixtures';
-
-for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-	const original = console[method].bind(console);
-	console[method] = (...args: unknown[]) => {
-		capture(format(...args));
-		original(...args);
-	};
-}
-for (const stream of [process.stdout, process.stderr]) {
-	const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-	stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-		capture(String(chunk));
-		return original(chunk, ...rest);
-	}) as typeof stream.write;
-}
 
 afterAll(() => {
 	const text = captured.join('\n');

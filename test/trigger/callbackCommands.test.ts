@@ -54,16 +54,20 @@ describe('the command list', () => {
 		]);
 	});
 
-	test('the Events option offers all, each area and each command, named by area', () => {
+	test('the Events option offers all, each area and each command, named as events', () => {
 		const options = eventOptions();
 		const commandCount = CALLBACK_AREAS.reduce((sum, area) => sum + area.commands.length, 0);
 		expect(options).toHaveLength(1 + CALLBACK_AREAS.length + commandCount);
-		expect(options[0]).toMatchObject({ name: 'All Events', value: '*' });
-		expect(options).toContainEqual(expect.objectContaining({ name: 'Official Account: All Events', value: 'OfficialAccount.*' }));
+		expect(options[0]).toMatchObject({ name: 'Any Event', value: '*' });
+		expect(options).toContainEqual(expect.objectContaining({ name: 'Any Official Account Event', value: 'OfficialAccount.*' }));
 		expect(options).toContainEqual(
-			expect.objectContaining({ name: 'Official Account: After Add Subscriber', value: 'OfficialAccount.CallbackAfterAddSubscriber' }),
+			expect.objectContaining({ name: 'Subscriber Added', value: 'OfficialAccount.CallbackAfterAddSubscriber' }),
 		);
-		expect(options).toContainEqual(expect.objectContaining({ name: 'Presence: Online State Changed', value: 'State.StateChange' }));
+		expect(options).toContainEqual(expect.objectContaining({ name: 'User Online State Changed', value: 'State.StateChange' }));
+		// n8n lists each as a trigger action, "On <name>": distinct, and saying the event once.
+		const names = options.map((option) => option.name);
+		expect(new Set(names).size).toBe(names.length);
+		for (const name of names) expect(name).not.toMatch(/:|Callback|Before |After /);
 		// Every value the option offers selects what it names.
 		for (const area of CALLBACK_AREAS) {
 			expect(isEventSelected(`${area.prefix}.CallbackSomethingNew`, [`${area.prefix}.*`])).toBe(true);

@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 				name: 'officialAccountId',
 				type: 'string',
 				default: '',
-				placeholder: '@TOA#_news',
+				placeholder: 'e.g. @TOA#_news',
 				description:
 					'An ID of your own for the account: it must start with @TOA#_, up to 48 bytes. Without it Tencent makes one. With it, running the node again fails with 130008 instead of creating a second account.',
 			},

@@ -16,7 +16,7 @@ export const officialAccountIdField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '@TOA#_@TOA#dOEF',
+	placeholder: 'e.g. @TOA#_dOEF',
 	description: 'The OfficialAccountUserID that Tencent returned when the official account was created',
 };
 
@@ -91,7 +91,7 @@ export const profileFields: INodeProperties[] = [
 		name: 'faceUrl',
 		type: 'string',
 		default: '',
-		placeholder: 'https://example.com/logo.png',
+		placeholder: 'e.g. https://example.com/logo.png',
 		description: "The URL of the account's avatar image (http or https), up to 500 bytes",
 	},
 	{

@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '@TOA#_news, @TOA#_deals',
+		placeholder: 'e.g. @TOA#_news, @TOA#_deals',
 		description: 'One OfficialAccountUserID, several separated by commas, or an expression that returns an array of them',
 	},
 	optionsField([

@@ -18,11 +18,15 @@ export const option = {
 	action: 'Send a message from an official account',
 } as const;
 
-const LIMITS =
-	'Tencent lets each official account send 1 message a second and at most 2 broadcasts an hour; the node waits for the second, and fails an item at once when the hour\'s 2 are used. Identical content sent within 5 minutes is dropped as a duplicate.';
-
 const properties: INodeProperties[] = [
-	{ ...officialAccountIdField, description: `The official account that sends, to all its subscribers. ${LIMITS}` },
+	{
+		displayName:
+			"Tencent's limits for each official account: 1 message a second (the node waits) and 2 broadcasts an hour (an item past them fails at once, saying when the next is possible). Identical content within 5 minutes is dropped as a duplicate. Running the node again sends every message again.",
+		name: 'sendMessageLimits',
+		type: 'notice',
+		default: '',
+	},
+	{ ...officialAccountIdField, description: 'The official account that sends, to all its subscribers' },
 	...messageBodyFields(),
 	optionsField([
 		{
