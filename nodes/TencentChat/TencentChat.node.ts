@@ -3,6 +3,8 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
@@ -10,6 +12,7 @@ import * as account from './actions/account/Account.resource';
 import * as message from './actions/message/Message.resource';
 import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
 import { router } from './actions/router';
+import { sendAndWaitWebhook, sendAndWaitWebhooks, WAITING_TOOLTIP } from './actions/sendAndWait/webhook';
 
 export class TencentChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,6 +28,8 @@ export class TencentChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tencentChatApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: WAITING_TOOLTIP,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -46,5 +51,10 @@ export class TencentChat implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	/** A person's answer to Send and Wait for Response: the links of its message lead here. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook.call(this);
 	}
 }
