@@ -17,6 +17,7 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IRun,
+	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
 	LoggerProxy,
 	Workflow,
@@ -115,6 +116,10 @@ export interface RunOptions {
 	nodeType?: INodeType;
 	/** Hand outputs and errors to the leak watch (the default); benchmarks turn it off. */
 	watchForLeaks?: boolean;
+	/** The execution's id, for nodes that make links to it (Send and Wait's resume URLs). */
+	executionId?: string;
+	/** Go on with an execution that waited (`run.data` of an earlier run), as n8n does when its wait ends. */
+	resumeFrom?: IRunExecutionData;
 }
 
 export interface NodeRun {
@@ -136,6 +141,8 @@ export async function runNode({
 	onStart,
 	nodeType = new TencentChat(),
 	watchForLeaks = true,
+	executionId,
+	resumeFrom,
 }: RunOptions): Promise<NodeRun> {
 	const node: INode = {
 		id: 'tencent-chat-node',
@@ -174,9 +181,10 @@ export async function runNode({
 		formWaitingBaseUrl: 'http://localhost',
 		currentNodeExecutionIndex: 0,
 		variables: {},
+		...(executionId !== undefined ? { executionId } : {}),
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const runExecutionData = createRunExecutionData({
+	const runExecutionData = resumeFrom ?? createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [inputItems ?? items.map((json) => ({ json }))] }, source: null }],
 		},
