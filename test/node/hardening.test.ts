@@ -19,7 +19,8 @@ const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: Array.from({
 
 /** Every operation that calls Tencent, with parameters that would succeed. */
 /** `bulk`: offers Batch Size. */
-const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) => INodeParameters; bulk: boolean }> = [
+/** `without`: options the operation does not offer (one send has no use for Max Concurrent Requests). */
+const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) => INodeParameters; bulk: boolean; without?: string[] }> = [
 	{ name: 'Add Subscribers', parameters: (options) => addSubscribersParameters(options), bulk: true },
 	{
 		name: 'Remove Subscribers',
@@ -76,6 +77,12 @@ const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) =
 		bulk: false,
 	},
 	{
+		name: 'Message Send and Wait',
+		parameters: (options) => resourceParameters('message', 'sendAndWait', { to: '={{ $json.subscribers }}', message: 'Approve?' }, options),
+		bulk: false,
+		without: ['maxConcurrency'],
+	},
+	{
 		name: 'Message Send to Many',
 		parameters: (options) =>
 			resourceParameters('message', 'sendToMany', { recipients: '={{ $json.subscribers }}', messageType: 'text', text: 'Hi' }, options),
@@ -105,7 +112,7 @@ const OPTIONS = [
 describe('numeric options from expressions are checked before any call, for every operation', () => {
 	test.each(OPERATIONS)('$name: no value crashes or hangs n8n, each is a clear error naming the option, and no call is made', async (operation) => {
 		const cases: IsolatedCase[] = [];
-		for (const option of OPTIONS.filter((candidate) => operation.bulk || !candidate.bulkOnly)) {
+		for (const option of OPTIONS.filter((candidate) => (operation.bulk || !candidate.bulkOnly) && !operation.without?.includes(candidate.name))) {
 			for (const [label, expression] of BAD_VALUES) {
 				// No retries at all is a choice the option offers.
 				if (option.name === 'maxRetries' && label === '0') continue;

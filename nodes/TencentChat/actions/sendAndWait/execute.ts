@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { MessageElement } from '../../client';
+import { readOptions } from '../../helpers/options';
+import { CLIENT_OPTIONS } from '../shapes/options';
 import { asInputError, inputErrorItem } from '../shapes/output';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { readSendAndWait } from './request';
@@ -19,6 +21,8 @@ export async function runSendAndWait<Input>(
 	items: INodeExecutionData[],
 	operationFor: (body: MessageElement[]) => PerItemOperation<Input>,
 ): Promise<INodeExecutionData[]> {
+	// The send's numeric options fail first, as every operation's do, before a link is made.
+	readOptions(this, CLIENT_OPTIONS);
 	let request;
 	try {
 		request = readSendAndWait(this);
