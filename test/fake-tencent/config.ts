@@ -14,6 +14,8 @@ export interface FakeApp {
 	accounts?: string[];
 	/** Groups that exist, by ID. */
 	groups?: Record<string, FakeGroup>;
+	/** How many groups one user may join (default 500, the Standard edition's); 10037 past it. */
+	maxGroupsPerUser?: number;
 }
 
 export const FAULT_KINDS = ['http502', 'error20005', 'resetBeforeApply', 'resetAfterApply', 'stall'] as const;

@@ -86,6 +86,7 @@ export const groupService = defineService<Groups>({
 
 function createState(app: FakeApp): Groups {
 	const groups = new Groups();
+	groups.maxGroupsPerUser = app.maxGroupsPerUser ?? groups.maxGroupsPerUser;
 	const now = Math.floor(Date.now() / 1000);
 	for (const [id, setup] of Object.entries(app.groups ?? {})) {
 		const owner = setup.owner ?? '';

@@ -72,7 +72,7 @@ export async function explainingGroupType<T>(
 		if (options.signal?.aborted) throw error;
 		const type = await typeOf(groupId).catch(() => undefined);
 		if (type === undefined || !(refusal.types as readonly string[]).includes(type)) throw error;
-		const explained = new TencentChatError(error.code, `${groupId} is a ${type} group: ${refusal.why} (Tencent: ${error.info})`, {
+		const explained = new TencentChatError(error.code, `${groupId} is ${type === 'AVChatRoom' ? 'an' : 'a'} ${type} group: ${refusal.why} (Tencent: ${error.info})`, {
 			action: 'reject',
 			hint: 'Group types differ in what they allow; see "Group types" in the node\'s docs.',
 			mayHaveBeenApplied: error.mayHaveBeenApplied,
