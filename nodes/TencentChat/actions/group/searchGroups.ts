@@ -89,7 +89,8 @@ export async function searchGroups(this: ILoadOptionsFunctions, filter?: string,
 	return { results, ...(more ? { paginationToken: String(offset + PAGE) } : {}) };
 }
 
-/** Forgets every listing: for tests. */
-export function forgetGroupListings(): void {
+/** Forgets every listing once those loading are done: for tests. */
+export async function forgetGroupListings(): Promise<void> {
+	await Promise.all([...directories.values()].map((directory) => directory.loading));
 	directories.clear();
 }
