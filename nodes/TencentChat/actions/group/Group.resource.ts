@@ -2,16 +2,26 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationField } from '../shapes/options';
 import * as addMembers from './addMembers.operation';
+import * as changeOwner from './changeOwner.operation';
 import * as create from './create.operation';
+import * as deleteOperation from './delete.operation';
 import * as get from './get.operation';
+import * as muteMembers from './muteMembers.operation';
 import * as removeMembers from './removeMembers.operation';
+import * as update from './update.operation';
+import * as updateMember from './updateMember.operation';
 
 /** Every operation of the resource: its option, fields and `execute`. A new operation is one file and one line here. */
 export const operations = {
 	create,
 	get,
+	update,
+	delete: deleteOperation,
 	addMembers,
 	removeMembers,
+	updateMember,
+	muteMembers,
+	changeOwner,
 };
 
 export const description: INodeProperties[] = [
