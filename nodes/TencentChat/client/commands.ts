@@ -71,7 +71,7 @@ const GROUP_COMMANDS = {
 	createGroup: command(G, 'create_group', { maxPerCall: 100 }),
 	getGroups: command(G, 'get_group_info', { maxPerCall: 50, maxAnswerBytes: LIST_PAGE }),
 	// One call a second for the whole app; Limit up to 10,000 IDs a page.
-	getAppGroupPage: command(G, 'get_appid_group_list', { callsPerSecond: 1, maxPerCall: 10_000, maxAnswerBytes: LIST_PAGE }),
+	getAppGroupPage: command(G, 'get_appid_group_list', { budgets: [perApp(1)], maxPerCall: 10_000, maxAnswerBytes: LIST_PAGE }),
 	updateGroup: command(G, 'modify_group_base_info'),
 	deleteGroup: command(G, 'destroy_group'),
 	addGroupMembers: command(G, 'add_group_member', { maxPerCall: 300 }),
@@ -82,9 +82,8 @@ const GROUP_COMMANDS = {
 	updateGroupMember: command(G, 'modify_group_member_info'),
 	muteGroupMembers: command(G, 'forbid_send_msg', { maxPerCall: 500 }),
 	changeGroupOwner: command(G, 'change_group_owner'),
-	// Also 40 messages a second for each group (Limits, TC 34381), kept by the fake server and, once
-	// budgets per key go with the app's, by the client.
-	sendGroupMessage: command(G, 'send_group_msg'),
+	// The app's 200 a second, and 40 messages a second for each group (Limits, TC 34381).
+	sendGroupMessage: command(G, 'send_group_msg', { budgets: [perApp(200), perKey(40)], keyField: 'GroupId' }),
 	// ToMembers_Account at most 500 (OAS only: UNCONFIRMED).
 	sendGroupNotification: command(G, 'send_group_system_notification', { maxPerCall: 500 }),
 	recallGroupMessages: command(G, 'group_msg_recall', { maxPerCall: 10 }),

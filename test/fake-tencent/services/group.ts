@@ -1,7 +1,7 @@
 // Groups, per app: `group_open_http_svc` (reference §1). Profile and life (create, info, list,
 // modify, destroy) and owner here; members in `groupMembers.ts`; messages in `groupMessages.ts`.
-// Rates and per-call maxima come from the command table (the core); the 40 messages a second of
-// each group are the message module's.
+// Rates (the app's, and each group's 40 messages a second) and per-call maxima come from the
+// command table, kept by the core.
 
 import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
@@ -128,7 +128,6 @@ function newGroup(groups: Groups, id: string, type: GroupType, name: string, own
 		inviteNeedsApproval: false,
 		messages: [],
 		nextMsgSeq: 1,
-		recentSends: [],
 		notifications: [],
 		listOrder: groups.nextListOrder++,
 	};

@@ -1,13 +1,11 @@
-// A group's messages on the fake: send (with the 40 messages a second of each group), system
-// notifications, recall by MsgSeq, and the history (reference §1.1). The app's 200 calls a second
-// are the core's, from the command table.
+// A group's messages on the fake: send, system notifications, recall by MsgSeq, and the history
+// (reference §1.1). The app's 200 calls a second and each group's 40 messages a second are the
+// core's, from the command table (its budget per GroupId).
 
 import { type Answer, type CallbackEvents, type CallContext, type CommandHandler, type EntryList, ok, type RequestBody, TencentFailure } from './service';
 import { type Group, type GroupMessage, groupNamed, type Groups, refuseType, storeGroupMessage } from './groupState';
 import { accountList, bad, groupString, oneOf, optionalString, optionalWhole, requireImported } from './groupRules';
 
-/** Each group takes 40 messages a second, of every kind, apart from every other group (Limits, TC 34381). */
-export const GROUP_MESSAGES_PER_SECOND = 40;
 /** Tencent drops the same Random from the same sender within 5 minutes (Limits). */
 const DUPLICATE_WINDOW_SECONDS = 300;
 const MAX_RANDOM = 4294967295;
@@ -28,14 +26,6 @@ function messageBody(body: RequestBody): unknown[] {
 	}
 	if (Buffer.byteLength(JSON.stringify(list), 'utf8') > MAX_BODY_BYTES) throw new TencentFailure(80002, 'message body too long');
 	return list;
-}
-
-/** The group's own second: a 41st message within it is refused with 10023 (§9.5: UNCONFIRMED whether Tencent refuses or drops it). */
-function takeGroupTurn(group: Group): void {
-	const now = performance.now();
-	while (group.recentSends.length > 0 && group.recentSends[0] <= now - 1_000) group.recentSends.shift();
-	if (group.recentSends.length >= GROUP_MESSAGES_PER_SECOND) throw new TencentFailure(10023, 'message sending rate of the group exceeded');
-	group.recentSends.push(now);
 }
 
 function readAt(body: RequestBody, group: Group): string[] {
@@ -78,7 +68,6 @@ function sendMessage(groups: Groups, body: RequestBody, { nowSeconds, isImported
 	const sender = group.members.get(from);
 	const isManager = sender?.role === 'Owner' || sender?.role === 'Admin' || from === operator;
 	if ((sender !== undefined && sender.shutUpUntil > nowSeconds) || (group.muteAll && !isManager)) throw new TencentFailure(10017, 'the sender is muted');
-	takeGroupTurn(group);
 
 	const draft = { from, time: nowSeconds, random, priority, body: msgBody, isSystemMsg: 0 as const, cloudCustomData: body.CloudCustomData as string | undefined };
 	// An online-only message and an AVChatRoom's are not kept (§1.0): a MsgSeq all the same.
@@ -91,15 +80,14 @@ function sendMessage(groups: Groups, body: RequestBody, { nowSeconds, isImported
 	return answer;
 }
 
-function sendNotification(groups: Groups, body: RequestBody, { nowSeconds }: CallContext): Answer {
+function sendNotification(groups: Groups, body: RequestBody, { command, nowSeconds }: CallContext): Answer {
 	const group = groupNamed(groups, groupString(body, 'GroupId'));
 	const content = groupString(body, 'Content');
 	// ToMembers_Account ≤500 (OAS only, §9.7): the fake holds the node to it.
 	const to = body.ToMembers_Account === undefined || (Array.isArray(body.ToMembers_Account) && body.ToMembers_Account.length === 0)
 		? 'all'
-		: accountList(body, 'ToMembers_Account', { service: 'group_open_http_svc', name: 'send_group_system_notification', callsPerSecond: 200, countedOn: 'app', maxPerCall: 500, maxAnswerBytes: 0 });
+		: accountList(body, 'ToMembers_Account', command);
 	if (to !== 'all' && group.type === 'AVChatRoom') throw new TencentFailure(10007, 'an AVChatRoom takes notifications for everyone only');
-	takeGroupTurn(group);
 	group.notifications.push({ content, to, time: nowSeconds });
 	return ok();
 }

@@ -60,8 +60,6 @@ export interface Group {
 	inviteNeedsApproval: boolean;
 	messages: GroupMessage[];
 	nextMsgSeq: number;
-	/** Times (ms) of the latest messages, for the 40-a-second limit of each group. */
-	recentSends: number[];
 	/** System notifications sent, for tests: content and who was addressed ('all' or a list). */
 	notifications: Array<{ content: string; to: string[] | 'all'; time: number }>;
 	/** Where get_appid_group_list lists it, in creation order. */
