@@ -6,8 +6,15 @@ import * as changeOwner from './changeOwner.operation';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
 import * as get from './get.operation';
+import * as getJoinedGroups from './getJoinedGroups.operation';
+import * as getMany from './getMany.operation';
+import * as getMembers from './getMembers.operation';
+import * as getMessages from './getMessages.operation';
 import * as muteMembers from './muteMembers.operation';
+import * as recallMessages from './recallMessages.operation';
 import * as removeMembers from './removeMembers.operation';
+import * as sendMessage from './sendMessage.operation';
+import * as sendNotification from './sendNotification.operation';
 import * as update from './update.operation';
 import * as updateMember from './updateMember.operation';
 
@@ -15,13 +22,20 @@ import * as updateMember from './updateMember.operation';
 export const operations = {
 	create,
 	get,
+	getMany,
 	update,
 	delete: deleteOperation,
 	addMembers,
 	removeMembers,
+	getMembers,
+	getJoinedGroups,
 	updateMember,
 	muteMembers,
 	changeOwner,
+	sendMessage,
+	sendNotification,
+	recallMessages,
+	getMessages,
 };
 
 export const description: INodeProperties[] = [
