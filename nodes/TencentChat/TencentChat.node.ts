@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as group from './actions/group/Group.resource';
 import * as message from './actions/message/Message.resource';
 import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
 import { router } from './actions/router';
@@ -38,6 +39,7 @@ export class TencentChat implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Group', value: 'group' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Official Account', value: 'officialAccount' },
 				],
@@ -46,8 +48,11 @@ export class TencentChat implements INodeType {
 			...officialAccount.description,
 			...account.description,
 			...message.description,
+			...group.description,
 		],
 	};
+
+	methods = { listSearch: { searchGroups: group.searchGroups } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

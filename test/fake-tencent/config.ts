@@ -1,6 +1,7 @@
 // What a test sets up on the fake server: the apps it knows, the faults it injects, and the
 // answers it is scripted to give. Plain data, so the same shapes cross the `/_fake/*` endpoints.
 
+import type { FakeGroup } from './services/group';
 import type { FakeOfficialAccount } from './services/officialAccount';
 
 export interface FakeApp {
@@ -11,6 +12,10 @@ export interface FakeApp {
 	officialAccounts: Record<string, FakeOfficialAccount>;
 	/** Accounts that exist for account_check (the admins always do). */
 	accounts?: string[];
+	/** Groups that exist, by ID. */
+	groups?: Record<string, FakeGroup>;
+	/** How many groups one user may join (default 500, the Standard edition's); 10037 past it. */
+	maxGroupsPerUser?: number;
 }
 
 export const FAULT_KINDS = ['http502', 'error20005', 'resetBeforeApply', 'resetAfterApply', 'stall'] as const;
@@ -79,5 +84,14 @@ export type ScriptedAnswer =
 	| { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string }
 	/** HTTP 429 with `Retry-After`, as a gateway in front of the service might answer. */
 	| { kind: 'tooMany'; retryAfterSeconds: number }
-	/** A FAIL whose ErrorInfo quotes the full request URL, UserSig and all, padded to about 1 MB. */
-	| { kind: 'echoUrl'; errorCode: number };
+	/**
+	 * A FAIL whose ErrorInfo quotes the request's UserSig, padded to `bytes` (about 1 MB): in the full URL (the
+	 * default), the URL percent-encoded (`usersig%3D…`), as JSON (`"usersig":"…"`), bare, or base64.
+	 */
+	| { kind: 'echoUrl'; errorCode: number; form?: EchoForm; bytes?: number }
+	/** A redirect whose Location carries the request's UserSig (`form` as for echoUrl). */
+	| { kind: 'echoRedirect'; form: EchoForm }
+	/** An HTTP error whose status text (the reason phrase) quotes the request URL, UserSig and all. */
+	| { kind: 'echoStatusText'; status: number };
+
+export type EchoForm = 'url' | 'percentEncoded' | 'json' | 'bare' | 'base64';

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-tencent-chat-test-'));
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	ICredentialsHelper,
 	type IDataObject,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
@@ -206,4 +207,26 @@ export async function runNode({
 		error: error ? { message: error.message, description: error.description, name: error.name, itemIndex } : undefined,
 		run,
 	};
+}
+
+/** The context n8n gives a node's listSearch and loadOptions methods in the editor, for the node's parameters. */
+export function loadOptionsContext(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject, path = 'parameters.groupId'): ILoadOptionsFunctions {
+	const node: INode = {
+		id: 'tencent-chat-node',
+		name: 'Tencent Chat',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
+	};
+	const workflow = new Workflow({ id: 'wf', name: 'Tencent Chat test', nodes: [node], connections: {}, active: false, nodeTypes: new SingleNodeType(new TencentChat()), settings: {} });
+	const additionalData = {
+		credentialsHelper: new CredentialsHelper(credentials),
+		currentNodeParameters: parameters,
+		restApiUrl: 'http://localhost',
+		instanceBaseUrl: 'http://localhost',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(workflow, node, additionalData, path);
 }
