@@ -19,6 +19,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { checkTrigger } = require('./trigger.e2e');
+const { checkSendAndWait } = require('./sendAndWait.e2e');
 const { checkInBrowser } = require('./browser.e2e');
 const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
 
@@ -557,6 +558,8 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			JSON.stringify(wrongRegion),
 		);
 		await checkTrigger({ base, authed, serverUrl, check, control, sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, accounts: [ACCOUNT_A, ACCOUNT_B], n8nBin: tools.n8n, n8nOutput: server.output });
+
+		await checkSendAndWait({ base, authed, serverUrl, check, control, n8nBin: tools.n8n, owner: { email: 'owner@example.com', password: 'E2e-Passw0rd!' }, screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots') });
 
 		await checkInBrowser({
 			baseUrl: base,

@@ -10,7 +10,7 @@
  * decline link gives false, the Free Text form's POST resumes with the text, and a short wait limit
  * ends the execution by itself (n8n looks for due waits about once a minute). Then in Chromium: the
  * approve link's page, n8n's "No action required" page, the form, and the node's parameters in the
- * editor, saved as screenshots under docs/.
+ * editor, saved as screenshots (under docs/ when it runs alone).
  */
 'use strict';
 
@@ -23,6 +23,7 @@ const SDK_APP_ID = 1400000021;
 const SECRET_KEY = 'e2e-send-and-wait-key-5c2e81';
 const ADMIN = 'administrator';
 const APPROVER = 'approver_1';
+const GROUP = 'e2e_approvers';
 const NODE_TYPE = 'n8n-nodes-tencent-chat.tencentChat';
 /** A person's browser, as a chat app opens a link in it. */
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -30,7 +31,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DOCS = path.resolve(__dirname, '../../docs');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBin, owner }) {
+async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBin, owner, screenshotDir = DOCS }) {
 	const flatted = require(path.resolve(n8nBin, '../../../flatted'));
 	const say = (name, ok, detail) => check(`send and wait: ${name}`, ok, detail);
 	const rest = async (method, route, body) => {
@@ -56,7 +57,14 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 		`${operations?.options?.map((o) => o.value).join(', ')}; tool ${Boolean(tool)}; human review ${review?.displayName ?? 'none'} (${review?.subtitle ?? ''})`,
 	);
 
-	await control(serverUrl, 'apps', { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], officialAccounts: {}, accounts: [APPROVER] });
+	await control(serverUrl, 'apps', {
+		sdkAppId: SDK_APP_ID,
+		secretKey: SECRET_KEY,
+		admins: [ADMIN],
+		officialAccounts: {},
+		accounts: [APPROVER, 'lead_1', 'lead_2'],
+		groups: { [GROUP]: { type: 'Work', name: 'Approvers', owner: 'lead_1', members: ['lead_2', APPROVER] } },
+	});
 	const credential = await rest('POST', '/credentials', {
 		name: 'Tencent Chat send and wait e2e',
 		type: 'tencentChatApi',
@@ -76,7 +84,7 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 				typeVersion: 1,
 				position: [250, 0],
 				webhookId: randomUUID(),
-				parameters: { resource: 'message', operation: 'sendAndWait', to: '={{ $json.body.to }}', ...parameters },
+				parameters: { resource: 'message', operation: 'sendAndWait', ...parameters },
 				credentials,
 			},
 			{
@@ -141,7 +149,7 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	// 1. Approval, approve and decline.
 	const approval = await deploy(
 		'Send and Wait e2e: approval',
-		{ message: '={{ "Refund " + $json.body.amount + " for order " + $json.body.order + "?" }}', responseType: 'approval', approvalOptions: { values: { approvalType: 'double', approveLabel: 'Refund', disapproveLabel: 'Keep' } }, options: {} },
+		{ to: '={{ $json.body.to }}', message: '={{ "Refund " + $json.body.amount + " for order " + $json.body.order + "?" }}', responseType: 'approval', approvalOptions: { values: { approvalType: 'double', approveLabel: 'Refund', disapproveLabel: 'Keep' } }, options: {} },
 		{ name: 'approved', value: '={{ $json.data.approved }}', type: 'boolean' },
 	);
 	const messagesBefore = (await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })).messages.length;
@@ -219,7 +227,7 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	// 2. Free Text.
 	const freeText = await deploy(
 		'Send and Wait e2e: free text',
-		{ message: "={{ 'Why was order ' + $('Webhook').first().json.body.order + ' late?' }}", responseType: 'freeText', options: { responseFormTitle: 'Late order', appendAttribution: false } },
+		{ to: '={{ $json.body.to }}', message: "={{ 'Why was order ' + $('Webhook').first().json.body.order + ' late?' }}", responseType: 'freeText', options: { responseFormTitle: 'Late order', appendAttribution: false } },
 		{ name: 'reason', value: '={{ $json.data.text }}', type: 'string' },
 	);
 	const third = await freeText.start({ to: APPROVER, order: 1044 });
@@ -241,10 +249,37 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 		`${posted.status}; Ask ${JSON.stringify(answered.output('Ask'))}`,
 	);
 
-	// 3. A wait limit of 3 seconds: n8n resumes due waits when it next looks, within about a minute.
+	// 3. Into a group: every member gets the links, the first answer counts.
+	const inGroup = await deploy(
+		'Send and Wait e2e: group',
+		{ resource: 'group', groupId: { __rl: true, mode: 'id', value: GROUP }, message: 'Who ships order 1047?', responseType: 'approval', approvalOptions: { values: { approvalType: 'double', approveLabel: 'I do', disapproveLabel: 'Not me' } }, options: { from: 'lead_1' } },
+		{ name: 'approved', value: '={{ $json.data.approved }}', type: 'boolean' },
+	);
+	const groupRun = await inGroup.start({});
+	const groupWaiting = await execution(groupRun);
+	const groupMessages = (await control(serverUrl, 'group', { sdkAppId: SDK_APP_ID, groupId: GROUP })).messages ?? [];
+	const groupText = groupMessages.at(-1)?.body?.[0]?.MsgContent?.Text ?? '';
+	const groupLinks = linksOf(groupText);
+	say(
+		'a group: the execution waits and the group holds one message from the sender with both links',
+		groupWaiting.status === 'waiting' && groupMessages.length === 1 && groupMessages[0].from === 'lead_1' && groupText.startsWith('Who ships order 1047?\n\n') && Boolean(groupLinks['I do'] && groupLinks['Not me']),
+		`${groupWaiting.status}; ${groupMessages.length} message(s): ${JSON.stringify(groupText)}`,
+	);
+	const firstAnswer = await open(groupLinks['Not me']);
+	const groupDone = await until(groupRun, 'success');
+	const laterAnswer = await open(groupLinks['I do']);
+	await sleep(1_000);
+	const groupAfter = await execution(groupRun);
+	say(
+		'a group: the first answer counts (approved: false); a later member\'s click gets "No action required" and changes nothing',
+		firstAnswer.text.includes('Got it, thanks') && JSON.stringify(groupDone.output('Set')) === '[{"approved":false}]' && laterAnswer.text.includes('No action required') && groupAfter.runs('Set') === 1 && groupAfter.stoppedAt === groupDone.stoppedAt,
+		`Set ${JSON.stringify(groupAfter.output('Set'))}, ran ${groupAfter.runs('Set')} time(s); later click ${laterAnswer.status}`,
+	);
+
+	// 4. A wait limit of 3 seconds: n8n resumes due waits when it next looks, within about a minute.
 	const limited = await deploy(
 		'Send and Wait e2e: wait limit',
-		{ message: 'Answer within 3 seconds', responseType: 'approval', options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 0.05, resumeUnit: 'minutes' } } } },
+		{ to: '={{ $json.body.to }}', message: 'Answer within 3 seconds', responseType: 'approval', options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 0.05, resumeUnit: 'minutes' } } } },
 		{ name: 'approved', value: '={{ $json.data.approved ?? "no answer" }}', type: 'string' },
 	);
 	const startedAt = Date.now();
@@ -257,11 +292,12 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 		`${timedOut.status} after ${Math.round((Date.now() - startedAt) / 1000)} s; Ask ${JSON.stringify(timedOut.output('Ask'))}`,
 	);
 
-	await checkInChromium({ say, base, owner, approval, execution, until, lastMessage, linksOf, freeText });
+	await checkInChromium({ say, base, owner, approval, until, lastMessage, linksOf, freeText, screenshotDir });
 }
 
 /** The pages as a person sees them, and the node in the editor; screenshots go to docs/. */
-async function checkInChromium({ say, base, owner, approval, until, lastMessage, linksOf, freeText }) {
+async function checkInChromium({ say, base, owner, approval, until, lastMessage, linksOf, freeText, screenshotDir }) {
+	fs.mkdirSync(screenshotDir, { recursive: true });
 	let playwright;
 	try {
 		playwright = require('playwright-core');
@@ -293,19 +329,19 @@ async function checkInChromium({ say, base, owner, approval, until, lastMessage,
 		const link = linksOf((await lastMessage())?.msgBody?.[0]?.MsgContent?.Text ?? '').Refund;
 		await page.goto(link);
 		const heading = await page.locator('h1').innerText();
-		await page.screenshot({ path: path.join(DOCS, 'send-and-wait-approved.png') });
+		await page.screenshot({ path: path.join(screenshotDir, 'send-and-wait-approved.png') });
 		const resumed = await until(id, 'success');
 		say('Chromium: the approve link shows "Got it, thanks" and the execution goes on with approved: true', heading === 'Got it, thanks' && resumed.output('Ask')?.[0]?.data?.approved === true, `${heading}; ${resumed.status}`);
 		await page.goto(link);
 		const second = await page.locator('h1').innerText();
-		await page.screenshot({ path: path.join(DOCS, 'send-and-wait-no-action-required.png') });
+		await page.screenshot({ path: path.join(screenshotDir, 'send-and-wait-no-action-required.png') });
 		say('Chromium: opened again, the link shows n8n\'s "No action required"', second === 'No action required', second);
 
 		const formId = await freeText.start({ to: APPROVER, order: 1046 });
 		const formLink = linksOf((await lastMessage())?.msgBody?.[0]?.MsgContent?.Text ?? '').Respond;
 		await page.goto(formLink);
 		await page.locator('textarea[name="field-0"]').fill('Weather delayed the van.');
-		await page.screenshot({ path: path.join(DOCS, 'send-and-wait-free-text.png') });
+		await page.screenshot({ path: path.join(screenshotDir, 'send-and-wait-free-text.png') });
 		await page.getByRole('button', { name: 'Submit' }).click();
 		await page.getByText('Got it, thanks').waitFor();
 		const answered = await until(formId, 'success');
@@ -320,13 +356,15 @@ async function checkInChromium({ say, base, owner, approval, until, lastMessage,
 		await page.getByTestId('canvas-node').filter({ hasText: 'Ask' }).first().dblclick();
 		const ndv = page.getByTestId('ndv');
 		await ndv.waitFor();
+		await ndv.getByText('Loading fields...').first().waitFor({ state: 'hidden' }).catch(() => undefined);
 		const fields = await ndv.getByTestId('node-parameters').innerText();
+		const operation = await ndv.getByTestId('parameter-input-operation').locator('input').inputValue();
 		await page.mouse.move(5, 5);
-		await page.screenshot({ path: path.join(DOCS, 'send-and-wait-parameters.png') });
+		await page.screenshot({ path: path.join(screenshotDir, 'send-and-wait-parameters.png') });
 		say(
-			'the editor shows the operation\'s fields: To, Message, Response Type, Approval Options',
-			['Send and Wait for Response', 'To', 'Message', 'Response Type', 'Approval Options'].every((label) => fields.includes(label)),
-			fields.replace(/\s+/g, ' ').slice(0, 300),
+			'the editor shows the operation "Send and Wait for Response" with its fields: To, Message, Response Type, Approval Options',
+			operation === 'Send and Wait for Response' && ['To', 'Message', 'Response Type', 'Approval Options', 'Type of Approval'].every((label) => fields.includes(label)),
+			`${operation}: ${fields.replace(/\s+/g, ' ').slice(0, 300)}`,
 		);
 	} catch (error) {
 		say('the Chromium walk-through ran to its end', false, String(error?.message ?? error).slice(0, 1500));

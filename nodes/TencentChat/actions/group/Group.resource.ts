@@ -13,6 +13,7 @@ import * as getMessages from './getMessages.operation';
 import * as muteMembers from './muteMembers.operation';
 import * as recallMessages from './recallMessages.operation';
 import * as removeMembers from './removeMembers.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendMessage from './sendMessage.operation';
 import * as sendNotification from './sendNotification.operation';
 import * as update from './update.operation';
@@ -33,6 +34,7 @@ export const operations = {
 	muteMembers,
 	changeOwner,
 	sendMessage,
+	sendAndWait,
 	sendNotification,
 	recallMessages,
 	getMessages,

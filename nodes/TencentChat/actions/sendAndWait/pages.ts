@@ -17,7 +17,7 @@ main{max-width:460px;margin:48px auto;padding:0 16px}.card{background:#fff;borde
 h1{font-size:20px;font-weight:600;margin:0 0 8px}p{margin:0 0 16px;color:#555;white-space:pre-wrap}.note{color:#b42318}
 label{display:block;font-weight:600;margin:16px 0 6px}.choice{font-weight:400;margin:4px 0}input[type=text],input[type=email],
 input[type=number],input[type=password],input[type=date],select,textarea{width:100%;padding:8px 10px;border:1px solid #c8ccd4;border-radius:6px;font:inherit}
-textarea{min-height:120px}button{margin-top:24px;width:100%;padding:10px;border:0;border-radius:6px;background:#ff6d5a;color:#fff;font:600 15px inherit;cursor:pointer}
+textarea{min-height:120px}button{margin-top:24px;width:100%;padding:10px;border:0;border-radius:6px;background:#ff6d5a;color:#fff;font-family:inherit;font-size:15px;font-weight:600;cursor:pointer}
 footer{text-align:center;color:#888;font-size:12px;margin-top:12px}`;
 
 function page(title: string, body: string, attribution: boolean): string {
