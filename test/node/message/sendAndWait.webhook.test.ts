@@ -63,6 +63,18 @@ describe('Send and Wait: an approval link', () => {
 		expect(answer.text).toBe('');
 		expect(answer.call).toEqual({ noWebhookResponse: true });
 	});
+
+	test.each([
+		['Firefox', 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'],
+		['Safari on an iPhone', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'],
+		["WeChat's in-app browser", 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47'],
+		["Telegram's in-app browser", 'Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36 Telegram-Android/11.5.3'],
+		["LinkedIn's app", 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [LinkedInApp]/9.29'],
+		['a Cubot phone', 'Mozilla/5.0 (Linux; Android 12; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36'],
+	])("a person's browser (%s) counts as an answer", async (_, userAgent) => {
+		const answer = await page.request('GET', { approved: 'true', ...SIGNED }, { userAgent });
+		expect(answer.call.workflowData?.[0][0].json.data).toEqual({ approved: true, respondedAt: expect.any(String) });
+	});
 });
 
 describe('Send and Wait: a Free Text link', () => {
