@@ -90,7 +90,33 @@ const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) =
 			resourceParameters('message', 'sendToMany', { recipients: '={{ $json.subscribers }}', messageType: 'text', text: 'Hi' }, options),
 		bulk: true,
 	},
+	...groupOperations(),
 ];
+
+/** Every Group operation, on one group: values that would succeed, but for the option under test. */
+function groupOperations(): Array<{ name: string; parameters: (options: INodeParameters) => INodeParameters; bulk: boolean }> {
+	const group = { groupId: { __rl: true, mode: 'id', value: 'team' } };
+	const text = { messageType: 'text', text: 'Hi' };
+	const rows: Array<[string, string, INodeParameters, boolean]> = [
+		['Group Create', 'create', { groupType: 'Work', name: 'Team', additionalFields: {} }, false],
+		['Group Get', 'get', group, false],
+		['Group Get Many', 'getMany', { returnAll: true }, false],
+		['Group Update', 'update', { ...group, updateFields: { name: 'Team' } }, false],
+		['Group Delete', 'delete', group, false],
+		['Group Add Members', 'addMembers', { ...group, memberIds: '={{ $json.subscribers }}' }, true],
+		['Group Remove Members', 'removeMembers', { ...group, memberIds: '={{ $json.subscribers }}' }, true],
+		['Group Get Members', 'getMembers', { ...group, returnAll: true }, false],
+		['Group Get Joined Groups', 'getJoinedGroups', { memberId: '={{ $json.subscribers }}', returnAll: true }, false],
+		['Group Update Member', 'updateMember', { ...group, memberId: '={{ $json.subscribers }}', updateFields: { nameCard: 'x' } }, false],
+		['Group Mute Members', 'muteMembers', { ...group, memberIds: '={{ $json.subscribers }}', muteSeconds: 60 }, true],
+		['Group Change Owner', 'changeOwner', { ...group, newOwnerId: '={{ $json.subscribers }}' }, false],
+		['Group Send Message', 'sendMessage', { ...group, ...text }, false],
+		['Group Send Notification', 'sendNotification', { ...group, content: 'Hi' }, false],
+		['Group Recall Messages', 'recallMessages', { ...group, msgSeqs: '1' }, true],
+		['Group Get Messages', 'getMessages', { ...group, returnAll: true }, false],
+	];
+	return rows.map(([name, operation, fields, bulk]) => ({ name, parameters: (options) => resourceParameters('group', operation, fields, options), bulk }));
+}
 
 /** Values a workflow can produce through an expression, where the editor would allow none of them. */
 const BAD_VALUES: Array<[string, string]> = [

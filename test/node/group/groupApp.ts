@@ -1,7 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { FakeApp, FakeGroup } from '../../fake-tencent/FakeTencentServer';
-import type { FakeTencentServer } from '../../fake-tencent/FakeTencentServer';
+import type { FakeApp, FakeGroup, FakeTencentServer } from '../../fake-tencent/FakeTencentServer';
 import { runNode } from '../../helpers/engine';
 import { credentialsFor, fakeApp } from '../../helpers/fixtures';
 

@@ -136,24 +136,15 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 			};
 		},
 		async call(client, group, options) {
-			try {
-				const created = await createGroup(client, group, options);
-				return {
-					group: created.groupId,
-					type: group.type,
-					name: group.name,
-					owner: group.owner ?? null,
-					status: 'created',
-					// Without an ID of the item's own, a retry after an attempt that may have been carried out may have made a second group.
-					...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-				};
-			} catch (error) {
+			const output = { type: group.type, name: group.name, owner: group.owner ?? null, status: 'created' };
+			const created = await createGroup(client, group, options).catch((error: unknown) =>
 				// 10025: the item's own ID is taken by its owner: by an earlier attempt of this very call, when one may have been carried out.
-				if (error instanceof TencentChatError && error.code === 10025 && error.mayHaveBeenApplied && group.groupId !== undefined) {
-					return { group: group.groupId, type: group.type, name: group.name, owner: group.owner ?? null, status: 'created', ambiguous: true };
-				}
-				throw error;
-			}
+				error instanceof TencentChatError && error.code === 10025 && error.mayHaveBeenApplied && group.groupId !== undefined
+					? { groupId: group.groupId, mayHaveBeenAppliedBefore: true }
+					: Promise.reject(error),
+			);
+			// Without an ID of the item's own, a retry after an attempt that may have been carried out may have made a second group.
+			return { group: created.groupId, ...output, ...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}) };
 		},
 	};
 }

@@ -22,14 +22,11 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	return {
 		read: (_, itemIndex) => groupOf(itemIndex),
 		async call(client, group, options) {
-			try {
-				const deleted = await deleteGroup(client, group, options);
-				return { group, status: 'deleted', ...(deleted.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}) };
-			} catch (error) {
+			const deleted = await deleteGroup(client, group, options).catch((error: unknown) =>
 				// 10010 after an attempt that may have been carried out: that attempt dissolved it.
-				if (error instanceof TencentChatError && error.code === 10010 && error.mayHaveBeenApplied) return { group, status: 'deleted', ambiguous: true };
-				throw error;
-			}
+				error instanceof TencentChatError && error.code === 10010 && error.mayHaveBeenApplied ? { mayHaveBeenAppliedBefore: true } : Promise.reject(error),
+			);
+			return { group, status: 'deleted', ...(deleted.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}) };
 		},
 	};
 }

@@ -137,14 +137,9 @@ const CUSTOM_KEY = /^[A-Za-z0-9_]{1,16}$/;
  */
 export function readCustomData(value: unknown, field: string, limits: { maxKeys: number; maxValueBytes: number }): CustomEntry[] | undefined {
 	if (value === undefined || value === null || value === '' || value === '{}') return undefined;
-	let data: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			data = JSON.parse(value);
-		} catch (error) {
-			throw new InvalidInputError(field, `${field} is not valid JSON: ${(error as Error).message}`);
-		}
-	}
+	const parsed = typeof value === 'string' ? parseJson(value) : { data: value };
+	if ('error' in parsed) throw new InvalidInputError(field, `${field} is not valid JSON: ${parsed.error}`);
+	const { data } = parsed;
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InvalidInputError(field, `${field} must be a JSON object of key → text, e.g. {"deal": "42"}`);
 	const entries = Object.entries(data as Record<string, unknown>);
 	if (entries.length > limits.maxKeys) throw new InvalidInputError(field, `${field} has ${entries.length} keys; Tencent takes at most ${limits.maxKeys}`);
@@ -153,6 +148,14 @@ export function readCustomData(value: unknown, field: string, limits: { maxKeys:
 		const text = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
 		return { Key: key, Value: readText(text, { field: `${field} "${key}"`, maxBytes: limits.maxValueBytes }) };
 	});
+}
+
+function parseJson(text: string): { data: unknown } | { error: string } {
+	try {
+		return { data: JSON.parse(text) as unknown };
+	} catch (error) {
+		return { error: (error as Error).message };
+	}
 }
 
 export function customDataJson(entries: unknown): IDataObject {
