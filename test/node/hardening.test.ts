@@ -91,6 +91,12 @@ const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) =
 		bulk: true,
 	},
 	...groupOperations(),
+	{
+		name: 'Group Send and Wait',
+		parameters: (options) => resourceParameters('group', 'sendAndWait', { groupId: { __rl: true, mode: 'id', value: 'team' }, message: 'Approve?' }, options),
+		bulk: false,
+		without: ['maxConcurrency'],
+	},
 ];
 
 /** Every Group operation, on one group: values that would succeed, but for the option under test. */
@@ -382,6 +388,8 @@ describe('no UserSig leaks through what a server quotes, for every operation', (
 					items: [{ officialAccount: `@TOA#_leak${run++}`, subscribers: 'new1' }],
 					credentials: credentialsFor(server),
 					onError,
+					// Send and Wait's links name the execution.
+					executionId: 'execution-1',
 				});
 				const said = JSON.stringify([output, errorOutput, error]);
 				expect({ label, onError, leaked: leaked(said), named: /usersig[=%"\\]+(?!\*\*\*)[\w*-]{8}/i.test(said) }).toEqual({ label, onError, leaked: false, named: false });
