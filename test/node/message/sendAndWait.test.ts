@@ -100,6 +100,8 @@ describe('Message → Send and Wait for Response in the n8n engine', () => {
 		expect(waitTill).toBeLessThanOrEqual(Date.now() + 30 * 60_000);
 		const date = await run([{ to: 'alice', text: 'x' }], {}, { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2031-05-04T10:00:00.000Z' } } });
 		expect(date.run.waitTill?.toISOString()).toBe('2031-05-04T10:00:00.000Z');
+		const luxon = await run([{ to: 'alice', text: 'x' }], {}, { limitWaitTime: { values: { limitType: 'atSpecifiedTime', maxDateAndTime: "={{ DateTime.fromISO('2031-05-04T12:00:00Z') }}" } } });
+		expect(luxon.run.waitTill?.toISOString()).toBe('2031-05-04T12:00:00.000Z');
 	});
 
 	test('when the wait limit comes first, the execution goes on and the node\'s output says no answer came', async () => {

@@ -55,7 +55,9 @@ export function waitTillFor(limitWaitTime: unknown, now: number): Date {
 	if (limit.limitType !== 'atSpecifiedTime') {
 		throw new InvalidInputError(LIMIT, `${LIMIT}: Limit Type must be afterTimeInterval or atSpecifiedTime, got ${JSON.stringify(limit.limitType)}`);
 	}
-	const raw = limit.maxDateAndTime;
+	let raw: unknown = limit.maxDateAndTime;
+	// An expression may give a Luxon DateTime ({{ $now.plus({ hours: 2 }) }}).
+	if (typeof (raw as { toISO?: unknown } | null)?.toISO === 'function') raw = (raw as { toISO: () => string }).toISO();
 	const date = raw instanceof Date ? raw : new Date(typeof raw === 'string' || typeof raw === 'number' ? raw : NaN);
 	if (raw === '' || Number.isNaN(date.getTime())) {
 		throw new InvalidInputError(LIMIT, `${LIMIT}: Max Date and Time is not a date and time, got ${JSON.stringify(raw)}`);
