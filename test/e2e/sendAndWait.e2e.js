@@ -249,6 +249,38 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 		`${posted.status}; Ask ${JSON.stringify(answered.output('Ask'))}`,
 	);
 
+	// A Custom Form, defined as JSON: n8n insists on multipart for its POST, as a browser sends it.
+	const customForm = await deploy(
+		'Send and Wait e2e: custom form',
+		{
+			to: '={{ $json.body.to }}',
+			message: 'Tell us about the return',
+			responseType: 'customForm',
+			defineForm: 'json',
+			jsonOutput: JSON.stringify([
+				{ fieldLabel: 'Reason', fieldType: 'textarea', requiredField: true },
+				{ fieldLabel: 'Items', fieldType: 'number' },
+				{ fieldLabel: 'Damaged', fieldType: 'checkbox', fieldOptions: { values: [{ option: 'box' }, { option: 'item' }] } },
+			]),
+			options: {},
+		},
+		{ name: 'items', value: '={{ $json.data.Items }}', type: 'number' },
+	);
+	const fifth = await customForm.start({ to: APPROVER });
+	const customLink = linksOf((await lastMessage())?.msgBody?.[0]?.MsgContent?.Text ?? '').Respond;
+	const customPage = await open(customLink);
+	const customBody = new FormData();
+	for (const [name, value] of [['field-0', 'Wrong size'], ['field-1', '2'], ['field-2', 'box'], ['field-2', 'item']]) customBody.append(name, value);
+	const customPosted = await open(customLink, BROWSER, { method: 'POST', body: customBody });
+	const customDone = await until(fifth, 'success');
+	say(
+		'Custom Form: the link opens the form with its fields; its POST resumes with each field under its label, typed',
+		customPage.text.includes('name="field-2" value="item"') && customPosted.status === 200 &&
+			JSON.stringify(customDone.output('Ask')?.[0]?.data && { ...customDone.output('Ask')[0].data, respondedAt: undefined }) === JSON.stringify({ Reason: 'Wrong size', Items: 2, Damaged: ['box', 'item'] }) &&
+			JSON.stringify(customDone.output('Set')) === '[{"items":2}]',
+		`${customPage.status}/${customPosted.status}; Ask ${JSON.stringify(customDone.output('Ask'))}`,
+	);
+
 	// 3. Into a group: every member gets the links, the first answer counts.
 	const inGroup = await deploy(
 		'Send and Wait e2e: group',
