@@ -14,6 +14,13 @@ const GROUP_MEMBERS = Array.from({ length: MEMBER_COUNT }, (_, i) => `gm${i}`);
 /** Accounts the app must hold for the chain: its owner and its members. */
 const GROUP_ACCOUNTS = [GROUP_OWNER, ...GROUP_MEMBERS];
 const STEPS = ['Create', 'Add', 'Send', 'Members', 'Remove', 'Delete'];
+/** Groups the app holds from the start, for the Group locator in the browser. */
+const LISTED_GROUPS = [
+	{ id: 'e2e_store_berlin', name: 'Store Berlin' },
+	{ id: 'e2e_store_paris', name: 'Store Paris' },
+	{ id: 'e2e_store_rome', name: 'Store Rome' },
+];
+const GROUP_SETUP = Object.fromEntries(LISTED_GROUPS.map(({ id, name }) => [id, { type: 'Public', name, owner: GROUP_OWNER }]));
 
 function groupWorkflow({ serverUrl, sdkAppId, trigger, codeAt, tencentChatAt, workflow }) {
 	const locator = { __rl: true, mode: 'id', value: '={{ $json.group }}' };
@@ -129,4 +136,4 @@ function checkGroupChain({ execute, outputOf, check }) {
 	);
 }
 
-module.exports = { GROUP_ACCOUNTS, groupWorkflow, checkGroupChain };
+module.exports = { GROUP_ACCOUNTS, GROUP_SETUP, LISTED_GROUPS, groupWorkflow, checkGroupChain };

@@ -20,7 +20,7 @@ const path = require('node:path');
 
 const { checkTrigger } = require('./trigger.e2e');
 const { checkInBrowser } = require('./browser.e2e');
-const { GROUP_ACCOUNTS, checkGroupChain, groupWorkflow } = require('./group.e2e');
+const { GROUP_ACCOUNTS, GROUP_SETUP, LISTED_GROUPS, checkGroupChain, groupWorkflow } = require('./group.e2e');
 const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -568,6 +568,7 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			credential: { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY },
 			officialAccount: ACCOUNT_A,
 			alreadySubscribed: PRE_SUBSCRIBED[0],
+			groups: LISTED_GROUPS,
 			check,
 			screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots'),
 		});
@@ -607,6 +608,7 @@ async function main() {
 				[WELCOME_ACCOUNT]: {},
 			},
 			accounts: [LIFE_OWNER, ...ALREADY_IMPORTED, ...GROUP_ACCOUNTS],
+			groups: GROUP_SETUP,
 		});
 
 		const env = {
