@@ -186,3 +186,32 @@ export function groupSnapshot(groups: Groups | undefined, id: string): Record<st
 		notifications: group.notifications,
 	};
 }
+
+export function newGroup(groups: Groups, id: string, type: GroupType, name: string, owner: string, now: number): Group {
+	const group: Group = {
+		id,
+		type,
+		name,
+		owner,
+		createTime: now,
+		introduction: '',
+		notification: '',
+		faceUrl: '',
+		maxMembers: defaultMaxMembers(type),
+		applyJoinOption: 'NeedPermission',
+		customData: {},
+		muteAll: false,
+		infoSeq: 1,
+		lastInfoTime: now,
+		lastMsgTime: 0,
+		members: new Map(),
+		invited: new Set(),
+		inviteNeedsApproval: false,
+		messages: [],
+		nextMsgSeq: 1,
+		notifications: [],
+		listOrder: groups.nextListOrder++,
+	};
+	groups.set(id, group);
+	return group;
+}
