@@ -21,6 +21,7 @@ const path = require('node:path');
 const { checkTrigger } = require('./trigger.e2e');
 const { checkSendAndWait } = require('./sendAndWait.e2e');
 const { checkInBrowser } = require('./browser.e2e');
+const { GROUP_ACCOUNTS, GROUP_SETUP, LISTED_GROUPS, checkGroupChain, groupWorkflow } = require('./group.e2e');
 const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -243,6 +244,7 @@ return Array.from({ length: 1000 }, (_, i) => ({ json: { account: i % 2 ? '${ACC
 			],
 			chain('Manual Trigger', 'HTTP Request'),
 		),
+		groupWorkflow({ serverUrl, sdkAppId: SDK_APP_ID, trigger, codeAt, tencentChatAt, workflow }),
 	];
 }
 
@@ -405,6 +407,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 	await checkLifecycle(tools, env, serverUrl);
 	await checkCrmChain(tools, env, serverUrl);
 	await checkAccountsAndMessages(tools, env, serverUrl);
+	checkGroupChain({ execute: (id) => execute(tools, env, id), outputOf, check });
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
@@ -568,6 +571,7 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			credential: { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY },
 			officialAccount: ACCOUNT_A,
 			alreadySubscribed: PRE_SUBSCRIBED[0],
+			groups: LISTED_GROUPS,
 			check,
 			screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots'),
 		});
@@ -606,7 +610,8 @@ async function main() {
 				[ACCOUNT_C]: { subscribers: KEPT_SUBSCRIBERS },
 				[WELCOME_ACCOUNT]: {},
 			},
-			accounts: [LIFE_OWNER, ...ALREADY_IMPORTED],
+			accounts: [LIFE_OWNER, ...ALREADY_IMPORTED, ...GROUP_ACCOUNTS],
+			groups: GROUP_SETUP,
 		});
 
 		const env = {

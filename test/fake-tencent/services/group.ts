@@ -1,28 +1,26 @@
-// Groups, per app: `group_open_http_svc` (reference §1). Profile and life (create, info, list,
-// modify, destroy) and owner here; members in `groupMembers.ts`; messages in `groupMessages.ts`.
+// Groups, per app: `group_open_http_svc` (reference §1). Profile and life (info, list, modify,
+// destroy) and owner here; create in `groupCreate.ts`; members in `groupMembers.ts`; messages in `groupMessages.ts`.
 // Rates (the app's, and each group's 40 messages a second) and per-call maxima come from the
 // command table, kept by the core.
 
 import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
-import { type Answer, type CallContext, type CallbackEvents, defineService, ok, type RequestBody, TencentFailure } from './service';
+import { type Answer, type CallbackEvents, type CallContext, defineService, ok, type RequestBody } from './service';
 import {
-	defaultMaxMembers,
+	BASE_FIELDS,
+	baseInfo,
 	type Group,
-	GROUP_TYPES,
 	groupNamed,
 	Groups,
 	type GroupType,
-	joinedCount,
 	joinMember,
-	OLD_TYPE_NAMES,
+	newGroup,
 	refuseType,
 	removeMember,
 	storeGroupMessage,
-	BASE_FIELDS,
-	baseInfo,
 } from './groupState';
-import { accountList, bad, customData, groupString, oneOf, optionalString, optionalWhole, requireImported } from './groupRules';
+import { accountList, bad, customData, groupString, oneOf, optionalString, optionalWhole } from './groupRules';
+import { createCallback, createGroup, JOIN_OPTIONS, LIMITS } from './groupCreate';
 import { memberCallbacks, memberCommands } from './groupMembers';
 import { messageCallbacks, messageCommands, messageEntryLists } from './groupMessages';
 
@@ -42,11 +40,6 @@ export interface FakeGroup {
 	introduction?: string;
 }
 
-const JOIN_OPTIONS = ['FreeAccess', 'NeedPermission', 'DisableApply'] as const;
-// §1.0: UTF-8 byte limits of a group's profile.
-const LIMITS = { Name: 30, Introduction: 240, Notification: 300, FaceUrl: 100 } as const;
-const MAX_GROUP_ID_BYTES = 48;
-const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 /** get_appid_group_list's Next is a 64-bit value (doocs sample 4454685361): the fake's start well past 2^32. */
 const NEXT_BASE = 4_454_685_360;
 const LIST_TYPE_FILTER: Readonly<Record<string, GroupType | undefined>> = {
@@ -104,107 +97,6 @@ function createState(app: FakeApp): Groups {
 		}
 	}
 	return groups;
-}
-
-function newGroup(groups: Groups, id: string, type: GroupType, name: string, owner: string, now: number): Group {
-	const group: Group = {
-		id,
-		type,
-		name,
-		owner,
-		createTime: now,
-		introduction: '',
-		notification: '',
-		faceUrl: '',
-		maxMembers: defaultMaxMembers(type),
-		applyJoinOption: 'NeedPermission',
-		customData: {},
-		muteAll: false,
-		infoSeq: 1,
-		lastInfoTime: now,
-		lastMsgTime: 0,
-		members: new Map(),
-		invited: new Set(),
-		inviteNeedsApproval: false,
-		messages: [],
-		nextMsgSeq: 1,
-		notifications: [],
-		listOrder: groups.nextListOrder++,
-	};
-	groups.set(id, group);
-	return group;
-}
-
-function readType(value: unknown): GroupType {
-	const type = typeof value === 'string' ? (OLD_TYPE_NAMES[value] ?? value) : value;
-	if (!GROUP_TYPES.includes(type as GroupType)) throw bad(`Type must be one of ${GROUP_TYPES.join(', ')}, Private or ChatRoom`);
-	return type as GroupType;
-}
-
-/** §1.0: printable ASCII, ≤48 bytes, no @TGS# prefix, except that a Community's own ID must start with @TGS#_. */
-function readCustomGroupId(id: unknown, type: GroupType): string {
-	if (typeof id !== 'string' || id === '' || !PRINTABLE_ASCII.test(id) || id.length > MAX_GROUP_ID_BYTES) {
-		throw new TencentFailure(10015, 'GroupId must be 1 to 48 printable ASCII characters');
-	}
-	if (type === 'Community' ? !id.startsWith('@TGS#_') : id.startsWith('@TGS#')) {
-		throw new TencentFailure(10015, type === 'Community' ? 'a Community group ID must start with @TGS#_' : 'a custom group ID must not start with @TGS#');
-	}
-	return id;
-}
-
-function createGroup(groups: Groups, body: RequestBody, { command, nowSeconds, isImported }: CallContext): Answer {
-	const type = readType(body.Type);
-	const name = groupString(body, 'Name');
-	if (Buffer.byteLength(name, 'utf8') > LIMITS.Name) throw bad(`Name is longer than ${LIMITS.Name} bytes`);
-	const owner = optionalString(body, 'Owner_Account', 32) ?? '';
-	const introduction = optionalString(body, 'Introduction', LIMITS.Introduction);
-	const notification = optionalString(body, 'Notification', LIMITS.Notification);
-	const faceUrl = optionalString(body, 'FaceUrl', LIMITS.FaceUrl);
-	const maxMembers = optionalWhole(body, 'MaxMemberCount', 1, 1_000_000);
-	const applyJoinOption = oneOf(body, 'ApplyJoinOption', JOIN_OPTIONS);
-	const data = customData(body, 'AppDefinedData', 10, 512);
-	const memberEntries = body.MemberList === undefined ? [] : accountList(body, 'MemberList', { ...command, maxPerCall: 100 }, 'Member_Account');
-	if (memberEntries.length > 0 && type === 'AVChatRoom') throw new TencentFailure(10007, 'an AVChatRoom takes no MemberList');
-	const roles = (body.MemberList as Array<Record<string, unknown>> | undefined)?.map((entry) => entry.Role) ?? [];
-	if (roles.some((role) => role !== undefined && role !== 'Admin')) throw bad('a MemberList Role can only be Admin');
-	if (type === 'Work' && roles.includes('Admin')) throw bad('a Work group has no admins');
-	requireImported(isImported, owner ? [owner, ...memberEntries] : memberEntries);
-
-	let id: string;
-	if (body.GroupId !== undefined) {
-		id = readCustomGroupId(body.GroupId, type);
-		const existing = groups.get(id);
-		if (existing !== undefined) {
-			throw existing.owner === owner
-				? new TencentFailure(10025, 'group ID already used by you: dissolve that group or pick another ID')
-				: new TencentFailure(10021, 'group ID already used by someone else');
-		}
-	} else {
-		do id = `${type === 'Community' ? '@TGS#_' : type === 'AVChatRoom' ? '@TGS#a' : '@TGS#2'}FAKE${groups.nextGeneratedId++}`;
-		while (groups.has(id));
-	}
-	const joining = new Set([...(owner ? [owner] : []), ...memberEntries]);
-	const cap = maxMembers ?? defaultMaxMembers(type);
-	if (joining.size > cap) throw new TencentFailure(10038, 'more members than the group may hold');
-	for (const userId of joining) {
-		if (type !== 'AVChatRoom' && joinedCount(groups, userId) >= groups.maxGroupsPerUser) throw new TencentFailure(10037, `${userId} has joined too many groups`);
-	}
-
-	groups.destroyed.delete(id);
-	const group = newGroup(groups, id, type, name, owner, nowSeconds);
-	group.introduction = introduction ?? '';
-	group.notification = notification ?? '';
-	group.faceUrl = faceUrl ?? '';
-	group.maxMembers = cap;
-	group.applyJoinOption = applyJoinOption ?? 'NeedPermission';
-	group.customData = data ?? {};
-	if (type !== 'AVChatRoom') {
-		if (owner) joinMember(groups, group, owner, 'Owner', nowSeconds);
-		memberEntries.forEach((userId, position) => {
-			if (!group.members.has(userId)) joinMember(groups, group, userId, roles[position] === 'Admin' ? 'Admin' : 'Member', nowSeconds);
-		});
-	}
-	return ok({ GroupId: id, Type: type });
 }
 
 /** Unlisted fields are left out once a ResponseFilter is given; without one, everything, members too. */
@@ -301,26 +193,6 @@ function changeOwner(groups: Groups, body: RequestBody): Answer {
 	member.role = 'Owner';
 	group.owner = newOwner;
 	return ok();
-}
-
-// Callback bodies as Tencent's callback pages show them (linked from TC 34354; not in this
-// project's reference: the field names are UNCONFIRMED).
-function createCallback(...[body, answer, { operator, nowMs }]: Parameters<CallbackEvents>): ReturnType<CallbackEvents> {
-	return [
-	{
-		command: 'Group.CallbackAfterCreateGroup',
-		body: {
-			CallbackCommand: 'Group.CallbackAfterCreateGroup',
-			GroupId: answer.GroupId,
-			Operator_Account: operator,
-			Owner_Account: body.Owner_Account ?? '',
-			Type: answer.Type,
-			Name: body.Name,
-			MemberList: Array.isArray(body.MemberList) ? (body.MemberList as Array<{ Member_Account: string }>).map(({ Member_Account }) => ({ Member_Account })) : [],
-			EventTime: nowMs,
-		},
-	},
-	];
 }
 
 function destroyCallback(...[, answer, { nowMs }]: Parameters<CallbackEvents>): ReturnType<CallbackEvents> {

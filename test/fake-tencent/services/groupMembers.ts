@@ -31,19 +31,19 @@ function addMembers(groups: Groups, body: RequestBody, { command, nowSeconds, is
 		const tooMany = newcomers.find((id) => joinedCount(groups, id) >= groups.maxGroupsPerUser);
 		if (tooMany !== undefined) throw new TencentFailure(10037, `${tooMany.slice(0, 40)} has joined too many groups`);
 	}
-	const added: string[] = [];
+	const added = new Set<string>();
 	const MemberList = ids.map((id) => {
-		if (group.members.has(id)) return { Member_Account: id, Result: added.includes(id) ? 1 : 2 };
+		if (group.members.has(id)) return { Member_Account: id, Result: added.has(id) ? 1 : 2 };
 		if (group.inviteNeedsApproval) {
 			group.invited.add(id);
 			return { Member_Account: id, Result: 3 };
 		}
 		joinMember(groups, group, id, 'Member', nowSeconds);
-		added.push(id);
+		added.add(id);
 		return { Member_Account: id, Result: 1 };
 	});
 	const answer = ok({ MemberList });
-	changedBy.set(answer, { group, userIds: added });
+	changedBy.set(answer, { group, userIds: [...added] });
 	return answer;
 }
 
@@ -112,9 +112,7 @@ function getJoinedGroups(groups: Groups, body: RequestBody): Answer {
 	const filter = (body.ResponseFilter ?? {}) as { GroupBaseInfoFilter?: unknown; SelfInfoFilter?: unknown };
 	const baseFields = Array.isArray(filter.GroupBaseInfoFilter) ? (filter.GroupBaseInfoFilter as string[]) : [];
 	const selfFields = Array.isArray(filter.SelfInfoFilter) ? (filter.SelfInfoFilter as string[]) : [];
-	const joined = [...(groups.joined.get(userId) ?? [])]
-		.map((id) => groups.get(id))
-		.filter((group): group is Group => group !== undefined && (wanted === undefined || group.type === wanted));
+	const joined = [...groups.values()].filter((group) => group.members.has(userId) && (wanted === undefined || group.type === wanted));
 	const page = joined.slice(offset, limit === undefined ? undefined : offset + limit);
 	return ok({
 		TotalCount: joined.length,
