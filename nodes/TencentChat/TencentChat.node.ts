@@ -3,17 +3,22 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as group from './actions/group/Group.resource';
 import * as message from './actions/message/Message.resource';
 import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
 import { router } from './actions/router';
+import { sendAndWaitWebhook, sendAndWaitWebhooks, WAITING_TOOLTIP } from './actions/sendAndWait/webhook';
 
 /** The resources in the order the editor lists them: the headline one first. */
 const RESOURCES = [
 	{ name: 'Official Account', value: 'officialAccount', operations: officialAccount.operations },
+	{ name: 'Group', value: 'group', operations: group.operations },
 	{ name: 'Account', value: 'account', operations: account.operations },
 	{ name: 'Message', value: 'message', operations: message.operations },
 ];
@@ -24,7 +29,9 @@ const RESOURCES = [
  */
 function subtitleLabel(resource: string, operation: { name: string }): string {
 	if (resource === 'Official Account' && operation.name === 'Send Message') return 'Broadcast Message';
-	if (resource === 'Message') return operation.name === 'Send' ? 'Send Message' : 'Send Message to Many';
+	if (resource === 'Message' && operation.name === 'Send') return 'Send Message';
+	if (resource === 'Message' && operation.name === 'Send to Many') return 'Send Message to Many';
+	if (resource === 'Group' && operation.name === 'Send Message') return 'Send Group Message';
 	if (resource === 'Account') return `${operation.name} Accounts`;
 	return operation.name.includes(' ') ? operation.name : `${operation.name} ${resource}`;
 }
@@ -54,6 +61,8 @@ export class TencentChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tencentChatApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: WAITING_TOOLTIP,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -66,10 +75,18 @@ export class TencentChat implements INodeType {
 			...officialAccount.description,
 			...account.description,
 			...message.description,
+			...group.description,
 		],
 	};
 
+	methods = { listSearch: { searchGroups: group.searchGroups } };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	/** A person's answer to Send and Wait for Response: the links of its message lead here. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook.call(this);
 	}
 }

@@ -42,6 +42,7 @@ const SEARCHES = ['Tencent', 'subscriber', 'official account', 'Tencent Cloud Ch
  * @param {{ sdkAppId: number, identifier: string, secretKey: string }} options.credential
  * @param {string} options.officialAccount an official account that exists on the fake server
  * @param {string} options.alreadySubscribed a subscriber that account already has
+ * @param {Array<{ id: string, name: string }>} options.groups groups the app holds, for the Group locator
  * @param {(name: string, ok: unknown, detail?: string) => void} options.check
  * @param {string} options.screenshotDir
  */
@@ -96,6 +97,7 @@ async function checkInBrowser(options) {
 		await findNodeInPanel(steps);
 		await addSubscribersInWorkflow(steps);
 		await eachResource(steps);
+		await pickGroupFromList(steps);
 		say('no screenshot shows the secret key', secretShown.length === 0, secretShown.join(', '));
 	} catch (error) {
 		if (page) await page.screenshot({ path: path.join(screenshotDir, 'failure.png') }).catch(() => undefined);
@@ -312,6 +314,55 @@ async function eachResource({ page, say, screenshot }) {
 	}
 }
 
+/** Group → Add Members in a new workflow: the Group field's From List shows the app's groups by name, searchable. */
+async function pickGroupFromList({ page, options, say, screenshot }) {
+	await page.goto(`${options.baseUrl}/workflow/new`, { timeout: WAIT_MS });
+	await page.getByTestId('canvas-plus-button').click();
+	await page.getByTestId('node-creator-search-bar').fill('Manual');
+	await page.getByTestId('node-creator-node-item').filter({ hasText: 'Manual Trigger' }).click();
+	await page.getByTestId('canvas-trigger-node').waitFor();
+	await page.getByTestId('node-creator').waitFor({ state: 'hidden' });
+	await page.getByTestId('canvas-handle-plus').click();
+	await page.getByTestId('node-creator-search-bar').fill('Tencent');
+	await page
+		.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
+		.filter({ has: page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true }) })
+		.first()
+		.click();
+	const action = page.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]').filter({ hasText: 'Add members to a group' });
+	await action.first().waitFor();
+	await action.first().click();
+
+	const ndv = page.getByTestId('ndv');
+	await ndv.waitFor();
+	const credentialSelect = ndv.getByTestId('node-credentials-select');
+	if (!(await credentialSelect.innerText().catch(() => '')).includes(CREDENTIAL_NAME)) {
+		await credentialSelect.click();
+		await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(CREDENTIAL_NAME)}`) }).click();
+	}
+	const locator = ndv.getByTestId('resource-locator-groupId');
+	await locator.getByTestId('rlc-input').click();
+	const items = page.getByTestId('rlc-item');
+	const listed = await appears(items.first());
+	await untilStill(items.first());
+	const names = listed ? await items.allInnerTexts() : [];
+	const wanted = options.groups.map(({ id, name }) => `${name} (${id})`);
+	await screenshot('group-locator-list');
+	say('the Group field lists the app\'s groups by name (From List)', wanted.every((entry) => names.some((shown) => shown.trim() === entry)), names.join(' | '));
+
+	await (await inputOf(page.getByTestId('rlc-search'))).fill('paris');
+	const paris = options.groups.find(({ name }) => /paris/i.test(name));
+	const one = items.filter({ hasText: paris.name });
+	await one.first().waitFor();
+	await untilStill(items.first());
+	const found = await items.allInnerTexts();
+	say('searching the list by name finds the group', found.length === 1 && found[0].trim() === `${paris.name} (${paris.id})`, found.join(' | '));
+	await one.first().click();
+	const shown = await (await inputOf(locator.getByTestId('rlc-input'))).inputValue();
+	await screenshot('group-locator-picked');
+	say('the picked group shows by name in the field', shown.includes(paris.name), shown);
+}
+
 /** The output table as a person reads it: one object per row, keyed by the column headers. */
 async function readTable(table) {
 	return await table.evaluate((element) => {
@@ -335,6 +386,13 @@ async function widenOutputPanel(page) {
 	await page.mouse.down();
 	await page.mouse.move(box.x - 250, y, { steps: 10 });
 	await page.mouse.up();
+}
+
+/** The text input a test id names: the element itself, or the input inside it. */
+async function inputOf(locator) {
+	await locator.first().waitFor();
+	const tag = await locator.first().evaluate((element) => element.tagName);
+	return tag === 'INPUT' ? locator.first() : locator.first().locator('input').first();
 }
 
 /** Whether `locator` shows up within `timeoutMs`. */

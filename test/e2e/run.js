@@ -21,9 +21,11 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { checkTrigger } = require('./trigger.e2e');
+const { checkSendAndWait } = require('./sendAndWait.e2e');
 const { checkInBrowser } = require('./browser.e2e');
 const { tarballProblems } = require('./pack');
 const { checkStart } = require('./start.e2e');
+const { GROUP_ACCOUNTS, GROUP_SETUP, LISTED_GROUPS, checkGroupChain, groupWorkflow } = require('./group.e2e');
 const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, npmEnv, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -246,6 +248,7 @@ return Array.from({ length: 1000 }, (_, i) => ({ json: { account: i % 2 ? '${ACC
 			],
 			chain('Manual Trigger', 'HTTP Request'),
 		),
+		groupWorkflow({ serverUrl, sdkAppId: SDK_APP_ID, trigger, codeAt, tencentChatAt, workflow }),
 	];
 }
 
@@ -408,6 +411,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 	await checkLifecycle(tools, env, serverUrl);
 	await checkCrmChain(tools, env, serverUrl);
 	await checkAccountsAndMessages(tools, env, serverUrl);
+	checkGroupChain({ execute: (id) => execute(tools, env, id), outputOf, check });
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
@@ -562,6 +566,8 @@ async function checkRunningN8n(tools, env, serverUrl) {
 		);
 		await checkTrigger({ base, authed, serverUrl, check, control, sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, accounts: [ACCOUNT_A, ACCOUNT_B], n8nBin: tools.n8n, n8nOutput: server.output });
 
+		await checkSendAndWait({ base, authed, serverUrl, check, control, n8nBin: tools.n8n, owner: { email: 'owner@example.com', password: 'E2e-Passw0rd!' }, screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots') });
+
 		await checkInBrowser({
 			baseUrl: base,
 			owner: { email: 'owner@example.com', password: 'E2e-Passw0rd!' },
@@ -569,6 +575,7 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			credential: { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY },
 			officialAccount: ACCOUNT_A,
 			alreadySubscribed: PRE_SUBSCRIBED[0],
+			groups: LISTED_GROUPS,
 			check,
 			screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots'),
 		});
@@ -607,7 +614,8 @@ async function main() {
 				[ACCOUNT_C]: { subscribers: KEPT_SUBSCRIBERS },
 				[WELCOME_ACCOUNT]: {},
 			},
-			accounts: [LIFE_OWNER, ...ALREADY_IMPORTED],
+			accounts: [LIFE_OWNER, ...ALREADY_IMPORTED, ...GROUP_ACCOUNTS],
+			groups: GROUP_SETUP,
 		});
 
 		const env = {

@@ -6,7 +6,8 @@
  * Add Subscribers workflow: each callback the fake server sends must start exactly one execution
  * holding the right item, and tampered callbacks (wrong Sign, stale RequestTime, another app) and
  * an event not selected must start none. Last, a "before" callback answered by the workflow
- * through a Respond to Webhook node.
+ * through a Respond to Webhook node, and a group callback (After Create Group) starting a trigger on
+ * the Group events.
  */
 'use strict';
 
@@ -257,6 +258,38 @@ return old.concat(Array.from({ length: ${NEW_SUBSCRIBERS} }, (_, i) => ({ json: 
 		'a Respond to Webhook of version 1.5 cannot answer for this trigger (n8n: "No Webhook node found"), so Tencent would get no decision',
 		refusedByNewer?.status !== 200,
 		`${refusedByNewer?.status} ${refusedByNewer?.answer}`,
+	);
+
+	// 5. A group callback: a workflow creating a group starts a trigger listening to the Group events.
+	const groupListener = await activate('Tencent Chat Trigger e2e: groups', [triggerNode({ events: ['Group.*'], respond: 'onReceived' })], {});
+	await control(serverUrl, 'callbacks', { sdkAppId, url: groupListener.url, token: CALLBACK_TOKEN });
+	const creator = await rest('POST', '/workflows', {
+		name: 'Create a group for the trigger e2e',
+		nodes: [
+			{ id: randomUUID(), name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			addSubscribersNode({
+				id: randomUUID(),
+				credentials,
+				parameters: { resource: 'group', operation: 'create', groupType: 'Work', name: 'Trigger e2e', additionalFields: { customGroupId: 'e2e_trigger_group' }, options: {} },
+			}),
+		],
+		connections: { 'Manual Trigger': { main: [[{ node: 'Tencent Chat', type: 'main', index: 0 }]] } },
+		settings: {},
+	});
+	await rest('POST', `/workflows/${creator.id}/run`, { triggerToStartFrom: { name: 'Manual Trigger' } });
+	const [creatorRun] = await finishedExecutions(creator.id, 1, 60_000);
+	await control(serverUrl, 'callbacks/settled');
+	const groupRuns = await finishedExecutions(groupListener.id, 1);
+	const groupItems = [];
+	for (const execution of groupRuns) groupItems.push(...(await outputOf(execution.id, 'Tencent Chat Trigger')));
+	check(
+		'a group callback starts the trigger: Create group sends After Create Group, one execution naming the group',
+		creatorRun?.status === 'success' &&
+			groupRuns.length === 1 &&
+			groupItems.length === 1 &&
+			groupItems[0].CallbackCommand === 'Group.CallbackAfterCreateGroup' &&
+			groupItems[0].GroupId === 'e2e_trigger_group',
+		`creator ${creatorRun?.status}, ${groupRuns.length} executions, ${JSON.stringify(groupItems.map((item) => [item.CallbackCommand, item.GroupId]))}`,
 	);
 
 	const log = n8nOutput();

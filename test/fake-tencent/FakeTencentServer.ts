@@ -17,6 +17,8 @@ import { delay, readBody, sendJson } from './http';
 import { mutateAnswer, sendAsIs, transformAnswer } from './scriptedAnswers';
 import { SERVICE_MODULES } from './services';
 import { type AccountProfile, accountProfile, accountService, isImported } from './services/account';
+import { groupService } from './services/group';
+import { type Groups, groupSnapshot } from './services/groupState';
 import { type MailboxMessage, mailbox, messageService } from './services/message';
 import { officialAccountService, subscriberIds } from './services/officialAccount';
 import { type Accounts, accountSnapshot } from './services/officialAccountState';
@@ -27,6 +29,7 @@ import { checkUserSig, userSigsSeen } from './userSigCheck';
 export { DEFAULT_FAULTS } from './config';
 export type { FakeApp, FaultConfig, FaultKind, ScriptedAnswer, Transform } from './config';
 export type { AccountProfile } from './services/account';
+export type { FakeGroup } from './services/group';
 export type { MailboxMessage } from './services/message';
 export type { FakeOfficialAccount } from './services/officialAccount';
 export type { FakeStats } from './stats';
@@ -127,6 +130,11 @@ export class FakeTencentServer {
 	/** An account of the app (its nickname, avatar and how often it was imported), or undefined when it does not exist. */
 	account(sdkAppId: number, userId: string): AccountProfile | undefined {
 		return accountProfile(this.apps.get(sdkAppId)?.services.get(accountService), userId);
+	}
+
+	/** A group as the server holds it, live or destroyed: profile, members, messages, notifications. */
+	group(sdkAppId: number, groupId: string): Record<string, unknown> {
+		return groupSnapshot(this.apps.get(sdkAppId)?.services.get(groupService) as Groups | undefined, groupId);
 	}
 
 	/** The one-to-one messages a user has received, oldest first. */

@@ -1,6 +1,7 @@
 // What a test sets up on the fake server: the apps it knows, the faults it injects, and the
 // answers it is scripted to give. Plain data, so the same shapes cross the `/_fake/*` endpoints.
 
+import type { FakeGroup } from './services/group';
 import type { FakeOfficialAccount } from './services/officialAccount';
 
 export interface FakeApp {
@@ -11,6 +12,10 @@ export interface FakeApp {
 	officialAccounts: Record<string, FakeOfficialAccount>;
 	/** Accounts that exist for account_check (the admins always do). */
 	accounts?: string[];
+	/** Groups that exist, by ID. */
+	groups?: Record<string, FakeGroup>;
+	/** How many groups one user may join (default 500, the Standard edition's); 10037 past it. */
+	maxGroupsPerUser?: number;
 }
 
 export const FAULT_KINDS = ['http502', 'error20005', 'resetBeforeApply', 'resetAfterApply', 'stall'] as const;

@@ -43,6 +43,11 @@ export class FakeServerControl {
 		return (await this.post('official-account', { sdkAppId, officialAccount })) as Record<string, unknown>;
 	}
 
+	/** A group as the server holds it, live or destroyed: profile, members, messages. */
+	async group(sdkAppId: number, groupId: string): Promise<Record<string, unknown>> {
+		return (await this.post('group', { sdkAppId, groupId })) as Record<string, unknown>;
+	}
+
 	/** An account of the app, or null when it does not exist. */
 	async account(sdkAppId: number, userId: string): Promise<AccountProfile | null> {
 		return ((await this.post('account', { sdkAppId, userId })) as { account: AccountProfile | null }).account;

@@ -43,6 +43,8 @@ export function answerControl(server: FakeTencentServer, path: string, body: str
 			});
 		case '/_fake/official-account':
 			return sendJson(response, 200, server.officialAccount(Number(input.sdkAppId), String(input.officialAccount)));
+		case '/_fake/group':
+			return sendJson(response, 200, server.group(Number(input.sdkAppId), String(input.groupId)));
 		case '/_fake/account':
 			return sendJson(response, 200, { account: server.account(Number(input.sdkAppId), String(input.userId)) ?? null });
 		case '/_fake/mailbox':

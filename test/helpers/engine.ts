@@ -4,19 +4,21 @@ import { join } from 'node:path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-tencent-chat-test-'));
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	ICredentialsHelper,
 	type IDataObject,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
 	type INodeTypes,
 	type IRun,
+	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
 	LoggerProxy,
 	Workflow,
@@ -115,6 +117,10 @@ export interface RunOptions {
 	nodeType?: INodeType;
 	/** Hand outputs and errors to the leak watch (the default); benchmarks turn it off. */
 	watchForLeaks?: boolean;
+	/** The execution's id, for nodes that make links to it (Send and Wait's resume URLs). */
+	executionId?: string;
+	/** Go on with an execution that waited (`run.data` of an earlier run), as n8n does when its wait ends. */
+	resumeFrom?: IRunExecutionData;
 }
 
 export interface NodeRun {
@@ -138,6 +144,8 @@ export async function runNode({
 	onStart,
 	nodeType = new TencentChat(),
 	watchForLeaks = true,
+	executionId,
+	resumeFrom,
 }: RunOptions): Promise<NodeRun> {
 	const node: INode = {
 		id: 'tencent-chat-node',
@@ -180,9 +188,10 @@ export async function runNode({
 		formWaitingBaseUrl: 'http://localhost',
 		currentNodeExecutionIndex: 0,
 		variables: {},
+		...(executionId !== undefined ? { executionId } : {}),
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const runExecutionData = createRunExecutionData({
+	const runExecutionData = resumeFrom ?? createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [inputItems ?? items.map((json) => ({ json }))] }, source: null }],
 		},
@@ -205,4 +214,26 @@ export async function runNode({
 		run,
 		uiMessages,
 	};
+}
+
+/** The context n8n gives a node's listSearch and loadOptions methods in the editor, for the node's parameters. */
+export function loadOptionsContext(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject, path = 'parameters.groupId'): ILoadOptionsFunctions {
+	const node: INode = {
+		id: 'tencent-chat-node',
+		name: 'Tencent Chat',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
+	};
+	const workflow = new Workflow({ id: 'wf', name: 'Tencent Chat test', nodes: [node], connections: {}, active: false, nodeTypes: new SingleNodeType(new TencentChat()), settings: {} });
+	const additionalData = {
+		credentialsHelper: new CredentialsHelper(credentials),
+		currentNodeParameters: parameters,
+		restApiUrl: 'http://localhost',
+		instanceBaseUrl: 'http://localhost',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(workflow, node, additionalData, path);
 }

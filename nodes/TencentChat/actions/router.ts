@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as account from './account/Account.resource';
+import * as group from './group/Group.resource';
 import * as message from './message/Message.resource';
 import * as officialAccount from './officialAccount/OfficialAccount.resource';
 
@@ -12,6 +13,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	officialAccount: officialAccount.operations,
 	account: account.operations,
 	message: message.operations,
+	group: group.operations,
 };
 
 /** Reads resource and operation once; each operation handles all input items together. */

@@ -11,6 +11,7 @@ export const SERVICES = {
 	officialAccount: 'official_account_open_http_svc',
 	account: 'im_open_login_svc',
 	message: 'openim',
+	group: 'group_open_http_svc',
 } as const;
 
 export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
@@ -63,6 +64,32 @@ export function appCallsPerSecond(command: Command): number {
 
 const OA = SERVICES.officialAccount;
 
+// Groups (../shared/reference/tencent-chat-groups-users.md §1.1, §8): a key is the name of the
+// client function that sends the command.
+const G = SERVICES.group;
+const GROUP_COMMANDS = {
+	createGroup: command(G, 'create_group', { maxPerCall: 100 }),
+	getGroups: command(G, 'get_group_info', { maxPerCall: 50, maxAnswerBytes: LIST_PAGE }),
+	// One call a second for the whole app; Limit up to 10,000 IDs a page.
+	getAppGroupPage: command(G, 'get_appid_group_list', { budgets: [perApp(1)], maxPerCall: 10_000, maxAnswerBytes: LIST_PAGE }),
+	updateGroup: command(G, 'modify_group_base_info'),
+	deleteGroup: command(G, 'destroy_group'),
+	addGroupMembers: command(G, 'add_group_member', { maxPerCall: 300 }),
+	removeGroupMembers: command(G, 'delete_group_member', { maxPerCall: 100 }),
+	// The page says at most 200 a call (100 advised), its field table 6000 (UNCONFIRMED): 100.
+	getGroupMemberPage: command(G, 'get_group_member_info', { maxPerCall: 100, maxAnswerBytes: LIST_PAGE }),
+	getJoinedGroupPage: command(G, 'get_joined_group_list', { maxPerCall: 5_000, maxAnswerBytes: LIST_PAGE }),
+	updateGroupMember: command(G, 'modify_group_member_info'),
+	muteGroupMembers: command(G, 'forbid_send_msg', { maxPerCall: 500 }),
+	changeGroupOwner: command(G, 'change_group_owner'),
+	// The app's 200 a second, and 40 messages a second for each group (Limits, TC 34381).
+	sendGroupMessage: command(G, 'send_group_msg', { budgets: [perApp(200), perKey(40)], keyField: 'GroupId' }),
+	// ToMembers_Account at most 500 (OAS only: UNCONFIRMED).
+	sendGroupNotification: command(G, 'send_group_system_notification', { maxPerCall: 500 }),
+	recallGroupMessages: command(G, 'group_msg_recall', { maxPerCall: 10 }),
+	getGroupMessagePage: command(G, 'group_msg_get_simple', { maxPerCall: 20, maxAnswerBytes: LIST_PAGE }),
+} as const satisfies Record<string, Command>;
+
 export const COMMANDS = {
 	createOfficialAccount: command(OA, 'create_official_account'),
 	destroyOfficialAccount: command(OA, 'destroy_official_account'),
@@ -92,6 +119,8 @@ export const COMMANDS = {
 
 	sendMessage: command(SERVICES.message, 'sendmsg'),
 	sendMessageToMany: command(SERVICES.message, 'batchsendmsg', { maxPerCall: 500 }),
+
+	...GROUP_COMMANDS,
 } as const satisfies Record<string, Command>;
 
 export type CommandKey = keyof typeof COMMANDS;

@@ -1,5 +1,6 @@
 import { type ServiceName, SERVICES } from './commands';
 import { ACCOUNT_ERRORS } from './account/errorCodes';
+import { GROUP_ERRORS } from './group/errorCodes';
 import { MESSAGE_ERRORS } from './message/errorCodes';
 import { OFFICIAL_ACCOUNT_ERRORS } from './officialAccount/errorCodes';
 
@@ -100,6 +101,7 @@ const byService = new Map<ServiceName, Map<number, ErrorCodeInfo>>([
 	[SERVICES.officialAccount, indexed(OFFICIAL_ACCOUNT_ERRORS)],
 	[SERVICES.account, indexed(ACCOUNT_ERRORS)],
 	[SERVICES.message, indexed(MESSAGE_ERRORS)],
+	[SERVICES.group, indexed(GROUP_ERRORS)],
 ]);
 
 /** Codes in neither table fail at once: a retry of an unknown failure is a guess. */

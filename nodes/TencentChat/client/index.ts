@@ -3,6 +3,7 @@ export * from './commands';
 export * from './credentials';
 export * from './entryResults';
 export * from './errorCodes';
+export * from './group';
 export * from './messageElement';
 export * from './message';
 export * from './observer';

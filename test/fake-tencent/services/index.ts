@@ -1,6 +1,7 @@
 // Every service the fake server answers: adding one is a module and a line here.
 
 import { accountService } from './account';
+import { groupService } from './group';
 import { messageService } from './message';
 import { officialAccountService } from './officialAccount';
 import type { ServiceModule } from './service';
@@ -10,4 +11,5 @@ export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = [
 	// Before the message service, which reads its accounts.
 	accountService,
 	messageService,
+	groupService,
 ];

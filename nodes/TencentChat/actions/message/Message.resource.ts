@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationField } from '../shapes/options';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendToMany from './sendToMany.operation';
 
 /** Every operation of the resource: its option, fields and `execute`. A new operation is one file and one line here. */
-export const operations = { send, sendToMany };
+export const operations = { send, sendToMany, sendAndWait };
 
 export const description: INodeProperties[] = [
 	operationField('message', operations, 'send'),

@@ -38,7 +38,7 @@ const MAYBE_DELIVERED =
 type Input = { to: string; message: Message };
 
 /** A failed send that may have been delivered all the same says so in its hint. */
-function maybeDelivered(error: unknown): unknown {
+export function maybeDelivered(error: unknown): unknown {
 	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
 	const hint = error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED;
 	const maybe = new TencentChatError(error.code, error.info, { action: error.action, hint, field: error.field, mayHaveBeenApplied: true });

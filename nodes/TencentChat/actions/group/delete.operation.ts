@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { deleteGroup, TencentChatError } from '../../client';
+import { clientOptionFields, optionsField } from '../shapes/options';
+import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { groupIdField, groupIdReader } from './fields';
+
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Dissolve a group: its members and history go with it, for good',
+	action: 'Delete a group',
+} as const;
+
+const properties: INodeProperties[] = [groupIdField, optionsField(clientOptionFields)];
+
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+
+function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<string> {
+	const groupOf = groupIdReader(context, items);
+	return {
+		read: (_, itemIndex) => groupOf(itemIndex),
+		async call(client, group, options) {
+			const deleted = await deleteGroup(client, group, options).catch((error: unknown) =>
+				// 10010 after an attempt that may have been carried out: that attempt dissolved it.
+				error instanceof TencentChatError && error.code === 10010 && error.mayHaveBeenApplied ? { mayHaveBeenAppliedBefore: true } : Promise.reject(error),
+			);
+			return { group, status: 'deleted', ...(deleted.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}) };
+		},
+	};
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, items, operationFor(this, items));
+}

@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { COMMANDS, muteGroupMembers } from '../../client';
+import { readIdList } from '../../helpers/ids';
+import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
+import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { GROUP_ID, groupIdField, groupIdReader, MEMBER_IDS, memberIdsField, readCount } from './fields';
+
+export const option = {
+	name: 'Mute Members',
+	value: 'muteMembers',
+	description: 'Mute or unmute members of a group, 500 to a call',
+	action: 'Mute members of a group',
+} as const;
+
+const properties: INodeProperties[] = [
+	groupIdField,
+	memberIdsField('mute or unmute'),
+	{
+		displayName: 'Mute Seconds',
+		name: 'muteSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 4_294_967_295 },
+		required: true,
+		default: 3600,
+		description: 'How long the members may not send: 0 unmutes them, 4294967295 is for ever. Not in Work groups.',
+	},
+	optionsField([batchSizeField(COMMANDS.muteGroupMembers, 'Members'), ...clientOptionFields]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+
+const MUTE = { name: 'muteSeconds', displayName: 'Mute Seconds', min: 0, max: 4_294_967_295, default: 3600 };
+const MUTED = freeze({ status: 'muted' });
+const UNMUTED = freeze({ status: 'unmuted' });
+// A group ID is printable ASCII: a line break cannot be part of one.
+const SEPARATOR = '\n';
+
+/** The key of a call is (seconds, group): items asking the same of the same group share calls. */
+function splitKey(key: string): { muteSeconds: number; group: string } {
+	const at = key.indexOf(SEPARATOR);
+	return { muteSeconds: Number(key.slice(0, at)), group: key.slice(at + 1) };
+}
+
+/** Each output item names its group and seconds apart, as every other operation names its group. */
+function withGroup(json: IDataObject): IDataObject {
+	if (typeof json.group !== 'string' || !json.group.includes(SEPARATOR)) return json;
+	const { group: key, member, ...rest } = json;
+	const { group, muteSeconds } = splitKey(key);
+	return { group, member, muteSeconds, ...rest };
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const groupOf = groupIdReader(this, items);
+	const membersOf = itemParameterReader(this, 'memberIds', items);
+	const secondsOf = parameterReader(this, 'muteSeconds', items);
+	const operation: BulkOperation<boolean> = {
+		command: COMMANDS.muteGroupMembers,
+		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
+		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
+		readItem: (_, itemIndex) => {
+			const group = groupOf(itemIndex);
+			const ids = readIdList(membersOf(itemIndex), MEMBER_IDS);
+			return { key: `${readCount(secondsOf(itemIndex), MUTE)}${SEPARATOR}${group}`, ids };
+		},
+		async send(client, key, memberIds, options) {
+			const { group, muteSeconds } = splitKey(key);
+			const answer = await muteGroupMembers(client, group, memberIds, muteSeconds, options);
+			return { ...answer, results: new Map([...answer.results.keys()].map((id) => [id, muteSeconds > 0])) };
+		},
+		// Muting again for the same time leaves the same state: a retry is no ambiguity.
+		outcome: (muted) => (muted ? MUTED : UNMUTED),
+		rerun: 'Running the node again is safe: it mutes (or unmutes) the same members again, from now.',
+	};
+	const output = await runBulk.call(this, items, operation);
+	for (const item of output) {
+		const details = item.json.details;
+		if (typeof details === 'object' && details !== null && !Array.isArray(details)) item.json.details = withGroup(details as IDataObject);
+		else item.json = withGroup(item.json);
+	}
+	return output;
+}

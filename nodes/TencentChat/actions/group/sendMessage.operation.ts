@@ -1,0 +1,153 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { type GroupMessage, sendGroupMessage, TencentChatError } from '../../client';
+import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
+import { readText } from '../../helpers/text';
+import { messageBodyFields, readMessageBody } from '../messageBody';
+import { clientOptionFields, optionsField } from '../shapes/options';
+import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { groupIdField, groupIdReader, isOn, isoTime } from './fields';
+
+export const option = {
+	name: 'Send Message',
+	value: 'sendMessage',
+	description: 'Send a message into a group per item (40 a second for each group)',
+	action: 'Send a message to a group',
+} as const;
+
+const properties: INodeProperties[] = [
+	groupIdField,
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. support_bot',
+		description: "The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
+	},
+	...messageBodyFields(),
+	{
+		displayName: 'Message Options',
+		name: 'messageOptions',
+		type: 'collection',
+		placeholder: 'Add message option',
+		default: {},
+		options: [
+			{ displayName: 'Cloud Custom Data', name: 'cloudCustomData', type: 'string', default: '', description: 'Custom data stored with the message in the cloud (CloudCustomData)' },
+			{
+				displayName: 'Mention All',
+				name: 'mentionAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the message @mentions everyone (not in a Community)',
+			},
+			{
+				displayName: 'Mention Member IDs',
+				name: 'mentions',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. user_1, user_2',
+				description: 'UserIDs the message @mentions, in the order they appear in the text; at most 30',
+			},
+			{ displayName: 'Offline Push Text', name: 'offlinePushText', type: 'string', default: '', description: 'The text of the push notification offline members get' },
+			{ displayName: 'Offline Push Title', name: 'offlinePushTitle', type: 'string', default: '', description: 'The title of the push notification offline members get' },
+			{ displayName: 'Online Only', name: 'onlineOnly', type: 'boolean', default: false, description: 'Whether only members online now get it, and it is not kept in the history (not for AVChatRoom)' },
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				options: [
+					{ name: 'High', value: 'High' },
+					{ name: 'Normal', value: 'Normal' },
+					{ name: 'Low', value: 'Low' },
+				],
+				default: 'Normal',
+				description: 'Which messages Tencent drops last when a group sends more than it takes',
+			},
+		],
+	},
+	optionsField(clientOptionFields),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+
+const SENDER = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
+const MENTIONS = { field: 'Mention Member IDs', maxBytes: MAX_USER_ID_BYTES };
+const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
+const PUSH = { title: { field: 'Offline Push Title', maxBytes: 1_024 }, text: { field: 'Offline Push Text', maxBytes: 1_024 } };
+/** ERR 10053: at most 30 @ targets in a message. */
+const MAX_MENTIONS = 30;
+const PRIORITIES = ['High', 'Normal', 'Low'];
+const MESSAGE_PARAMETERS = ['from', 'messageType', 'text', 'customData', 'customDescription', 'customExtension', 'msgBody', 'messageOptions'];
+const MAYBE_DELIVERED =
+	'The message may have been delivered although no answer said so: check the group before sending it again, which could deliver it twice.';
+
+function readOptional(value: unknown, rule: { field: string; maxBytes: number }): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return readText(value, rule);
+}
+
+function readMessage(parameter: (name: string) => unknown): GroupMessage {
+	const from = parameter('from');
+	const options = (parameter('messageOptions') ?? {}) as Record<string, unknown>;
+	const message: GroupMessage = {
+		...(from === undefined || from === null || from === '' ? {} : { From_Account: readId(from, SENDER) }),
+		MsgBody: readMessageBody(parameter),
+	};
+	if (options.priority !== undefined) {
+		if (!PRIORITIES.includes(options.priority as string)) throw new InvalidInputError('Priority', 'Priority must be High, Normal or Low');
+		message.MsgPriority = options.priority as GroupMessage['MsgPriority'];
+	}
+	if (isOn(options.onlineOnly)) message.OnlineOnlyFlag = 1;
+	const cloudCustomData = readOptional(options.cloudCustomData, CLOUD_CUSTOM_DATA);
+	if (cloudCustomData !== undefined) message.CloudCustomData = cloudCustomData;
+	const title = readOptional(options.offlinePushTitle, PUSH.title);
+	const text = readOptional(options.offlinePushText, PUSH.text);
+	if (title !== undefined || text !== undefined) message.OfflinePushInfo = { ...(title ? { Title: title } : {}), ...(text ? { Desc: text } : {}) };
+	const mentions = options.mentions === undefined || options.mentions === '' ? [] : readIdList(options.mentions, MENTIONS);
+	const at = [...(isOn(options.mentionAll) ? [{ GroupAtAllFlag: 1 as const }] : []), ...mentions.map((id) => ({ GroupAtAllFlag: 0 as const, GroupAt_Account: id }))];
+	if (at.length > MAX_MENTIONS) throw new InvalidInputError(MENTIONS.field, `The message @mentions ${at.length} times; Tencent takes at most ${MAX_MENTIONS}`);
+	if (at.length > 0) message.GroupAtInfo = at;
+	return message;
+}
+
+/** A failed send that may have been delivered all the same says so in its hint. */
+function maybeDelivered(error: unknown): unknown {
+	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
+	const maybe = new TencentChatError(error.code, error.info, { action: error.action, hint: error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED, field: error.field, mayHaveBeenApplied: true });
+	maybe.attempts = error.attempts;
+	maybe.retryAfterMs = error.retryAfterMs;
+	return maybe;
+}
+
+type Input = { group: string; message: GroupMessage };
+
+function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
+	const groupOf = groupIdReader(context, items);
+	const readers = Object.fromEntries(MESSAGE_PARAMETERS.map((name) => [name, itemParameterReader(context, name, items)]));
+	return {
+		read: (_, itemIndex) => ({ group: groupOf(itemIndex), message: readMessage((name) => readers[name](itemIndex)) }),
+		async call(client, { group, message }, options) {
+			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
+			return {
+				group,
+				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
+				// MsgDropReason: Tencent took the call but dropped the message under its frequency control (doocs).
+				status: sent.dropReason !== undefined ? 'dropped' : 'sent',
+				msgSeq: sent.msgSeq ?? null,
+				msgTime: sent.msgTime === undefined ? null : isoTime(sent.msgTime),
+				...(sent.dropReason !== undefined ? { dropReason: sent.dropReason } : {}),
+				// Sent on a retry after an attempt that may have been delivered: every attempt carries the same
+				// Random, by which Tencent drops the repeat (UNCONFIRMED for every case).
+				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
+		},
+	};
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, items, operationFor(this, items));
+}

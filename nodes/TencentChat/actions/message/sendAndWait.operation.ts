@@ -1,0 +1,65 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
+
+import { type Message, type MessageElement, sendMessage } from '../../client';
+import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { runSendAndWait } from '../sendAndWait/execute';
+import { sendAndWaitFields } from '../sendAndWait/fields';
+import type { PerItemOperation } from '../shapes/perItem';
+import { SENDER } from './fields';
+import { maybeDelivered } from './send.operation';
+
+export const option = {
+	name: 'Send and Wait for Response',
+	value: SEND_AND_WAIT_OPERATION,
+	description: 'Send a user a message and wait for their answer: an approval, a text or a form',
+	action: 'Send message and wait for response',
+} as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. customer_1042',
+		description: "The recipient's UserID (an imported account)",
+	},
+	...sendAndWaitFields(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: [option.value] } }, properties);
+
+const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
+
+function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], body: MessageElement[]): PerItemOperation<{ to: string; message: Message }> {
+	const toOf = itemParameterReader(context, 'to', items);
+	return {
+		read(_, itemIndex) {
+			const from = context.getNodeParameter('options.from', itemIndex, '');
+			const message: Message = {
+				...(from === '' || from === null || from === undefined ? {} : { From_Account: readId(from, SENDER) }),
+				MsgBody: body,
+				SyncOtherMachine: 2,
+			};
+			return { to: readId(toOf(itemIndex), RECIPIENT), message };
+		},
+		async call(client, { to, message }, options) {
+			const sent = await sendMessage(client, to, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
+			return {
+				to,
+				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
+				status: 'sent',
+				msgKey: sent.msgKey,
+				msgTime: sent.msgTime,
+				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
+		},
+	};
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runSendAndWait.call(this, items, (body) => operationFor(this, items, body));
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { FakeApp, FakeGroup, FakeTencentServer } from '../../fake-tencent/FakeTencentServer';
+import { runNode } from '../../helpers/engine';
+import { credentialsFor, fakeApp } from '../../helpers/fixtures';
+
+// What the Group tests share: an app with imported users and a few groups of each type, and one
+// way to run an operation of the resource through the engine.
+
+export const USERS = Array.from({ length: 1_200 }, (_, i) => `u${i}`);
+
+export function groupApp(groups: Record<string, FakeGroup> = {}, accounts: string[] = ['owner', 'agent', ...USERS]): FakeApp {
+	return {
+		...fakeApp({}, accounts),
+		groups: {
+			team: { type: 'Work', name: 'Team', owner: 'owner', members: ['u0', 'u1'] },
+			lobby: { type: 'Public', name: 'Lobby', owner: 'owner', members: ['u0'] },
+			live: { type: 'AVChatRoom', name: 'Live', owner: 'owner' },
+			'@TGS#_course': { type: 'Community', name: 'Course', owner: 'owner' },
+			...groups,
+		},
+	};
+}
+
+/** A locator as the editor saves it. */
+export function byId(value: string): { __rl: true; mode: 'id'; value: string } {
+	return { __rl: true, mode: 'id', value };
+}
+
+type RunExtra = Omit<Parameters<typeof runNode>[0], 'parameters' | 'items' | 'credentials'>;
+
+export function groupRunner(server: FakeTencentServer, operation: string) {
+	return (items: IDataObject[], fields: INodeParameters = {}, options: INodeParameters = {}, extra: RunExtra = {}) =>
+		runNode({ parameters: { resource: 'group', operation, ...fields, options }, items, credentials: credentialsFor(server), ...extra });
+}
