@@ -23,15 +23,26 @@ const RESOURCES = [
 	{ name: 'Message', value: 'message', operations: message.operations },
 ];
 
+/** Subtitles that the rule below would make ambiguous or unclear, by resource and operation name. */
+const SUBTITLE_OVERRIDES: Record<string, Record<string, string>> = {
+	'Official Account': { 'Send Message': 'Broadcast Message' },
+	Message: { Send: 'Send Message', 'Send to Many': 'Send Message to Many', 'Send and Wait for Response': 'Send and Wait' },
+	Group: {
+		'Get Many': 'Get Many Groups',
+		'Send Message': 'Send Group Message',
+		'Recall Messages': 'Recall Group Messages',
+		'Get Messages': 'Get Group Messages',
+		'Send and Wait for Response': 'Send to Group and Wait',
+	},
+};
+
 /**
  * What the canvas shows under the node: the operation's name, with its resource when the name alone
- * does not say what it acts on ("Delete Account", not "delete: account"). Short enough not to be cut.
+ * does not say what it acts on ("Delete Accounts", not "delete: account"). Short enough not to be cut.
  */
 function subtitleLabel(resource: string, operation: { name: string }): string {
-	if (resource === 'Official Account' && operation.name === 'Send Message') return 'Broadcast Message';
-	if (resource === 'Message' && operation.name === 'Send') return 'Send Message';
-	if (resource === 'Message' && operation.name === 'Send to Many') return 'Send Message to Many';
-	if (resource === 'Group' && operation.name === 'Send Message') return 'Send Group Message';
+	const override = SUBTITLE_OVERRIDES[resource]?.[operation.name];
+	if (override !== undefined) return override;
 	if (resource === 'Account') return `${operation.name} Accounts`;
 	return operation.name.includes(' ') ? operation.name : `${operation.name} ${resource}`;
 }

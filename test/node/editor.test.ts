@@ -34,11 +34,12 @@ function allProperties(list: INodeProperties[]): INodeProperties[] {
 
 describe('the editor', () => {
 	test('lists the headline resource, Official Account, first', () => {
-		expect(resources.map((resource) => resource.value)).toEqual(['officialAccount', 'account', 'message']);
+		expect(resources.map((resource) => resource.value)).toEqual(['officialAccount', 'group', 'account', 'message']);
 	});
 
 	test('shows a readable subtitle for every operation, as n8n evaluates it on the canvas', () => {
 		const seen = new Map<string, string>();
+		let operations = 0;
 		for (const resource of resources) {
 			for (const operation of operationsOf(resource.value)) {
 				const subtitle = subtitleOf(node, { resource: resource.value, operation: operation.value });
@@ -48,9 +49,11 @@ describe('the editor', () => {
 				expect(label.length).toBeLessThanOrEqual(28); // the canvas cuts longer ones
 				expect(seen.get(label)).toBeUndefined(); // two operations never read alike
 				seen.set(label, `${resource.value}.${operation.value}`);
+				operations += 1;
 			}
 		}
-		expect(seen.size).toBe(17);
+		expect(seen.size).toBe(operations);
+		expect(operations).toBeGreaterThanOrEqual(35);
 		expect(subtitleOf(node, { resource: 'officialAccount', operation: 'addSubscribers' })).toBe('Add Subscribers');
 		expect(subtitleOf(node, { resource: 'account', operation: 'delete' })).toBe('Delete Accounts');
 		expect(subtitleOf(node, { resource: 'officialAccount', operation: 'sendMessage' })).toBe('Broadcast Message');
