@@ -9,6 +9,7 @@ import {
 import * as account from './actions/account/Account.resource';
 import * as message from './actions/message/Message.resource';
 import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
+import * as user from './actions/user/User.resource';
 import { router } from './actions/router';
 
 export class TencentChat implements INodeType {
@@ -35,12 +36,14 @@ export class TencentChat implements INodeType {
 					{ name: 'Account', value: 'account' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Official Account', value: 'officialAccount' },
+					{ name: 'User', value: 'user' },
 				],
 				default: 'officialAccount',
 			},
 			...officialAccount.description,
 			...account.description,
 			...message.description,
+			...user.description,
 		],
 	};
 

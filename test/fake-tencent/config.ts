@@ -11,6 +11,8 @@ export interface FakeApp {
 	officialAccounts: Record<string, FakeOfficialAccount>;
 	/** Accounts that exist for account_check (the admins always do). */
 	accounts?: string[];
+	/** Custom profile tags the app has created in the console, by key (`Tier`) or in full (`Tag_Profile_Custom_Tier`). */
+	customProfileTags?: string[];
 }
 
 export const FAULT_KINDS = ['http502', 'error20005', 'resetBeforeApply', 'resetAfterApply', 'stall'] as const;

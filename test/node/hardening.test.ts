@@ -81,6 +81,17 @@ const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) =
 			resourceParameters('message', 'sendToMany', { recipients: '={{ $json.subscribers }}', messageType: 'text', text: 'Hi' }, options),
 		bulk: true,
 	},
+	{ name: 'User Get Profile', parameters: (options) => resourceParameters('user', 'getProfile', { userIds: '={{ $json.subscribers }}' }, options), bulk: true },
+	{
+		name: 'User Set Profile',
+		parameters: (options) => resourceParameters('user', 'setProfile', { userId: '={{ $json.subscribers }}', profileFields: { nickname: 'A' } }, options),
+		bulk: false,
+	},
+	{
+		name: 'User Get Online Status',
+		parameters: (options) => resourceParameters('user', 'getOnlineStatus', { userIds: '={{ $json.subscribers }}' }, options),
+		bulk: true,
+	},
 ];
 
 /** Values a workflow can produce through an expression, where the editor would allow none of them. */

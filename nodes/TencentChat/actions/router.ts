@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as account from './account/Account.resource';
 import * as message from './message/Message.resource';
 import * as officialAccount from './officialAccount/OfficialAccount.resource';
+import * as user from './user/User.resource';
 
 type Operation = { execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> };
 
@@ -12,6 +13,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	officialAccount: officialAccount.operations,
 	account: account.operations,
 	message: message.operations,
+	user: user.operations,
 };
 
 /** Reads resource and operation once; each operation handles all input items together. */

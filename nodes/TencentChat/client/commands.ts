@@ -11,6 +11,7 @@ export const SERVICES = {
 	officialAccount: 'official_account_open_http_svc',
 	account: 'im_open_login_svc',
 	message: 'openim',
+	profile: 'profile',
 } as const;
 
 export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
@@ -77,6 +78,16 @@ export const COMMANDS = {
 
 	sendMessage: command(SERVICES.message, 'sendmsg'),
 	sendMessageToMany: command(SERVICES.message, 'batchsendmsg', { maxPerCall: 500 }),
+	// One conversation's roaming history; Tencent cuts a page at about 13 KB. MaxCnt's maximum is
+	// UNCONFIRMED: 100 a page, and the paging carries on where Tencent stops sooner.
+	getHistory: command(SERVICES.message, 'admin_getroammsg', { maxPerCall: 100, maxAnswerBytes: LIST_PAGE }),
+	recallMessage: command(SERVICES.message, 'admin_msgwithdraw'),
+	markRead: command(SERVICES.message, 'admin_set_msg_read'),
+	getUnreadCount: command(SERVICES.message, 'get_c2c_unread_msg_num', { maxPerCall: 10 }),
+	getOnlineStatus: command(SERVICES.message, 'query_online_status', { maxPerCall: 500, maxAnswerBytes: LIST_PAGE }),
+
+	getProfiles: command(SERVICES.profile, 'portrait_get', { maxPerCall: 100, maxAnswerBytes: LIST_PAGE }),
+	setProfile: command(SERVICES.profile, 'portrait_set'),
 } as const satisfies Record<string, Command>;
 
 export type CommandKey = keyof typeof COMMANDS;

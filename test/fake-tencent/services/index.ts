@@ -4,10 +4,12 @@ import { accountService } from './account';
 import { messageService } from './message';
 import { officialAccountService } from './officialAccount';
 import type { ServiceModule } from './service';
+import { profileService } from './userProfile';
 
 export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = [
 	officialAccountService,
 	// Before the message service, which reads its accounts.
 	accountService,
 	messageService,
+	profileService,
 ];
