@@ -92,6 +92,26 @@ const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) =
 		parameters: (options) => resourceParameters('user', 'getOnlineStatus', { userIds: '={{ $json.subscribers }}' }, options),
 		bulk: true,
 	},
+	{
+		name: 'Message Get History',
+		parameters: (options) => resourceParameters('message', 'getHistory', { userId: '={{ $json.subscribers }}', peerId: 'administrator', returnAll: true }, options),
+		bulk: false,
+	},
+	{
+		name: 'Message Recall',
+		parameters: (options) => resourceParameters('message', 'recall', { to: '={{ $json.subscribers }}', msgKey: '1_1_1700000000' }, options),
+		bulk: false,
+	},
+	{
+		name: 'Message Mark Read',
+		parameters: (options) => resourceParameters('message', 'markRead', { userId: '={{ $json.subscribers }}', peerId: 'administrator' }, options),
+		bulk: false,
+	},
+	{
+		name: 'Message Get Unread Count',
+		parameters: (options) => resourceParameters('message', 'getUnreadCount', { userId: '={{ $json.subscribers }}', peerIds: 'administrator' }, options),
+		bulk: false,
+	},
 ];
 
 /** Values a workflow can produce through an expression, where the editor would allow none of them. */
