@@ -40,8 +40,8 @@ const failed = codeOutcomes(SERVICES.message, 'Tencent could not tell the online
 function outcome(result: PresenceResult): Outcome {
 	if (result === 70107) return NOT_IMPORTED;
 	if (typeof result === 'number') return failed(result);
+	if (typeof result === 'string') return shared.get(result) ?? { fields: { status: result } };
 	const status = STATES[result.state] ?? result.state;
-	if (result.detail === undefined) return shared.get(result.state) ?? { fields: { status } };
 	const platforms = result.detail.map(({ platform, status: state }) => ({
 		platform: platform as string,
 		status: typeof state === 'string' ? (STATES[state] ?? state) : (state as string),

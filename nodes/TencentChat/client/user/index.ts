@@ -59,8 +59,12 @@ export async function setProfile(
 	return { mayHaveBeenAppliedBefore };
 }
 
-/** Tencent's presence, or 70107 (not imported) / another ErrorList code. */
-export type PresenceResult = Readonly<{ state: string; detail?: ReadonlyArray<{ platform: unknown; status: unknown }> }> | number;
+/**
+ * Tencent's state (`Online`, ...) when no detail was asked: a string, so that a million answers
+ * make no million objects; the state and each platform's with detail; or the ErrorList code
+ * (70107: not imported).
+ */
+export type PresenceResult = string | Readonly<{ state: string; detail: ReadonlyArray<{ platform: unknown; status: unknown }> }> | number;
 
 /** `query_online_status` for up to 500 accounts, with each platform's state when `detail`. */
 export async function getOnlineStatus(
@@ -76,7 +80,7 @@ export async function getOnlineStatus(
 		options,
 	);
 	const asked = new Set(userIds);
-	const results = readEntryResults<PresenceResult>(body.QueryResult, asked, (entry) => ({ id: entry.To_Account, result: presence(entry) }));
+	const results = presences(body.QueryResult, asked);
 	const errors = readEntryResults<PresenceResult>(body.ErrorList, asked, (entry) => ({
 		id: entry.To_Account,
 		result: Number.isInteger(entry.ErrorCode) && entry.ErrorCode !== 0 ? (entry.ErrorCode as number) : undefined,
@@ -89,11 +93,33 @@ export async function getOnlineStatus(
 	return { results, mayHaveBeenAppliedBefore, attempts };
 }
 
+/**
+ * readEntryResults' rules (only IDs asked about, no entry with two results), in one loop without
+ * an object per entry: a million-account lookup reads a million of these.
+ */
+function presences(list: unknown, asked: ReadonlySet<string>): Map<string, PresenceResult> {
+	const results = new Map<string, PresenceResult>();
+	if (!Array.isArray(list)) return results;
+	let conflicting: Set<string> | undefined;
+	for (const entry of list as unknown[]) {
+		if (typeof entry !== 'object' || entry === null) continue;
+		const id = (entry as Record<string, unknown>).To_Account;
+		if (typeof id !== 'string' || !asked.has(id)) continue;
+		const result = presence(entry as Record<string, unknown>);
+		if (result === undefined) continue;
+		const earlier = results.get(id);
+		if (earlier !== undefined && (typeof earlier !== 'string' || earlier !== result)) (conflicting ??= new Set()).add(id);
+		results.set(id, result);
+	}
+	for (const id of conflicting ?? []) results.delete(id);
+	return results;
+}
+
 /** Tencent's sample says `State`, its OpenAPI file and SDKs `Status`: either is read. */
 function presence(entry: Record<string, unknown>): PresenceResult | undefined {
 	const state = typeof entry.State === 'string' ? entry.State : entry.Status;
 	if (typeof state !== 'string' || state === '') return undefined;
-	if (!Array.isArray(entry.Detail)) return Object.freeze({ state });
+	if (!Array.isArray(entry.Detail)) return state;
 	const detail = (entry.Detail as unknown[])
 		.filter((platform): platform is Record<string, unknown> => typeof platform === 'object' && platform !== null)
 		.map((platform) => Object.freeze({ platform: platform.Platform, status: typeof platform.State === 'string' ? platform.State : platform.Status }));
