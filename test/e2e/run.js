@@ -20,6 +20,7 @@ const path = require('node:path');
 
 const { checkTrigger } = require('./trigger.e2e');
 const { checkInBrowser } = require('./browser.e2e');
+const { checkUserCrmChain, setUpUserCrm, userCrmWorkflow } = require('./userCrm.e2e');
 const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -180,6 +181,7 @@ function workflows(serverUrl) {
 			],
 			chain('Manual Trigger', 'New customers', 'Import', 'Subscribe', 'Welcome'),
 		),
+		userCrmWorkflow({ workflow, trigger, codeAt, tencentChatAt, chain }),
 		workflow(
 			'e2eAddSubscribers',
 			[
@@ -404,6 +406,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 	await checkLifecycle(tools, env, serverUrl);
 	await checkCrmChain(tools, env, serverUrl);
 	await checkAccountsAndMessages(tools, env, serverUrl);
+	await checkUserCrmChain({ execute: (id) => execute(tools, env, id), outputOf, check, control, serverUrl, sdkAppId: SDK_APP_ID, admin: ADMIN });
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
@@ -604,7 +607,9 @@ async function main() {
 				[WELCOME_ACCOUNT]: {},
 			},
 			accounts: [LIFE_OWNER, ...ALREADY_IMPORTED],
+			customProfileTags: ['Tier'],
 		});
+		await setUpUserCrm({ control, serverUrl, sdkAppId: SDK_APP_ID });
 
 		const env = {
 			...process.env,

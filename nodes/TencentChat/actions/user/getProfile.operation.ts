@@ -48,7 +48,8 @@ const failed = codeOutcomes(SERVICES.profile, 'Tencent could not read this profi
 /** The tags to ask for and the custom keys, from the Options (the same for every item), checked before any call. */
 function readTagList(context: IExecuteFunctions): { tags: string[]; customKeys: string[] } {
 	const { fields, customTags } = (context.getNodeParameter('options', 0, {}) ?? {}) as { fields?: unknown; customTags?: unknown };
-	const names = Array.isArray(fields) && fields.length > 0 ? fields.filter((name) => TAG_BY_NAME.has(name as string)) : STANDARD_TAGS.map((tag) => tag.name);
+	const chosen = Array.isArray(fields) ? fields.filter((name) => TAG_BY_NAME.has(name as string)) : [];
+	const names = chosen.length > 0 ? chosen : STANDARD_TAGS.map((tag) => tag.name);
 	const tags = names.map((name) => (TAG_BY_NAME.get(name as string) as { tag: string }).tag);
 	const customKeys: string[] = [];
 	try {
