@@ -14,7 +14,7 @@ import { CallbackSender } from './callbacks';
 import { answerControl } from './controlEndpoints';
 import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
-import { sendAsIs, transformAnswer } from './scriptedAnswers';
+import { mutateAnswer, sendAsIs, transformAnswer } from './scriptedAnswers';
 import { SERVICE_MODULES } from './services';
 import { type AccountProfile, accountProfile, accountService, isImported } from './services/account';
 import { type MailboxMessage, mailbox, messageService } from './services/message';
@@ -64,6 +64,8 @@ export class FakeTencentServer {
 	private readonly sockets = new Set<Socket>();
 	private faults: FaultConfig = { ...DEFAULT_FAULTS };
 	private scripted: ScriptedAnswer[] = [];
+	/** The last answer each command's service gave (before any mutation): for tests that change one value of it. */
+	readonly answersGiven = new Map<string, Record<string, unknown>>();
 	private inFlight = 0;
 	private random: () => number = Math.random;
 	stats: FakeStats = emptyStats();
@@ -180,7 +182,7 @@ export class FakeTencentServer {
 		}
 
 		const scripted = this.scripted.shift();
-		if (scripted !== undefined && scripted.kind !== 'fault' && scripted.kind !== 'transform') {
+		if (scripted !== undefined && scripted.kind !== 'fault' && scripted.kind !== 'transform' && scripted.kind !== 'mutate') {
 			if ('apply' in scripted && scripted.apply) this.carryOut(call);
 			await this.latency();
 			return sendAsIs(scripted, request, response);
@@ -193,8 +195,10 @@ export class FakeTencentServer {
 		if (fault === 'resetBeforeApply') return void request.socket.destroy();
 
 		const answer = this.carryOut(call);
+		this.answersGiven.set(call.command.name, answer);
 		if (fault === 'resetAfterApply') return void request.socket.destroy();
 		if (fault === 'stall') await delay(this.faults.stallMs);
+		if (scripted?.kind === 'mutate') return this.reply(response, mutateAnswer(answer, scripted.mutation));
 		if (scripted?.kind !== 'transform') return this.reply(response, answer);
 		const entries = call.service.entryLists?.[call.command.name];
 		return this.reply(response, transformAnswer(answer, scripted.transform, entries));
@@ -224,8 +228,7 @@ export class FakeTencentServer {
 		}
 
 		countCall(this.stats, command.name);
-		// The only commands counted on a key are an official account's own (send_official_account_msg).
-		const key = command.countedOn === 'appAndKey' ? String((body as RequestBody).Official_Account ?? '') : undefined;
+		const key = command.keyField === undefined ? undefined : String((body as RequestBody)[command.keyField] ?? '');
 		const admission = app.windows.admit(command, key, this.faults, performance.now());
 		if (!admission.admitted) {
 			this.stats.rateLimited++;

@@ -52,6 +52,20 @@ export const DEFAULT_FAULTS: FaultConfig = {
 	reservedCallsPerSecond: 0,
 };
 
+/** Where a value sits in an answer: field names and list indexes from the top. */
+export type AnswerPath = Array<string | number>;
+
+/**
+ * One change to an answer: a value set (of another type, out of range, huge) or removed, or the
+ * list entry at `path` given again (`repeat`) or copied with its text values renamed, as an entry
+ * for an ID nobody asked about (`stranger`).
+ */
+export type Mutation =
+	| { path: AnswerPath; set: unknown }
+	| { path: AnswerPath; remove: true }
+	| { path: AnswerPath; repeat: true }
+	| { path: AnswerPath; stranger: true };
+
 /** How to change an answer's per-entry list (e.g. add_subscriber's `SubscriberList`). */
 export type Transform = 'dropList' | 'dropFirst' | 'addStranger' | 'renameFirst' | 'badResult';
 
@@ -72,6 +86,8 @@ export type ScriptedAnswer =
 	  }
 	/** The real answer, with its per-entry list changed. */
 	| { kind: 'transform'; transform: Transform }
+	/** The real answer (the call carried out), with one value changed: see `Mutation`. */
+	| { kind: 'mutate'; mutation: Mutation }
 	/** One of the injected faults, for this call only. */
 	| { kind: 'fault'; fault: FaultKind }
 	/** HTTP 200: the start of a JSON answer, `bytes` of padding in chunks, then its end. */
@@ -81,5 +97,14 @@ export type ScriptedAnswer =
 	| { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string }
 	/** HTTP 429 with `Retry-After`, as a gateway in front of the service might answer. */
 	| { kind: 'tooMany'; retryAfterSeconds: number }
-	/** A FAIL whose ErrorInfo quotes the full request URL, UserSig and all, padded to about 1 MB. */
-	| { kind: 'echoUrl'; errorCode: number };
+	/**
+	 * A FAIL whose ErrorInfo quotes the request's UserSig, padded to `bytes` (about 1 MB): in the full URL (the
+	 * default), the URL percent-encoded (`usersig%3D…`), as JSON (`"usersig":"…"`), bare, or base64.
+	 */
+	| { kind: 'echoUrl'; errorCode: number; form?: EchoForm; bytes?: number }
+	/** A redirect whose Location carries the request's UserSig (`form` as for echoUrl). */
+	| { kind: 'echoRedirect'; form: EchoForm }
+	/** An HTTP error whose status text (the reason phrase) quotes the request URL, UserSig and all. */
+	| { kind: 'echoStatusText'; status: number };
+
+export type EchoForm = 'url' | 'percentEncoded' | 'json' | 'bare' | 'base64';

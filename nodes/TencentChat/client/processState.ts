@@ -1,21 +1,23 @@
 import type { LookupFunction } from 'node:net';
 import type { Dispatcher } from 'undici';
 
-import { type Command, commandPath } from './commands';
+import { type Budget, type Command, commandPath } from './commands';
 import { HourlyBudget } from './hourlyBudget';
-import { RequestPacer } from './pacer';
+import { type Clock, RequestPacer, realClock } from './pacer';
 import { UserSigCache } from './userSig';
 
-// Everything the client keeps across executions of this n8n process, in one place: the limiters
-// that keep every execution under Tencent's per-app limits, the connection pool, the UserSig
-// cache and the calls waiting to hear that they were written. Tests reset it; nothing else
-// changes it except through the functions below.
+// Everything the client keeps across executions of this n8n process, in one place: the budgets
+// that keep every execution under Tencent's limits, the connection pool, the UserSig cache and the
+// calls waiting to hear that they were written. Tests reset it; nothing else changes it except
+// through the functions below.
 
 interface ProcessState {
-	/** One pacer per budget Tencent counts on: app and command (and key, for some commands). */
-	limiters: Map<string, RequestPacer>;
-	/** The hourly budgets of commands that have one, by the same id as their limiter. */
+	/** One pacer per budget a second Tencent counts: (app, command, and key for a budget on one). */
+	pacers: Map<string, RequestPacer>;
+	/** One per budget an hour, by the same kind of id. */
 	hourlyBudgets: Map<string, HourlyBudget>;
+	/** The monotonic clock every budget runs on; tests put virtual time here. */
+	clock: Clock;
 	userSigs: UserSigCache;
 	pool?: { proxyKey: string; lookup?: LookupFunction; dispatcher: Dispatcher };
 	/** Calls waiting to be written, by the `random` of their query. */
@@ -23,8 +25,9 @@ interface ProcessState {
 }
 
 export const processState: ProcessState = {
-	limiters: new Map(),
+	pacers: new Map(),
 	hourlyBudgets: new Map(),
+	clock: realClock,
 	userSigs: new UserSigCache(),
 	awaitingWrite: new Map(),
 };
@@ -32,36 +35,46 @@ export const processState: ProcessState = {
 /** Pacing margin over each window: covers how far the fastest round trip seen is from the true one. */
 export const PACING_MARGIN_MS = 25;
 
+/** The budgets one call of a command counts against, made on first use. */
+export interface CommandBudgets {
+	/** A second's budgets, those on the key first: a call waits for its entity's turn before it takes one of the app's. */
+	pacers: RequestPacer[];
+	hourly: HourlyBudget[];
+}
+
 /**
- * The limiter of `command` for this app (and `key`, when Tencent counts the command per entity,
- * such as messages per official account), made on first use. Its ceiling is the app's share of
- * Tencent's limit, a setting of the credential: no execution's options change it.
+ * The budgets of `command` for this app (and `key`, the entity its per-entity budgets count on,
+ * such as the official account that sends). Each ceiling is the app's share of Tencent's limit, a
+ * setting of the credential: no execution's options change it.
  */
-export function limiterFor(sdkAppId: number, command: Command, rateLimitShare: number, key?: string): RequestPacer {
-	const id = budgetId(sdkAppId, command, key);
-	const ceiling = Math.max(1, Math.floor((command.callsPerSecond * rateLimitShare) / 100));
-	let limiter = processState.limiters.get(id);
-	if (limiter === undefined) {
-		limiter = new RequestPacer(ceiling, { marginMs: PACING_MARGIN_MS });
-		processState.limiters.set(id, limiter);
-	} else {
-		limiter.setCeiling(ceiling);
+export function budgetsFor(sdkAppId: number, command: Command, rateLimitShare: number, key?: string): CommandBudgets {
+	const budgets = [...command.budgets].sort((a, b) => (a.on === b.on ? 0 : a.on === 'key' ? -1 : 1));
+	const pacers: RequestPacer[] = [];
+	const hourly: HourlyBudget[] = [];
+	for (const budget of budgets) {
+		const id = budgetId(sdkAppId, command, budget, key);
+		const ceiling = Math.max(1, Math.floor((budget.calls * rateLimitShare) / 100));
+		if (budget.per === 'second') pacers.push(pacerFor(id, ceiling));
+		else hourly.push(hourlyBudgetFor(id, ceiling));
 	}
-	return limiter;
+	return { pacers, hourly };
 }
 
-function budgetId(sdkAppId: number, command: Command, key?: string): string {
-	return `${sdkAppId} ${commandPath(command)}${command.countedOn === 'appAndKey' ? ` ${key ?? ''}` : ''}`;
+function pacerFor(id: string, ceiling: number): RequestPacer {
+	let pacer = processState.pacers.get(id);
+	if (pacer === undefined) {
+		pacer = new RequestPacer(ceiling, { marginMs: PACING_MARGIN_MS, clock: processState.clock });
+		processState.pacers.set(id, pacer);
+	} else {
+		pacer.setCeiling(ceiling);
+	}
+	return pacer;
 }
 
-/** The hourly budget of `command` for this app (and key), for commands that have one; the same share of it as of the rate. */
-export function hourlyBudgetFor(sdkAppId: number, command: Command, rateLimitShare: number, key?: string): HourlyBudget | undefined {
-	if (command.callsPerHour === undefined) return undefined;
-	const id = budgetId(sdkAppId, command, key);
-	const ceiling = Math.max(1, Math.floor((command.callsPerHour * rateLimitShare) / 100));
+function hourlyBudgetFor(id: string, ceiling: number): HourlyBudget {
 	let budget = processState.hourlyBudgets.get(id);
 	if (budget === undefined) {
-		budget = new HourlyBudget(ceiling);
+		budget = new HourlyBudget(ceiling, processState.clock);
 		processState.hourlyBudgets.set(id, budget);
 	} else {
 		budget.setCeiling(ceiling);
@@ -69,10 +82,14 @@ export function hourlyBudgetFor(sdkAppId: number, command: Command, rateLimitSha
 	return budget;
 }
 
-/** Forgets every limiter and signature and closes the pool: for tests, between files. */
+function budgetId(sdkAppId: number, command: Command, budget: Budget, key?: string): string {
+	return `${sdkAppId} ${commandPath(command)} ${budget.per}${budget.on === 'key' ? ` ${key ?? ''}` : ''}`;
+}
+
+/** Forgets every budget and signature and closes the pool: for tests, between files. */
 export async function resetProcessState(): Promise<void> {
 	const pool = processState.pool?.dispatcher;
-	processState.limiters.clear();
+	processState.pacers.clear();
 	processState.hourlyBudgets.clear();
 	processState.userSigs = new UserSigCache();
 	processState.awaitingWrite.clear();

@@ -102,7 +102,8 @@ export async function getSubscriptionPage(
 	const next = typeof body.Next === 'number' && Number.isSafeInteger(body.Next) && body.Next > offset ? body.Next : offset + list.length;
 	return {
 		subscriptions,
-		next: body.CompleteFlag === 1 || list.length === 0 ? undefined : next,
+		// An empty page ends the list, unless Tencent says more follows (CompleteFlag 0).
+		next: body.CompleteFlag === 1 || (list.length === 0 && body.CompleteFlag !== 0) ? undefined : next,
 		total: typeof body.TotalCount === 'number' ? body.TotalCount : undefined,
 	};
 }
