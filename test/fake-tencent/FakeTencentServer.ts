@@ -139,6 +139,18 @@ export class FakeTencentServer {
 		return mailbox(this.apps.get(sdkAppId)?.services.get(messageService), userId);
 	}
 
+	/**
+	 * Carries a command out on an app's state directly, as a test's setup: no HTTP, no limit, no
+	 * scripted answer used up (it counts as applied, and sends its callbacks). Returns its answer.
+	 */
+	seed(sdkAppId: number, path: string, body: RequestBody): Answer {
+		const app = this.apps.get(sdkAppId);
+		const command = commandAt(path);
+		const service = command && SERVICES_BY_NAME.get(command.service);
+		if (app === undefined || command === undefined || service?.commands[command.name] === undefined) throw new Error(`cannot seed ${path} of app ${sdkAppId}`);
+		return this.carryOut({ app, service, command, body, identifier: app.config.admins[0] });
+	}
+
 	/** The one-to-one conversation of two users, oldest first, with what was recalled. */
 	conversation(sdkAppId: number, a: string, b: string): ConversationMessage[] {
 		return conversation(this.apps.get(sdkAppId)?.services.get(messageService), a, b);

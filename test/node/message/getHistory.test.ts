@@ -53,10 +53,10 @@ describe('Message → Get History in the n8n engine', () => {
 		await send(Array.from({ length: 250 }, (_, i) => ({ from: i % 2 ? 'ann' : 'support', to: i % 2 ? 'support' : 'ann', text: `m${i}` })));
 		server.resetStats();
 		const all = await history();
-		expect(all.output.map((item) => (item.json.msgBody as Array<{ MsgContent: { Text: string } }>)[0].MsgContent.Text)).toEqual(
-			Array.from({ length: 250 }, (_, i) => `m${249 - i}`),
-		);
-		expect(new Set(all.output.map((item) => item.json.msgKey)).size).toBe(250);
+		// Newest first: the reverse of the order the server took them in.
+		const delivered = server.conversation(SDK_APP_ID, 'ann', 'support').map((message) => message.msgKey);
+		expect(delivered).toHaveLength(250);
+		expect(all.output.map((item) => item.json.msgKey)).toEqual(delivered.reverse());
 		// At most 100 a page, and fewer where the page reaches about 13 KB first.
 		const pages = server.stats.calls.admin_getroammsg;
 		expect(pages).toBeGreaterThanOrEqual(3);
@@ -88,15 +88,19 @@ describe('Message → Get History in the n8n engine', () => {
 		expect(await texts({ startTime: `={{ ${Math.floor(Date.now() / 1000) - 5 * 86_400} }}` })).toEqual(['today', 'three days ago']);
 	});
 
-	test('a page that brings a cursor pointing back at itself ends the paging, no loop', async () => {
-		const page = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Complete: 0, LastMsgTime: 1_700_000_000, LastMsgKey: '1_1_1700000000', MsgList: [{ MsgKey: '1_1_1700000000', From_Account: 'ann', To_Account: 'support', MsgTimeStamp: 1_700_000_000, MsgFlagBits: 'odd' }] };
+	test('a page that brings a cursor pointing back at itself fails the item, no loop and no entry twice', async () => {
+		const page = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Complete: 0, LastMsgTime: 1_700_000_000, LastMsgKey: '1_1_1700000000', MsgList: [{ MsgKey: '1_1_1700000000', From_Account: 'ann', To_Account: 'support', MsgTimeStamp: 1_700_000_000 }] };
 		server.script({ kind: 'raw', status: 200, body: JSON.stringify(page) }, { kind: 'raw', status: 200, body: JSON.stringify(page) });
-		const { output } = await history();
-		expect(output.map((item) => [item.json.msgKey, item.json.recalled])).toEqual([
-			['1_1_1700000000', null],
-			['1_1_1700000000', null],
-		]);
+		const { error } = await history();
+		expect(error?.message).toContain("Tencent's paging repeats itself");
 		expect(server.stats.requests).toBe(2);
+	});
+
+	test('a flag or read mark Tencent gives that is no number says nothing either way: null, not a failure', async () => {
+		const message = { MsgKey: '1_1_1700000000', From_Account: 'ann', To_Account: 'support', MsgTimeStamp: 'soon', MsgFlagBits: 'odd', IsPeerRead: 2 };
+		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', Complete: 1, MsgList: [message] }) });
+		const { output } = await history();
+		expect(output.map((item) => [item.json.msgTime, item.json.recalled, item.json.readByRecipient])).toEqual([['soon', null, null]]);
 	});
 
 	test.each([

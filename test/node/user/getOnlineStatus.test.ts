@@ -50,12 +50,12 @@ describe('User → Get Online Status in the n8n engine', () => {
 		]);
 	});
 
-	test("Tencent's State (its sample) is read as well as Status (its OpenAPI file); a state it adds is passed through", async () => {
+	test("Tencent's State (its sample) is read as well as Status (its OpenAPI file); a state it adds is unknown, with Tencent's word", async () => {
 		server.script(answer({ QueryResult: [{ To_Account: 'u1', State: 'Online' }, { To_Account: 'u2', Status: 'Away' }] }));
 		const { output } = await run([{ id: 'u1' }, { id: 'u2' }]);
 		expect(output.map((item) => item.json)).toEqual([
 			{ userId: 'u1', status: 'online' },
-			{ userId: 'u2', status: 'Away' },
+			{ userId: 'u2', status: 'unknown', tencentStatus: 'Away' },
 		]);
 	});
 

@@ -2,6 +2,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { type RoamingMessage, TencentChatError } from '../../client';
 import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
+import { isoTime } from '../officialAccount/fields';
+
+export { isoTime };
 
 // What the one-to-one history operations (Get History, Recall, Mark Read, Get Unread Count) share:
 // their user fields, times read from the editor or an expression, a message as the output shows
@@ -42,11 +45,6 @@ export function readTime(value: unknown, field: string): number {
 	return Math.floor(ms / 1000);
 }
 
-/** Unix seconds as an ISO date; anything else as it came. */
-export function isoTime(seconds: unknown): IDataObject[string] {
-	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : (seconds as IDataObject[string]);
-}
-
 const RECALLED_FLAG = 8;
 
 /** A message as Get History outputs it: its ends, the key Recall takes, ISO time, and whether it was recalled or read. */
@@ -59,8 +57,8 @@ export function messageJson(message: RoamingMessage): IDataObject {
 		msgSeq: message.MsgSeq as number,
 		msgRandom: message.MsgRandom as number,
 		msgTime: isoTime(message.MsgTimeStamp),
-		// Tencent's MsgFlagBits 8; a value that is no number says nothing either way.
-		recalled: typeof flags === 'number' ? (flags & RECALLED_FLAG) === RECALLED_FLAG : null,
+		// Tencent's MsgFlagBits 8; a value that is no flag word says nothing either way.
+		recalled: Number.isSafeInteger(flags) && (flags as number) >= 0 ? Math.floor((flags as number) / RECALLED_FLAG) % 2 === 1 : null,
 		readByRecipient: message.IsPeerRead === 1 ? true : message.IsPeerRead === 0 ? false : null,
 		msgBody: (Array.isArray(message.MsgBody) ? message.MsgBody : []) as IDataObject[],
 		...(message.CloudCustomData !== undefined ? { cloudCustomData: message.CloudCustomData as string } : {}),

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getOnlineStatus, type PresenceResult, SERVICES } from '../../client';
+import { COMMANDS, getOnlineStatus, type PresenceResult, SERVICES, serviceText } from '../../client';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
@@ -31,22 +31,27 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: [option.value] } }, properties);
 
-/** Tencent's states as the node names them; a state Tencent adds is passed through as it comes. */
+/** Tencent's states as the node names them. */
 const STATES: Record<string, string> = { Online: 'online', PushOnline: 'pushOnline', Offline: 'offline' };
 const shared = new Map<string, Outcome>(Object.entries(STATES).map(([state, status]) => [state, freeze({ status })]));
 const NOT_IMPORTED = freeze({ status: 'notImported' });
 const failed = codeOutcomes(SERVICES.message, 'Tencent could not tell the online status of this account');
 
+/** A state Tencent adds later is no state the node knows: `unknown`, with Tencent's word for it, bounded. */
+function unknownState(state: unknown): IDataObject {
+	return { status: 'unknown', tencentStatus: serviceText(state, 64) };
+}
+
 function outcome(result: PresenceResult): Outcome {
 	if (result === 70107) return NOT_IMPORTED;
 	if (typeof result === 'number') return failed(result);
-	if (typeof result === 'string') return shared.get(result) ?? { fields: { status: result } };
-	const status = STATES[result.state] ?? result.state;
-	const platforms = result.detail.map(({ platform, status: state }) => ({
-		platform: platform as string,
-		status: typeof state === 'string' ? (STATES[state] ?? state) : (state as string),
+	if (typeof result === 'string') return shared.get(result) ?? { fields: unknownState(result) };
+	const platforms = result.detail.map(({ platform, status }) => ({
+		platform: typeof platform === 'string' ? serviceText(platform, 64) : null,
+		...(typeof status === 'string' && STATES[status] !== undefined ? { status: STATES[status] } : unknownState(status)),
 	}));
-	return { fields: { status, platforms } };
+	const state = STATES[result.state] !== undefined ? { status: STATES[result.state] } : unknownState(result.state);
+	return { fields: { ...state, platforms } };
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -61,10 +61,9 @@ export async function getHistoryPage(
 		(entry): entry is RoamingMessage => typeof entry === 'object' && entry !== null && typeof (entry as RoamingMessage).MsgKey === 'string',
 	);
 	const { LastMsgTime: lastTime, LastMsgKey: lastKey } = body;
-	// A cursor that does not move would ask for the same page again.
-	const moves =
-		typeof lastTime === 'number' && Number.isInteger(lastTime) && typeof lastKey === 'string' && lastKey !== '' && lastKey !== cursor?.msgKey;
-	return { messages, next: body.Complete === 0 && moves ? { maxTime: lastTime, msgKey: lastKey } : undefined };
+	// A cursor that points back at a page already read is the list shape's to refuse.
+	const usable = typeof lastTime === 'number' && Number.isInteger(lastTime) && typeof lastKey === 'string' && lastKey !== '';
+	return { messages, next: body.Complete === 0 && usable ? { maxTime: lastTime, msgKey: lastKey } : undefined };
 }
 
 /** `admin_msgwithdraw`: recalls a one-to-one message from both ends. Irreversible. */
