@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getUnreadCount } from '../../client';
+import { COMMANDS, getUnreadByPeer, getUnreadTotal } from '../../client';
 import { readId, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
@@ -49,12 +49,12 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 		},
 		async call(client, { userId, peerIds }, options) {
 			// A count Tencent gives that is no count is null, not a failure of the call.
-			if (peerIds === undefined) return { userId, unreadCount: (await getUnreadCount(client, userId, options).catch(ends)) ?? null };
+			if (peerIds === undefined) return { userId, unreadCount: (await getUnreadTotal(client, userId, options).catch(ends)) ?? null };
 			const counts: IDataObject[] = [];
 			// Tencent takes 10 peers a call: an item with more makes one call per 10, one after the other.
 			for (let start = 0; start < peerIds.length; start += PEERS_PER_CALL) {
 				const chunk = peerIds.slice(start, start + PEERS_PER_CALL);
-				const results = await getUnreadCount(client, userId, options, chunk).catch(ends);
+				const results = await getUnreadByPeer(client, userId, chunk, options).catch(ends);
 				for (const peerId of chunk) {
 					const result = results.get(peerId);
 					if (typeof result === 'number') counts.push({ userId, peerId, unreadCount: result });

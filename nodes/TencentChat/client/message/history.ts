@@ -35,7 +35,9 @@ export interface RoamingPage {
 /**
  * `admin_getroammsg`: up to `limit` messages of the conversation between `userId` and `peerId`,
  * as `userId` sees it, sent from `minTime` to `maxTime` (Unix seconds). Tencent pages back in time:
- * while Complete is 0, the next page is asked with MaxTime = LastMsgTime and LastMsgKey.
+ * while Complete is 0, the next page is asked with MaxTime = LastMsgTime and LastMsgKey. That a
+ * page lists its messages newest first, as the paging back suggests, is UNCONFIRMED: the messages
+ * are given in the order Tencent lists them.
  */
 export async function getHistoryPage(
 	client: TencentChatClient,
@@ -92,27 +94,23 @@ export async function markRead(
 /** A peer's unread count, or its ErrorList code (70107: the peer is not imported). */
 export type UnreadResult = number | { errorCode: number };
 
-/** `get_c2c_unread_msg_num`: a user's unread one-to-one messages in all, or from each of up to 10 peers. */
-export async function getUnreadCount(client: TencentChatClient, userId: string, options?: CallOptions): Promise<number | undefined>;
-export async function getUnreadCount(
+type UnreadAnswer = TencentChatAnswer & { AllC2CUnreadMsgNum?: unknown; C2CUnreadMsgNumList?: unknown; ErrorList?: unknown };
+
+/** `get_c2c_unread_msg_num` without peers: a user's unread one-to-one messages in all; undefined when the answer gives no count. */
+export async function getUnreadTotal(client: TencentChatClient, userId: string, options: CallOptions = {}): Promise<number | undefined> {
+	const { body } = await client.call<UnreadAnswer>(COMMANDS.getUnreadCount, { To_Account: userId }, options);
+	return count(body.AllC2CUnreadMsgNum);
+}
+
+/** `get_c2c_unread_msg_num` with up to 10 peers: the unread messages from each; a peer the answer leaves out is not in the map. */
+export async function getUnreadByPeer(
 	client: TencentChatClient,
 	userId: string,
-	options: CallOptions,
 	peerIds: string[],
-): Promise<Map<string, UnreadResult>>;
-export async function getUnreadCount(
-	client: TencentChatClient,
-	userId: string,
 	options: CallOptions = {},
-	peerIds?: string[],
-): Promise<number | undefined | Map<string, UnreadResult>> {
-	if (peerIds !== undefined) checkCount(COMMANDS.getUnreadCount, peerIds.length);
-	const { body } = await client.call<TencentChatAnswer & { AllC2CUnreadMsgNum?: unknown; C2CUnreadMsgNumList?: unknown; ErrorList?: unknown }>(
-		COMMANDS.getUnreadCount,
-		{ To_Account: userId, ...(peerIds ? { Peer_Account: peerIds } : {}) },
-		options,
-	);
-	if (peerIds === undefined) return count(body.AllC2CUnreadMsgNum);
+): Promise<Map<string, UnreadResult>> {
+	checkCount(COMMANDS.getUnreadCount, peerIds.length);
+	const { body } = await client.call<UnreadAnswer>(COMMANDS.getUnreadCount, { To_Account: userId, Peer_Account: peerIds }, options);
 	const asked = new Set(peerIds);
 	const results = new Map<string, UnreadResult>();
 	for (const entry of entries(body.C2CUnreadMsgNumList)) {
