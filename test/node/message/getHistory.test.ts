@@ -86,6 +86,8 @@ describe('Message → Get History in the n8n engine', () => {
 		expect(await texts({ startTime: yesterday })).toEqual(['today']);
 		expect(await texts({ endTime: yesterday })).toEqual(['three days ago']);
 		expect(await texts({ startTime: `={{ ${Math.floor(Date.now() / 1000) - 5 * 86_400} }}` })).toEqual(['today', 'three days ago']);
+		expect(await texts({ startTime: '={{ $now.minus({ days: 1 }) }}' })).toEqual(['today']);
+		expect(await texts({ endTime: '={{ new Date(Date.now() - 86400000) }}' })).toEqual(['three days ago']);
 	});
 
 	test('a page that brings a cursor pointing back at itself fails the item, no loop and no entry twice', async () => {
