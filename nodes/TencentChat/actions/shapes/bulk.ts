@@ -351,7 +351,7 @@ async function settleBatch<R>(
 		ids.forEach((id, index) => {
 			const position = positions === undefined ? index : positions[index];
 			const result = answer.results.get(id);
-			if (result !== undefined) outcomes.record(batch, position, operation.outcome(result, afterMaybeApplied));
+			if (result !== undefined) outcomes.record(batch, position, maybeAfterAll(operation.outcome(result, afterMaybeApplied), afterMaybeApplied));
 			else if (operation.leftOut && answer.wholeList) outcomes.record(batch, position, operation.leftOut);
 			else {
 				unsettledIds.push(id);
@@ -366,6 +366,23 @@ async function settleBatch<R>(
 		ids = unsettledIds;
 		positions = unsettledPositions;
 	}
+}
+
+const ambiguousOutcomes = new WeakMap<Outcome, Outcome>();
+
+/**
+ * A failure answered after an attempt that may have been carried out cannot tell whether that
+ * attempt did it (a recall retried after a 502 that then answers "already recalled"): it stays
+ * failed, and says `ambiguous`, for every operation alike. One shared outcome per failure.
+ */
+function maybeAfterAll(outcome: Outcome, afterMaybeApplied: boolean): Outcome {
+	if (!afterMaybeApplied || outcome.failure === undefined || outcome.fields.ambiguous === true) return outcome;
+	let ambiguous = ambiguousOutcomes.get(outcome);
+	if (ambiguous === undefined) {
+		ambiguous = freeze({ ...outcome.fields, ambiguous: true }, outcome.failure);
+		ambiguousOutcomes.set(outcome, ambiguous);
+	}
+	return ambiguous;
 }
 
 /** The outcome every ID of a call that failed as a whole shares. */
