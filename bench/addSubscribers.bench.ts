@@ -31,6 +31,8 @@ const MODES = {
 	remove: { command: 'delete_subscriber', callsPerSecond: 200, perCall: 100, noun: 'subscribers', done: 'removed' },
 	import: { command: 'multiaccount_import', callsPerSecond: 100, perCall: 100, noun: 'accounts', done: 'imported' },
 	sendToMany: { command: 'batchsendmsg', callsPerSecond: 200, perCall: 500, noun: 'recipients', done: 'sent' },
+	getProfile: { command: 'portrait_get', callsPerSecond: 200, perCall: 100, noun: 'accounts', done: 'found' },
+	onlineStatus: { command: 'query_online_status', callsPerSecond: 200, perCall: 500, noun: 'accounts', done: 'offline' },
 	passThrough: { command: 'add_subscriber', callsPerSecond: 200, perCall: 100, noun: 'subscribers', done: 'added' },
 } as const;
 const modeOf = (run: Run) => {
@@ -66,6 +68,9 @@ const RUNS: Run[] = [
 	{ name: 'Account Import', subscribers: 100_000, latencyMs: 50, mode: 'import' },
 	// Ten windows of 200 calls of 500 recipients, one message (one key), one recipient an item.
 	{ name: 'Message Send to Many', subscribers: 1_000_000, latencyMs: 50, mode: 'sendToMany' },
+	// Ten windows of 200 calls of 100 accounts; of 200 calls of 500 accounts.
+	{ name: 'User Get Profile', subscribers: 200_000, latencyMs: 50, mode: 'getProfile' },
+	{ name: 'User Get Online Status', subscribers: 1_000_000, latencyMs: 50, mode: 'onlineStatus' },
 	{
 		name: 'node, over 3 accounts (1,002 calls: a sixth window for the last 2)',
 		subscribers: 100_000,
@@ -181,9 +186,9 @@ async function main(): Promise<void> {
 				run.mode === 'remove'
 					? Array.from({ length: run.subscribers / accounts.length }, (_, i) => `r${index}_${i * accounts.length + account}`)
 					: [];
-			// Send to Many needs its recipients imported: the scenario's IDs and its warm-up's.
+			// Send to Many and the User lookups need their accounts imported: the scenario's IDs and its warm-up's.
 			const recipients =
-				run.mode === 'sendToMany'
+				run.mode === 'sendToMany' || run.mode === 'getProfile' || run.mode === 'onlineStatus'
 					? [
 							...Array.from({ length: run.subscribers }, (_, i) => `r${index}_${i}`),
 							...Array.from({ length: 2_000 }, (_, i) => `r${index}_warm-up-${i}`),
@@ -273,7 +278,7 @@ function sendingPerSecond(run: Measured): number {
 }
 
 function summarize(runs: Measured[]): void {
-	const isNode = (run: Measured) => ['node', 'remove', 'import', 'sendToMany'].includes(run.mode ?? 'node');
+	const isNode = (run: Measured) => ['node', 'remove', 'import', 'sendToMany', 'getProfile', 'onlineStatus'].includes(run.mode ?? 'node');
 	const nodeRuns = runs.filter((run) => isNode(run) && !run.reservedCallsPerSecond && !run.informative);
 	const holdingPeaks = runs.filter((run) => run.mode === 'passThrough').map((run) => run.result.rssPeakMb);
 	const holdingPeak = median(holdingPeaks);

@@ -3,6 +3,8 @@
  * are its own. Input: a JSON argument; output: one JSON line.
  */
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { observeClient } from '../nodes/TencentChat/client';
 import { runNode } from '../test/helpers/engine';
 import { addSubscribersParameters, credentialsFor, officialAccountParameters, resourceParameters } from '../test/helpers/fixtures';
@@ -13,7 +15,7 @@ export interface ScenarioInput {
 	subscribers: number;
 	accounts: string[];
 	prefix: string;
-	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'passThrough';
+	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'getProfile' | 'onlineStatus' | 'passThrough';
 }
 
 export interface ScenarioResult {
@@ -39,6 +41,10 @@ export const OK_STATUS: Record<ScenarioInput['mode'], string> = {
 	remove: 'removed',
 	import: 'imported',
 	sendToMany: 'sent',
+	// Get Profile's items carry `found`, not a status: see `isOk`.
+	getProfile: '',
+	// Nobody is online in the fake until a test says so.
+	onlineStatus: 'offline',
 	passThrough: '',
 };
 
@@ -68,7 +74,8 @@ async function main(): Promise<void> {
 	const rssPeak = process.resourceUsage().maxRSS * 1024;
 	if (error) throw new Error(`${error.message} ${error.description ?? ''}`);
 
-	const ok = output.filter((item) => item.json.status === OK_STATUS[input.mode]).length;
+	const isOk = input.mode === 'getProfile' ? (json: IDataObject) => json.found === true : (json: IDataObject) => json.status === OK_STATUS[input.mode];
+	const ok = output.filter((item) => isOk(item.json)).length;
 	const result: ScenarioResult = {
 		seconds,
 		startedAt: wallStartedAt,
@@ -105,6 +112,10 @@ function nodeFor(input: ScenarioInput) {
 			parameters: resourceParameters('message', 'sendToMany', { recipients: '={{ $json.subscribers }}', messageType: 'text', text: 'Welcome aboard!' }),
 		};
 	}
+	if (input.mode === 'getProfile') {
+		return { parameters: resourceParameters('user', 'getProfile', { userIds: '={{ $json.subscribers }}' }, { fields: ['nickname', 'avatarUrl', 'gender'] }) };
+	}
+	if (input.mode === 'onlineStatus') return { parameters: resourceParameters('user', 'getOnlineStatus', { userIds: '={{ $json.subscribers }}' }) };
 	return { parameters: addSubscribersParameters() };
 }
 

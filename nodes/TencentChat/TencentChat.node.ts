@@ -12,6 +12,7 @@ import * as account from './actions/account/Account.resource';
 import * as group from './actions/group/Group.resource';
 import * as message from './actions/message/Message.resource';
 import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
+import * as user from './actions/user/User.resource';
 import { router } from './actions/router';
 import { sendAndWaitWebhook, sendAndWaitWebhooks, WAITING_TOOLTIP } from './actions/sendAndWait/webhook';
 
@@ -21,6 +22,7 @@ const RESOURCES = [
 	{ name: 'Group', value: 'group', operations: group.operations },
 	{ name: 'Account', value: 'account', operations: account.operations },
 	{ name: 'Message', value: 'message', operations: message.operations },
+	{ name: 'User', value: 'user', operations: user.operations },
 ];
 
 /** Subtitles that the rule below would make ambiguous or unclear, by resource and operation name. */
@@ -87,6 +89,7 @@ export class TencentChat implements INodeType {
 			...account.description,
 			...message.description,
 			...group.description,
+			...user.description,
 		],
 	};
 

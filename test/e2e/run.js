@@ -26,6 +26,7 @@ const { checkInBrowser } = require('./browser.e2e');
 const { tarballProblems } = require('./pack');
 const { checkStart } = require('./start.e2e');
 const { GROUP_ACCOUNTS, GROUP_SETUP, LISTED_GROUPS, checkGroupChain, groupWorkflow } = require('./group.e2e');
+const { checkUserCrmChain, setUpUserCrm, userCrmWorkflow } = require('./userCrm.e2e');
 const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, npmEnv, run, startProcess, stopProcess } = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -186,6 +187,7 @@ function workflows(serverUrl) {
 			],
 			chain('Manual Trigger', 'New customers', 'Import', 'Subscribe', 'Welcome'),
 		),
+		userCrmWorkflow({ workflow, trigger, codeAt, tencentChatAt, chain }),
 		workflow(
 			'e2eAddSubscribers',
 			[
@@ -412,6 +414,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 	await checkCrmChain(tools, env, serverUrl);
 	await checkAccountsAndMessages(tools, env, serverUrl);
 	checkGroupChain({ execute: (id) => execute(tools, env, id), outputOf, check });
+	await checkUserCrmChain({ execute: (id) => execute(tools, env, id), outputOf, check, control, serverUrl, sdkAppId: SDK_APP_ID, admin: ADMIN });
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
@@ -616,7 +619,9 @@ async function main() {
 			},
 			accounts: [LIFE_OWNER, ...ALREADY_IMPORTED, ...GROUP_ACCOUNTS],
 			groups: GROUP_SETUP,
+			customProfileTags: ['Tier'],
 		});
+		await setUpUserCrm({ control, serverUrl, sdkAppId: SDK_APP_ID });
 
 		const env = {
 			...process.env,

@@ -20,10 +20,13 @@ import { type AccountProfile, accountProfile, accountService, isImported } from 
 import { groupService } from './services/group';
 import { type Groups, groupSnapshot } from './services/groupState';
 import { type MailboxMessage, mailbox, messageService } from './services/message';
+import { type ConversationMessage, conversation } from './services/messageHistory';
 import { officialAccountService, subscriberIds } from './services/officialAccount';
 import { type Accounts, accountSnapshot } from './services/officialAccountState';
 import { type Answer, failed, type RequestBody, type ServiceModule, TencentFailure } from './services/service';
 import { countAdmitted, countApplied, countCall, emptyStats, type FakeStats } from './stats';
+import { type Presence, setPresence } from './services/userPresence';
+import { profileOf, profileService } from './services/userProfile';
 import { checkUserSig, userSigsSeen } from './userSigCheck';
 
 export { DEFAULT_FAULTS } from './config';
@@ -32,6 +35,8 @@ export type { AccountProfile } from './services/account';
 export type { FakeGroup } from './services/group';
 export type { MailboxMessage } from './services/message';
 export type { FakeOfficialAccount } from './services/officialAccount';
+export type { ConversationMessage } from './services/messageHistory';
+export type { Presence } from './services/userPresence';
 export type { FakeStats } from './stats';
 
 interface AppState {
@@ -140,6 +145,33 @@ export class FakeTencentServer {
 	/** The one-to-one messages a user has received, oldest first. */
 	mailbox(sdkAppId: number, userId: string): MailboxMessage[] {
 		return mailbox(this.apps.get(sdkAppId)?.services.get(messageService), userId);
+	}
+
+	/**
+	 * Carries a command out on an app's state directly, as a test's setup: no HTTP, no limit, no
+	 * scripted answer used up (it counts as applied, and sends its callbacks). Returns its answer.
+	 */
+	seed(sdkAppId: number, path: string, body: RequestBody): Answer {
+		const app = this.apps.get(sdkAppId);
+		const command = commandAt(path);
+		const service = command && SERVICES_BY_NAME.get(command.service);
+		if (app === undefined || command === undefined || service?.commands[command.name] === undefined) throw new Error(`cannot seed ${path} of app ${sdkAppId}`);
+		return this.carryOut({ app, service, command, body, identifier: app.config.admins[0] });
+	}
+
+	/** The one-to-one conversation of two users, oldest first, with what was recalled. */
+	conversation(sdkAppId: number, a: string, b: string): ConversationMessage[] {
+		return conversation(this.apps.get(sdkAppId)?.services.get(messageService), a, b);
+	}
+
+	/** Who is online: nobody is until a test says so. */
+	setPresence(sdkAppId: number, userId: string, presence: Presence): void {
+		setPresence(this.apps.get(sdkAppId)?.services.get(messageService), userId, presence);
+	}
+
+	/** An account's profile tags (nickname and avatar included), or undefined when it does not exist. */
+	profile(sdkAppId: number, userId: string): Record<string, string | number> | undefined {
+		return profileOf(this.apps.get(sdkAppId)?.services.get(profileService), userId);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -16,6 +16,8 @@ export interface FakeApp {
 	groups?: Record<string, FakeGroup>;
 	/** How many groups one user may join (default 500, the Standard edition's); 10037 past it. */
 	maxGroupsPerUser?: number;
+	/** Custom profile tags the app has created in the console, by key (`Tier`) or in full (`Tag_Profile_Custom_Tier`). */
+	customProfileTags?: string[];
 }
 
 export const FAULT_KINDS = ['http502', 'error20005', 'resetBeforeApply', 'resetAfterApply', 'stall'] as const;

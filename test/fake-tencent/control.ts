@@ -4,6 +4,8 @@
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
 import type { AccountProfile } from './services/account';
 import type { MailboxMessage } from './services/message';
+import type { ConversationMessage } from './services/messageHistory';
+import type { Presence } from './services/userPresence';
 import type { FakeStats } from './stats';
 
 export class FakeServerControl {
@@ -56,6 +58,20 @@ export class FakeServerControl {
 	/** The one-to-one messages a user has received, oldest first. */
 	async mailbox(sdkAppId: number, userId: string): Promise<MailboxMessage[]> {
 		return ((await this.post('mailbox', { sdkAppId, userId })) as { messages: MailboxMessage[] }).messages;
+	}
+
+	/** The one-to-one conversation of two users, oldest first, with what was recalled. */
+	async conversation(sdkAppId: number, a: string, b: string): Promise<ConversationMessage[]> {
+		return ((await this.post('conversation', { sdkAppId, a, b })) as { messages: ConversationMessage[] }).messages;
+	}
+
+	async setPresence(sdkAppId: number, userId: string, presence: Presence): Promise<void> {
+		await this.post('presence', { sdkAppId, userId, presence });
+	}
+
+	/** An account's profile tags, or null when it does not exist. */
+	async profile(sdkAppId: number, userId: string): Promise<Record<string, string | number> | null> {
+		return ((await this.post('profile', { sdkAppId, userId })) as { profile: Record<string, string | number> | null }).profile;
 	}
 
 	/** Every UserSig the server was sent, for leak checks across processes. */

@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http';
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
 import type { FakeTencentServer } from './FakeTencentServer';
 import { sendJson } from './http';
+import type { Presence } from './services/userPresence';
 import { userSigsSeen } from './userSigCheck';
 
 export function answerControl(server: FakeTencentServer, path: string, body: string, response: ServerResponse): void {
@@ -49,6 +50,13 @@ export function answerControl(server: FakeTencentServer, path: string, body: str
 			return sendJson(response, 200, { account: server.account(Number(input.sdkAppId), String(input.userId)) ?? null });
 		case '/_fake/mailbox':
 			return sendJson(response, 200, { messages: server.mailbox(Number(input.sdkAppId), String(input.userId)) });
+		case '/_fake/conversation':
+			return sendJson(response, 200, { messages: server.conversation(Number(input.sdkAppId), String(input.a), String(input.b)) });
+		case '/_fake/presence':
+			server.setPresence(Number(input.sdkAppId), String(input.userId), input.presence as Presence);
+			return done();
+		case '/_fake/profile':
+			return sendJson(response, 200, { profile: server.profile(Number(input.sdkAppId), String(input.userId)) ?? null });
 		case '/_fake/user-sigs':
 			return sendJson(response, 200, { userSigs: [...userSigsSeen] });
 		default:

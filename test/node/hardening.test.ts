@@ -97,6 +97,37 @@ const OPERATIONS: Array<{ name: string; parameters: (options: INodeParameters) =
 		bulk: false,
 		without: ['maxConcurrency'],
 	},
+	{ name: 'User Get Profile', parameters: (options) => resourceParameters('user', 'getProfile', { userIds: '={{ $json.subscribers }}' }, options), bulk: true },
+	{
+		name: 'User Set Profile',
+		parameters: (options) => resourceParameters('user', 'setProfile', { userId: '={{ $json.subscribers }}', profileFields: { nickname: 'A' } }, options),
+		bulk: false,
+	},
+	{
+		name: 'User Get Online Status',
+		parameters: (options) => resourceParameters('user', 'getOnlineStatus', { userIds: '={{ $json.subscribers }}' }, options),
+		bulk: true,
+	},
+	{
+		name: 'Message Get History',
+		parameters: (options) => resourceParameters('message', 'getHistory', { userId: '={{ $json.subscribers }}', peerId: 'administrator', returnAll: true }, options),
+		bulk: false,
+	},
+	{
+		name: 'Message Recall',
+		parameters: (options) => resourceParameters('message', 'recall', { to: '={{ $json.subscribers }}', msgKey: '1_1_1700000000' }, options),
+		bulk: false,
+	},
+	{
+		name: 'Message Mark Read',
+		parameters: (options) => resourceParameters('message', 'markRead', { userId: '={{ $json.subscribers }}', peerId: 'administrator' }, options),
+		bulk: false,
+	},
+	{
+		name: 'Message Get Unread Count',
+		parameters: (options) => resourceParameters('message', 'getUnreadCount', { userId: '={{ $json.subscribers }}', peerIds: 'administrator' }, options),
+		bulk: false,
+	},
 ];
 
 /** Every Group operation, on one group: values that would succeed, but for the option under test. */

@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { resetProcessState } from '../../nodes/TencentChat/client';
 import type { AnswerPath, FakeApp, Mutation } from '../fake-tencent/config';
 import { runNode } from '../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters, resourceParameters } from '../helpers/fixtures';
+import { credentialsFor, fakeApp, officialAccountParameters, resourceParameters, SDK_APP_ID } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // Every operation against hostile answers: the OK answer of its first call with one value changed
@@ -37,10 +37,70 @@ interface HostileCase {
 	list?: boolean;
 	/** Both items' IDs go in one call (Get takes 50 accounts a call, and offers no Batch Size). */
 	oneCall?: boolean;
+	/** State the app needs besides `app()`, set on the server directly after it is made. */
+	before?: () => void;
 }
 
-const account = '={{ $json.account }}';
+/** One-to-one messages the history operations read: u_a and old1 both ways, u_b to d1. */
+function seedMessages(): void {
+	const sends = [['u_a', 'old1', 'one'], ['old1', 'u_a', 'two'], ['u_b', 'd1', 'three']];
+	sends.forEach(([from, to, text], random) =>
+		server.seed(SDK_APP_ID, 'openim/sendmsg', { From_Account: from, To_Account: to, MsgRandom: random, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }] }),
+	);
+}
+const keyOf = (from: string, to: string) => server.conversation(SDK_APP_ID, from, to).find((message) => message.from === from)?.msgKey;
 const one = { maxRetries: 1 };
+const USER_AND_HISTORY: HostileCase[] = [
+	{
+		name: 'User Get Profile',
+		command: 'portrait_get',
+		parameters: resourceParameters('user', 'getProfile', { userIds: '={{ $json.ids }}' }, { ...one, batchSize: 2 }),
+		items: [{ ids: 'u_a, nobody' }, { ids: 'u_b' }],
+		before: () =>
+			['u_a', 'u_b'].forEach((id) =>
+				server.seed(SDK_APP_ID, 'profile/portrait_set', {
+					From_Account: id,
+					ProfileItem: [{ Tag: 'Tag_Profile_IM_Nick', Value: `Nick ${id}` }, { Tag: 'Tag_Profile_IM_Gender', Value: 'Gender_Type_Female' }, { Tag: 'Tag_Profile_IM_BirthDay', Value: 19900419 }, { Tag: 'Tag_Profile_IM_Level', Value: 2 }],
+				}),
+			),
+	},
+	{ name: 'User Set Profile', command: 'portrait_set', parameters: resourceParameters('user', 'setProfile', { userId: '={{ $json.id }}', profileFields: { nickname: 'N', level: 1 } }, one), items: [{ id: 'u_a' }, { id: 'u_b' }] },
+	{
+		name: 'User Get Online Status',
+		command: 'query_online_status',
+		parameters: resourceParameters('user', 'getOnlineStatus', { userIds: '={{ $json.ids }}' }, { ...one, batchSize: 2, includePlatforms: true }),
+		items: [{ ids: 'u_a, nobody' }, { ids: 'u_b' }],
+		before: () => server.setPresence(SDK_APP_ID, 'u_a', { state: 'Online', platforms: [{ Platform: 'iPhone', Status: 'Online' }] }),
+	},
+	{
+		name: 'Message Get History',
+		command: 'admin_getroammsg',
+		parameters: resourceParameters('message', 'getHistory', { userId: '={{ $json.user }}', peerId: '={{ $json.peer }}', returnAll: true }, one),
+		items: [{ user: 'u_a', peer: 'old1' }, { user: 'u_b', peer: 'd1' }],
+		list: true,
+		before: seedMessages,
+	},
+	{
+		name: 'Message Recall',
+		command: 'admin_msgwithdraw',
+		parameters: resourceParameters('message', 'recall', { from: '={{ $json.from }}', to: '={{ $json.to }}', msgKey: '={{ $json.key }}' }, one),
+		// The keys of the messages `before` sent: read when the run starts.
+		get items(): [IDataObject, IDataObject] {
+			return [{ from: 'u_a', to: 'old1', key: keyOf('u_a', 'old1') }, { from: 'u_b', to: 'd1', key: keyOf('u_b', 'd1') }];
+		},
+		before: seedMessages,
+	},
+	{ name: 'Message Mark Read', command: 'admin_set_msg_read', parameters: resourceParameters('message', 'markRead', { userId: '={{ $json.user }}', peerId: '={{ $json.peer }}' }, one), items: [{ user: 'u_a', peer: 'old1' }, { user: 'u_b', peer: 'd1' }] },
+	{
+		name: 'Message Get Unread Count',
+		command: 'get_c2c_unread_msg_num',
+		parameters: resourceParameters('message', 'getUnreadCount', { userId: '={{ $json.user }}', peerIds: '={{ $json.peers }}' }, one),
+		items: [{ user: 'u_a', peers: 'old1, nobody' }, { user: 'd1', peers: 'u_b' }],
+		before: seedMessages,
+	},
+];
+
+const account = '={{ $json.account }}';
 const OPERATIONS: HostileCase[] = [
 	{ name: 'Add Subscribers', command: 'add_subscriber', parameters: officialAccountParameters('addSubscribers', { officialAccountId: account, subscriberIds: '={{ $json.ids }}' }, one), items: [{ account: NEWS, ids: 'new1, old1' }, { account: DEALS, ids: 'new2' }] },
 	{ name: 'Remove Subscribers', command: 'delete_subscriber', parameters: officialAccountParameters('removeSubscribers', { officialAccountId: account, subscriberIds: '={{ $json.ids }}' }, one), items: [{ account: NEWS, ids: 'old1, nobody' }, { account: DEALS, ids: 'd1' }] },
@@ -59,6 +119,7 @@ const OPERATIONS: HostileCase[] = [
 	{ name: 'Account Delete', command: 'account_delete', parameters: resourceParameters('account', 'delete', { userIds: '={{ $json.ids }}' }, { ...one, batchSize: 2 }), items: [{ ids: 'u_a, nobody' }, { ids: 'u_b' }] },
 	{ name: 'Message Send', command: 'sendmsg', parameters: resourceParameters('message', 'send', { to: '={{ $json.to }}', messageType: 'text', text: 'Hi' }, one), items: [{ to: 'u_a' }, { to: 'u_b' }] },
 	{ name: 'Message Send to Many', command: 'batchsendmsg', parameters: resourceParameters('message', 'sendToMany', { recipients: '={{ $json.to }}', messageType: 'text', text: '={{ $json.text }}' }, one), items: [{ to: 'u_a, nobody', text: 'one' }, { to: 'u_b', text: 'two' }] },
+	...USER_AND_HISTORY,
 ];
 
 /** The base fields every answer has: what breaks them is the exchange's own test. */
@@ -103,7 +164,7 @@ const itemsOf = (run: { output: INodeExecutionData[]; errorOutput: INodeExecutio
 	[...run.output, ...run.errorOutput].filter((entry) => (entry.pairedItem as { item: number } | undefined)?.item === item).map((entry) => stable(entry.json));
 
 /** What an output item is about: the ID it reports on. */
-const identity = (fields: IDataObject) => String(fields.userId ?? fields.subscriberAccount ?? fields.to ?? fields.recipient ?? fields.msgKey ?? fields.officialAccount);
+const identity = (fields: IDataObject) => String(fields.peerId ?? fields.userId ?? fields.subscriberAccount ?? fields.to ?? fields.recipient ?? fields.msgKey ?? fields.officialAccount);
 
 /** Text in an item that only a value made of a broken conversion shows. */
 const BROKEN = /Invalid Date|NaN|\[object Object\]|undefined/;
@@ -113,6 +174,7 @@ const DEFECT = /Cannot read|is not a function|is not iterable|Invalid time value
 async function runOnce(operation: HostileCase, onError: 'continueErrorOutput' | 'stopWorkflow') {
 	await resetProcessState();
 	server.addApp(app());
+	operation.before?.();
 	return await runNode({ parameters: operation.parameters, items: operation.items, credentials: credentialsFor(server), onError });
 }
 

@@ -5,6 +5,7 @@ import * as account from './account/Account.resource';
 import * as group from './group/Group.resource';
 import * as message from './message/Message.resource';
 import * as officialAccount from './officialAccount/OfficialAccount.resource';
+import * as user from './user/User.resource';
 
 type Operation = { execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> };
 
@@ -14,6 +15,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	account: account.operations,
 	message: message.operations,
 	group: group.operations,
+	user: user.operations,
 };
 
 /** Reads resource and operation once; each operation handles all input items together. */

@@ -12,6 +12,7 @@ export const SERVICES = {
 	account: 'im_open_login_svc',
 	message: 'openim',
 	group: 'group_open_http_svc',
+	profile: 'profile',
 } as const;
 
 export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
@@ -121,6 +122,16 @@ export const COMMANDS = {
 	sendMessageToMany: command(SERVICES.message, 'batchsendmsg', { maxPerCall: 500 }),
 
 	...GROUP_COMMANDS,
+	// One conversation's roaming history; Tencent cuts a page at about 13 KB. MaxCnt's maximum is
+	// UNCONFIRMED: 100 a page, and the paging carries on where Tencent stops sooner.
+	getHistory: command(SERVICES.message, 'admin_getroammsg', { maxPerCall: 100, maxAnswerBytes: LIST_PAGE }),
+	recallMessage: command(SERVICES.message, 'admin_msgwithdraw'),
+	markRead: command(SERVICES.message, 'admin_set_msg_read'),
+	getUnreadCount: command(SERVICES.message, 'get_c2c_unread_msg_num', { maxPerCall: 10 }),
+	getOnlineStatus: command(SERVICES.message, 'query_online_status', { maxPerCall: 500, maxAnswerBytes: LIST_PAGE }),
+
+	getProfiles: command(SERVICES.profile, 'portrait_get', { maxPerCall: 100, maxAnswerBytes: LIST_PAGE }),
+	setProfile: command(SERVICES.profile, 'portrait_set'),
 } as const satisfies Record<string, Command>;
 
 export type CommandKey = keyof typeof COMMANDS;

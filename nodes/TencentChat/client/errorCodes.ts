@@ -3,6 +3,7 @@ import { ACCOUNT_ERRORS } from './account/errorCodes';
 import { GROUP_ERRORS } from './group/errorCodes';
 import { MESSAGE_ERRORS } from './message/errorCodes';
 import { OFFICIAL_ACCOUNT_ERRORS } from './officialAccount/errorCodes';
+import { PROFILE_ERRORS } from './user/errorCodes';
 
 // What a Tencent Chat error code means for a client: retry it, renew the UserSig, or stop and say
 // which setting to fix. Codes 60000-79999 mean the same for every service and live here; each
@@ -102,6 +103,7 @@ const byService = new Map<ServiceName, Map<number, ErrorCodeInfo>>([
 	[SERVICES.account, indexed(ACCOUNT_ERRORS)],
 	[SERVICES.message, indexed(MESSAGE_ERRORS)],
 	[SERVICES.group, indexed(GROUP_ERRORS)],
+	[SERVICES.profile, indexed(PROFILE_ERRORS)],
 ]);
 
 /** Codes in neither table fail at once: a retry of an unknown failure is a guess. */

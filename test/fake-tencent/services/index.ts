@@ -5,6 +5,7 @@ import { groupService } from './group';
 import { messageService } from './message';
 import { officialAccountService } from './officialAccount';
 import type { ServiceModule } from './service';
+import { profileService } from './userProfile';
 
 export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = [
 	officialAccountService,
@@ -12,4 +13,5 @@ export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = [
 	accountService,
 	messageService,
 	groupService,
+	profileService,
 ];

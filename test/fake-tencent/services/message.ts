@@ -8,7 +8,9 @@
 import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 import { type Accounts, ACCOUNT_MISSING, accountsOf } from './account';
+import { historyCommands } from './messageHistory';
 import { type Answer, type CallContext, defineService, ok, type RequestBody, strings, TencentFailure } from './service';
+import { presenceCommands } from './userPresence';
 
 /** A message as a recipient's mailbox holds it. */
 export interface MailboxMessage {
@@ -25,18 +27,18 @@ export interface MailboxMessage {
 }
 
 /** One call's delivery: the message as it was sent, what was delivered, and to whom (the recipients who did not have it yet). */
-interface Delivery {
+export interface Delivery {
 	message: Outgoing;
 	delivered: Delivered;
 	recipients: readonly string[];
 }
 
-interface Delivered {
+export interface Delivered {
 	msgKey: string;
 	msgTime: number;
 }
 
-interface Messages {
+export interface Messages {
 	accounts: Accounts;
 	/** Every delivery, oldest first: one record per call, however many recipients it had. */
 	deliveries: Delivery[];
@@ -65,7 +67,7 @@ const BODY_TOO_LARGE = 93000;
 export const messageService = defineService<Messages>({
 	service: SERVICES.message,
 	createState: (app: FakeApp) => ({ accounts: accountsOf(app), deliveries: [], mailboxes: undefined, recent: new Map(), nextSeq: 1 }),
-	commands: { sendmsg: sendMessage, batchsendmsg: sendMessageToMany },
+	commands: { sendmsg: sendMessage, batchsendmsg: sendMessageToMany, ...historyCommands, ...presenceCommands },
 	entryLists: { batchsendmsg: { list: 'ErrorList', id: 'To_Account', result: 'ErrorCode' } },
 });
 
@@ -115,7 +117,7 @@ function sendMessageToMany(state: Messages, body: RequestBody, context: CallCont
 	return ok({ MsgKey: msgKey, ...(ErrorList.length > 0 ? { ErrorList } : {}) });
 }
 
-type Outgoing = Omit<MailboxMessage, 'to' | 'msgKey' | 'msgTime'>;
+export type Outgoing = Omit<MailboxMessage, 'to' | 'msgKey' | 'msgTime'>;
 
 /** The checks both commands make of the message itself, in the order Tencent's codes suggest. */
 function readMessage(state: Messages, body: RequestBody, operator: string): Outgoing {

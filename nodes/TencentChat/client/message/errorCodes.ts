@@ -22,4 +22,8 @@ export const MESSAGE_ERRORS: ErrorTable = [
 	[[93000], { action: 'reject', hint: 'The message is too large: Tencent takes at most 12 KB.' }],
 	[[20006], { action: 'reject', hint: 'The message was blocked by the app\'s "before send" callback.' }],
 	[[20007], { action: 'reject', hint: 'The recipient has blocked the sender.' }],
+	// admin_msgwithdraw (CN 38980): Recall turns 20022 and 20023 into statuses of their own.
+	[[20022], { action: 'reject', hint: 'Tencent has no such message: check From, To and the message key.' }],
+	[[20023], { action: 'reject', hint: 'The message was recalled already.' }],
+	[[90054], { action: 'reject', hint: 'The message key is not one Tencent gave: take it from Send, Get History or a webhook.' }],
 ];

@@ -1,0 +1,54 @@
+// Presence, per app: `openim/query_online_status`. Nobody is online until a test says so
+// (`server.setPresence`, `/_fake/presence`). The fake answers `Status`, as Tencent's OpenAPI file
+// names it; its sample says `State` (a scripted answer tests that one).
+
+import type { Messages } from './message';
+import { type Answer, type CallContext, ok, type RequestBody, TencentFailure } from './service';
+
+export type PresenceState = 'Online' | 'PushOnline' | 'Offline';
+
+export interface Presence {
+	state: PresenceState;
+	/** The platforms it is logged in on, e.g. [{ Platform: 'iPhone', Status: 'Online' }]. */
+	platforms?: Array<{ Platform: string; Status: PresenceState }>;
+}
+
+const presences = new WeakMap<Messages, Map<string, Presence>>();
+
+function presenceOf(messages: Messages): Map<string, Presence> {
+	let presence = presences.get(messages);
+	if (presence === undefined) {
+		presence = new Map();
+		presences.set(messages, presence);
+	}
+	return presence;
+}
+
+export function setPresence(state: unknown, userId: string, presence: Presence): void {
+	if (state !== undefined) presenceOf(state as Messages).set(userId, presence);
+}
+
+// Codes of query_online_status's predecessor querystate (UNCONFIRMED for this command).
+const BAD_TYPE = 90003;
+const TOO_MANY = 90011;
+
+function queryOnlineStatus(messages: Messages, body: RequestBody, { command }: CallContext): Answer {
+	const ids = body.To_Account;
+	if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) throw new TencentFailure(BAD_TYPE, 'To_Account must be a list of UserIDs');
+	if (ids.length > (command.maxPerCall ?? 1)) throw new TencentFailure(TOO_MANY, `at most ${command.maxPerCall} accounts a call`);
+	const detail = body.IsNeedDetail === 1;
+	const presence = presenceOf(messages);
+	const QueryResult: Array<Record<string, unknown>> = [];
+	const ErrorList: Array<Record<string, unknown>> = [];
+	for (const id of ids as string[]) {
+		if (!messages.accounts.has(id)) {
+			ErrorList.push({ To_Account: id, ErrorCode: 70107 });
+			continue;
+		}
+		const { state, platforms } = presence.get(id) ?? { state: 'Offline' };
+		QueryResult.push({ To_Account: id, Status: state, ...(detail ? { Detail: state === 'Offline' ? [] : (platforms ?? []) } : {}) });
+	}
+	return ok({ QueryResult, ...(ErrorList.length > 0 ? { ErrorList } : {}) });
+}
+
+export const presenceCommands = { query_online_status: queryOnlineStatus };
