@@ -34,7 +34,7 @@ function allProperties(list: INodeProperties[]): INodeProperties[] {
 
 describe('the editor', () => {
 	test('lists the headline resource, Official Account, first', () => {
-		expect(resources.map((resource) => resource.value)).toEqual(['officialAccount', 'group', 'account', 'message']);
+		expect(resources.map((resource) => resource.value)).toEqual(['officialAccount', 'group', 'account', 'message', 'user']);
 	});
 
 	test('shows a readable subtitle for every operation, as n8n evaluates it on the canvas', () => {
