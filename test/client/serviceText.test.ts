@@ -58,6 +58,11 @@ describe('the UserSig this process signed is hidden in any form a server quotes 
 		for (const form of decoded) expect(form.includes(userSig.slice(8, 40))).toBe(false);
 	});
 
+	test('the newest of many signatures is hidden too, after older ones are forgotten', () => {
+		const sign = (n: number) => processState.userSigs.get({ sdkAppId: 1400000001, identifier: `admin${n}`, secretKey: 'a-key-for-the-mask-test' });
+		for (let n = 0; n < 70; n++) expect(serviceText(`signature ${sign(n)} refused`, 5_000)).toBe('signature *** refused');
+	});
+
 	test('text without a signature passes unchanged', () => {
 		expect(serviceText('official account does not exist: @TOA#_news (code 130004)')).toBe('official account does not exist: @TOA#_news (code 130004)');
 	});

@@ -14,7 +14,7 @@ import { CallbackSender } from './callbacks';
 import { answerControl } from './controlEndpoints';
 import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
-import { sendAsIs, transformAnswer } from './scriptedAnswers';
+import { mutateAnswer, sendAsIs, transformAnswer } from './scriptedAnswers';
 import { SERVICE_MODULES } from './services';
 import { type AccountProfile, accountProfile, accountService, isImported } from './services/account';
 import { groupService } from './services/group';
@@ -62,6 +62,8 @@ export class FakeTencentServer {
 	private readonly sockets = new Set<Socket>();
 	private faults: FaultConfig = { ...DEFAULT_FAULTS };
 	private scripted: ScriptedAnswer[] = [];
+	/** The last answer each command's service gave (before any mutation): for tests that change one value of it. */
+	readonly answersGiven = new Map<string, Record<string, unknown>>();
 	private inFlight = 0;
 	private random: () => number = Math.random;
 	stats: FakeStats = emptyStats();
@@ -168,7 +170,7 @@ export class FakeTencentServer {
 		}
 
 		const scripted = this.scripted.shift();
-		if (scripted !== undefined && scripted.kind !== 'fault' && scripted.kind !== 'transform') {
+		if (scripted !== undefined && scripted.kind !== 'fault' && scripted.kind !== 'transform' && scripted.kind !== 'mutate') {
 			if ('apply' in scripted && scripted.apply) this.carryOut(call);
 			await this.latency();
 			return sendAsIs(scripted, request, response);
@@ -181,8 +183,10 @@ export class FakeTencentServer {
 		if (fault === 'resetBeforeApply') return void request.socket.destroy();
 
 		const answer = this.carryOut(call);
+		this.answersGiven.set(call.command.name, answer);
 		if (fault === 'resetAfterApply') return void request.socket.destroy();
 		if (fault === 'stall') await delay(this.faults.stallMs);
+		if (scripted?.kind === 'mutate') return this.reply(response, mutateAnswer(answer, scripted.mutation));
 		if (scripted?.kind !== 'transform') return this.reply(response, answer);
 		const entries = call.service.entryLists?.[call.command.name];
 		return this.reply(response, transformAnswer(answer, scripted.transform, entries));

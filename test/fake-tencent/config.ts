@@ -55,6 +55,20 @@ export const DEFAULT_FAULTS: FaultConfig = {
 	reservedCallsPerSecond: 0,
 };
 
+/** Where a value sits in an answer: field names and list indexes from the top. */
+export type AnswerPath = Array<string | number>;
+
+/**
+ * One change to an answer: a value set (of another type, out of range, huge) or removed, or the
+ * list entry at `path` given again (`repeat`) or copied with its text values renamed, as an entry
+ * for an ID nobody asked about (`stranger`).
+ */
+export type Mutation =
+	| { path: AnswerPath; set: unknown }
+	| { path: AnswerPath; remove: true }
+	| { path: AnswerPath; repeat: true }
+	| { path: AnswerPath; stranger: true };
+
 /** How to change an answer's per-entry list (e.g. add_subscriber's `SubscriberList`). */
 export type Transform = 'dropList' | 'dropFirst' | 'addStranger' | 'renameFirst' | 'badResult';
 
@@ -75,6 +89,8 @@ export type ScriptedAnswer =
 	  }
 	/** The real answer, with its per-entry list changed. */
 	| { kind: 'transform'; transform: Transform }
+	/** The real answer (the call carried out), with one value changed: see `Mutation`. */
+	| { kind: 'mutate'; mutation: Mutation }
 	/** One of the injected faults, for this call only. */
 	| { kind: 'fault'; fault: FaultKind }
 	/** HTTP 200: the start of a JSON answer, `bytes` of padding in chunks, then its end. */

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
-import type { EchoForm, ScriptedAnswer, Transform } from './config';
+import type { EchoForm, Mutation, ScriptedAnswer, Transform } from './config';
 import { nextTurn, sendJson, write } from './http';
 import type { Answer, EntryList } from './services/service';
 
@@ -112,4 +112,34 @@ export function transformAnswer(answer: Answer, transform: Transform, entries: E
 		case 'badResult':
 			return entries.result ? changeFirst({ [entries.result]: 7 }) : answer;
 	}
+}
+
+/** The answer with one value changed (`set` may add one); a path that is not in the answer leaves it as it is. */
+export function mutateAnswer(answer: Answer, mutation: Mutation): Answer {
+	const copy = structuredClone(answer) as Record<string | number, unknown>;
+	const parentPath = mutation.path.slice(0, -1);
+	const last = mutation.path[mutation.path.length - 1];
+	let parent: Record<string | number, unknown> | undefined = copy;
+	for (const step of parentPath) {
+		const next: unknown = parent?.[step];
+		parent = typeof next === 'object' && next !== null ? (next as Record<string | number, unknown>) : undefined;
+	}
+	if (parent === undefined || last === undefined || (!(last in parent) && !('set' in mutation))) return copy as Answer;
+	if ('set' in mutation) parent[last] = mutation.set;
+	else if ('remove' in mutation) {
+		if (Array.isArray(parent)) parent.splice(Number(last), 1);
+		else delete parent[last];
+	} else if (Array.isArray(parent)) {
+		const entry = structuredClone(parent[last as number]);
+		parent.push('stranger' in mutation ? renamed(entry) : entry);
+	}
+	return copy as Answer;
+}
+
+/** Every text value of an entry renamed: the entry of an ID nobody asked about. */
+function renamed(value: unknown): unknown {
+	if (typeof value === 'string') return `stranger_${value}`.slice(0, 32);
+	if (Array.isArray(value)) return value.map(renamed);
+	if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, renamed(inner)]));
+	return value;
 }

@@ -124,6 +124,8 @@ export interface NodeRun {
 	errorOutput: INodeExecutionData[];
 	error?: { message: string; description?: string | null; name?: string; itemIndex?: number };
 	run: IRun;
+	/** What the node sent to the editor (sendMessageToUI, in a manual run: the browser's console). */
+	uiMessages: unknown[];
 }
 
 /** Runs the Tencent Chat node on `items` inside n8n-core's WorkflowExecute, as n8n does. */
@@ -164,8 +166,12 @@ export async function runNode({
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
+	const uiMessages: unknown[] = [];
 	const additionalData = {
 		hooks,
+		sendDataToUI: (type: string, data: { messages?: unknown[] }) => {
+			if (type === 'sendConsoleMessage') uiMessages.push(...(data.messages ?? []));
+		},
 		credentialsHelper: new CredentialsHelper(credentials),
 		restApiUrl: 'http://localhost',
 		instanceBaseUrl: 'http://localhost',
@@ -198,6 +204,7 @@ export async function runNode({
 		errorOutput,
 		error: error ? { message: error.message, description: error.description, name: error.name, itemIndex } : undefined,
 		run,
+		uiMessages,
 	};
 }
 

@@ -60,6 +60,19 @@ describe('Tencent Chat Trigger, answering at once', () => {
 		]);
 	});
 
+	test('a callback delivered twice within 60 s starts two executions, as the README says: the Sign covers only the token and the time', async () => {
+		const query = signedQuery(AFTER_ADD, now());
+		const body = { ...subscriberBody(AFTER_ADD, ['107867']), EventTime: 1_764_241_200_123 };
+		const first = await send(trigger, query, body);
+		const again = await send(trigger, query, body);
+		expect([first.answer.status, again.answer.status]).toEqual([200, 200]);
+		// The same item twice: what a workflow de-duplicates on (EventTime with the command) is in both.
+		expect([...first.calls, ...again.calls].map((call) => call.workflowData?.[0].map((item) => [item.json.callbackCommand, item.json.EventTime]))).toEqual([
+			[[AFTER_ADD, 1_764_241_200_123]],
+			[[AFTER_ADD, 1_764_241_200_123]],
+		]);
+	});
+
 	test('a wrong Sign gets 401 and starts nothing', async () => {
 		const { answer, calls } = await send(trigger, signedQuery(AFTER_ADD, now(), 'not-the-token'), subscriberBody(AFTER_ADD, ['a']));
 		expect(answer.status).toBe(401);

@@ -2,12 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { MessageElement } from '../client';
 import { InvalidInputError } from '../helpers/ids';
-import { MAX_MESSAGE_BYTES, readRawBody } from '../helpers/messageBody';
+import { checkMessageSize, MAX_MESSAGE_BYTES, readRawBody } from '../helpers/messageBody';
 import { readText } from '../helpers/text';
 
 // What a message says, for every operation that sends one (Message → Send and Send to Many,
 // Official Account → Send Message): the editor's fields, and one item's fields read into Tencent's
-// MsgBody, checked before any call.
+// MsgBody, checked before any call, by one rule of size (see checkMessageSize).
 
 const showFor = (messageType: string) => ({ show: { messageType: [messageType] } });
 
@@ -87,7 +87,9 @@ export function readMessageBody(parameter: (name: string) => unknown): MessageEl
 	if (type === 'text') {
 		const text = readText(parameter('text'), TEXT);
 		if (text.trim() === '') throw new InvalidInputError(TEXT.field, 'Text is empty: a text message needs some text');
-		return [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
+		const body: MessageElement[] = [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
+		checkMessageSize(body, TEXT.field);
+		return body;
 	}
 	if (type === 'custom') {
 		const content = {
@@ -98,7 +100,9 @@ export function readMessageBody(parameter: (name: string) => unknown): MessageEl
 		if (content.Data === '' && content.Desc === '' && content.Ext === '') {
 			throw new InvalidInputError(CUSTOM.Data.field, 'A custom message needs at least one of Data, Description and Extension');
 		}
-		return [{ MsgType: 'TIMCustomElem', MsgContent: content }];
+		const body: MessageElement[] = [{ MsgType: 'TIMCustomElem', MsgContent: content }];
+		checkMessageSize(body, CUSTOM.Data.field);
+		return body;
 	}
 	if (type === 'raw') return readRawBody(parameter('msgBody'));
 	throw new InvalidInputError('Message Type', `Message Type must be "text", "custom" or "raw", not ${JSON.stringify(type)}`);

@@ -8,6 +8,12 @@ export interface BulkAnswer<R> {
 	/** An earlier attempt of this call failed in a way that may have been carried out. */
 	mayHaveBeenAppliedBefore: boolean;
 	attempts: number;
+	/**
+	 * The answer held its list and every entry of it named its ID: an ID it leaves out was left out
+	 * knowingly (Tencent leaves out the official accounts it does not know). Otherwise a left-out ID
+	 * may be the entry that could not be read, and is unsettled.
+	 */
+	wholeList?: boolean;
 }
 
 /** Refuses, before sending, a call with no entries or more than the command takes. */
@@ -39,4 +45,12 @@ export function readEntryResults<R>(
 	}
 	for (const id of conflicting) results.delete(id);
 	return results;
+}
+
+/** Whether `list` is a list whose every entry names its ID (a text) under one of `idFields`. */
+export function isWholeList(list: unknown, idFields: readonly string[]): boolean {
+	return (
+		Array.isArray(list) &&
+		list.every((entry: unknown) => typeof entry === 'object' && entry !== null && idFields.some((field) => typeof (entry as Record<string, unknown>)[field] === 'string'))
+	);
 }

@@ -48,18 +48,18 @@ export function previewBody(body: Buffer): string {
 	return serviceText(text, 80);
 }
 
-/** Each signature's pieces, in every encoding, made once per set of signatures. */
-let pieces: { of: readonly string[]; length: number; set: Set<string> } | undefined;
+/** Each signature's pieces, in every encoding, made once per list of signatures (a new list on each signing). */
+let pieces: { of: readonly string[]; set: Set<string> } | undefined;
 
 function piecesOf(signatures: readonly string[]): Set<string> {
-	if (pieces?.of === signatures && pieces.length === signatures.length) return pieces.set;
+	if (pieces?.of === signatures) return pieces.set;
 	const set = new Set<string>();
 	for (const signature of signatures) {
 		for (const form of encodings(signature)) {
 			for (let start = 0; start + PIECE <= form.length; start++) set.add(form.slice(start, start + PIECE));
 		}
 	}
-	pieces = { of: signatures, length: signatures.length, set };
+	pieces = { of: signatures, set };
 	return set;
 }
 

@@ -47,8 +47,8 @@ interface CachedSig {
  */
 export class UserSigCache {
 	private readonly sigs = new Map<string, CachedSig>();
-	/** The signatures signed lately, renewed ones included: what service text must never show. */
-	private readonly signed: string[] = [];
+	/** The signatures signed lately, renewed ones included: what service text must never show. A new list on each change. */
+	private signed: readonly string[] = [];
 
 	constructor(private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000)) {}
 
@@ -60,8 +60,7 @@ export class UserSigCache {
 
 		const userSig = signUserSig(input, now, LIFETIME_SECONDS);
 		this.sigs.set(key, { userSig, renewAtSeconds: now + LIFETIME_SECONDS - RENEW_BEFORE_SECONDS });
-		this.signed.push(userSig);
-		if (this.signed.length > MAX_REMEMBERED) this.signed.shift();
+		this.signed = [...this.signed.slice(1 - MAX_REMEMBERED), userSig];
 		return userSig;
 	}
 

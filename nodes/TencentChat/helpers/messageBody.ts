@@ -4,8 +4,44 @@ import { InvalidInputError } from './ids';
 // A message body given as JSON (Tencent's MsgBody), checked before any call: a non-empty array
 // of {MsgType, MsgContent} elements within Tencent's size; anything else names what is wrong.
 
-/** Tencent's bound on a message body (one-to-one and group messages; assumed for official accounts). */
+/**
+ * Tencent's bound on a message body: 12 KB (one-to-one and group messages; assumed for official
+ * accounts). What Tencent counts is UNCONFIRMED, so the stricter honest rule holds for every
+ * operation that sends a message: the MsgBody's bytes as Tencent receives it, UTF-8 JSON, with the
+ * element's names, quotes and backslashes escaped.
+ */
 export const MAX_MESSAGE_BYTES = 12 * 1024;
+/** How deep a MsgBody may nest: Tencent's elements are a few levels deep (an image's ImageInfoArray, 4). */
+export const MAX_MESSAGE_DEPTH = 32;
+
+/** Refuses a message over Tencent's 12 KB as sent, or nested past any element Tencent has, naming `field`. */
+export function checkMessageSize(body: MessageElement[], field: string): void {
+	const depth = depthUpTo(body, MAX_MESSAGE_DEPTH + 1);
+	if (depth > MAX_MESSAGE_DEPTH) {
+		throw new InvalidInputError(field, `${field} is nested more than ${MAX_MESSAGE_DEPTH} levels deep; Tencent's message elements are a few levels deep, so it cannot be a message Tencent takes`);
+	}
+	const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
+	if (bytes > MAX_MESSAGE_BYTES) {
+		throw new InvalidInputError(
+			field,
+			`The message is ${bytes} bytes long as Tencent gets it (its MsgBody as JSON, quotes and backslashes escaped); a message may be at most ${MAX_MESSAGE_BYTES}`,
+		);
+	}
+}
+
+/** How deep `value` nests, counted without recursion (a value nested 100,000 deep cannot overflow the stack), up to `limit`. */
+function depthUpTo(value: unknown, limit: number): number {
+	let deepest = 0;
+	const stack: Array<[unknown, number]> = [[value, 1]];
+	while (stack.length > 0) {
+		const [current, depth] = stack.pop() as [unknown, number];
+		if (typeof current !== 'object' || current === null) continue;
+		deepest = Math.max(deepest, depth);
+		if (deepest >= limit) return deepest;
+		for (const inner of Object.values(current)) if (typeof inner === 'object' && inner !== null) stack.push([inner, depth + 1]);
+	}
+	return deepest;
+}
 
 /** A MsgBody given as JSON: a non-empty array of {MsgType, MsgContent} elements. */
 export function readRawBody(value: unknown): MessageElement[] {
@@ -30,8 +66,7 @@ export function readRawBody(value: unknown): MessageElement[] {
 			throw new InvalidInputError(field, `${at} needs a MsgContent object`);
 		}
 	});
-	const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
-	if (bytes > MAX_MESSAGE_BYTES) throw new InvalidInputError(field, `Message Body is ${bytes} bytes long; Tencent allows at most ${MAX_MESSAGE_BYTES}`);
+	checkMessageSize(body as MessageElement[], field);
 	return body as MessageElement[];
 }
 

@@ -122,4 +122,13 @@ describe('Official Account → Create in the n8n engine', () => {
 		expect(errorOutput[0].json.details).toMatchObject({ status: 'unknown', ambiguous: true, errorCode: 130008 });
 		expect(server.officialAccount(SDK_APP_ID, '@TOA#_once')).toMatchObject({ exists: true });
 	});
+
+	test('an OK answer without the new account\'s ID (none given) is unknown and ambiguous, with MISSING_ID: no empty ID for the next step', async () => {
+		server.script({ kind: 'raw', status: 200, contentType: 'application/json', apply: true, body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }) });
+		const { output, errorOutput } = await run([{ owner: 'owner1', name: 'N' }], {}, { onError: 'continueErrorOutput' });
+		expect(output).toEqual([]);
+		expect(errorOutput.map((item) => [item.pairedItem, item.json.details])).toEqual([
+			[{ item: 0 }, expect.objectContaining({ status: 'unknown', ambiguous: true, errorCode: 'MISSING_ID', errorInfo: expect.stringContaining('gave no OfficialAccountUserID') })],
+		]);
+	});
 });

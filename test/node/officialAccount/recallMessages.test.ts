@@ -96,4 +96,18 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 		const again = await run([{ account: NEWS, keys: [keyOf(0)] }]);
 		expect(again.output.map((item) => item.json.status)).toEqual(['recalled']);
 	});
+
+	test('a recall retried after a 502 that then answers a non-zero RetCode is failed and ambiguous: the first attempt may have recalled it', async () => {
+		server.script(
+			{ kind: 'raw', status: 502, body: 'Bad Gateway', apply: true },
+			{ kind: 'raw', status: 200, contentType: 'application/json', body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', RecallRetList: [{ MsgKey: keyOf(0), RetCode: 20004 }] }) },
+		);
+		const { output, errorOutput } = await run([{ account: NEWS, keys: [keyOf(0)] }], {}, { onError: 'continueErrorOutput' });
+		expect(output).toEqual([]);
+		expect(errorOutput.map((item) => item.json.details)).toEqual([
+			expect.objectContaining({ msgKey: keyOf(0), status: 'failed', retCode: 20004, errorCode: 20004, ambiguous: true }),
+		]);
+		// It was recalled, by the attempt the 502 hid.
+		expect(recalledKeys(NEWS)).toEqual([keyOf(0)]);
+	});
 });

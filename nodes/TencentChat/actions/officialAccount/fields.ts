@@ -32,9 +32,14 @@ export function subscriberIdsField(verb: string): INodeProperties {
 	};
 }
 
-/** Unix seconds as an ISO date; anything else as it came. */
+/**
+ * Unix seconds as an ISO date; anything else as it came, a number past what a date can hold (1e13
+ * seconds, the year 318,857) too: a time Tencent gives that does not convert never fails its item.
+ */
 export function isoTime(seconds: unknown): IDataObject[string] {
-	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : (seconds as IDataObject[string]);
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return seconds as IDataObject[string];
+	const date = new Date(seconds * 1000);
+	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
 }
 
 /** Every official account ID starts so: https://www.tencentcloud.com/document/product/1047/60755 */

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type Broadcast, sendOfficialAccountMessage } from '../../client';
-import { InvalidInputError, readId } from '../../helpers/ids';
+import { readId } from '../../helpers/ids';
 import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
 import { parameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';
@@ -51,10 +51,6 @@ export const operation: PerItemOperation<Broadcast> = {
 	read(context, itemIndex, items) {
 		const officialAccount = readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID);
 		const msgBody = readMessageBody((name) => parameterReader(context, name, items)(itemIndex));
-		const bytes = Buffer.byteLength(JSON.stringify(msgBody), 'utf8');
-		if (bytes > MAX_MESSAGE_BYTES) {
-			throw new InvalidInputError('Message Body', `The message is ${bytes} bytes long as Tencent gets it; a message may be at most ${MAX_MESSAGE_BYTES}`);
-		}
 		const { cloudCustomData, onlineOnly } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as Record<string, unknown>;
 		return {
 			officialAccount,

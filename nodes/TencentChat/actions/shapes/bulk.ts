@@ -52,7 +52,10 @@ export interface BulkOperation<R> {
 	 * out, so a result such as "was already there" cannot tell whether this run did it.
 	 */
 	outcome(result: R, afterMaybeApplied: boolean): Outcome;
-	/** What an ID the answer leaves out means; without it, the ID is unsettled: asked again, then `unknown`. */
+	/**
+	 * What an ID the answer leaves out means, when the answer's list could be read whole (`wholeList`);
+	 * without it, or when part of the list could not be read, the ID is unsettled: asked again, then `unknown`.
+	 */
 	leftOut?: Outcome;
 	/** Fields a failed call gives each of its IDs besides status and error, e.g. Tencent's Result 0. */
 	failedFields?: IDataObject;
@@ -288,21 +291,30 @@ class CallSender<R> {
 			try {
 				await settleBatch(this.client, batch, this.outcomes, this.operation, maxRounds, { signal, stopStarting: this.stop.signal });
 			} catch (error) {
-				if (!(error instanceof TencentChatError)) return this.giveUp(error);
+				if (!(error instanceof TencentChatError)) {
+					// A defect reading one call's answer: under Continue, that call's IDs carry it, and the run goes on.
+					if (!continueOnFail || this.stop.signal.aborted || this.cancelled) return this.giveUp(error);
+					this.recordUnsettled(batch, unexpectedOutcome(error));
+					return this.settings.onSettled();
+				}
 				if (!continueOnFail) {
 					this.failure ??= { batch, error };
 					this.stop.abort();
 					return;
 				}
-				const outcome = callFailed(error, this.operation.failedFields);
-				batch.ids.forEach((_, position) => {
-					if (this.outcomes.of(batch, position) === undefined) this.outcomes.record(batch, position, outcome);
-				});
+				this.recordUnsettled(batch, callFailed(error, this.operation.failedFields));
 			}
 			this.settings.onSettled();
 		} catch (error) {
 			this.giveUp(error);
 		}
+	}
+
+	/** The outcome of every ID of the batch that has none yet. */
+	private recordUnsettled(batch: Batch, outcome: Outcome): void {
+		batch.ids.forEach((_, position) => {
+			if (this.outcomes.of(batch, position) === undefined) this.outcomes.record(batch, position, outcome);
+		});
 	}
 
 	/** Not an answer of Tencent's: a call aborted by a stop or a cancel, or a defect. No new call starts. */
@@ -339,8 +351,8 @@ async function settleBatch<R>(
 		ids.forEach((id, index) => {
 			const position = positions === undefined ? index : positions[index];
 			const result = answer.results.get(id);
-			if (result !== undefined) outcomes.record(batch, position, operation.outcome(result, afterMaybeApplied));
-			else if (operation.leftOut) outcomes.record(batch, position, operation.leftOut);
+			if (result !== undefined) outcomes.record(batch, position, maybeAfterAll(operation.outcome(result, afterMaybeApplied), afterMaybeApplied));
+			else if (operation.leftOut && answer.wholeList) outcomes.record(batch, position, operation.leftOut);
 			else {
 				unsettledIds.push(id);
 				unsettledPositions.push(position);
@@ -356,6 +368,23 @@ async function settleBatch<R>(
 	}
 }
 
+const ambiguousOutcomes = new WeakMap<Outcome, Outcome>();
+
+/**
+ * A failure answered after an attempt that may have been carried out cannot tell whether that
+ * attempt did it (a recall retried after a 502 that then answers "already recalled"): it stays
+ * failed, and says `ambiguous`, for every operation alike. One shared outcome per failure.
+ */
+function maybeAfterAll(outcome: Outcome, afterMaybeApplied: boolean): Outcome {
+	if (!afterMaybeApplied || outcome.failure === undefined || outcome.fields.ambiguous === true) return outcome;
+	let ambiguous = ambiguousOutcomes.get(outcome);
+	if (ambiguous === undefined) {
+		ambiguous = freeze({ ...outcome.fields, ambiguous: true }, outcome.failure);
+		ambiguousOutcomes.set(outcome, ambiguous);
+	}
+	return ambiguous;
+}
+
 /** The outcome every ID of a call that failed as a whole shares. */
 function callFailed(error: TencentChatError, failedFields: IDataObject = {}): Outcome {
 	const info = error.hint ? `${error.info}. ${error.hint}` : error.info;
@@ -363,6 +392,12 @@ function callFailed(error: TencentChatError, failedFields: IDataObject = {}): Ou
 		? { status: 'unknown', ambiguous: true, errorCode: error.code, errorInfo: info }
 		: { ...failedFields, status: 'failed', errorCode: error.code, errorInfo: info };
 	return { fields, failure: { code: error.code, info } };
+}
+
+/** A defect met while a call was made or its answer read: the call may have been carried out. */
+function unexpectedOutcome(error: unknown): Outcome {
+	const info = `An unexpected error (${serviceText((error as Error)?.message ?? error, 200)}); the call may have been carried out. Please report this as a bug of the node.`;
+	return freeze({ status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: info }, { code: 'UNEXPECTED_ERROR', info });
 }
 
 const MAX_LISTED = 20;

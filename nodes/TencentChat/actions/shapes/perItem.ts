@@ -1,6 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
-import { type CallOptions, type TencentChatClient, TencentChatError } from '../../client';
+import { type CallOptions, serviceText, type TencentChatClient, TencentChatError } from '../../client';
 import { readOptions } from '../../helpers/options';
 import { createClient, toNodeApiError } from '../../transport';
 import { CLIENT_OPTIONS } from './options';
@@ -15,6 +15,18 @@ export interface PerItemOperation<Input> {
 	read(context: IExecuteFunctions, itemIndex: number, items: INodeExecutionData[]): Input;
 	/** The item's call; its result becomes one output item, or one per entry of an array. */
 	call(client: TencentChatClient, input: Input, options: CallOptions): Promise<IDataObject | IDataObject[]>;
+}
+
+/** A defect of the node met in one item, under Continue: that item's own failure, its call's outcome unknown. */
+function unexpectedItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const errorInfo = serviceText((error as Error)?.message ?? error, 200);
+	return {
+		json: {
+			error: `An unexpected error in item ${itemIndex}: ${errorInfo}`,
+			details: { status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo, hint: 'The call may have been carried out. Please report this as a bug of the node.' },
+		},
+		pairedItem: { item: itemIndex },
+	};
 }
 
 export async function runPerItem<Input>(
@@ -39,6 +51,8 @@ export async function runPerItem<Input>(
 	const stop = new AbortController();
 	const options: CallOptions = { signal: this.getExecutionCancelSignal(), stopStarting: stop.signal };
 	let firstFailure: { error: TencentChatError; itemIndex: number } | undefined;
+	let unexpected: { error: unknown; itemIndex: number } | undefined;
+	// No item's promise rejects: every call is over, the others' included, before the node reports.
 	const results = await Promise.all(
 		inputs.map(async (read, itemIndex) => {
 			if ('error' in read) return [inputErrorItem(read.error, itemIndex)];
@@ -46,8 +60,14 @@ export async function runPerItem<Input>(
 				const result = await operation.call(client, read.input, options);
 				return (Array.isArray(result) ? result : [result]).map((json) => resultItem(json, itemIndex, routing));
 			} catch (error) {
-				if (stop.signal.aborted && !(error instanceof TencentChatError)) return [];
-				if (!(error instanceof TencentChatError)) throw new NodeOperationError(this.getNode(), error as Error);
+				if (!(error instanceof TencentChatError)) {
+					// Stopped by another item's failure; otherwise a cancel, or a defect of the node.
+					if (stop.signal.aborted) return [];
+					if (routing.continueOnFail && !options.signal?.aborted) return [unexpectedItem(error, itemIndex)];
+					unexpected ??= { error, itemIndex };
+					stop.abort();
+					return [];
+				}
 				const nodeError = toNodeApiError(this.getNode(), error, { itemIndex });
 				if (routing.continueOnFail) {
 					const details = {
@@ -65,11 +85,18 @@ export async function runPerItem<Input>(
 			}
 		}),
 	);
+	const done = results.filter((result) => result.length > 0).length;
+	const stopped = `The node stopped after ${done} of ${items.length} items had been processed; no further calls were started.`;
+	if (unexpected) {
+		throw new NodeOperationError(this.getNode(), unexpected.error as Error, {
+			itemIndex: unexpected.itemIndex,
+			description: `An unexpected error in item ${unexpected.itemIndex}, whose call may have been carried out. ${stopped}`,
+		});
+	}
 	if (firstFailure) {
-		const done = results.filter((result) => result.length > 0).length;
 		throw toNodeApiError(this.getNode(), firstFailure.error, {
 			itemIndex: firstFailure.itemIndex,
-			description: `${firstFailure.error.mayHaveBeenApplied ? `The call of item ${firstFailure.itemIndex} may have been carried out all the same. ` : ''}The node stopped after ${done} of ${items.length} items had been processed; no further calls were started.`,
+			description: `${firstFailure.error.mayHaveBeenApplied ? `The call of item ${firstFailure.itemIndex} may have been carried out all the same. ` : ''}${stopped}`,
 		});
 	}
 	return results.flat();

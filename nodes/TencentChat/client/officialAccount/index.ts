@@ -1,5 +1,5 @@
 import { COMMANDS } from '../commands';
-import { type BulkAnswer, checkCount, readEntryResults } from '../entryResults';
+import { type BulkAnswer, checkCount, isWholeList, readEntryResults } from '../entryResults';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
 
 // The Official Account service's commands, one function each: the request Tencent documents and
@@ -155,7 +155,7 @@ export async function getOfficialAccounts(
 		id: entry.Official_Account ?? entry.OfficialAccountUserID,
 		result: entryFailed(entry) ? undefined : pick(entry, OFFICIAL_ACCOUNT_FIELDS),
 	}));
-	return { results, mayHaveBeenAppliedBefore, attempts };
+	return { results, mayHaveBeenAppliedBefore, attempts, wholeList: isWholeList(body.OfficialAccountInfoList, ['Official_Account', 'OfficialAccountUserID']) };
 }
 
 function entryFailed(entry: Record<string, unknown>): boolean {

@@ -137,7 +137,7 @@ export async function getOfficialAccountMessagePage(
 	const messages = list.filter(
 		(entry): entry is HistoryMessage => typeof entry === 'object' && entry !== null && typeof (entry as HistoryMessage).MsgKey === 'string',
 	);
-	const more = body.IsFinished === 0 && typeof body.LastMsgKey === 'string' && body.LastMsgKey !== '' && body.LastMsgKey !== lastMsgKey;
+	const more = body.IsFinished === 0 && typeof body.LastMsgKey === 'string' && body.LastMsgKey !== '';
 	return {
 		messages,
 		next: more ? (body.LastMsgKey as string) : undefined,

@@ -1,4 +1,5 @@
 import { COMMANDS } from '../commands';
+import { TencentChatError } from '../TencentChatError';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
 import { checkCount } from '../entryResults';
 
@@ -37,7 +38,16 @@ export async function createOfficialAccount(
 		options,
 	);
 	const answered = typeof body.OfficialAccountUserID === 'string' && body.OfficialAccountUserID !== '' ? body.OfficialAccountUserID : undefined;
-	return { officialAccountId: answered ?? request.officialAccountId ?? '', mayHaveBeenAppliedBefore };
+	const officialAccountId = answered ?? request.officialAccountId;
+	if (officialAccountId === undefined) {
+		// Created, as far as the answer says, but under an ID nobody knows: not a success a next step can use.
+		throw new TencentChatError(
+			'MISSING_ID',
+			"Tencent answered OK but gave no OfficialAccountUserID: the account was probably created, under an ID this answer does not say. Look for it in the Chat console before creating it again; an Official Account ID of your own makes a re-run safe",
+			{ action: 'reject', mayHaveBeenApplied: true },
+		);
+	}
+	return { officialAccountId, mayHaveBeenAppliedBefore };
 }
 
 /** `modify_official_account_base_info`: only the fields given change. Tencent's field is `Official_Account`. */
@@ -102,7 +112,8 @@ export async function getSubscriptionPage(
 	const next = typeof body.Next === 'number' && Number.isSafeInteger(body.Next) && body.Next > offset ? body.Next : offset + list.length;
 	return {
 		subscriptions,
-		next: body.CompleteFlag === 1 || list.length === 0 ? undefined : next,
+		// An empty page ends the list, unless Tencent says more follows (CompleteFlag 0).
+		next: body.CompleteFlag === 1 || (list.length === 0 && body.CompleteFlag !== 0) ? undefined : next,
 		total: typeof body.TotalCount === 'number' ? body.TotalCount : undefined,
 	};
 }

@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
+
+import { type Broadcast, resetProcessState } from '../../nodes/TencentChat/client';
+import { operation as sendMessage } from '../../nodes/TencentChat/actions/officialAccount/sendMessage.operation';
+import { type PerItemOperation, runPerItem } from '../../nodes/TencentChat/actions/shapes/perItem';
+import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
+import { runNode } from '../helpers/engine';
+import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../helpers/fixtures';
+import { useFakeServer } from '../helpers/useFakeServer';
+
+// A value from Tencent that does not convert never turns a success into a failure; a defect met in
+// one item stops every other call of the execution before the node reports, and under Continue it
+// is that item's failure only.
+
+const NEWS = '@TOA#_news';
+const DEALS = '@TOA#_deals';
+const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u1'] }, [DEALS]: {} }));
+beforeEach(async () => await resetProcessState());
+
+const okAnswer = (fields: IDataObject) => ({
+	kind: 'raw' as const,
+	status: 200,
+	body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields }),
+	contentType: 'application/json',
+	apply: true,
+});
+const broadcast = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+	runNode({
+		parameters: officialAccountParameters('sendMessage', { officialAccountId: '={{ $json.account }}', messageType: 'text', text: '={{ $json.text }}' }),
+		items,
+		credentials: credentialsFor(server),
+		...extra,
+	});
+const messagesOf = (account: string) => server.officialAccount(SDK_APP_ID, account).messages as unknown[];
+
+describe('a value Tencent gives that does not convert', () => {
+	test('an OK broadcast with MsgTime 1e13 is sent: its msgKey is output, the time as given', async () => {
+		server.script(okAnswer({ MsgKey: '1_1_1700000000', MsgTime: 1e13 }));
+		const { output, error } = await broadcast([{ account: NEWS, text: 'one' }]);
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json)).toEqual([{ officialAccount: NEWS, msgKey: '1_1_1700000000', msgTime: 1e13, sent: true }]);
+	});
+
+	test("a subscriber with SubscribeTime 1e13 keeps every item's list", async () => {
+		server.script(okAnswer({ SubscriberList: [{ Subscriber_Account: 'u1', SubscribeTime: 1e13 }, { Subscriber_Account: 'u2', SubscribeTime: 1_700_000_000 }], Next: '' }));
+		const { output, error } = await runNode({
+			parameters: officialAccountParameters('getSubscribers', { officialAccountId: '={{ $json.account }}', returnAll: true }),
+			items: [{ account: NEWS }, { account: NEWS }],
+			credentials: credentialsFor(server),
+		});
+		expect(error).toBeUndefined();
+		expect(output.filter((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0).map((item) => item.json.subscribeTime)).toEqual([
+			1e13,
+			'2023-11-14T22:13:20.000Z',
+		]);
+		expect(output.filter((item) => (item.pairedItem as { item: number }).item === 1).map((item) => item.json.subscriberAccount)).toEqual(['u1']);
+	});
+});
+
+/** Send Message with a defect planted after the call of every item whose text is "boom". */
+const plantedDefect: PerItemOperation<Broadcast> = {
+	read: sendMessage.read,
+	async call(client, input, options) {
+		const sent = await sendMessage.call(client, input, options);
+		if (JSON.stringify(input.msgBody).includes('boom')) throw new TypeError('Invalid time value');
+		return sent;
+	},
+};
+const defective: INodeType = {
+	description: new TencentChat().description,
+	async execute(this: IExecuteFunctions) {
+		return [await runPerItem.call(this, this.getInputData(), plantedDefect)];
+	},
+};
+
+describe('a defect in one item', () => {
+	test("stops the other items' calls before the node reports: the second broadcast, waiting for its second, never leaves", async () => {
+		const { error } = await broadcast(
+			[
+				{ account: NEWS, text: 'boom' },
+				{ account: NEWS, text: 'two' },
+			],
+			{ nodeType: defective },
+		);
+		expect(error?.message).toBe('Invalid time value');
+		expect(error?.description).toContain('An unexpected error in item 0, whose call may have been carried out');
+		expect(error?.description).toContain('no further calls were started');
+		// Had the second broadcast been waiting still, it would have left within a second of the report.
+		await new Promise((resolve) => setTimeout(resolve, 1_300));
+		expect(messagesOf(NEWS)).toHaveLength(1);
+	});
+
+	test('under Continue it is the failure of its own item only; the others are sent', async () => {
+		const { output, errorOutput, error } = await broadcast(
+			[
+				{ account: NEWS, text: 'boom' },
+				{ account: DEALS, text: 'two' },
+				{ account: NEWS, text: 'three' },
+			],
+			{ nodeType: defective, onError: 'continueErrorOutput' },
+		);
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.officialAccount, item.json.sent, item.pairedItem])).toEqual([
+			[DEALS, true, { item: 1 }],
+			[NEWS, true, { item: 2 }],
+		]);
+		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
+			[{ status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: 'Invalid time value', hint: expect.stringContaining('may have been carried out') }, { item: 0 }],
+		]);
+	});
+});
