@@ -5,7 +5,8 @@
  * request; each run is a fresh process that executes the node in n8n-core's engine. The physical
  * limit is 200 calls/s × 100 subscribers = 20,000 subscribers/s. Account Import (100 calls/s × 100
  * accounts = 10,000/s) and Message Send to Many (200 calls/s × 500 recipients = 100,000/s) run
- * against their own caps.
+ * against their own caps, as do Group Add Members (200 calls/s × 300 members = 60,000/s) and Group
+ * Send Message (200 messages/s into many groups, 40/s into one).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,10 +35,19 @@ const MODES = {
 	getProfile: { command: 'portrait_get', callsPerSecond: 200, perCall: 100, noun: 'accounts', done: 'found' },
 	onlineStatus: { command: 'query_online_status', callsPerSecond: 200, perCall: 500, noun: 'accounts', done: 'offline' },
 	passThrough: { command: 'add_subscriber', callsPerSecond: 200, perCall: 100, noun: 'subscribers', done: 'added' },
+	groupAdd: { command: 'add_group_member', callsPerSecond: 200, perCall: 300, noun: 'members', done: 'added' },
+	groupSend: { command: 'send_group_msg', callsPerSecond: 200, perCall: 1, noun: 'messages', done: 'sent' },
 } as const;
+/** Group runs: the groups, how many entries each takes, and the group's own rate when it is the limit (one group's 40 messages a second). */
+interface GroupSetup {
+	groups: number;
+	perGroup: (group: number) => number;
+	callsPerSecond?: number;
+}
 const modeOf = (run: Run) => {
 	const mode = MODES[run.mode ?? 'node'];
-	return { ...mode, cap: mode.callsPerSecond * mode.perCall };
+	const callsPerSecond = run.groups?.callsPerSecond ?? mode.callsPerSecond;
+	return { ...mode, callsPerSecond, cap: callsPerSecond * mode.perCall };
 };
 /** Four accounts of 25,000: 100,000 subscribers are exactly 1,000 full calls, the cap's own unit. */
 const ACCOUNTS = ['@TOA#_bench_a', '@TOA#_bench_b', '@TOA#_bench_c', '@TOA#_bench_d'];
@@ -52,6 +62,7 @@ interface Run {
 	mode?: ScenarioInput['mode'];
 	/** Printed for what it shows, not held to the targets. */
 	informative?: boolean;
+	groups?: GroupSetup;
 }
 
 const HOLDING: Run = { name: 'n8n holding the same items (pass-through node)', subscribers: 100_000, latencyMs: 0, mode: 'passThrough' };
@@ -79,6 +90,11 @@ const RUNS: Run[] = [
 		informative: true,
 	},
 	{ name: 'node, a longer job (the sustained pace)', subscribers: 300_000, latencyMs: 50, informative: true },
+	// Groups: 600,000 members into 100 groups of 1,800 and 200 of 2,100 (2,000 full calls of 300, ten windows).
+	{ name: 'Group Add Members', subscribers: 600_000, latencyMs: 50, mode: 'groupAdd', groups: { groups: 300, perGroup: (group) => (group < 100 ? 1_800 : 2_100) } },
+	// One message into each of 2,000 groups (the app's 200 calls a second), and 400 into one group (its 40 a second).
+	{ name: 'Group Send Message, 2,000 groups', subscribers: 2_000, latencyMs: 50, mode: 'groupSend', groups: { groups: 2_000, perGroup: () => 1 } },
+	{ name: 'Group Send Message, one group', subscribers: 400, latencyMs: 50, mode: 'groupSend', groups: { groups: 1, perGroup: () => 400, callsPerSecond: 40 } },
 	// Six windows: the first one's overflow, then the pace the node settles at.
 	{ name: 'node, 100 calls/s used by another client', subscribers: 60_000, latencyMs: 50, reservedCallsPerSecond: 100 },
 	// Its peak RSS varies from run to run by more than the node's does: the median of three.
@@ -194,12 +210,20 @@ async function main(): Promise<void> {
 							...Array.from({ length: 2_000 }, (_, i) => `r${index}_warm-up-${i}`),
 						]
 					: [];
+			const groupIds = run.groups ? Array.from({ length: run.groups.groups }, (_, group) => `bench_${index}_${group}`) : [];
+			const perGroup = run.groups ? groupIds.map((_, group) => run.groups?.perGroup(group) ?? 0) : undefined;
+			// Add Members needs its members imported: the scenario's IDs and its warm-up's.
+			const members =
+				run.mode === 'groupAdd' && perGroup
+					? [...perGroup.flatMap((count, group) => Array.from({ length: count }, (_, i) => `r${index}_${group}_${i}`)), ...Array.from({ length: 2_000 }, (_, i) => `r${index}_warm-up-${i}`)]
+					: [];
 			await control(server.url, 'apps', {
 				sdkAppId: SDK_APP_ID,
 				secretKey: SECRET_KEY,
 				admins: [ADMIN],
 				officialAccounts: Object.fromEntries(accounts.map((id, account) => [id, { subscribers: subscribersOf(account) }])),
-				accounts: recipients,
+				accounts: [...recipients, ...members],
+				groups: Object.fromEntries(groupIds.map((id) => [id, { type: 'Public', owner: ADMIN, maxMembers: 3_000 }])),
 			});
 			await control(server.url, 'faults', {
 				faults: { latencyMs: run.latencyMs, callsPerSecond: 200, reservedCallsPerSecond: run.reservedCallsPerSecond ?? 0 },
@@ -208,9 +232,10 @@ async function main(): Promise<void> {
 			const result = await runScenario({
 				serverUrl: server.url,
 				subscribers: run.subscribers,
-				accounts,
+				accounts: run.groups ? groupIds : accounts,
 				prefix: `r${index}_`,
 				mode: run.mode ?? 'node',
+				perAccount: perGroup,
 			});
 			const fullStats = (await control(server.url, 'stats')) as FakeStats;
 			const stats = commandStats(fullStats, modeOf(run).command);
@@ -278,7 +303,8 @@ function sendingPerSecond(run: Measured): number {
 }
 
 function summarize(runs: Measured[]): void {
-	const isNode = (run: Measured) => ['node', 'remove', 'import', 'sendToMany', 'getProfile', 'onlineStatus'].includes(run.mode ?? 'node');
+	const isNode = (run: Measured) =>
+		['node', 'remove', 'import', 'sendToMany', 'getProfile', 'onlineStatus', 'groupAdd', 'groupSend'].includes(run.mode ?? 'node');
 	const nodeRuns = runs.filter((run) => isNode(run) && !run.reservedCallsPerSecond && !run.informative);
 	const holdingPeaks = runs.filter((run) => run.mode === 'passThrough').map((run) => run.result.rssPeakMb);
 	const holdingPeak = median(holdingPeaks);

@@ -15,7 +15,9 @@ export interface ScenarioInput {
 	subscribers: number;
 	accounts: string[];
 	prefix: string;
-	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'getProfile' | 'onlineStatus' | 'passThrough';
+	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'getProfile' | 'onlineStatus' | 'passThrough' | 'groupAdd' | 'groupSend';
+	/** Group modes: how many of the items go to each of `accounts` (the groups), in that order; evenly without it. */
+	perAccount?: number[];
 }
 
 export interface ScenarioResult {
@@ -46,16 +48,15 @@ export const OK_STATUS: Record<ScenarioInput['mode'], string> = {
 	// Nobody is online in the fake until a test says so.
 	onlineStatus: 'offline',
 	passThrough: '',
+	groupAdd: 'added',
+	groupSend: 'sent',
 };
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 async function main(): Promise<void> {
 	const input = JSON.parse(process.argv[2]) as ScenarioInput;
-	const items = Array.from({ length: input.subscribers }, (_, i) => ({
-		officialAccount: input.accounts[i % input.accounts.length],
-		subscribers: `${input.prefix}${i}`,
-	}));
+	const items = itemsFor(input);
 	// As an earlier node of the workflow hands them over: made before the clock starts.
 	const inputItems = items.map((json, item) => ({ json, pairedItem: { item } }));
 	const credentials = credentialsFor({ url: input.serverUrl } as never);
@@ -93,7 +94,22 @@ async function main(): Promise<void> {
 	process.exit(0);
 }
 
+/** One entry an item: spread evenly over the keys, or a group's members one after the other (as a CRM export lists them). */
+function itemsFor(input: ScenarioInput): Array<{ officialAccount: string; subscribers: string }> {
+	if (input.perAccount === undefined) {
+		return Array.from({ length: input.subscribers }, (_, i) => ({ officialAccount: input.accounts[i % input.accounts.length], subscribers: `${input.prefix}${i}` }));
+	}
+	const items: Array<{ officialAccount: string; subscribers: string }> = [];
+	input.perAccount.forEach((count, account) => {
+		for (let i = 0; i < count; i++) items.push({ officialAccount: input.accounts[account], subscribers: `${input.prefix}${account}_${i}` });
+	});
+	return items;
+}
+
 function nodeFor(input: ScenarioInput) {
+	const group = { groupId: { __rl: true, mode: 'id', value: '={{ $json.officialAccount }}' } };
+	if (input.mode === 'groupAdd') return { parameters: resourceParameters('group', 'addMembers', { ...group, memberIds: '={{ $json.subscribers }}' }) };
+	if (input.mode === 'groupSend') return { parameters: resourceParameters('group', 'sendMessage', { ...group, messageType: 'text', text: '={{ $json.subscribers }}' }) };
 	if (input.mode === 'passThrough') return { parameters: {}, nodeType: new PassThroughOutput() };
 	if (input.mode === 'remove') {
 		return {
@@ -127,7 +143,8 @@ function nodeFor(input: ScenarioInput) {
  * connections stay in the pool, as they would between executions).
  */
 async function warmUp(input: ScenarioInput, credentials: ReturnType<typeof credentialsFor>): Promise<void> {
-	const count = 2_000;
+	// A message a call: a second's worth of one group's 40 messages, not 2,000 calls.
+	const count = input.mode === 'groupSend' ? 40 : 2_000;
 	const items = Array.from({ length: count }, (_, i) => ({
 		officialAccount: input.accounts[i % input.accounts.length],
 		subscribers: `${input.prefix}warm-up-${i}`,

@@ -17,14 +17,19 @@ const DEALS = '@TOA#_deals';
 const CREATED = 1_700_000_000;
 const ACCOUNTS = ['u_a', 'u_b', 'old1', 'd1'];
 
-const app = (): FakeApp =>
-	fakeApp(
+const app = (): FakeApp => ({
+	...fakeApp(
 		{
 			[NEWS]: { subscribers: ['old1', 'old2'], subscriberCustomStrings: { old1: 'vip' }, messages: ['n0', 'n1'], createTime: CREATED, name: 'News', introduction: 'All the news' },
 			[DEALS]: { subscribers: ['d1', 'old1'], messages: ['d0'], createTime: CREATED, name: 'Deals' },
 		},
 		ACCOUNTS,
-	);
+	),
+	groups: {
+		g1: { type: 'Public', name: 'One', owner: 'u_a', members: ['old1'], messages: ['m1', 'm2'] },
+		g2: { type: 'Public', name: 'Two', owner: 'u_b', members: ['d1'], messages: ['m1'] },
+	},
+});
 const server = useFakeServer(app);
 
 interface HostileCase {
@@ -120,7 +125,33 @@ const OPERATIONS: HostileCase[] = [
 	{ name: 'Message Send', command: 'sendmsg', parameters: resourceParameters('message', 'send', { to: '={{ $json.to }}', messageType: 'text', text: 'Hi' }, one), items: [{ to: 'u_a' }, { to: 'u_b' }] },
 	{ name: 'Message Send to Many', command: 'batchsendmsg', parameters: resourceParameters('message', 'sendToMany', { recipients: '={{ $json.to }}', messageType: 'text', text: '={{ $json.text }}' }, one), items: [{ to: 'u_a, nobody', text: 'one' }, { to: 'u_b', text: 'two' }] },
 	...USER_AND_HISTORY,
+	...groupOperations(),
 ];
+
+/** Every Group operation: two items, each on its own group (g1, g2), each its own call. */
+function groupOperations(): HostileCase[] {
+	const group = { groupId: { __rl: true, mode: 'id', value: '={{ $json.group }}' } };
+	const on = (operation: string, fields: INodeParameters, options: INodeParameters = one) => resourceParameters('group', operation, { ...group, ...fields }, options);
+	const both: [IDataObject, IDataObject] = [{ group: 'g1' }, { group: 'g2' }];
+	return [
+		{ name: 'Group Create', command: 'create_group', parameters: resourceParameters('group', 'create', { groupType: 'Public', name: '={{ $json.name }}', additionalFields: { ownerId: 'administrator', customGroupId: '={{ $json.id }}' } }, one), items: [{ name: 'One', id: 'c1' }, { name: 'Two', id: 'c2' }] },
+		{ name: 'Group Get', command: 'get_group_info', parameters: on('get', {}), items: both, oneCall: true },
+		{ name: 'Group Get Many', command: 'get_appid_group_list', parameters: resourceParameters('group', 'getMany', { returnAll: true }, one), items: [{}, {}], list: true },
+		{ name: 'Group Update', command: 'modify_group_base_info', parameters: on('update', { updateFields: { name: 'Renamed' } }), items: both },
+		{ name: 'Group Delete', command: 'destroy_group', parameters: on('delete', {}), items: both },
+		{ name: 'Group Add Members', command: 'add_group_member', parameters: on('addMembers', { memberIds: '={{ $json.ids }}' }), items: [{ group: 'g1', ids: 'u_b, old1' }, { group: 'g2', ids: 'u_a' }] },
+		{ name: 'Group Remove Members', command: 'delete_group_member', parameters: on('removeMembers', { memberIds: '={{ $json.ids }}' }), items: [{ group: 'g1', ids: 'old1, nobody' }, { group: 'g2', ids: 'd1' }] },
+		{ name: 'Group Get Members', command: 'get_group_member_info', parameters: on('getMembers', { returnAll: true }), items: both, list: true },
+		{ name: 'Group Get Joined Groups', command: 'get_joined_group_list', parameters: resourceParameters('group', 'getJoinedGroups', { memberId: '={{ $json.id }}', returnAll: true }, one), items: [{ id: 'old1' }, { id: 'd1' }], list: true },
+		{ name: 'Group Update Member', command: 'modify_group_member_info', parameters: on('updateMember', { memberId: '={{ $json.id }}', updateFields: { nameCard: 'Card' } }), items: [{ group: 'g1', id: 'old1' }, { group: 'g2', id: 'd1' }] },
+		{ name: 'Group Mute Members', command: 'forbid_send_msg', parameters: on('muteMembers', { memberIds: '={{ $json.id }}', muteSeconds: 60 }), items: [{ group: 'g1', id: 'old1' }, { group: 'g2', id: 'd1' }] },
+		{ name: 'Group Change Owner', command: 'change_group_owner', parameters: on('changeOwner', { newOwnerId: '={{ $json.id }}' }), items: [{ group: 'g1', id: 'old1' }, { group: 'g2', id: 'd1' }] },
+		{ name: 'Group Send Message', command: 'send_group_msg', parameters: on('sendMessage', { messageType: 'text', text: 'Hello' }), items: both },
+		{ name: 'Group Send Notification', command: 'send_group_system_notification', parameters: on('sendNotification', { content: 'Hello' }), items: both },
+		{ name: 'Group Recall Messages', command: 'group_msg_recall', parameters: on('recallMessages', { msgSeqs: '={{ $json.seqs }}' }), items: [{ group: 'g1', seqs: '1, 2' }, { group: 'g2', seqs: '1' }] },
+		{ name: 'Group Get Messages', command: 'group_msg_get_simple', parameters: on('getMessages', { returnAll: true }), items: both, list: true },
+	];
+}
 
 /** The base fields every answer has: what breaks them is the exchange's own test. */
 const BASE = new Set(['ActionStatus', 'ErrorCode', 'ErrorInfo']);
@@ -164,7 +195,10 @@ const itemsOf = (run: { output: INodeExecutionData[]; errorOutput: INodeExecutio
 	[...run.output, ...run.errorOutput].filter((entry) => (entry.pairedItem as { item: number } | undefined)?.item === item).map((entry) => stable(entry.json));
 
 /** What an output item is about: the ID it reports on. */
-const identity = (fields: IDataObject) => String(fields.peerId ?? fields.userId ?? fields.subscriberAccount ?? fields.to ?? fields.recipient ?? fields.msgKey ?? fields.officialAccount);
+const identity = (fields: IDataObject) =>
+	String(
+		fields.peerId ?? fields.userId ?? fields.subscriberAccount ?? fields.member ?? fields.to ?? fields.recipient ?? fields.msgKey ?? fields.officialAccount ?? fields.group,
+	);
 
 /** Text in an item that only a value made of a broken conversion shows. */
 const BROKEN = /Invalid Date|NaN|\[object Object\]|undefined/;

@@ -10,12 +10,13 @@ import { useFakeServer } from '../helpers/useFakeServer';
 // Tencent has is refused by name, before any call.
 
 const NEWS = '@TOA#_news';
-const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u_a'] } }, ['u_a', 'u_b']));
+const server = useFakeServer(() => ({ ...fakeApp({ [NEWS]: { subscribers: ['u_a'] } }, ['u_a', 'u_b']), groups: { g1: { type: 'Public', owner: 'u_a' } } }));
 
 const SENDERS: Array<[string, (fields: INodeParameters) => INodeParameters]> = [
 	['Official Account → Send Message', (fields) => officialAccountParameters('sendMessage', { officialAccountId: NEWS, ...fields })],
 	['Message → Send', (fields) => resourceParameters('message', 'send', { to: 'u_a', ...fields })],
 	['Message → Send to Many', (fields) => resourceParameters('message', 'sendToMany', { recipients: 'u_a, u_b', ...fields })],
+	['Group → Send Message', (fields) => resourceParameters('group', 'sendMessage', { groupId: { __rl: true, mode: 'id', value: 'g1' }, ...fields })],
 ];
 const send = (parameters: INodeParameters) => runNode({ parameters, items: [{}], credentials: credentialsFor(server) });
 const bytesOfText = (text: string) => Buffer.byteLength(JSON.stringify([{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }]));

@@ -144,7 +144,8 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 					: Promise.reject(error),
 			);
 			// Without an ID of the item's own, a retry after an attempt that may have been carried out may have made a second group.
-			return { group: created.groupId, ...output, ...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}) };
+			// An OK answer without a usable GroupId: created, but under an ID Tencent did not say.
+			return { group: created.groupId ?? null, ...output, ...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}) };
 		},
 	};
 }

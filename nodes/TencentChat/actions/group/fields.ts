@@ -34,12 +34,9 @@ export const groupIdField: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. @TGS#2J4SZEAEL or deal_42',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^[\\x20-\\x7E]{1,48}$', errorMessage: 'A group ID is 1 to 48 printable ASCII characters' },
-				},
-			],
+			// No `validation` regex: n8n checks it before every execution in a vm with a 250 ms timeout,
+			// which a busy process can exceed (the execution then fails "Regular expression execution
+			// timed out"). Each item's ID is checked at run time instead, naming the item.
 		},
 	],
 };
@@ -84,16 +81,21 @@ function isLocator(value: unknown): value is { value: unknown } {
 	return typeof value === 'object' && value !== null && '__rl' in value && 'value' in value;
 }
 
-/** Unix seconds as an ISO date; 0 (never) as null; anything else as it came. */
+/**
+ * Unix seconds as an ISO date; 0 (never) as null. A value that is no time, or past what a date can
+ * hold, comes as it came: an answer that does not convert never turns a success into a failure.
+ */
 export function isoTime(seconds: unknown): IDataObject[string] {
 	if (seconds === 0) return null;
-	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : (seconds as IDataObject[string]);
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return seconds as IDataObject[string];
+	const date = new Date(seconds * 1000);
+	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
 }
 
 /** A mute's end as an ISO date; null when not muted (0) or already over. 4294967295 (for ever) is 2106-02-07. */
 export function mutedUntil(seconds: unknown, nowSeconds = Math.floor(Date.now() / 1000)): IDataObject[string] {
 	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= nowSeconds) return null;
-	return new Date(seconds * 1000).toISOString();
+	return isoTime(seconds);
 }
 
 // §1.0: UTF-8 byte limits of a group's profile and a member's name card.

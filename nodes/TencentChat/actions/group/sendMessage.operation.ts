@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type GroupMessage, sendGroupMessage, TencentChatError } from '../../client';
+import { type GroupMessage, sendGroupMessage, serviceText, TencentChatError } from '../../client';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
@@ -132,14 +132,20 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 		read: (_, itemIndex) => ({ group: groupOf(itemIndex), message: readMessage((name) => readers[name](itemIndex)) }),
 		async call(client, { group, message }, options) {
 			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
+			// MsgDropReason: Tencent took the call but dropped the message under its frequency control
+			// (doocs; UNCONFIRMED, §9.5). Not delivered: a failure, to send again.
+			if (sent.dropReason !== undefined) {
+				throw new TencentChatError('MSG_DROPPED', `Tencent dropped the message: ${serviceText(sent.dropReason, 200)}`, {
+					action: 'reject',
+					hint: 'The group received more messages than Tencent takes; send this one again later.',
+				});
+			}
 			return {
 				group,
 				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
-				// MsgDropReason: Tencent took the call but dropped the message under its frequency control (doocs).
-				status: sent.dropReason !== undefined ? 'dropped' : 'sent',
+				status: 'sent',
 				msgSeq: sent.msgSeq ?? null,
 				msgTime: sent.msgTime === undefined ? null : isoTime(sent.msgTime),
-				...(sent.dropReason !== undefined ? { dropReason: sent.dropReason } : {}),
 				// Sent on a retry after an attempt that may have been delivered: every attempt carries the same
 				// Random, by which Tencent drops the repeat (UNCONFIRMED for every case).
 				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),

@@ -32,7 +32,7 @@ export interface Applied {
 }
 
 /** `create_group`: the new group's ID (Tencent's own when none was given). */
-export async function createGroup(client: TencentChatClient, group: NewGroup, options: CallOptions = {}): Promise<Applied & { groupId: string }> {
+export async function createGroup(client: TencentChatClient, group: NewGroup, options: CallOptions = {}): Promise<Applied & { groupId?: string }> {
 	if (group.members !== undefined && group.members.length > 0) checkCount(COMMANDS.createGroup, group.members.length);
 	const body = {
 		Type: WIRE_TYPE[group.type],
@@ -48,7 +48,10 @@ export async function createGroup(client: TencentChatClient, group: NewGroup, op
 		...(group.members !== undefined && group.members.length > 0 ? { MemberList: group.members.map((id) => ({ Member_Account: id })) } : {}),
 	};
 	const { body: answer, mayHaveBeenAppliedBefore } = await client.call<TencentChatAnswer & { GroupId?: unknown }>(COMMANDS.createGroup, body, options);
-	return { groupId: typeof answer.GroupId === 'string' ? answer.GroupId : (group.groupId ?? ''), mayHaveBeenAppliedBefore };
+	// With an ID of its own the group is that one, whatever the answer says; without, the answer's
+	// ID if it is one (printable ASCII, ≤48 bytes), else undefined: created, under an ID not known.
+	const answered = typeof answer.GroupId === 'string' && /^[\x20-\x7E]{1,48}$/.test(answer.GroupId) ? answer.GroupId : undefined;
+	return { groupId: group.groupId ?? answered, mayHaveBeenAppliedBefore };
 }
 
 export interface GroupIdPage {
