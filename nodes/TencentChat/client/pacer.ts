@@ -40,6 +40,8 @@ export interface PacerOptions {
 	windowMs?: number;
 	marginMs?: number;
 	clock?: Clock;
+	/** Told when each call settles, with the latest time the service can have counted it. */
+	onSettled?: (call: PacedCall, countedBy: number) => void;
 }
 
 const DECREASE_FACTOR = 0.8;
@@ -107,6 +109,7 @@ export class RequestPacer {
 	private lastRaiseAt = Number.NEGATIVE_INFINITY;
 	private readonly spanMs: number;
 	private readonly windowMs: number;
+	private readonly onSettled?: (call: PacedCall, countedBy: number) => void;
 
 	/** How often the rate was cut: for logs and benchmarks. */
 	slowDowns = 0;
@@ -118,6 +121,7 @@ export class RequestPacer {
 		this.windowMs = options.windowMs ?? 1000;
 		this.spanMs = this.windowMs + (options.marginMs ?? 25);
 		this.clock = options.clock ?? realClock;
+		this.onSettled = options.onSettled;
 		this.ceiling = callsPerWindow;
 		this.rate = callsPerWindow;
 	}
@@ -149,6 +153,7 @@ export class RequestPacer {
 	/** @internal A call's answer or failure came back. */
 	settled(call: PacedCall, learn: boolean): void {
 		if (learn) this.learnRoundTrip((call.settledAt as number) - call.sentAt, call.settledAt as number);
+		this.onSettled?.(call, this.countedBy(call));
 		this.schedule();
 	}
 

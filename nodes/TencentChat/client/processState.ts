@@ -3,7 +3,9 @@ import type { Dispatcher } from 'undici';
 
 import { type Command, commandPath } from './commands';
 import { HourlyBudget } from './hourlyBudget';
-import { RequestPacer } from './pacer';
+import { type PacedCall, RequestPacer } from './pacer';
+import { RedisBudgetStore, type SharedBudgetSettings, storeKey } from './shared/redisStore';
+import { SharedPacer } from './shared/sharedPacer';
 import { UserSigCache } from './userSig';
 
 // Everything the client keeps across executions of this n8n process, in one place: the limiters
@@ -11,9 +13,18 @@ import { UserSigCache } from './userSig';
 // cache and the calls waiting to hear that they were written. Tests reset it; nothing else
 // changes it except through the functions below.
 
+/** What a call waits on for its turn: this process's pacer, or one kept in Redis in front of it. */
+export interface Limiter {
+	acquire(signal?: AbortSignal): Promise<PacedCall>;
+}
+
 interface ProcessState {
 	/** One pacer per budget Tencent counts on: app and command (and key, for some commands). */
 	limiters: Map<string, RequestPacer>;
+	/** The same for credentials that keep the limits in Redis, by Redis and budget. */
+	sharedLimiters: Map<string, SharedPacer>;
+	/** One connection per Redis (and its settings) that keeps budgets. */
+	sharedStores: Map<string, RedisBudgetStore>;
 	/** The hourly budgets of commands that have one, by the same id as their limiter. */
 	hourlyBudgets: Map<string, HourlyBudget>;
 	userSigs: UserSigCache;
@@ -24,6 +35,8 @@ interface ProcessState {
 
 export const processState: ProcessState = {
 	limiters: new Map(),
+	sharedLimiters: new Map(),
+	sharedStores: new Map(),
 	hourlyBudgets: new Map(),
 	userSigs: new UserSigCache(),
 	awaitingWrite: new Map(),
@@ -37,9 +50,19 @@ export const PACING_MARGIN_MS = 25;
  * such as messages per official account), made on first use. Its ceiling is the app's share of
  * Tencent's limit, a setting of the credential: no execution's options change it.
  */
-export function limiterFor(sdkAppId: number, command: Command, rateLimitShare: number, key?: string): RequestPacer {
+export function limiterFor(
+	sdkAppId: number,
+	command: Command,
+	rateLimitShare: number,
+	key?: string,
+	store?: RedisBudgetStore,
+): Limiter {
 	const id = budgetId(sdkAppId, command, key);
 	const ceiling = Math.max(1, Math.floor((command.callsPerSecond * rateLimitShare) / 100));
+	if (store) {
+		const name = `${sdkAppId}:${commandPath(command)}${command.countedOn === 'appAndKey' ? `:${key ?? ''}` : ''}`;
+		return sharedLimiterFor(store, name, command.callsPerSecond, ceiling);
+	}
 	let limiter = processState.limiters.get(id);
 	if (limiter === undefined) {
 		limiter = new RequestPacer(ceiling, { marginMs: PACING_MARGIN_MS });
@@ -48,6 +71,36 @@ export function limiterFor(sdkAppId: number, command: Command, rateLimitShare: n
 		limiter.setCeiling(ceiling);
 	}
 	return limiter;
+}
+
+/** The budget `name` kept in `store`: the whole limit with Redis, `aloneCeiling` without. */
+function sharedLimiterFor(store: RedisBudgetStore, name: string, limit: number, aloneCeiling: number): SharedPacer {
+	const sharedId = `${store.id} ${name}`;
+	let limiter = processState.sharedLimiters.get(sharedId);
+	if (limiter === undefined) {
+		limiter = new SharedPacer(store, store.key(name), {
+			sharedCeiling: limit,
+			aloneCeiling,
+			windowMs: 1000,
+			marginMs: PACING_MARGIN_MS,
+			name,
+		});
+		processState.sharedLimiters.set(sharedId, limiter);
+	} else {
+		limiter.setCeilings(limit, aloneCeiling);
+	}
+	return limiter;
+}
+
+/** The connection to the Redis of `settings`, made on first use. */
+export function sharedStoreFor(settings: SharedBudgetSettings): RedisBudgetStore {
+	const key = storeKey(settings);
+	let store = processState.sharedStores.get(key);
+	if (store === undefined) {
+		store = new RedisBudgetStore(settings, key);
+		processState.sharedStores.set(key, store);
+	}
+	return store;
 }
 
 function budgetId(sdkAppId: number, command: Command, key?: string): string {
@@ -73,6 +126,10 @@ export function hourlyBudgetFor(sdkAppId: number, command: Command, rateLimitSha
 export async function resetProcessState(): Promise<void> {
 	const pool = processState.pool?.dispatcher;
 	processState.limiters.clear();
+	processState.sharedLimiters.clear();
+	const stores = [...processState.sharedStores.values()];
+	processState.sharedStores.clear();
+	await Promise.all(stores.map((store) => store.close()));
 	processState.hourlyBudgets.clear();
 	processState.userSigs = new UserSigCache();
 	processState.awaitingWrite.clear();

@@ -1,0 +1,97 @@
+// The Lua scripts that keep a budget in Redis. Each runs atomically on Redis and reads Redis's own
+// clock (TIME), so every worker counts on one clock whatever its own says, and no worker can see
+// a window half-updated by another.
+//
+// A budget's window is a sorted set of slots, one per call, each scored with the time (ms on
+// Redis's clock) at which it leaves the window: while a slot is unused or its call is in flight,
+// a provisional time a lease ahead; once the call is answered, the time the service can have
+// counted it plus the window. A slot is given only while fewer than the limit are in the window.
+//
+// Workers pass times as ages ("counted 40 ms before this request left"), never as their own clock
+// readings: the script adds them to its own now, which is later than the moment the worker
+// measured from, so every time it stores errs late, on the side that keeps to the limit.
+
+/** Effects replication, for Redis 5 and older (a no-op from 7 on): writes after TIME are allowed. */
+const PREAMBLE = `if redis.replicate_commands then pcall(redis.replicate_commands) end
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)`;
+
+/**
+ * RESERVE: reports on earlier slots, then up to `want` new slots if at least `least` are free.
+ *
+ * KEYS[1]: the window. ARGV: limit, spanMs, leaseMs, want, least, member prefix, first sequence
+ * number, then reports of three fields each (kind, member, ms):
+ *   c  counted: the call was counted `ms` ago; the slot leaves `ms` before now + span
+ *   l  lease: the call is still in flight; its provisional time moves a lease ahead
+ *   r  release: the slot was not used
+ *   a  add: a call made while Redis was away (`ms` ago, or still in flight when `ms` is empty)
+ * Returns { granted, readyInMs, missing }: readyInMs is when `least` slots will be free (-1: not
+ * known yet, slots of calls in flight stand in the way); missing counts reported slots that were
+ * not there (the window was evicted or flushed).
+ */
+export const RESERVE = `${PREAMBLE}
+local key = KEYS[1]
+local limit, span, lease = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local want, least = tonumber(ARGV[4]), tonumber(ARGV[5])
+local prefix, first = ARGV[6], tonumber(ARGV[7])
+local provisional = now + span + lease
+local missing = 0
+for i = 8, #ARGV, 3 do
+  local kind, member, ms = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  if kind == 'r' then
+    redis.call('ZREM', key, member)
+  elseif kind == 'a' then
+    redis.call('ZADD', key, ms == '' and provisional or now - tonumber(ms) + span, member)
+  elseif redis.call('ZSCORE', key, member) then
+    redis.call('ZADD', key, kind == 'l' and provisional or now - tonumber(ms) + span, member)
+  else
+    missing = missing + 1
+  end
+end
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+local used = redis.call('ZCARD', key)
+local granted = 0
+if want > 0 and limit - used >= least then
+  granted = math.min(want, limit - used)
+  local slots = {}
+  for n = 0, granted - 1 do
+    slots[#slots + 1] = provisional
+    slots[#slots + 1] = prefix .. (first + n)
+  end
+  redis.call('ZADD', key, unpack(slots))
+end
+local readyIn = 0
+if granted < want then
+  local mustLeave = used + granted + math.max(least, 1) - limit
+  if mustLeave >= 1 then
+    local slot = redis.call('ZRANGE', key, mustLeave - 1, mustLeave - 1, 'WITHSCORES')
+    local at = tonumber(slot[2])
+    readyIn = at <= now + span and at - now or -1
+  end
+end
+if used + granted > 0 then redis.call('PEXPIRE', key, span + lease + 1000) end
+return { granted, readyIn, missing }`;
+
+/**
+ * HOURLY: an hour-long budget (a few calls an hour, so one round trip a call).
+ *
+ * KEYS[1]: the hour's places, scored with when they were taken (ms, Redis's clock). ARGV: limit,
+ * hourMs, op, member. op `take` takes a place or returns { 0, msUntilOneFrees }; `back` gives one
+ * back (the attempt cannot have reached Tencent).
+ */
+export const HOURLY = `${PREAMBLE}
+local key = KEYS[1]
+local limit, hour, op, member = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4]
+if op == 'back' then
+  redis.call('ZREM', key, member)
+  return { 1, 0 }
+end
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - hour)
+local used = redis.call('ZCARD', key)
+if used >= limit then
+  local oldest = redis.call('ZRANGE', key, used - limit, used - limit, 'WITHSCORES')
+  return { 0, tonumber(oldest[2]) + hour - now }
+end
+redis.call('ZADD', key, now, member)
+redis.call('PEXPIRE', key, hour + 60000)
+return { 1, 0 }`;
