@@ -196,6 +196,11 @@ export class TencentChatApi implements ICredentialType {
 			url: '/v4/im_open_login_svc/account_check',
 			body: { CheckItem: [{ UserID: '={{ $credentials.identifier }}' }] },
 			json: true,
+			// Every answer is judged by the rules below, never by its status text, which a server or a
+			// gateway writes (and may quote the signed URL in); a redirect is not followed, so the
+			// signed query goes nowhere else.
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 		},
 		rules: [
 			...[...configurationErrorCodes(), ...transientErrorCodes()].map(({ code, hint }) => ({
@@ -208,6 +213,15 @@ export class TencentChatApi implements ICredentialType {
 					key: 'ActionStatus',
 					value: 'FAIL',
 					message: 'Tencent Chat refused the request: check SDKAppID, Admin UserID and Secret Key',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'ActionStatus',
+					value: undefined,
+					message:
+						'The server did not answer as Tencent Chat does (an HTTP error, a redirect or a page that is not Tencent\'s JSON): check the Region, or the Base URL',
 				},
 			},
 		],

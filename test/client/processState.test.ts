@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 
 import { COMMANDS } from '../../nodes/TencentChat/client/commands';
-import { limiterFor, resetProcessState } from '../../nodes/TencentChat/client/processState';
+import { budgetsFor, resetProcessState } from '../../nodes/TencentChat/client/processState';
 
 const APP = 1400000001;
+/** The one pacer of a command counted on the app only. */
+const limiterFor = (app: number, command: (typeof COMMANDS)[keyof typeof COMMANDS], share: number) => budgetsFor(app, command, share).pacers[0];
 
 afterEach(async () => await resetProcessState());
 
@@ -34,12 +36,27 @@ describe('the budgets Tencent counts separately are paced separately', () => {
 		expect(await fill(() => limiterFor(APP + 1, COMMANDS.addSubscriber, 100).acquire())).toBe(200);
 	});
 
-	test("a command counted per official account has a budget per account, each the app's share of Tencent's", async () => {
-		const news = limiterFor(APP, COMMANDS.sendOfficialAccountMessage, 50, '@TOA#_news');
-		const deals = limiterFor(APP, COMMANDS.sendOfficialAccountMessage, 50, '@TOA#_deals');
-		const perAccount = Math.max(1, Math.floor((COMMANDS.sendOfficialAccountMessage.callsPerSecond * 50) / 100));
+	test("a command counted per official account has a budget per account, each the app's share of Tencent's, and the app's own budget above them", async () => {
+		const news = budgetsFor(APP, COMMANDS.sendOfficialAccountMessage, 50, '@TOA#_news');
+		const deals = budgetsFor(APP, COMMANDS.sendOfficialAccountMessage, 50, '@TOA#_deals');
 
-		expect(await fill(() => news.acquire())).toBe(perAccount);
-		expect(await fill(() => deals.acquire())).toBe(perAccount);
+		expect(news.pacers).toHaveLength(2);
+		expect(await fill(() => news.pacers[0].acquire())).toBe(1);
+		expect(await fill(() => deals.pacers[0].acquire())).toBe(1);
+		// Both accounts count on one app budget: half of Tencent's 200 a second.
+		expect(news.pacers[1]).toBe(deals.pacers[1]);
+		expect(await fill(() => news.pacers[1].acquire())).toBe(100);
+		expect(news.hourly).toHaveLength(1);
+		expect(news.hourly[0]).not.toBe(deals.hourly[0]);
+	});
+
+	test('a budget on a key is one row of data: a command listing one gets a pacer per key besides the app\'s', async () => {
+		const perGroup = { ...COMMANDS.sendMessage, name: 'send_group_msg', budgets: [{ calls: 200, per: 'second', on: 'app' }, { calls: 40, per: 'second', on: 'key' }] } as const;
+		const group1 = budgetsFor(APP, perGroup, 100, 'group1');
+		const group2 = budgetsFor(APP, perGroup, 100, 'group2');
+
+		expect(await fill(() => group1.pacers[0].acquire())).toBe(40);
+		expect(await fill(() => group2.pacers[0].acquire())).toBe(40);
+		expect(group1.pacers[1]).toBe(group2.pacers[1]);
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 
+import { processState } from '../../nodes/TencentChat/client/processState';
 import { MAX_SERVICE_TEXT, previewBody, redact, serviceText } from '../../nodes/TencentChat/client/serviceText';
 
 describe('service text passed on', () => {
@@ -29,5 +30,35 @@ describe('service text passed on', () => {
 		expect(previewBody(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe, 0xfd, 0x80, 0x81, 0x82]))).toBe('(10 bytes of binary data)');
 		expect(previewBody(Buffer.alloc(0))).toBe('(empty body)');
 		expect(previewBody(Buffer.from('<html>Login</html>'))).toBe('<html>Login</html>');
+	});
+});
+
+describe('the UserSig this process signed is hidden in any form a server quotes it', () => {
+	const userSig = processState.userSigs.get({ sdkAppId: 1400000001, identifier: 'administrator', secretKey: 'a-key-for-the-mask-test' });
+	const url = `http://127.0.0.1:1/v4/openim/sendmsg?sdkappid=1400000001&identifier=administrator&usersig=${userSig}&random=5&contenttype=json`;
+	const pieceOf = (text: string) => new RegExp(userSig.slice(20, 36).replace(/[*]/g, '\\*')).test(text);
+
+	test.each([
+		['the URL', url],
+		['the URL percent-encoded (usersig%3D…)', encodeURIComponent(url)],
+		['the URL encoded twice', encodeURIComponent(encodeURIComponent(url))],
+		['JSON ("usersig":"…")', JSON.stringify({ usersig: userSig })],
+		['JSON inside JSON', JSON.stringify(JSON.stringify({ usersig: userSig }))],
+		['the bare value', `signature ${userSig} refused`],
+		['the value with * percent-encoded', `sig=${userSig.replace(/\*/g, '%2A')}`],
+		['a part of it (a Location cut short)', `https://elsewhere.example.com/${userSig.slice(10, 90)}`],
+		['base64 of the URL', Buffer.from(`{"request":"${url}"}`).toString('base64')],
+		['base64 of the URL at another offset', Buffer.from(`{"r":"${url}"}`).toString('base64url')],
+	])('%s', (_label, text) => {
+		const shown = serviceText(text, 5_000);
+		expect(shown).toContain('***');
+		expect(shown.includes(userSig)).toBe(false);
+		expect(pieceOf(shown)).toBe(false);
+		const decoded = [decodeURIComponent(decodeURIComponent(shown)), Buffer.from(shown, 'base64').toString('latin1')];
+		for (const form of decoded) expect(form.includes(userSig.slice(8, 40))).toBe(false);
+	});
+
+	test('text without a signature passes unchanged', () => {
+		expect(serviceText('official account does not exist: @TOA#_news (code 130004)')).toBe('official account does not exist: @TOA#_news (code 130004)');
 	});
 });

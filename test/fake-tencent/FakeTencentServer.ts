@@ -204,8 +204,7 @@ export class FakeTencentServer {
 		}
 
 		countCall(this.stats, command.name);
-		// The only commands counted on a key are an official account's own (send_official_account_msg).
-		const key = command.countedOn === 'appAndKey' ? String((body as RequestBody).Official_Account ?? '') : undefined;
+		const key = command.keyField === undefined ? undefined : String((body as RequestBody)[command.keyField] ?? '');
 		const admission = app.windows.admit(command, key, this.faults, performance.now());
 		if (!admission.admitted) {
 			this.stats.rateLimited++;

@@ -79,5 +79,14 @@ export type ScriptedAnswer =
 	| { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string }
 	/** HTTP 429 with `Retry-After`, as a gateway in front of the service might answer. */
 	| { kind: 'tooMany'; retryAfterSeconds: number }
-	/** A FAIL whose ErrorInfo quotes the full request URL, UserSig and all, padded to about 1 MB. */
-	| { kind: 'echoUrl'; errorCode: number };
+	/**
+	 * A FAIL whose ErrorInfo quotes the request's UserSig, padded to `bytes` (about 1 MB): in the full URL (the
+	 * default), the URL percent-encoded (`usersig%3D…`), as JSON (`"usersig":"…"`), bare, or base64.
+	 */
+	| { kind: 'echoUrl'; errorCode: number; form?: EchoForm; bytes?: number }
+	/** A redirect whose Location carries the request's UserSig (`form` as for echoUrl). */
+	| { kind: 'echoRedirect'; form: EchoForm }
+	/** An HTTP error whose status text (the reason phrase) quotes the request URL, UserSig and all. */
+	| { kind: 'echoStatusText'; status: number };
+
+export type EchoForm = 'url' | 'percentEncoded' | 'json' | 'bare' | 'base64';

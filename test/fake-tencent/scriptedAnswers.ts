@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
-import type { ScriptedAnswer, Transform } from './config';
+import type { EchoForm, ScriptedAnswer, Transform } from './config';
 import { nextTurn, sendJson, write } from './http';
 import type { Answer, EntryList } from './services/service';
 
@@ -37,10 +37,34 @@ export async function sendAsIs(scripted: SentAsIs, request: IncomingMessage, res
 			response.end('Too Many Requests');
 			return;
 		case 'echoUrl': {
-			const quoted = `invalid request http://${request.headers.host ?? '127.0.0.1'}${request.url ?? ''}; `;
-			const ErrorInfo = quoted + 'x'.repeat(Math.max(0, ECHO_BYTES - quoted.length));
+			const quoted = `invalid request ${echoed(request, scripted.form ?? 'url')}; `;
+			const ErrorInfo = quoted + 'x'.repeat(Math.max(0, (scripted.bytes ?? ECHO_BYTES) - quoted.length));
 			return sendJson(response, 200, { ActionStatus: 'FAIL', ErrorCode: scripted.errorCode, ErrorInfo });
 		}
+		case 'echoStatusText':
+			response.writeHead(scripted.status, `Bad Gateway for ${echoed(request, 'url')}`, { 'content-type': 'text/plain' });
+			response.end('bad gateway');
+			return;
+		case 'echoRedirect':
+			return sendJson(response, 302, { message: 'moved' }, { location: `https://elsewhere.example.com/v4/x?from=${echoed(request, scripted.form)}` });
+	}
+}
+
+/** The request's URL, or its UserSig alone, in the form a careless server might quote it. */
+function echoed(request: IncomingMessage, form: EchoForm): string {
+	const url = `http://${request.headers.host ?? '127.0.0.1'}${request.url ?? ''}`;
+	const userSig = new URL(url).searchParams.get('usersig') ?? '';
+	switch (form) {
+		case 'url':
+			return url;
+		case 'percentEncoded':
+			return encodeURIComponent(url);
+		case 'json':
+			return JSON.stringify({ url: url.split('?')[0], usersig: userSig });
+		case 'bare':
+			return `signature ${userSig} refused`;
+		case 'base64':
+			return Buffer.from(`{"request":"${url}"}`).toString('base64');
 	}
 }
 

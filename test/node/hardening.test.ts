@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { addSubscribers, readCredentials, TencentChatClient } from '../../nodes/TencentChat/client';
+import type { EchoForm, ScriptedAnswer } from '../fake-tencent/config';
+import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { runNode } from '../helpers/engine';
 import { addSubscribersParameters, credentialsFor, fakeApp, officialAccountParameters, resourceParameters, SDK_APP_ID } from '../helpers/fixtures';
 import type { IsolatedCase } from '../helpers/isolated/runCases';
@@ -212,12 +214,13 @@ describe('answers are bounded', () => {
 		expect(performance.now() - startedAt).toBeGreaterThanOrEqual(1_000);
 	});
 
-	test("a 1 MB ErrorInfo that quotes the URL is bounded in every item and carries no UserSig", async () => {
-		server.script({ kind: 'echoUrl', errorCode: 130004 });
+	test("a 200 KB ErrorInfo that quotes the URL is bounded in every item and carries no UserSig", async () => {
+		server.script({ kind: 'echoUrl', errorCode: 130004, bytes: 200_000 });
 		const items = Array.from({ length: 50 }, (_, i) => ({ officialAccount: NEWS, subscribers: `e${i}` }));
 		const { output } = await run(items, {}, { continueOnFail: true });
 		expect(output).toHaveLength(50);
 		for (const item of output) {
+			expect(item.json.errorCode).toBe(130004);
 			expect(String(item.json.errorInfo).length).toBeLessThan(600);
 			expect(String(item.json.errorInfo)).not.toMatch(/usersig=(?!\*\*\*)/i);
 		}
@@ -318,4 +321,40 @@ describe('nothing is sent other than what was meant', () => {
 		expect(error?.description).toContain('Tencent Chat API credential');
 		expect(server.stats.requests).toBe(0);
 	});
+});
+
+describe('no UserSig leaks through what a server quotes, for every operation', () => {
+	const FORMS: EchoForm[] = ['url', 'percentEncoded', 'json', 'bare', 'base64'];
+	const SCRIPTS: Array<[string, ScriptedAnswer]> = [
+		...FORMS.map((form): [string, ScriptedAnswer] => [`an ErrorInfo quoting it (${form})`, { kind: 'echoUrl', errorCode: 130004, form, bytes: 100_000 }]),
+		['a redirect whose Location carries the URL', { kind: 'echoRedirect', form: 'url' }],
+		['a redirect whose Location carries it percent-encoded', { kind: 'echoRedirect', form: 'percentEncoded' }],
+		['a redirect whose Location carries it bare', { kind: 'echoRedirect', form: 'bare' }],
+	];
+	/** Any 16 characters of any signature the fake server saw, in what the node let out. */
+	const leaked = (text: string) =>
+		[...FakeTencentServer.userSigsSeen].some((userSig) => {
+			for (let start = 0; start + 16 <= userSig.length; start += 8) if (text.includes(userSig.slice(start, start + 16))) return true;
+			return false;
+		});
+
+	test.each(OPERATIONS)('$name: in the error, in every item and its errorInfo, under each On Error mode', async (operation) => {
+		let run = 0;
+		for (const [label, scripted] of SCRIPTS) {
+			for (const onError of ['stopWorkflow', 'continueErrorOutput', 'continueRegularOutput'] as const) {
+				server.script(scripted);
+				const { output, errorOutput, error } = await runNode({
+					parameters: operation.parameters({ maxRetries: 0 }),
+					// An account of its own per run: a broadcast's hourly budget is not what this tests.
+					items: [{ officialAccount: `@TOA#_leak${run++}`, subscribers: 'new1' }],
+					credentials: credentialsFor(server),
+					onError,
+				});
+				const said = JSON.stringify([output, errorOutput, error]);
+				expect({ label, onError, leaked: leaked(said), named: /usersig[=%"\\]+(?!\*\*\*)[\w*-]{8}/i.test(said) }).toEqual({ label, onError, leaked: false, named: false });
+				// Something was said about the failure: the script was met.
+				expect(said).toMatch(/130004|redirected/);
+			}
+		}
+	}, 60_000);
 });

@@ -1,18 +1,17 @@
 import type { LookupFunction } from 'node:net';
 
 import { sleep } from './abort';
+import { AttemptPlaces } from './callBudgets';
 import { type Command, commandPath } from './commands';
 import { signedQuery, type TencentChatCredentials } from './credentials';
 import { exchange, type TencentChatAnswer } from './exchange';
 import { ConcurrencyGate } from './gate';
 import { emit } from './observer';
-import type { PacedCall } from './pacer';
-import { hourlyBudgetFor, limiterFor, processState, sharedStoreFor } from './processState';
+import { budgetsFor, type CommandBudgets, processState, sharedStoreFor } from './processState';
 import { resolveBaseUrl } from './regions';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retryPolicy';
 import { serviceText } from './serviceText';
 import type { RedisBudgetStore } from './shared/redisStore';
-import { SharedPacer } from './shared/sharedPacer';
 import { TencentChatError } from './TencentChatError';
 import { onWritten } from './wireTimes';
 
@@ -128,45 +127,39 @@ export class TencentChatClient {
 		body: RequestBody,
 		{ signal, stopStarting, budgetKey }: CallOptions = {},
 	): Promise<CallResult<T>> {
-		const limiter = limiterFor(this.credentials.sdkAppId, command, this.credentials.rateLimitShare, budgetKey, this.store);
-		const hourly = hourlyBudgetFor(this.credentials.sdkAppId, command, this.credentials.rateLimitShare, budgetKey);
+		const budgets = budgetsFor(this.credentials.sdkAppId, command, this.credentials.rateLimitShare, budgetKey, this.store);
 		const waitSignal = signal && stopStarting ? eitherSignal(signal, stopStarting) : (signal ?? stopStarting);
 		let mayHaveBeenAppliedBefore = false;
 		let renewedUserSig = false;
+		let previous: TencentChatError | undefined;
 
 		for (let attempt = 1; ; attempt++) {
 			let failure: TencentChatError;
-			let paced: PacedCall | undefined;
+			let places: AttemptPlaces | undefined;
 			await this.gate.acquire(waitSignal);
 			try {
-				// The hour's budget is asked first: a call past it fails at once, without waiting for its second.
-				const turn = hourly?.take(Date.now());
-				if (turn?.granted === false) throw hourlyBudgetSpent(command, budgetKey, turn.nextAt);
-				const call = await limiter.acquire(waitSignal).catch((error: unknown) => {
-					if (turn?.granted) hourly?.giveBack(turn.place);
-					return Promise.reject(error as Error);
-				});
-				paced = call;
-				if (limiter instanceof SharedPacer && !limiter.shared) this.noticeAlone();
-				if (turn?.granted) hourly?.sent(turn.place, Date.now());
+				places = await AttemptPlaces.take(budgets, command, budgetKey, waitSignal);
+				if (this.store && keptAlone(budgets)) this.noticeAlone();
 				emit({ kind: 'sent', command: command.name });
-				const answer = await this.send<T>(command, body, call, signal);
+				const answer = await this.send<T>(command, body, places, signal);
 				return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
 			} catch (error) {
 				if (!(error instanceof TencentChatError) || signal?.aborted) throw error;
 				failure = error;
 			} finally {
-				if (paced) {
-					paced.failed();
+				if (places) {
+					places.settled();
 					emit({ kind: 'settled', command: command.name });
 				}
 				// Released before any backoff: a call waiting to retry holds no place.
 				this.gate.release();
 			}
 
+			if (failure.code === 'HOURLY_LIMIT' && previous) failure = afterEarlierAttempt(failure, previous);
 			failure.attempts = attempt;
+			places?.failedWith(failure);
+			previous = failure;
 			failure.mayHaveBeenApplied ||= mayHaveBeenAppliedBefore;
-			if (failure.action === 'slowDown') paced?.refused();
 			const decision = decideRetry(failure, { attempt, renewedUserSig }, this.retryPolicy);
 			if (decision.kind === 'fail') throw failure;
 
@@ -202,14 +195,14 @@ export class TencentChatClient {
 	private async send<T extends TencentChatAnswer>(
 		command: Command,
 		body: RequestBody,
-		paced: PacedCall,
+		places: AttemptPlaces,
 		signal?: AbortSignal,
 	): Promise<T> {
 		const query = signedQuery(this.credentials);
 		const search = new URLSearchParams(
 			Object.entries(query).map(([name, value]): [string, string] => [name, String(value)]),
 		);
-		const stopWatching = onWritten(query.random, () => paced.written());
+		const stopWatching = onWritten(query.random, () => places.written());
 		try {
 			return await exchange<T>({
 				command,
@@ -218,7 +211,7 @@ export class TencentChatClient {
 				timeoutMs: this.timeoutMs,
 				signal,
 				// The round trip ends here, before the body is read: it teaches the pacer how late calls are counted.
-				onAnswer: () => paced.answered(),
+				onAnswer: () => places.answered(),
 				lookup: this.lookup,
 			});
 		} finally {
@@ -227,14 +220,16 @@ export class TencentChatClient {
 	}
 }
 
-/** The hourly budget is spent in this process: no place frees for minutes, so no attempt waits for one. */
-function hourlyBudgetSpent(command: Command, key: string | undefined, nextAt: number): TencentChatError {
-	const of = key ? ` of ${key}` : '';
-	return new TencentChatError(
-		'HOURLY_LIMIT',
-		`Tencent allows ${command.name} ${command.callsPerHour} times an hour${of}, and this n8n process has used them; the next is possible at ${new Date(nextAt).toISOString()}`,
-		{ action: 'reject' },
-	);
+/** An hour spent by this call's own earlier attempts says what became of them: who refused, or that they may have been carried out. */
+function afterEarlierAttempt(spent: TencentChatError, earlier: TencentChatError): TencentChatError {
+	const who = earlier.isTransport ? `no answer from Tencent came (${earlier.info})` : `Tencent answered ${earlier.code} (${earlier.info})`;
+	const fate = earlier.mayHaveBeenApplied ? ', and it may have been carried out' : '';
+	return new TencentChatError(spent.code, `${spent.info}. The previous attempt of this call failed: ${who}${fate}`, { action: spent.action });
+}
+
+/** Whether a budget kept in Redis is kept by this process alone right now. */
+function keptAlone(budgets: CommandBudgets): boolean {
+	return [...budgets.pacers, ...budgets.hourly].some((budget) => (budget as Partial<{ shared: boolean }>).shared === false);
 }
 
 function whole(value: number, min: number, max: number, name: string): number {

@@ -15,17 +15,24 @@ export const SERVICES = {
 
 export type ServiceName = (typeof SERVICES)[keyof typeof SERVICES];
 
-/** What Tencent counts a command's calls on: the whole app, or the app and one entity of it. */
-export type CountedOn = 'app' | 'appAndKey';
+/**
+ * One limit Tencent counts a command's calls against: `calls` in any `per` window, over the whole
+ * app or over one entity of it (an official account, a group), which the call names as its budget
+ * key. A call leaves only when every budget of its command has room for it.
+ */
+export interface Budget {
+	calls: number;
+	per: 'second' | 'hour';
+	on: 'app' | 'key';
+}
 
 export interface Command {
 	service: ServiceName;
 	name: string;
-	/** Tencent's limit of calls a second, for the app (and the key, when counted on one). */
-	callsPerSecond: number;
-	countedOn: CountedOn;
-	/** A second budget over an hour, where Tencent documents one. */
-	callsPerHour?: number;
+	/** Every budget a call counts against: the app's rate, and any per entity or per hour. */
+	budgets: readonly Budget[];
+	/** The request field naming the entity a budget `on: 'key'` is counted on (the fake server reads it). */
+	keyField?: string;
 	/** Entries one call takes at most (subscribers, accounts, recipients, message keys). */
 	maxPerCall?: number;
 	/** The largest answer read; past it the answer is refused unread. */
@@ -37,12 +44,21 @@ const SMALL_ANSWER = 256 * 1024;
 /** A page of up to 200 entries with custom strings of up to 3,000 bytes each. */
 const LIST_PAGE = 2 * 1024 * 1024;
 
+/** Calls a second over the whole app: every command has such a budget, 200 unless its page says otherwise. */
+const perApp = (calls: number): Budget => ({ calls, per: 'second', on: 'app' });
+const perKey = (calls: number, per: Budget['per'] = 'second'): Budget => ({ calls, per, on: 'key' });
+
 function command(
 	service: ServiceName,
 	name: string,
 	limits: Partial<Omit<Command, 'service' | 'name'>> = {},
 ): Command {
-	return { service, name, callsPerSecond: 200, countedOn: 'app', maxAnswerBytes: SMALL_ANSWER, ...limits };
+	return { service, name, budgets: [perApp(200)], maxAnswerBytes: SMALL_ANSWER, ...limits };
+}
+
+/** The app's calls a second for `command`: what a second of a bulk job can send at most. */
+export function appCallsPerSecond(command: Command): number {
+	return command.budgets.find((budget) => budget.on === 'app' && budget.per === 'second')?.calls ?? Number.POSITIVE_INFINITY;
 }
 
 const OA = SERVICES.officialAccount;
@@ -61,18 +77,17 @@ export const COMMANDS = {
 		maxPerCall: 200,
 		maxAnswerBytes: LIST_PAGE,
 	}),
-	// Counted per official account: 1 message a second and 2 broadcasts an hour.
+	// The app's 200 a second, and per official account 1 message a second and 2 broadcasts an hour.
 	sendOfficialAccountMessage: command(OA, 'send_official_account_msg', {
-		callsPerSecond: 1,
-		callsPerHour: 2,
-		countedOn: 'appAndKey',
+		budgets: [perApp(200), perKey(1), perKey(2, 'hour')],
+		keyField: 'Official_Account',
 	}),
 	recallOfficialAccountMessages: command(OA, 'official_account_msg_recall', { maxPerCall: 10 }),
 	// About 20 messages a pull, as Tencent truncates a longer range (IsFinished 0).
 	getOfficialAccountMessages: command(OA, 'official_account_msg_get_simple', { maxPerCall: 20, maxAnswerBytes: LIST_PAGE }),
 
-	importAccounts: command(SERVICES.account, 'multiaccount_import', { callsPerSecond: 100, maxPerCall: 100 }),
-	checkAccounts: command(SERVICES.account, 'account_check', { callsPerSecond: 100, maxPerCall: 100 }),
+	importAccounts: command(SERVICES.account, 'multiaccount_import', { budgets: [perApp(100)], maxPerCall: 100 }),
+	checkAccounts: command(SERVICES.account, 'account_check', { budgets: [perApp(100)], maxPerCall: 100 }),
 	deleteAccounts: command(SERVICES.account, 'account_delete', { maxPerCall: 100 }),
 
 	sendMessage: command(SERVICES.message, 'sendmsg'),

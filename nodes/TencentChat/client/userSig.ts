@@ -31,6 +31,8 @@ export function signUserSig(input: UserSigInput, issuedAtSeconds: number, lifeti
 }
 
 const LIFETIME_SECONDS = 24 * 60 * 60;
+/** Signatures remembered for masking: a few per credential in use, enough for every one a call may still carry. */
+const MAX_REMEMBERED = 64;
 /** Renew this long before expiry, so that a signature never expires in flight. */
 const RENEW_BEFORE_SECONDS = 60 * 60;
 
@@ -45,6 +47,8 @@ interface CachedSig {
  */
 export class UserSigCache {
 	private readonly sigs = new Map<string, CachedSig>();
+	/** The signatures signed lately, renewed ones included: what service text must never show. */
+	private readonly signed: string[] = [];
 
 	constructor(private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000)) {}
 
@@ -56,7 +60,14 @@ export class UserSigCache {
 
 		const userSig = signUserSig(input, now, LIFETIME_SECONDS);
 		this.sigs.set(key, { userSig, renewAtSeconds: now + LIFETIME_SECONDS - RENEW_BEFORE_SECONDS });
+		this.signed.push(userSig);
+		if (this.signed.length > MAX_REMEMBERED) this.signed.shift();
 		return userSig;
+	}
+
+	/** Every signature signed lately, the current ones among them. */
+	recent(): readonly string[] {
+		return this.signed;
 	}
 
 	/** The service said the signature expired (70001): the next `get` signs anew. */

@@ -68,6 +68,16 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		expect(server.stats.rateLimited).toBe(0);
 	});
 
+	test("broadcasts of 400 accounts at once are paced under the app's 200 a second too: all sent, none refused", async () => {
+		const accounts = Array.from({ length: 400 }, (_, i) => `@TOA#_many${i}`);
+		server.addApp(fakeApp(Object.fromEntries(accounts.map((account) => [account, {}]))));
+		const { output, error } = await run(accounts.map((account) => ({ account, text: 'Sale' })));
+		expect(error).toBeUndefined();
+		expect(output.filter((item) => item.json.sent === true)).toHaveLength(400);
+		expect(server.stats.rateLimited).toBe(0);
+		expect(server.stats.calls.send_official_account_msg).toBe(400);
+	});
+
 	test('a third broadcast of an account within the hour fails at once, saying when the next is possible; other accounts are not held up', async () => {
 		const { output, errorOutput } = await run(
 			[
@@ -88,7 +98,7 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		expect(errorOutput).toHaveLength(1);
 		expect(errorOutput[0].pairedItem).toEqual({ item: 2 });
 		const { error, details } = errorOutput[0].json as { error: string; details: IDataObject };
-		expect(error).toMatch(/2 times an hour of @TOA#_news, and this n8n process has used them; the next is possible at \d{4}-\d\d-\d\dT/);
+		expect(error).toMatch(/2 times an hour for @TOA#_news, and calls of this n8n process that Tencent accepted or may have carried out took them in the last hour; the next is possible at \d{4}-\d\d-\d\dT/);
 		expect(details).toMatchObject({ errorCode: 'HOURLY_LIMIT', hint: expect.stringContaining('Message → Send') });
 		// Two of the news account's, one of the deals account's: the third news broadcast never left.
 		expect(server.stats.calls.send_official_account_msg).toBe(3);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	appCallsPerSecond,
 	type BulkAnswer,
 	type CallOptions,
 	type Command,
@@ -98,7 +99,7 @@ export async function runBulk<R>(
 			// A large job's output is made as its calls come back; a smaller one's at the end, for less memory.
 			onSettled: large ? () => output.advance() : () => undefined,
 		});
-		await planAndSend(read, plan, calls, large ? operation.command.callsPerSecond * batchSize : Number.POSITIVE_INFINITY);
+		await planAndSend(read, plan, calls, large ? appCallsPerSecond(operation.command) * batchSize : Number.POSITIVE_INFINITY);
 		const failure = await calls.finished();
 		if (failure) throw stoppedError(this, failure, plan, outcomes, operation);
 	} else {

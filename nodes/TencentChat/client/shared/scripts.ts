@@ -76,14 +76,18 @@ return { granted, readyIn, missing }`;
  * HOURLY: an hour-long budget (a few calls an hour, so one round trip a call).
  *
  * KEYS[1]: the hour's places, scored with when they were taken (ms, Redis's clock). ARGV: limit,
- * hourMs, op, member. op `take` takes a place or returns { 0, msUntilOneFrees }; `back` gives one
- * back (the attempt cannot have reached Tencent).
+ * hourMs, op, member. op `take` takes a place or returns { 0, msUntilOneFrees }; `sent` moves it to
+ * now (its call left); `back` gives it back (the attempt cannot have been counted).
  */
 export const HOURLY = `${PREAMBLE}
 local key = KEYS[1]
 local limit, hour, op, member = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4]
 if op == 'back' then
   redis.call('ZREM', key, member)
+  return { 1, 0 }
+end
+if op == 'sent' then
+  redis.call('ZADD', key, 'XX', now, member)
   return { 1, 0 }
 end
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - hour)
