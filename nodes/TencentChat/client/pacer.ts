@@ -40,9 +40,10 @@ export interface PacerOptions {
 	windowMs?: number;
 	marginMs?: number;
 	clock?: Clock;
-	/** Told when each call settles, with the latest time the service can have counted it. */
-	onSettled?: (call: PacedCall, countedBy: number) => void;
 }
+
+/** Told when a call settles: whether it was answered (its round trip teaches the pacer). */
+export type SettledListener = (call: PacedCall, answered: boolean) => void;
 
 const DECREASE_FACTOR = 0.8;
 const MAX_DECREASE_FACTOR = 0.5;
@@ -109,7 +110,7 @@ export class RequestPacer {
 	private lastRaiseAt = Number.NEGATIVE_INFINITY;
 	private readonly spanMs: number;
 	private readonly windowMs: number;
-	private readonly onSettled?: (call: PacedCall, countedBy: number) => void;
+	private readonly settledListeners: SettledListener[] = [];
 
 	/** How often the rate was cut: for logs and benchmarks. */
 	slowDowns = 0;
@@ -121,7 +122,6 @@ export class RequestPacer {
 		this.windowMs = options.windowMs ?? 1000;
 		this.spanMs = this.windowMs + (options.marginMs ?? 25);
 		this.clock = options.clock ?? realClock;
-		this.onSettled = options.onSettled;
 		this.ceiling = callsPerWindow;
 		this.rate = callsPerWindow;
 	}
@@ -145,6 +145,11 @@ export class RequestPacer {
 		return turn;
 	}
 
+	/** `listener` is told of every call of this pacer that settles (a budget kept in Redis reports them). */
+	onSettled(listener: SettledListener): void {
+		this.settledListeners.push(listener);
+	}
+
 	/** Calls waiting for their turn: for tests and logs. */
 	get queued(): number {
 		return this.waiting.length;
@@ -153,7 +158,7 @@ export class RequestPacer {
 	/** @internal A call's answer or failure came back. */
 	settled(call: PacedCall, learn: boolean): void {
 		if (learn) this.learnRoundTrip((call.settledAt as number) - call.sentAt, call.settledAt as number);
-		this.onSettled?.(call, this.countedBy(call));
+		for (const listener of this.settledListeners) listener(call, learn);
 		this.schedule();
 	}
 

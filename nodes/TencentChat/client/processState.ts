@@ -75,7 +75,7 @@ export function budgetsFor(
 		const id = budgetId(sdkAppId, command, budget, key);
 		const ceiling = Math.max(1, Math.floor((budget.calls * rateLimitShare) / 100));
 		if (store) {
-			const shared = sharedBudgetFor(store, sharedName(sdkAppId, command, budget, key), budget, ceiling);
+			const shared = sharedBudgetFor(store, sdkAppId, id, sharedName(sdkAppId, command, budget, key), budget, ceiling);
 			if (shared instanceof SharedPacer) pacers.push(shared);
 			else hourly.push(shared);
 		} else if (budget.per === 'second') pacers.push(pacerFor(id, ceiling));
@@ -88,21 +88,34 @@ export function budgetsFor(
  * A budget kept in `store` for every process that uses it: Tencent's whole limit with Redis,
  * this process's share (`aloneCeiling`) without.
  */
-function sharedBudgetFor(store: RedisBudgetStore, name: string, budget: Budget, aloneCeiling: number): SharedPacer | SharedHourlyBudget {
-	const id = `${store.id} ${name}`;
-	let shared = processState.sharedBudgets.get(id);
+function sharedBudgetFor(
+	store: RedisBudgetStore,
+	sdkAppId: number,
+	id: string,
+	name: string,
+	budget: Budget,
+	aloneCeiling: number,
+): SharedPacer | SharedHourlyBudget {
+	const sharedId = `${store.id} ${name}`;
+	let shared = processState.sharedBudgets.get(sharedId);
 	if (shared === undefined) {
 		shared =
 			budget.per === 'second'
-				? new SharedPacer(store, store.key(name), {
-						sharedCeiling: budget.calls,
-						aloneCeiling,
-						windowMs: 1000,
-						marginMs: PACING_MARGIN_MS,
-						name,
-					})
-				: new SharedHourlyBudget(store, store.key(name), budget.calls, new HourlyBudget(aloneCeiling, processState.clock));
-		processState.sharedBudgets.set(id, shared);
+				? new SharedPacer(
+						store,
+						store.key(name),
+						{
+							sharedCeiling: budget.calls,
+							aloneCeiling,
+							windowMs: 1000,
+							marginMs: PACING_MARGIN_MS,
+							name,
+							fastestKey: store.key(`fastest:${sdkAppId}`),
+						},
+						pacerFor(id, aloneCeiling),
+					)
+				: new SharedHourlyBudget(store, store.key(name), budget.calls, hourlyBudgetFor(id, aloneCeiling));
+		processState.sharedBudgets.set(sharedId, shared);
 	} else {
 		shared.setCeilings(budget.calls, aloneCeiling);
 	}

@@ -4,7 +4,6 @@ import { RedisBudgetStore, type SharedBudgetSettings, storeKey } from '../../../
 import { SharedPacer } from '../../../nodes/TencentChat/client/shared/sharedPacer';
 import { FaultProxy } from '../../helpers/faultProxy';
 import { RedisServer } from '../../helpers/redisServer';
-import '../../helpers/leakWatch';
 
 // The shared pacer against a real Redis, on short windows (200 ms, 20 calls) so that a test of
 // several windows takes a second or two. Two stores are two workers: each has its own connection,
@@ -37,6 +36,7 @@ async function worker(port: number, key: string): Promise<{ store: RedisBudgetSt
 		windowMs: WINDOW_MS,
 		marginMs: MARGIN_MS,
 		name: key,
+		fastestKey: store.key(`${key}:fastest`),
 	});
 	return { store, pacer };
 }
@@ -97,19 +97,18 @@ describe('SharedPacer with Redis', () => {
 	});
 
 	test('without Redis from the start, a worker keeps to its share alone and says so once', async () => {
-		const closed = new RedisServer();
-		const port = await (async () => {
-			await closed.start();
-			const p = closed.port;
-			await closed.stop();
-			return p;
-		})();
+		// A proxy that drops every connection at once: nothing else can take its port meanwhile.
+		const gone = new FaultProxy(redis.port);
+		await gone.start();
+		gone.cut();
+		const port = gone.port;
 		const { store, pacer } = await worker(port, 'unreachable');
 		const countedAt = await callService(pacer, 30);
 		expect(countedAt).toHaveLength(30);
 		expect(peakInWindow(countedAt, WINDOW_MS)).toBeLessThanOrEqual(ALONE);
 		expect(store.episode).toBe(1);
 		expect(store.reason).toContain(`127.0.0.1:${port}`);
+		await gone.stop();
 	});
 
 	test('Redis lost mid-job: the job goes on at its share, and back in Redis once it answers', async () => {

@@ -23,8 +23,11 @@ export interface SharedBudgetSettings {
 	keyPrefix: string;
 }
 
-/** A command that has not answered by then is a fault: the pacers go on without Redis. */
-export const REDIS_TIMEOUT_MS = 1_000;
+/**
+ * A command that has not answered by then is a fault: the pacers go on without Redis. Long enough
+ * that a busy event loop in this process (planning a large job) is not taken for a Redis fault.
+ */
+export const REDIS_TIMEOUT_MS = 2_000;
 /** How long an execution waits for the first connection before it starts without Redis. */
 const FIRST_CONNECT_WAIT_MS = 1_500;
 /** After a fault, how long before Redis is asked again (its connection, if lost, comes back on its own). */
@@ -107,17 +110,17 @@ export class RedisBudgetStore {
 		this.faultUntil = this.clock.now() + RETRY_AFTER_FAULT_MS;
 	}
 
-	/** Runs a script on one key; a failure or a late answer is a fault, and throws RedisFault. */
-	async run(script: ScriptName, key: string, args: Array<string | number>): Promise<number[]> {
+	/** Runs a script on its keys; a failure or a late answer is a fault, and throws RedisFault. */
+	async run(script: ScriptName, keys: string[], args: Array<string | number>): Promise<number[]> {
 		const client = this.client;
 		if (client === undefined || !this.usable()) throw new RedisFault(this.reason);
-		const argv = [key, ...args.map(String)];
+		const argv = [String(keys.length), ...keys, ...args.map(String)];
 		try {
 			try {
-				return await client.sendCommand<number[]>(['EVALSHA', SCRIPTS[script].sha, '1', ...argv], { timeout: REDIS_TIMEOUT_MS });
+				return await client.sendCommand<number[]>(['EVALSHA', SCRIPTS[script].sha, ...argv], { timeout: REDIS_TIMEOUT_MS });
 			} catch (error) {
 				if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
-				return await client.sendCommand<number[]>(['EVAL', SCRIPTS[script].text, '1', ...argv], { timeout: REDIS_TIMEOUT_MS });
+				return await client.sendCommand<number[]>(['EVAL', SCRIPTS[script].text, ...argv], { timeout: REDIS_TIMEOUT_MS });
 			}
 		} catch (error) {
 			const refusal = this.refusalOf(error);

@@ -19,24 +19,31 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)`;
 /**
  * RESERVE: reports on earlier slots, then up to `want` new slots if at least `least` are free.
  *
- * KEYS[1]: the window. ARGV: limit, spanMs, leaseMs, want, least, member prefix, first sequence
- * number, then reports of three fields each (kind, member, ms):
+ * KEYS[1]: the window; KEYS[2]: the fastest round trip to the service any worker saw in the last
+ * minute. ARGV: limit, spanMs, leaseMs, want, least, member prefix, first sequence number, this
+ * worker's fastest round trip (ms, or empty), then reports of three fields each (kind, member, ms):
  *   c  counted: the call was counted `ms` ago; the slot leaves `ms` before now + span
  *   l  lease: the call is still in flight; its provisional time moves a lease ahead
  *   r  release: the slot was not used
  *   a  add: a call made while Redis was away (`ms` ago, or still in flight when `ms` is empty)
- * Returns { granted, readyInMs, missing }: readyInMs is when `least` slots will be free (-1: not
- * known yet, slots of calls in flight stand in the way); missing counts reported slots that were
- * not there (the window was evicted or flushed).
+ * Returns { granted, readyInMs, missing, fastestMs }: readyInMs is when `least` slots will be free
+ * (-1: not known yet, slots of calls in flight stand in the way); missing counts reported slots
+ * that were not there (the window was evicted or flushed); fastestMs is every worker's fastest
+ * round trip (-1 when none is known).
  */
 export const RESERVE = `${PREAMBLE}
 local key = KEYS[1]
 local limit, span, lease = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local want, least = tonumber(ARGV[4]), tonumber(ARGV[5])
 local prefix, first = ARGV[6], tonumber(ARGV[7])
+local fastest = tonumber(redis.call('GET', KEYS[2]) or '-1')
+if ARGV[8] ~= '' and (fastest < 0 or tonumber(ARGV[8]) < fastest) then
+  fastest = tonumber(ARGV[8])
+  redis.call('SET', KEYS[2], ARGV[8], 'PX', 60000)
+end
 local provisional = now + span + lease
 local missing = 0
-for i = 8, #ARGV, 3 do
+for i = 9, #ARGV, 3 do
   local kind, member, ms = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   if kind == 'r' then
     redis.call('ZREM', key, member)
@@ -70,7 +77,7 @@ if granted < want then
   end
 end
 if used + granted > 0 then redis.call('PEXPIRE', key, span + lease + 1000) end
-return { granted, readyIn, missing }`;
+return { granted, readyIn, missing, fastest }`;
 
 /**
  * HOURLY: an hour-long budget (a few calls an hour, so one round trip a call).

@@ -35,7 +35,7 @@ export class SharedHourlyBudget implements HourlyLimit {
 		if (this.store.usable()) {
 			const member = `${this.store.worker}:h${this.seq++}`;
 			try {
-				const [granted, waitMs] = await this.store.run('hourly', this.key, [this.limit, HOUR_MS, 'take', member]);
+				const [granted, waitMs] = await this.store.run('hourly', [this.key], [this.limit, HOUR_MS, 'take', member]);
 				this.shared = true;
 				if (!granted) return { granted: false, waitMs };
 				const local = this.alone.take();
@@ -66,7 +66,7 @@ export class SharedHourlyBudget implements HourlyLimit {
 	/** Best effort: a fault leaves the place as it was taken, earlier than sent (so at worst it frees a moment early) or not given back. */
 	private tell(op: 'sent' | 'back', member: string): void {
 		if (!this.store.usable()) return;
-		this.store.run('hourly', this.key, [this.limit, HOUR_MS, op, member]).catch(() => undefined);
+		this.store.run('hourly', [this.key], [this.limit, HOUR_MS, op, member]).catch(() => undefined);
 	}
 }
 

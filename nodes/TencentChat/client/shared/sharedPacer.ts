@@ -27,6 +27,12 @@ const RENEW_AFTER_MS = 5_000;
 const REPORT_DELAY_MS = 20;
 /** How often a worker asks again while the window is held by calls in flight. */
 const POLL_MS = 20;
+/**
+ * Several workers fill the shared window with no slack between their calls, where one process's
+ * own calls leave some: each call is taken for counted this much later than the process's pacer
+ * takes it, at a cost of 1% of a window.
+ */
+const CUSHION_MS = 10;
 /** While Redis is away, how often calls waiting alone check whether it is back. */
 const WATCH_MS = 250;
 /** A block covers at least this much of the limit's time, and twice Redis's round trip. */
@@ -61,6 +67,8 @@ export interface SharedPacerOptions {
 	marginMs: number;
 	/** Names the budget in messages. */
 	name: string;
+	/** Where Redis keeps the fastest round trip to the service any worker of the app saw lately. */
+	fastestKey: string;
 }
 
 export class SharedPacer {
@@ -87,21 +95,25 @@ export class SharedPacer {
 	private lastSlotAt = Number.NEGATIVE_INFINITY;
 	private withRedis = true;
 	private roundTripMs = 1;
+	/** The fastest round trip to the service this process saw (Redis keeps the fastest of all workers for a minute). */
+	private fastestMs = Number.POSITIVE_INFINITY;
+	private fastestOfAllMs = Number.POSITIVE_INFINITY;
 
+	/**
+	 * `local` is this process's own pacer of the same budget, the one it uses without Redis: it
+	 * knows the process's calls and round trips, whichever credential made them.
+	 */
 	constructor(
 		private readonly store: RedisBudgetStore,
 		private readonly key: string,
 		private readonly options: SharedPacerOptions,
+		local?: RequestPacer,
 	) {
 		this.sharedCeiling = options.sharedCeiling;
 		this.aloneCeiling = options.aloneCeiling;
 		this.spanMs = options.windowMs + options.marginMs;
-		this.local = new RequestPacer(options.aloneCeiling, {
-			windowMs: options.windowMs,
-			marginMs: options.marginMs,
-			clock: store.clock,
-			onSettled: (call, countedBy) => this.settled(call, countedBy),
-		});
+		this.local = local ?? new RequestPacer(options.aloneCeiling, { windowMs: options.windowMs, marginMs: options.marginMs, clock: store.clock });
+		this.local.onSettled((call, answered) => this.settled(call, answered));
 	}
 
 	/** New ceilings (the credential's shares changed). */
@@ -188,10 +200,19 @@ export class SharedPacer {
 		}
 	}
 
-	private settled(call: PacedCall, countedBy: number): void {
+	/**
+	 * As the process's pacer reckons it, but with the fastest round trip of every worker: a worker
+	 * that starts while others keep the service busy sees only round trips that waited in the
+	 * service's queue, and would take its calls for counted earlier than they were.
+	 */
+	private settled(call: PacedCall, answered: boolean): void {
 		const entry = this.inFlight.get(call);
 		if (entry === undefined) return;
 		this.inFlight.delete(call);
+		const settledAt = call.settledAt as number;
+		if (answered) this.fastestMs = Math.min(this.fastestMs, settledAt - call.sentAt);
+		const fastest = Math.min(this.fastestMs, this.fastestOfAllMs);
+		const countedBy = Math.max(call.sentAt, settledAt - (Number.isFinite(fastest) ? Math.max(0, fastest - CUSHION_MS) : 0));
 		entry.countedBy = countedBy;
 		const now = this.store.clock.now();
 		this.recent = this.recent.filter((old) => (old.countedBy as number) + this.spanMs > now);
@@ -251,7 +272,8 @@ export class SharedPacer {
 		this.reports = [];
 		const first = this.seq;
 		this.seq += want;
-		const args: Array<string | number> = [this.sharedCeiling, this.spanMs, LEASE_MS, want, least, `${this.store.worker}:`, first];
+		const fastest = Number.isFinite(this.fastestMs) ? Math.floor(this.fastestMs) : '';
+		const args: Array<string | number> = [this.sharedCeiling, this.spanMs, LEASE_MS, want, least, `${this.store.worker}:`, first, fastest];
 		for (const report of reports) {
 			const ms = report.kind === 'c' || report.kind === 'a' ? report.countedBy : undefined;
 			args.push(report.kind, report.member, ms === undefined ? '' : Math.max(0, Math.floor(sentAt - ms)));
@@ -259,16 +281,19 @@ export class SharedPacer {
 		let answer: number[];
 		this.roundTrips++;
 		try {
-			answer = await this.store.run('reserve', this.key, args);
+			answer = await this.store.run('reserve', [this.key, this.options.fastestKey], args);
 		} catch {
 			this.reserving = false;
 			this.leaveRedis(reports.filter((report) => report.kind === 'r'));
 			return;
 		} finally {
-			this.roundTripMs = 0.8 * this.roundTripMs + 0.2 * (clock.now() - sentAt);
+			// Up at once when Redis slows down, down slowly: a block must cover the round trips to come.
+			const roundTrip = clock.now() - sentAt;
+			this.roundTripMs = Math.max(roundTrip, 0.8 * this.roundTripMs + 0.2 * roundTrip);
 		}
 		this.reserving = false;
-		const [granted, readyInMs, missing] = answer;
+		const [granted, readyInMs, missing, fastestOfAll] = answer;
+		if (fastestOfAll >= 0) this.fastestOfAllMs = fastestOfAll;
 		const now = clock.now();
 		const slots = Array.from({ length: granted }, (_, n) => `${this.store.worker}:${first + n}`);
 		if (missing > 0) {
@@ -315,11 +340,10 @@ export class SharedPacer {
 		}
 	}
 
-	/** About BLOCK_MS of calls at the limit, or two round trips' worth when Redis is far; at most a quarter of the limit. */
+	/** About BLOCK_MS of calls at the limit, or two round trips' worth when Redis is far; at most a window's. */
 	private blockSize(): number {
 		const ms = Math.max(BLOCK_MS, 2 * this.roundTripMs);
-		const quarter = Math.max(1, Math.ceil(this.sharedCeiling / 4));
-		return Math.max(1, Math.min(quarter, Math.ceil((this.sharedCeiling * ms) / this.options.windowMs)));
+		return Math.max(1, Math.min(this.sharedCeiling, Math.ceil((this.sharedCeiling * ms) / this.options.windowMs)));
 	}
 
 	/** Unused slots a worker kept too long could outlive their lease: they go back. */
