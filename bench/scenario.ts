@@ -14,6 +14,8 @@ export interface ScenarioInput {
 	accounts: string[];
 	prefix: string;
 	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'passThrough';
+	/** Queue mode: the limits kept in the Redis on this port, with a Share of Rate Limits of 50% (two workers). */
+	redisPort?: number;
 }
 
 export interface ScenarioResult {
@@ -52,7 +54,10 @@ async function main(): Promise<void> {
 	}));
 	// As an earlier node of the workflow hands them over: made before the clock starts.
 	const inputItems = items.map((json, item) => ({ json, pairedItem: { item } }));
-	const credentials = credentialsFor({ url: input.serverUrl } as never);
+	const credentials = credentialsFor(
+		{ url: input.serverUrl } as never,
+		input.redisPort ? { limitsKeptBy: 'redis', redisHost: '127.0.0.1', redisPort: input.redisPort, rateLimitShare: 50 } : {},
+	);
 	await warmUp(input, credentials);
 	gc();
 	const rssHoldingItems = process.memoryUsage().rss;

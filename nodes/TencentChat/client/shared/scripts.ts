@@ -17,67 +17,69 @@ local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)`;
 
 /**
- * RESERVE: reports on earlier slots, then up to `want` new slots if at least `least` are free.
+ * RESERVE: reports on earlier slots, then up to `want` new slots: free ones now, and ones that will
+ * be free when the oldest slots leave, each valid from then. A slot given ahead is paired with one
+ * that leaves before it is valid: the window holds more slots than the limit only by slots not yet
+ * valid, each waiting for its own pair to leave, so no more than the limit are ever counted at once.
+ * A slot still held by a call in flight cannot be paired (when it leaves is not known yet).
  *
  * KEYS[1]: the window; KEYS[2]: the fastest round trip to the service any worker saw in the last
- * minute. ARGV: limit, spanMs, leaseMs, want, least, member prefix, first sequence number, this
- * worker's fastest round trip (ms, or empty), then reports of three fields each (kind, member, ms):
+ * minute. ARGV: limit, spanMs, leaseMs, want, member prefix, first sequence number, this worker's
+ * fastest round trip (ms, or empty), then reports of three fields each (kind, member, ms):
  *   c  counted: the call was counted `ms` ago; the slot leaves `ms` before now + span
  *   l  lease: the call is still in flight; its provisional time moves a lease ahead
  *   r  release: the slot was not used
  *   a  add: a call made while Redis was away (`ms` ago, or still in flight when `ms` is empty)
- * Returns { granted, readyInMs, missing, fastestMs }: readyInMs is when `least` slots will be free
- * (-1: not known yet, slots of calls in flight stand in the way); missing counts reported slots
- * that were not there (the window was evicted or flushed); fastestMs is every worker's fastest
- * round trip (-1 when none is known).
+ * Returns { missing, fastestMs, validIn... }: missing counts reported slots that were not there
+ * (the window was evicted or flushed); fastestMs is every worker's fastest round trip (-1 when none
+ * is known); then for each slot given (named prefix..first, prefix..first+1, ...), in how many ms
+ * it is valid.
  */
 export const RESERVE = `${PREAMBLE}
 local key = KEYS[1]
-local limit, span, lease = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local want, least = tonumber(ARGV[4]), tonumber(ARGV[5])
-local prefix, first = ARGV[6], tonumber(ARGV[7])
+local limit, span, lease, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local prefix, first = ARGV[5], tonumber(ARGV[6])
 local fastest = tonumber(redis.call('GET', KEYS[2]) or '-1')
-if ARGV[8] ~= '' and (fastest < 0 or tonumber(ARGV[8]) < fastest) then
-  fastest = tonumber(ARGV[8])
-  redis.call('SET', KEYS[2], ARGV[8], 'PX', 60000)
+if ARGV[7] ~= '' and (fastest < 0 or tonumber(ARGV[7]) < fastest) then
+  fastest = tonumber(ARGV[7])
+  redis.call('SET', KEYS[2], ARGV[7], 'PX', 60000)
 end
-local provisional = now + span + lease
 local missing = 0
-for i = 9, #ARGV, 3 do
+for i = 8, #ARGV, 3 do
   local kind, member, ms = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   if kind == 'r' then
     redis.call('ZREM', key, member)
   elseif kind == 'a' then
-    redis.call('ZADD', key, ms == '' and provisional or now - tonumber(ms) + span, member)
+    redis.call('ZADD', key, ms == '' and now + span + lease or now - tonumber(ms) + span, member)
   elseif redis.call('ZSCORE', key, member) then
-    redis.call('ZADD', key, kind == 'l' and provisional or now - tonumber(ms) + span, member)
+    redis.call('ZADD', key, kind == 'l' and now + span + lease or now - tonumber(ms) + span, member)
   else
     missing = missing + 1
   end
 end
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
 local used = redis.call('ZCARD', key)
-local granted = 0
-if want > 0 and limit - used >= least then
-  granted = math.min(want, limit - used)
-  local slots = {}
-  for n = 0, granted - 1 do
-    slots[#slots + 1] = provisional
-    slots[#slots + 1] = prefix .. (first + n)
-  end
-  redis.call('ZADD', key, unpack(slots))
-end
-local readyIn = 0
-if granted < want then
-  local mustLeave = used + granted + math.max(least, 1) - limit
-  if mustLeave >= 1 then
-    local slot = redis.call('ZRANGE', key, mustLeave - 1, mustLeave - 1, 'WITHSCORES')
-    local at = tonumber(slot[2])
-    readyIn = at <= now + span and at - now or -1
+local answer = { missing, fastest }
+local free = math.max(0, math.min(want, limit - used))
+for n = 1, free do answer[#answer + 1] = 0 end
+if want > free then
+  -- The oldest slots beyond those already paired (one per slot over the limit), while settled.
+  local paired = math.max(0, used - limit)
+  local oldest = redis.call('ZRANGE', key, paired, paired + want - free - 1, 'WITHSCORES')
+  for n = 2, #oldest, 2 do
+    local at = tonumber(oldest[n])
+    if at > now + span then break end
+    answer[#answer + 1] = at - now
   end
 end
-if used + granted > 0 then redis.call('PEXPIRE', key, span + lease + 1000) end
-return { granted, readyIn, missing, fastest }`;
+local slots = {}
+for n = 3, #answer do
+  slots[#slots + 1] = now + answer[n] + span + lease
+  slots[#slots + 1] = prefix .. (first + n - 3)
+end
+if #slots > 0 then redis.call('ZADD', key, unpack(slots)) end
+if used + #slots > 0 then redis.call('PEXPIRE', key, span + lease + 1000) end
+return answer`;
 
 /**
  * HOURLY: an hour-long budget (a few calls an hour, so one round trip a call).

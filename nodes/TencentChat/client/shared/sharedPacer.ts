@@ -42,6 +42,8 @@ interface Slot {
 	member: string;
 	/** When Redis gave it. */
 	at: number;
+	/** From when it may be used: a slot given ahead waits for the one it replaces to leave. */
+	validAt: number;
 }
 
 interface Entry {
@@ -86,6 +88,7 @@ export class SharedPacer {
 	private reports: Report[] = [];
 	private reserving = false;
 	private retryTimer: unknown;
+	private validTimer: unknown;
 	private flushTimer: unknown;
 	private renewTimer: unknown;
 	private watchTimer: unknown;
@@ -225,20 +228,33 @@ export class SharedPacer {
 
 	private takeSlot(signal?: AbortSignal): Promise<Slot | undefined> {
 		this.dropStaleSlots();
-		if (this.free.length > 0 && this.waiting.length === 0) return Promise.resolve(this.free.shift());
+		if (this.free.length > 0 && this.waiting.length === 0 && this.free[0].validAt <= this.store.clock.now()) {
+			return Promise.resolve(this.free.shift());
+		}
 		const turn = waitInQueue(this.waiting, signal, () => this.pump());
 		this.pump();
 		return turn;
 	}
 
-	/** Hands out free slots; asks Redis for more while calls wait and no answer or retry is pending. */
+	/**
+	 * Hands out the slots that are valid; asks Redis for more while calls wait beyond the slots in
+	 * hand, keeping at most a block ahead, when no answer or retry is pending.
+	 */
 	private pump(): void {
-		while (this.free.length > 0 && this.waiting.length > 0) {
+		const now = this.store.clock.now();
+		while (this.free.length > 0 && this.waiting.length > 0 && this.free[0].validAt <= now) {
 			wake(this.waiting.shift() as Waiter<Slot | undefined>, this.free.shift());
 		}
+		this.cancel('validTimer');
+		if (this.free.length > 0 && this.waiting.length > 0) {
+			this.validTimer = this.timer(() => {
+				this.validTimer = undefined;
+				this.pump();
+			}, this.free[0].validAt - now);
+		}
 		if (this.reserving || this.retryTimer !== undefined) return;
-		if (this.waiting.length > 0) void this.reserve();
-		else if (this.free.length > 0) this.flushSoon();
+		if (this.waiting.length > this.free.length && this.free.length < this.blockSize()) void this.reserve();
+		else if (this.waiting.length === 0 && this.free.length > 0) this.flushSoon();
 	}
 
 	private flushSoon(): void {
@@ -257,7 +273,6 @@ export class SharedPacer {
 		this.cancel('flushTimer');
 		const block = this.blockSize();
 		const want = Math.max(0, Math.min(block, this.waiting.length - this.free.length));
-		const least = Math.min(want, Math.ceil(block / 2));
 		if (this.waiting.length === 0) {
 			for (const slot of this.free.splice(0)) this.reports.push({ kind: 'r', member: slot.member });
 		}
@@ -273,7 +288,7 @@ export class SharedPacer {
 		const first = this.seq;
 		this.seq += want;
 		const fastest = Number.isFinite(this.fastestMs) ? Math.floor(this.fastestMs) : '';
-		const args: Array<string | number> = [this.sharedCeiling, this.spanMs, LEASE_MS, want, least, `${this.store.worker}:`, first, fastest];
+		const args: Array<string | number> = [this.sharedCeiling, this.spanMs, LEASE_MS, want, `${this.store.worker}:`, first, fastest];
 		for (const report of reports) {
 			const ms = report.kind === 'c' || report.kind === 'a' ? report.countedBy : undefined;
 			args.push(report.kind, report.member, ms === undefined ? '' : Math.max(0, Math.floor(sentAt - ms)));
@@ -292,22 +307,24 @@ export class SharedPacer {
 			this.roundTripMs = Math.max(roundTrip, 0.8 * this.roundTripMs + 0.2 * roundTrip);
 		}
 		this.reserving = false;
-		const [granted, readyInMs, missing, fastestOfAll] = answer;
+		const [missing, fastestOfAll, ...validIn] = answer;
 		if (fastestOfAll >= 0) this.fastestOfAllMs = fastestOfAll;
 		const now = clock.now();
-		const slots = Array.from({ length: granted }, (_, n) => `${this.store.worker}:${first + n}`);
+		const slots = validIn.map((ms, n) => ({ member: `${this.store.worker}:${first + n}`, at: now, validAt: now + ms }));
 		if (missing > 0) {
 			this.store.fault(`Redis at ${this.store.where} lost slots of ${this.options.name} (evicted or flushed)`);
-			this.leaveRedis(slots.map((member) => ({ kind: 'r', member })));
+			this.leaveRedis(slots.map(({ member }) => ({ kind: 'r', member })));
 			return;
 		}
-		for (const member of slots) this.free.push({ member, at: now });
-		if (granted > 0) this.lastSlotAt = now;
-		if (granted < want) {
+		this.free.push(...slots);
+		this.free.sort((a, b) => a.validAt - b.validAt);
+		if (slots.length > 0) this.lastSlotAt = Math.max(this.lastSlotAt, slots[slots.length - 1].validAt);
+		if (slots.length < want) {
+			// The oldest slots are held by calls in flight: when they leave is known once they are answered.
 			this.retryTimer = this.timer(() => {
 				this.retryTimer = undefined;
 				this.pump();
-			}, readyInMs >= 0 ? Math.max(1, readyInMs) : POLL_MS);
+			}, POLL_MS);
 		}
 		this.pump();
 		if (this.reports.length > 0 && !this.reserving) this.flushSoon();
@@ -364,7 +381,7 @@ export class SharedPacer {
 		return handle;
 	}
 
-	private cancel(name: 'flushTimer' | 'retryTimer'): void {
+	private cancel(name: 'flushTimer' | 'retryTimer' | 'validTimer'): void {
 		if (this[name] === undefined) return;
 		this.store.clock.clearTimeout(this[name]);
 		this[name] = undefined;
