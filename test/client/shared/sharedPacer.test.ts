@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
+import { createClient } from '@redis/client';
+
+import { HourlyBudget } from '../../../nodes/TencentChat/client/hourlyBudget';
 import { RedisBudgetStore, type SharedBudgetSettings, storeKey } from '../../../nodes/TencentChat/client/shared/redisStore';
+import { SharedHourlyBudget } from '../../../nodes/TencentChat/client/shared/sharedHourlyBudget';
 import { SharedPacer } from '../../../nodes/TencentChat/client/shared/sharedPacer';
 import { FaultProxy } from '../../helpers/faultProxy';
 import { RedisServer } from '../../helpers/redisServer';
@@ -109,6 +113,38 @@ describe('SharedPacer with Redis', () => {
 		expect(store.episode).toBe(1);
 		expect(store.reason).toContain(`127.0.0.1:${port}`);
 		await gone.stop();
+	});
+
+	test('a window flushed mid-job: the worker notices its slots are gone, goes on alone, and back', async () => {
+		const { store, pacer } = await worker(redis.port, 'flushed');
+		const admin = createClient({ socket: { host: '127.0.0.1', port: redis.port } });
+		await admin.connect();
+		const modes: boolean[] = [];
+		const countedAt = await callService(pacer, 160, (call) => {
+			modes.push(pacer.shared);
+			if (call === 25) void admin.flushAll();
+		});
+		await admin.close();
+		expect(countedAt).toHaveLength(160);
+		expect(modes.includes(false)).toBe(true);
+		expect(modes[modes.length - 1]).toBe(true);
+		expect(store.episode).toBe(1);
+		expect(store.reason).toContain('lost slots of flushed');
+	});
+
+	test('an hourly budget kept in Redis is one budget for every worker', async () => {
+		const [a, b] = await Promise.all([worker(redis.port, 'hour-a'), worker(redis.port, 'hour-b')]);
+		const hourOf = (store: RedisBudgetStore) => new SharedHourlyBudget(store, store.key('hourly'), 2, new HourlyBudget(1));
+		const [hourA, hourB] = [hourOf(a.store), hourOf(b.store)];
+		const first = await hourA.take();
+		const second = await hourB.take();
+		const third = await hourA.take();
+		expect([first.granted, second.granted, third.granted]).toEqual([true, true, false]);
+		expect(third.granted === false && third.waitMs).toBeGreaterThan(3_590_000);
+		// An attempt that cannot have reached Tencent gives its place back, for every worker.
+		if (second.granted) hourB.giveBack(second.place);
+		await sleep(50);
+		expect((await hourA.take()).granted).toBe(true);
 	});
 
 	test('Redis lost mid-job: the job goes on at its share, and back in Redis once it answers', async () => {
