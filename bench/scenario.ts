@@ -18,6 +18,8 @@ export interface ScenarioInput {
 	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'getProfile' | 'onlineStatus' | 'passThrough' | 'groupAdd' | 'groupSend';
 	/** Group modes: how many of the items go to each of `accounts` (the groups), in that order; evenly without it. */
 	perAccount?: number[];
+	/** Queue mode: the limits kept in the Redis on this port, with a Share of Rate Limits of 50% (two workers). */
+	redisPort?: number;
 }
 
 export interface ScenarioResult {
@@ -59,7 +61,10 @@ async function main(): Promise<void> {
 	const items = itemsFor(input);
 	// As an earlier node of the workflow hands them over: made before the clock starts.
 	const inputItems = items.map((json, item) => ({ json, pairedItem: { item } }));
-	const credentials = credentialsFor({ url: input.serverUrl } as never);
+	const credentials = credentialsFor(
+		{ url: input.serverUrl } as never,
+		input.redisPort ? { limitsKeptBy: 'redis', redisHost: '127.0.0.1', redisPort: input.redisPort, rateLimitShare: 50 } : {},
+	);
 	await warmUp(input, credentials);
 	gc();
 	const rssHoldingItems = process.memoryUsage().rss;

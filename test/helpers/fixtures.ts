@@ -6,8 +6,11 @@ export const SDK_APP_ID = 1400000001;
 export const SECRET_KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 export const ADMIN = 'administrator';
 export const WRONG_SECRET_KEY = 'not-the-right-key-3f9a1c';
-/** Every key the tests sign with: none may appear in any output, error or log. */
-export const TEST_SECRETS = [SECRET_KEY, WRONG_SECRET_KEY];
+/** The password of the tests' Redis when it has one, and one it refuses. */
+export const REDIS_PASSWORD = 'redis-pass-7c41e9d2b8';
+export const WRONG_REDIS_PASSWORD = 'redis-wrong-55f0a3';
+/** Every key the tests sign with, and every password: none may appear in any output, error or log. */
+export const TEST_SECRETS = [SECRET_KEY, WRONG_SECRET_KEY, REDIS_PASSWORD, WRONG_REDIS_PASSWORD];
 
 export function fakeApp(officialAccounts: FakeApp['officialAccounts'], accounts?: string[]): FakeApp {
 	return { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], officialAccounts, ...(accounts ? { accounts } : {}) };

@@ -7,10 +7,11 @@ import { signedQuery, type TencentChatCredentials } from './credentials';
 import { exchange, type TencentChatAnswer } from './exchange';
 import { ConcurrencyGate } from './gate';
 import { emit } from './observer';
-import { budgetsFor, processState } from './processState';
+import { budgetsFor, type CommandBudgets, processState, sharedStoreFor } from './processState';
 import { resolveBaseUrl } from './regions';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retryPolicy';
 import { serviceText } from './serviceText';
+import type { RedisBudgetStore } from './shared/redisStore';
 import { TencentChatError } from './TencentChatError';
 import { onWritten } from './wireTimes';
 
@@ -27,6 +28,8 @@ export interface ClientOptions {
 	retryBaseDelayMs?: number;
 	/** Receives one line per retry; never given a secret. */
 	log?: (message: string) => void;
+	/** Receives what the user should know of the run, once each: Redis not used for the limits. */
+	notice?: (message: string) => void;
 	/** The network rules of the n8n instance (its SSRF protection), where it has them. */
 	egress?: EgressRules;
 }
@@ -75,6 +78,10 @@ export class TencentChatClient {
 	private readonly timeoutMs: number;
 	private readonly retryPolicy: RetryPolicy;
 	private readonly log?: (message: string) => void;
+	private readonly notice?: (message: string) => void;
+	/** The Redis that keeps the app's limits, when the credential names one. */
+	private readonly store?: RedisBudgetStore;
+	private noticedEpisode = 0;
 	private readonly egress?: EgressRules;
 	private readonly lookup?: LookupFunction;
 
@@ -91,6 +98,8 @@ export class TencentChatClient {
 			baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
 		};
 		this.log = options.log;
+		this.notice = options.notice;
+		this.store = credentials.sharedBudget ? sharedStoreFor(credentials.sharedBudget) : undefined;
 		this.egress = options.egress;
 		this.lookup = options.egress?.createSecureLookup();
 	}
@@ -103,13 +112,22 @@ export class TencentChatClient {
 		return serviceText((verdict.error as Error | undefined)?.message ?? 'refused by the egress rules', 200);
 	}
 
+	/**
+	 * Connects to the Redis that keeps the limits, if the credential names one; throws a
+	 * CredentialError if Redis refuses the credential. A Redis away is no error: the limits are then
+	 * kept by this process alone, and the first call says so.
+	 */
+	async connectSharedBudget(): Promise<void> {
+		await this.store?.ready();
+	}
+
 	/** Sends one command, retrying what may pass; resolves only with ErrorCode 0. */
 	async call<T extends TencentChatAnswer>(
 		command: Command,
 		body: RequestBody,
 		{ signal, stopStarting, budgetKey }: CallOptions = {},
 	): Promise<CallResult<T>> {
-		const budgets = budgetsFor(this.credentials.sdkAppId, command, this.credentials.rateLimitShare, budgetKey);
+		const budgets = budgetsFor(this.credentials.sdkAppId, command, this.credentials.rateLimitShare, budgetKey, this.store);
 		const waitSignal = signal && stopStarting ? eitherSignal(signal, stopStarting) : (signal ?? stopStarting);
 		let mayHaveBeenAppliedBefore = false;
 		let renewedUserSig = false;
@@ -121,6 +139,7 @@ export class TencentChatClient {
 			await this.gate.acquire(waitSignal);
 			try {
 				places = await AttemptPlaces.take(budgets, command, budgetKey, waitSignal);
+				if (this.store && keptAlone(budgets)) this.noticeAlone();
 				emit({ kind: 'sent', command: command.name });
 				const answer = await this.send<T>(command, body, places, signal);
 				return { body: answer, attempts: attempt, mayHaveBeenAppliedBefore };
@@ -156,6 +175,16 @@ export class TencentChatClient {
 			}
 			await sleep(decision.ms, waitSignal);
 		}
+	}
+
+	/** Once for each time Redis went away while this execution ran. */
+	private noticeAlone(): void {
+		const store = this.store as RedisBudgetStore;
+		if (this.noticedEpisode === store.episode) return;
+		this.noticedEpisode = store.episode;
+		this.notice?.(
+			`Tencent Chat's rate limits are kept by this n8n process alone, at its Share of Rate Limits (${this.credentials.rateLimitShare}%), until Redis answers again: ${store.reason}`,
+		);
 	}
 
 	/** A URL safe to show: the query, which carries the UserSig, is left out. */
@@ -196,6 +225,11 @@ function afterEarlierAttempt(spent: TencentChatError, earlier: TencentChatError)
 	const who = earlier.isTransport ? `no answer from Tencent came (${earlier.info})` : `Tencent answered ${earlier.code} (${earlier.info})`;
 	const fate = earlier.mayHaveBeenApplied ? ', and it may have been carried out' : '';
 	return new TencentChatError(spent.code, `${spent.info}. The previous attempt of this call failed: ${who}${fate}`, { action: spent.action });
+}
+
+/** Whether a budget kept in Redis is kept by this process alone right now. */
+function keptAlone(budgets: CommandBudgets): boolean {
+	return [...budgets.pacers, ...budgets.hourly].some((budget) => (budget as Partial<{ shared: boolean }>).shared === false);
 }
 
 function whole(value: number, min: number, max: number, name: string): number {

@@ -1,5 +1,5 @@
 import type { Command } from './commands';
-import type { HourlyBudget, HourlyPlace } from './hourlyBudget';
+import type { HourlyLimit, HourlyPlace } from './hourlyBudget';
 import type { PacedCall } from './pacer';
 import type { CommandBudgets } from './processState';
 import { TencentChatError } from './TencentChatError';
@@ -11,15 +11,15 @@ import { TencentChatError } from './TencentChatError';
 
 export class AttemptPlaces {
 	private constructor(
-		private readonly hourly: Array<{ budget: HourlyBudget; place: HourlyPlace }>,
+		private readonly hourly: Array<{ budget: HourlyLimit; place: HourlyPlace }>,
 		private readonly paced: PacedCall[],
 	) {}
 
 	/** Takes a place in every budget, or throws HOURLY_LIMIT at once, or rejects with the signal's reason. */
 	static async take(budgets: CommandBudgets, command: Command, key: string | undefined, signal?: AbortSignal): Promise<AttemptPlaces> {
-		const hourly: Array<{ budget: HourlyBudget; place: HourlyPlace }> = [];
+		const hourly: Array<{ budget: HourlyLimit; place: HourlyPlace }> = [];
 		for (const budget of budgets.hourly) {
-			const turn = budget.take();
+			const turn = await budget.take();
 			if (!turn.granted) {
 				for (const taken of hourly) taken.budget.giveBack(taken.place);
 				throw hourlyBudgetSpent(command, key, turn.waitMs);

@@ -15,7 +15,14 @@ export interface HourlyPlace {
 
 export type HourlyTurn = { granted: true; place: HourlyPlace } | { granted: false; waitMs: number };
 
-export class HourlyBudget {
+/** An hour's budget as a call uses it: this process's own (HourlyBudget) or one kept in Redis. */
+export interface HourlyLimit {
+	take(): HourlyTurn | Promise<HourlyTurn>;
+	sent(place: HourlyPlace): void;
+	giveBack(place: HourlyPlace): void;
+}
+
+export class HourlyBudget implements HourlyLimit {
 	/** The places of the last hour, oldest first. */
 	private places: HourlyPlace[] = [];
 

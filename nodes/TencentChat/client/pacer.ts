@@ -42,6 +42,9 @@ export interface PacerOptions {
 	clock?: Clock;
 }
 
+/** Told when a call settles: whether it was answered (its round trip teaches the pacer). */
+export type SettledListener = (call: PacedCall, answered: boolean) => void;
+
 const DECREASE_FACTOR = 0.8;
 const MAX_DECREASE_FACTOR = 0.5;
 const INCREASE_SHARE = 0.05;
@@ -107,6 +110,7 @@ export class RequestPacer {
 	private lastRaiseAt = Number.NEGATIVE_INFINITY;
 	private readonly spanMs: number;
 	private readonly windowMs: number;
+	private readonly settledListeners: SettledListener[] = [];
 
 	/** How often the rate was cut: for logs and benchmarks. */
 	slowDowns = 0;
@@ -141,6 +145,11 @@ export class RequestPacer {
 		return turn;
 	}
 
+	/** `listener` is told of every call of this pacer that settles (a budget kept in Redis reports them). */
+	onSettled(listener: SettledListener): void {
+		this.settledListeners.push(listener);
+	}
+
 	/** Calls waiting for their turn: for tests and logs. */
 	get queued(): number {
 		return this.waiting.length;
@@ -149,6 +158,7 @@ export class RequestPacer {
 	/** @internal A call's answer or failure came back. */
 	settled(call: PacedCall, learn: boolean): void {
 		if (learn) this.learnRoundTrip((call.settledAt as number) - call.sentAt, call.settledAt as number);
+		for (const listener of this.settledListeners) listener(call, learn);
 		this.schedule();
 	}
 

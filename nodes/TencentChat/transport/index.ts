@@ -24,8 +24,13 @@ export async function createClient(this: IExecuteFunctions, options: ClientOptio
 		client = new TencentChatClient(readCredentials(data), {
 			...options,
 			log: (message) => logger.debug(message),
+			notice: (message) => {
+				logger.warn(message);
+				this.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
+			},
 			egress: egressRules(this),
 		});
+		await client.connectSharedBudget();
 	} catch (error) {
 		if (error instanceof CredentialError || error instanceof EndpointError) {
 			const field = error instanceof CredentialError ? error.field : 'Region / Base URL';

@@ -1,0 +1,26 @@
+// One Add Subscribers job in a process of its own, as one n8n worker runs it: its own limiters,
+// its own connection to Redis. Input: one JSON argument { account, count, credentials }; output:
+// one line RESULT { error?, outputItems, added }.
+import { runNode } from '../engine';
+import { addSubscribersParameters } from '../fixtures';
+
+interface Job {
+	account: string;
+	count: number;
+	credentials: Record<string, string | number | boolean>;
+}
+
+async function main(): Promise<void> {
+	const { account, count, credentials } = JSON.parse(process.argv[2]) as Job;
+	const items = Array.from({ length: count / 100 }, (_, item) => ({
+		officialAccount: account,
+		subscribers: Array.from({ length: 100 }, (__, n) => `${account.slice(-1)}${item * 100 + n}`),
+	}));
+	const { output, error, run } = await runNode({ parameters: addSubscribersParameters(), items, credentials, watchForLeaks: false });
+	const added = output.filter((item) => item.json.status === 'added').length;
+	const hints = (run.data.resultData.runData['Tencent Chat']?.[0]?.hints ?? []).map((hint) => hint.message);
+	process.stdout.write(`RESULT ${JSON.stringify({ error: error?.message, outputItems: output.length, added, hints })}\n`);
+	process.exit(0);
+}
+
+void main();
