@@ -10,8 +10,9 @@
  * nodes folder the way a user installs a community node by hand,
  * starts the project's fake Tencent Chat server, imports a credential and the workflows, runs them
  * with `n8n execute`, then starts n8n to check what it reports about the node and to run the
- * credential's Test as the editor does, walks through the editor in Chromium (browser.e2e.js), and
- * runs `npm start` with its example workflows (start.e2e.js).
+ * credential's Test as the editor does, walks through the editor in Chromium (browser.e2e.js), runs
+ * two Add Subscribers jobs at once in queue mode (main, two workers, Redis, PostgreSQL:
+ * queueMode.e2e.js), and runs `npm start` with its example workflows (start.e2e.js).
  * Needs `npm run build` and the compiled tests (`npm test`).
  */
 'use strict';
@@ -25,6 +26,7 @@ const { checkSendAndWait } = require('./sendAndWait.e2e');
 const { checkInBrowser } = require('./browser.e2e');
 const { tarballProblems } = require('./pack');
 const { checkStart } = require('./start.e2e');
+const { checkQueueMode } = require('./queueMode.e2e');
 const { GROUP_ACCOUNTS, GROUP_SETUP, LISTED_GROUPS, checkGroupChain, groupWorkflow } = require('./group.e2e');
 const { checkUserCrmChain, setUpUserCrm, userCrmWorkflow } = require('./userCrm.e2e');
 const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, npmEnv, run, startProcess, stopProcess } = require('./n8n');
@@ -657,6 +659,7 @@ async function main() {
 
 		await checkWorkflows(tools, env, serverUrl);
 		await checkRunningN8n(tools, env, serverUrl);
+		await checkQueueMode({ check, tools, tarball });
 		await checkStart({ check, npmEnv, control });
 	} catch (error) {
 		check('the end-to-end suite ran to its end', false, String(error?.stack ?? error).slice(0, 3000));
