@@ -25,15 +25,20 @@ function addMembers(groups: Groups, body: RequestBody, { command, nowSeconds, is
 	silence(body);
 	refuseType(group, ['AVChatRoom'], 'add_group_member');
 	requireImported(isImported, ids);
-	const newcomers = [...new Set(ids.filter((id) => !group.members.has(id)))];
+	// Each member is looked up once per check: the fake's time per member is no part of what the
+	// benchmark measures (600,000 members are 2,000 of these calls).
+	const newcomers = new Set<string>();
+	for (const id of ids) if (!group.members.has(id)) newcomers.add(id);
 	if (!group.inviteNeedsApproval) {
-		if (group.members.size + newcomers.length > group.maxMembers) throw new TencentFailure(10014, 'the group is full');
-		const tooMany = newcomers.find((id) => joinedCount(groups, id) >= groups.maxGroupsPerUser);
-		if (tooMany !== undefined) throw new TencentFailure(10037, `${tooMany.slice(0, 40)} has joined too many groups`);
+		if (group.members.size + newcomers.size > group.maxMembers) throw new TencentFailure(10014, 'the group is full');
+		for (const id of newcomers) {
+			if (joinedCount(groups, id) >= groups.maxGroupsPerUser) throw new TencentFailure(10037, `${id.slice(0, 40)} has joined too many groups`);
+		}
 	}
 	const added = new Set<string>();
 	const MemberList = ids.map((id) => {
-		if (group.members.has(id)) return { Member_Account: id, Result: added.has(id) ? 1 : 2 };
+		if (!newcomers.has(id)) return { Member_Account: id, Result: 2 };
+		if (added.has(id)) return { Member_Account: id, Result: 1 };
 		if (group.inviteNeedsApproval) {
 			group.invited.add(id);
 			return { Member_Account: id, Result: 3 };

@@ -40,15 +40,19 @@ function queryOnlineStatus(messages: Messages, body: RequestBody, { command }: C
 	const presence = presenceOf(messages);
 	const QueryResult: Array<Record<string, unknown>> = [];
 	const ErrorList: Array<Record<string, unknown>> = [];
+	// One plain object per account and no spread: a million-account lookup is 2,000 of these calls,
+	// and the fake's time per entry is no part of what the benchmark measures.
 	for (const id of ids as string[]) {
 		if (!messages.accounts.has(id)) {
 			ErrorList.push({ To_Account: id, ErrorCode: 70107 });
 			continue;
 		}
-		const { state, platforms } = presence.get(id) ?? { state: 'Offline' };
-		QueryResult.push({ To_Account: id, Status: state, ...(detail ? { Detail: state === 'Offline' ? [] : (platforms ?? []) } : {}) });
+		const known = presence.get(id);
+		const state = known === undefined ? 'Offline' : known.state;
+		if (!detail) QueryResult.push({ To_Account: id, Status: state });
+		else QueryResult.push({ To_Account: id, Status: state, Detail: state === 'Offline' || known === undefined ? [] : (known.platforms ?? []) });
 	}
-	return ok({ QueryResult, ...(ErrorList.length > 0 ? { ErrorList } : {}) });
+	return ok(ErrorList.length > 0 ? { QueryResult, ErrorList } : { QueryResult });
 }
 
 export const presenceCommands = { query_online_status: queryOnlineStatus };

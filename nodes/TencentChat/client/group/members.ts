@@ -1,5 +1,5 @@
 import { COMMANDS } from '../commands';
-import { type BulkAnswer, checkCount, readEntryResults } from '../entryResults';
+import { type BulkAnswer, checkCount } from '../entryResults';
 import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
 import { type GroupType, WIRE_TYPE } from './groupTypes';
 import { onGroup } from './info';
@@ -23,12 +23,28 @@ export async function addGroupMembers(
 	return onGroup(client, command, groupId, options, async () => {
 		const body = () => ({ GroupId: groupId, ...(silence ? { Silence: 1 } : {}), MemberList: memberIds.map((id) => ({ Member_Account: id })) });
 		const { body: answer, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { MemberList?: unknown }>(command, body, options);
-		const results = readEntryResults(answer.MemberList, new Set(memberIds), (entry) => ({
-			id: entry.Member_Account,
-			result: isMemberResult(entry.Result) ? entry.Result : undefined,
-		}));
-		return { results, mayHaveBeenAppliedBefore, attempts };
+		return { results: memberResults(answer.MemberList, new Set(memberIds)), mayHaveBeenAppliedBefore, attempts };
 	});
+}
+
+/**
+ * readEntryResults' rules (only members asked about, a documented Result, no member with two
+ * results) in one loop without an object per entry: 600,000 members are 2,000 answers of 300.
+ */
+function memberResults(list: unknown, asked: ReadonlySet<string>): Map<string, MemberResult> {
+	const results = new Map<string, MemberResult>();
+	if (!Array.isArray(list)) return results;
+	let conflicting: Set<string> | undefined;
+	for (const entry of list as unknown[]) {
+		if (typeof entry !== 'object' || entry === null) continue;
+		const { Member_Account: id, Result: result } = entry as Record<string, unknown>;
+		if (typeof id !== 'string' || !isMemberResult(result) || !asked.has(id)) continue;
+		const earlier = results.get(id);
+		if (earlier !== undefined && earlier !== result) (conflicting ??= new Set()).add(id);
+		results.set(id, result);
+	}
+	for (const id of conflicting ?? []) results.delete(id);
+	return results;
 }
 
 /** Every ID of an OK answer that lists none: the call applies to all of them. */
