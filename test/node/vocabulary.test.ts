@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetProcessState } from '../../nodes/TencentChat/client';
 import { runNode } from '../helpers/engine';
@@ -8,39 +8,118 @@ import { credentialsFor, fakeApp } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // The output vocabulary of the README ("The output vocabulary"), held by every operation of every
-// resource: each runs through the engine against the fake server, once where its calls succeed
-// and once where they fail, under both Continue modes, and every item it gives is checked.
+// resource: each runs through the engine against the fake server where its calls succeed, where
+// Tencent refuses them (under both Continue modes) and with input refused before any call, and
+// every item it gives is checked against the table.
 
 const NEWS = '@TOA#_news';
-const ACCOUNTS = ['administrator', 'old1', 'old2', 'new1', 'owner', 'u0', 'u1'];
 const server = useFakeServer(() => ({
-	...fakeApp({ [NEWS]: { subscribers: ['old1', 'old2'], messages: ['n0'] } }, ACCOUNTS),
-	groups: { team: { type: 'Work', name: 'Team', owner: 'owner', members: ['u0', 'u1'] } },
+	...fakeApp({ [NEWS]: { subscribers: ['old1', 'old2'], messages: ['n0'] } }, ['administrator', 'old1', 'old2', 'new1', 'owner', 'u0', 'u1']),
+	groups: { team: { type: 'Work', name: 'Team', owner: 'owner', members: ['u0', 'u1', 'new1'], messages: ['hello'] } },
 }));
 
-/** The values of `status`, as the README's table lists them. */
-export const STATUSES = new Set([
-	// writes
-	'created', 'updated', 'deleted', 'imported', 'added', 'alreadyMember', 'alreadySubscribed', 'addedOrAlreadyMember', 'invited',
-	'removed', 'notMember', 'muted', 'unmuted', 'changed', 'sent', 'dropped', 'recalled', 'alreadyRecalled', 'read', 'failed', 'unknown',
+/** Every value of `status`, as the README's table lists them. */
+const STATUSES = new Set(
+	[
+		'created updated deleted deletedOrNotFound notFound imported notImported',
+		'added alreadySubscribed addedOrAlreadySubscribed removed notSubscribed removedOrNotSubscribed',
+		'alreadyMember addedOrAlreadyMember invited muted unmuted',
+		'sent dropped recalled alreadyRecalled recalledOrAlreadyRecalled markedRead',
+		'online pushOnline offline failed unknown',
+	]
+		.join(' ')
+		.split(' '),
+);
+/** The operations that change nothing: their entries need no status. */
+const READS = new Set([
+	'Get',
+	'Get Many Subscribers',
+	'Get Subscriptions of a User',
+	'Get Messages',
+	'Group Get',
+	'Group Get Many',
+	'Group Get Members',
+	'Group Get Joined Groups',
+	'Group Get Messages',
+	'User Get Profile',
+	'Message Get History',
+	'Message Get Unread Count',
 ]);
+/** Operations about the whole app: a failed item has no object to name. */
+const APP_WIDE = new Set(['Group Get Many']);
+/** Names an object never has in the output: `officialAccount`, `group`, `subscriber`, `owner`, `from`, `to` are its names. */
+const DRIFTED_NAME = /^(officialAccountId|groupId|memberId|subscriberId|ownerId|recipient)$|.Account$/;
+const TIME = /(Time|Until)$/;
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/;
+/** The names a failed item names what it is about by. */
+const SUBJECTS = ['officialAccount', 'group', 'userId', 'subscriber', 'member', 'owner', 'to'];
 
-type Run = Awaited<ReturnType<typeof runNode>>;
+type Scenario = { name: string; onError: 'continueErrorOutput' | 'continueRegularOutput'; items: IDataObject[] };
 
-async function runOnce(parameters: IDataObject, onError: 'continueErrorOutput' | 'continueRegularOutput', items: IDataObject[]): Promise<Run> {
+const GOOD: IDataObject = { officialAccount: NEWS, subscribers: 'new1' };
+const REFUSED: IDataObject = { officialAccount: '@TOA#_none', subscribers: 'nobody' };
+const UNREADABLE: IDataObject = { officialAccount: NEWS, subscribers: '' };
+const SCENARIOS: Scenario[] = [
+	{ name: 'succeeding', onError: 'continueErrorOutput', items: [GOOD] },
+	{ name: 'refused by Tencent, error output', onError: 'continueErrorOutput', items: [REFUSED] },
+	{ name: 'refused by Tencent, regular output', onError: 'continueRegularOutput', items: [REFUSED] },
+	{ name: 'refused before any call, error output', onError: 'continueErrorOutput', items: [UNREADABLE] },
+	{ name: 'refused before any call, regular output', onError: 'continueRegularOutput', items: [UNREADABLE] },
+];
+
+async function runScenario(parameters: INodeParameters, { onError, items }: Scenario) {
 	await resetProcessState();
 	return await runNode({ parameters, items, credentials: credentialsFor(server), onError, executionId: 'execution-1' });
 }
 
-const dump = (run: Run) => JSON.stringify({ out: run.output.map((i) => i.json), err: run.errorOutput.map((i) => i.json), error: run.error?.message });
+interface Kind {
+	write: boolean;
+	appWide: boolean;
+}
 
-describe('the output vocabulary', () => {
+/** What an item breaks of the vocabulary: nothing, for every item of every operation. */
+function drifts(json: IDataObject, kind: Kind, fromErrorOutput: boolean, input: IDataObject): string[] {
+	const found: string[] = [];
+	let fields = json;
+	if (fromErrorOutput) {
+		// n8n puts the input item's fields beside the node's error item: the node's own are error and details.
+		const own = Object.keys(json).filter((key) => !(key in input));
+		if (own.sort().join() !== 'details,error' || typeof json.error !== 'string') found.push(`an error item of keys ${own.join()}`);
+		fields = (json.details ?? {}) as IDataObject;
+		if (fields.status !== 'failed' && fields.status !== 'unknown') found.push(`an error item of status ${String(fields.status)}`);
+		const named = SUBJECTS.some((key) => typeof fields[key] === 'string');
+		if (fields.errorCode !== 'INVALID_INPUT' && !kind.appWide && !named) found.push('an error item naming nothing');
+	}
+	if ('error' in fields || 'details' in fields) found.push('a failure on the main output in the error shape');
+	if (kind.write && fields.status === undefined) found.push('a write item without status');
+	if (fields.status !== undefined && !STATUSES.has(String(fields.status))) found.push(`status ${String(fields.status)}`);
+	const failed = fields.status === 'failed' || fields.status === 'unknown';
+	if (failed && (fields.errorCode === undefined || typeof fields.errorInfo !== 'string')) found.push('a failure without errorCode and errorInfo');
+	if (fields.status === 'unknown' && fields.ambiguous !== true) found.push('unknown without ambiguous');
+	if ('ambiguous' in fields && fields.ambiguous !== true) found.push(`ambiguous: ${String(fields.ambiguous)}`);
+	if (typeof fields.errorInfo === 'string' && typeof fields.hint === 'string' && fields.errorInfo.includes(fields.hint)) found.push('the hint said twice');
+	for (const [key, value] of Object.entries(fields)) {
+		if (DRIFTED_NAME.test(key) && key !== 'officialAccount') found.push(`the name ${key}`);
+		if (TIME.test(key) && value !== null && !(typeof value === 'string' && ISO.test(value))) found.push(`${key}: ${JSON.stringify(value)}`);
+	}
+	return found;
+}
+
+describe('every operation keeps the output vocabulary', () => {
 	test.each(OPERATIONS)('$name', async (operation) => {
-		const good = await runOnce(operation.parameters({ maxRetries: 0 }), 'continueErrorOutput', [{ officialAccount: NEWS, subscribers: 'new1' }]);
-		const bad = await runOnce(operation.parameters({ maxRetries: 0 }), 'continueErrorOutput', [{ officialAccount: '@TOA#_none', subscribers: 'nobody' }]);
-		const badRegular = await runOnce(operation.parameters({ maxRetries: 0 }), 'continueRegularOutput', [{ officialAccount: '@TOA#_none', subscribers: 'nobody' }]);
-		const input = await runOnce(operation.parameters({ maxRetries: 0 }), 'continueErrorOutput', [{ officialAccount: 'bad id', subscribers: '' }]);
-		console.log(`DUMP ${operation.name}\n good ${dump(good)}\n bad ${dump(bad)}\n badRegular ${dump(badRegular)}\n input ${dump(input)}`);
-		expect(true).toBe(true);
+		const kind = { write: !READS.has(operation.name), appWide: APP_WIDE.has(operation.name) };
+		let items = 0;
+		for (const scenario of SCENARIOS) {
+			const run = await runScenario(operation.parameters({ maxRetries: 0 }), scenario);
+			expect({ scenario: scenario.name, error: run.error?.message }).toEqual({ scenario: scenario.name, error: undefined });
+			const [input] = scenario.items;
+			const seen = [
+				...run.output.map((item) => ({ item: item.json, drifts: drifts(item.json, kind, false, input) })),
+				...run.errorOutput.map((item) => ({ item: item.json, drifts: drifts(item.json, kind, true, input) })),
+			];
+			items += seen.length;
+			for (const { item, drifts: found } of seen) expect({ scenario: scenario.name, item, drifts: found }).toEqual({ scenario: scenario.name, item, drifts: [] });
+		}
+		expect(items).toBeGreaterThan(0);
 	});
 });

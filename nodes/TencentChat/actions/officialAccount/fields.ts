@@ -153,7 +153,7 @@ function readFaceUrl(value: unknown): string {
 /** Tencent's profile fields and the names the node outputs them under. */
 const PROFILE_NAMES: Record<string, string> = {
 	Name: 'name',
-	Owner_Account: 'ownerAccount',
+	Owner_Account: 'owner',
 	CreateTime: 'createTime',
 	LastMsgTime: 'lastMsgTime',
 	SubscriberNum: 'subscriberCount',
