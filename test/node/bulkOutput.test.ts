@@ -47,7 +47,7 @@ describe('BulkOutput', () => {
 		const [last] = plan.finish();
 		answer(outcomes, last);
 
-		expect(output.finish().map((item) => [item.pairedItem, item.json.subscriber ?? item.json.error])).toEqual([
+		expect(output.finish().map((item) => [item.pairedItem, item.json.subscriber ?? item.json.errorInfo])).toEqual([
 			[{ item: 0 }, 'a'],
 			[{ item: 1 }, 'Subscriber IDs must be an ID'],
 			[{ item: 2 }, 'b'],

@@ -222,7 +222,7 @@ describe('nothing is sent other than what was meant', () => {
 			items: [{ officialAccount: NEWS }],
 			credentials: credentialsFor(server),
 		});
-		expect(output.some((item) => item.json.subscriberAccount === 'Object')).toBe(false);
+		expect(output.some((item) => item.json.subscriber === 'Object')).toBe(false);
 		expect(error).toBeDefined();
 		expect(server.stats.requests).toBe(0);
 	});

@@ -164,7 +164,7 @@ const itemsOf = (run: { output: INodeExecutionData[]; errorOutput: INodeExecutio
 	[...run.output, ...run.errorOutput].filter((entry) => (entry.pairedItem as { item: number } | undefined)?.item === item).map((entry) => stable(entry.json));
 
 /** What an output item is about: the ID it reports on. */
-const identity = (fields: IDataObject) => String(fields.peerId ?? fields.userId ?? fields.subscriberAccount ?? fields.to ?? fields.recipient ?? fields.msgKey ?? fields.officialAccount);
+const identity = (fields: IDataObject) => String(fields.peerId ?? fields.userId ?? fields.subscriber ?? fields.to ?? fields.msgKey ?? fields.officialAccount);
 
 /** Text in an item that only a value made of a broken conversion shows. */
 const BROKEN = /Invalid Date|NaN|\[object Object\]|undefined/;
