@@ -96,6 +96,7 @@ function drifts(json: IDataObject, kind: Kind, fromErrorOutput: boolean, input: 
 	const failed = fields.status === 'failed' || fields.status === 'unknown';
 	if (failed && (fields.errorCode === undefined || typeof fields.errorInfo !== 'string')) found.push('a failure without errorCode and errorInfo');
 	if (fields.status === 'unknown' && fields.ambiguous !== true) found.push('unknown without ambiguous');
+	if (fields.errorCode !== undefined && !failed) found.push(`errorCode on an item of status ${String(fields.status)}`);
 	if ('ambiguous' in fields && fields.ambiguous !== true) found.push(`ambiguous: ${String(fields.ambiguous)}`);
 	if (typeof fields.errorInfo === 'string' && typeof fields.hint === 'string' && fields.errorInfo.includes(fields.hint)) found.push('the hint said twice');
 	for (const [key, value] of Object.entries(fields)) {
