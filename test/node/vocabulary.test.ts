@@ -89,6 +89,8 @@ function drifts(json: IDataObject, kind: Kind, fromErrorOutput: boolean, input: 
 		if (fields.status !== 'failed' && fields.status !== 'unknown') found.push(`an error item of status ${String(fields.status)}`);
 		const named = SUBJECTS.some((key) => typeof fields[key] === 'string');
 		if (fields.errorCode !== 'INVALID_INPUT' && !kind.appWide && !named) found.push('an error item naming nothing');
+		// One way to say a code Tencent gave, whatever the operation's shape.
+		if (typeof fields.errorCode === 'number' && !String(json.error).startsWith(`Tencent Chat error ${fields.errorCode}`)) found.push(`the error ${String(json.error)}`);
 	}
 	if ('error' in fields || 'details' in fields) found.push('a failure on the main output in the error shape');
 	if (kind.write && fields.status === undefined) found.push('a write item without status');

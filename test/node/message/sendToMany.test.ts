@@ -70,7 +70,7 @@ describe('Message → Send to Many in the n8n engine', () => {
 		const { output, errorOutput } = await run([{ to: 'u1' }, { to: 'ghost' }], WELCOME, { onError: 'continueErrorOutput' });
 		expect(output.map((item) => item.json.to)).toEqual(['u1']);
 		expect(errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem])).toEqual([
-			[expect.stringContaining('Tencent Chat 70107'), expect.objectContaining({ to: 'ghost', status: 'failed', errorCode: 70107 }), { item: 1 }],
+			[expect.stringContaining('Tencent Chat error 70107'), expect.objectContaining({ to: 'ghost', status: 'failed', errorCode: 70107 }), { item: 1 }],
 		]);
 	});
 

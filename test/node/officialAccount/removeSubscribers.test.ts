@@ -90,7 +90,7 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 		expect(output.map((item) => item.json.subscriber)).toEqual(['d0']);
 		expect(errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem])).toEqual(
 			['x', 'y'].map((subscriber) => [
-				expect.stringContaining('Tencent Chat 130004: official account does not exist'),
+				expect.stringContaining('Tencent Chat error 130004: official account does not exist'),
 				expect.objectContaining({ officialAccount: '@TOA#_gone', subscriber: subscriber, status: 'failed', errorCode: 130004 }),
 				{ item: 1 },
 			]),

@@ -55,7 +55,7 @@ export class BulkOutput<R> {
 				const json: IDataObject = operation.key ? { [operation.key.outputName]: plan.key(this.request) } : {};
 				json[operation.ids.outputName] = id;
 				Object.assign(json, outcome.fields);
-				const failure = outcome.failure && `Tencent Chat ${outcome.failure.code}: ${outcome.failure.info}`;
+				const failure = outcome.failure && `Tencent Chat error ${outcome.failure.code}: ${outcome.failure.info}`;
 				this.items.push(resultItem(json, itemIndex, routing, failure));
 			}
 			// The item's requests may not all be planned yet.
