@@ -296,10 +296,10 @@ async function checkLifecycle(tools, env, serverUrl) {
 		'lifecycle: Create → Add Subscribers → Update Subscriber → Get Many Subscribers → Send Message → Get Messages → Recall Messages → Delete',
 		result.data.resultData.error === undefined &&
 			created?.json.officialAccount === LIFE_ACCOUNT &&
-			created.json.created === true &&
+			created.json.status === 'created' &&
 			subscribed.length === LIFE_FANS &&
 			subscribed.every((item) => item.json.status === 'added') &&
-			tagged?.json.updated === true &&
+			tagged?.json.status === 'updated' &&
 			listed.length === LIFE_FANS &&
 			listed.find((item) => item.json.subscriber === 'fan0')?.json.customString === 'gold' &&
 			sent.length === 2 &&
