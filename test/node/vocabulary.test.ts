@@ -4,7 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { resetProcessState } from '../../nodes/TencentChat/client';
 import { runNode } from '../helpers/engine';
 import { OPERATIONS } from '../helpers/everyOperation';
-import { credentialsFor, fakeApp } from '../helpers/fixtures';
+import { addSubscribersParameters, credentialsFor, fakeApp, resourceParameters } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // The output vocabulary of the README ("The output vocabulary"), held by every operation of every
@@ -124,5 +124,18 @@ describe('every operation keeps the output vocabulary', () => {
 			for (const { item, drifts: found } of seen) expect({ scenario: scenario.name, item, drifts: found }).toEqual({ scenario: scenario.name, item, drifts: [] });
 		}
 		expect(items).toBeGreaterThan(0);
+	});
+});
+
+describe('a failed item names what it is about, also when its input was refused before any call', () => {
+	test.each([
+		['Message Send, an empty text', resourceParameters('message', 'send', { to: '={{ $json.to }}', messageType: 'text', text: '={{ $json.text }}' }), { to: 'new1', text: '' }, { to: 'new1' }],
+		['Add Subscribers, no subscribers', addSubscribersParameters(), { officialAccount: NEWS, subscribers: '' }, { officialAccount: NEWS }],
+	])('%s', async (_, parameters, input, subject) => {
+		const run = await runScenario(parameters, { name: 'input', onError: 'continueErrorOutput', items: [input] });
+		expect(run.errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
+			[{ ...subject, status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: expect.any(String), hint: expect.stringContaining('No call was made') }, { item: 0 }],
+		]);
+		expect(run.output).toEqual([]);
 	});
 });

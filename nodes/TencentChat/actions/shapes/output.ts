@@ -37,6 +37,40 @@ export function subjectOf(input: unknown): IDataObject {
 	return subject;
 }
 
+/** The node's ID fields, by the output name of what they name. */
+const ID_PARAMETERS: ReadonlyArray<[parameter: string, outputName: string]> = [
+	['officialAccountId', 'officialAccount'],
+	['groupId', 'group'],
+	['userId', 'userId'],
+	['peerId', 'peerId'],
+	['subscriberId', 'subscriber'],
+	['memberId', 'member'],
+	['ownerId', 'owner'],
+	['newOwnerId', 'owner'],
+	['to', 'to'],
+];
+const SHOWN_ID = /^[^\p{Cc}]{1,64}$/u;
+
+/**
+ * What an item whose input could not be read is about, its ID fields as given (short text only:
+ * the field at fault may be one of them), so that its failed item names it.
+ */
+export function subjectAsGiven(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const subject: IDataObject = {};
+	const parameters = context.getNode().parameters;
+	for (const [parameter, outputName] of ID_PARAMETERS) {
+		if (!(parameter in parameters) || outputName in subject) continue;
+		try {
+			const value = context.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true });
+			const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+			if (typeof text === 'string' && SHOWN_ID.test(text.trim())) subject[outputName] = text.trim();
+		} catch {
+			// An expression that fails says nothing of the item.
+		}
+	}
+	return subject;
+}
+
 /**
  * An item for one result. Under "Continue (using error output)" a failed result goes to the error
  * output as n8n routes it there: `{ error, details }`, the details being the result as the main

@@ -4,7 +4,7 @@ import { type CallOptions, serviceText, type TencentChatClient, TencentChatError
 import { readOptions } from '../../helpers/options';
 import { createClient, toNodeApiError } from '../../transport';
 import { CLIENT_OPTIONS } from './options';
-import { asInputError, type FailureRouting, failureDetails, failureRouting, inputErrorItem, resultItem, subjectOf } from './output';
+import { asInputError, type FailureRouting, failureDetails, failureRouting, inputErrorItem, resultItem, subjectAsGiven, subjectOf } from './output';
 
 // The per-item shape: one call (or one run of calls, such as a list's pages) per input item,
 // all items under way together within the execution's Max Concurrent Requests. Every item is
@@ -52,7 +52,7 @@ export async function runPerItem<Input>(
 	// No item's promise rejects: every call is over, the others' included, before the node reports.
 	const results = await Promise.all(
 		inputs.map(async (read, itemIndex) => {
-			if ('error' in read) return [inputErrorItem(read.error, itemIndex, routing)];
+			if ('error' in read) return [inputErrorItem(read.error, itemIndex, routing, subjectAsGiven(this, itemIndex))];
 			const subject = operation.subject?.(read.input) ?? subjectOf(read.input);
 			try {
 				const result = await operation.call(client, read.input, options);
