@@ -28,7 +28,7 @@ export class PassThroughOutput implements INodeType {
 			this.getInputData().map((item, itemIndex) => ({
 				json: {
 					officialAccount: item.json.officialAccount,
-					subscriberAccount: item.json.subscribers,
+					subscriber: item.json.subscribers,
 					result: 1,
 					status: 'added',
 				},

@@ -140,7 +140,7 @@ async function measure(tools, env, serverUrl, spec) {
 		// The node's items, one per subscriber in input order, each paired with its own input item.
 		itemsOutOfPlace:
 			spec.node === 'tencentChat'
-				? items.filter((item, i) => item.pairedItem?.item !== i || item.json?.subscriberAccount !== `sub_${i}`).length + (spec.subscribers - items.length)
+				? items.filter((item, i) => item.pairedItem?.item !== i || item.json?.subscriber !== `sub_${i}`).length + (spec.subscribers - items.length)
 				: NaN,
 	};
 }

@@ -54,16 +54,24 @@ export function callbackCommandOf(query: CallbackQuery, body: IDataObject): stri
 }
 
 /**
- * One output item: the body's fields as Tencent sent them, then what the query says, in
- * camelCase (Tencent's own fields are PascalCase or Snake_Case, so the two never meet).
+ * One output item, in the node's vocabulary: the event, when it happened (ISO 8601), the app and
+ * the request's origin from the URL; Tencent's body as it sent it under `body`, its own names kept
+ * apart, so that none of them is said twice.
  */
 export function callbackItem(command: string, query: CallbackQuery, body: IDataObject): IDataObject {
 	return {
-		...body,
-		callbackCommand: command,
+		event: command,
+		eventTime: eventTime(body.EventTime, query.requestTime),
 		sdkAppId: Number(query.sdkAppId),
 		clientIp: query.clientIp ?? null,
 		optPlatform: query.optPlatform ?? null,
-		requestTime: query.requestTime === undefined ? null : new Date(Number(query.requestTime) * 1000).toISOString(),
+		body,
 	};
+}
+
+/** The body's EventTime (ms), else the URL's RequestTime (s), as ISO; null when neither is a time. */
+function eventTime(eventTimeMs: unknown, requestTime: string | undefined): string | null {
+	const ms = typeof eventTimeMs === 'number' && Number.isFinite(eventTimeMs) && eventTimeMs > 0 ? eventTimeMs : requestTime === undefined ? NaN : Number(requestTime) * 1000;
+	const date = new Date(ms);
+	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

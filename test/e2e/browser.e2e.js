@@ -258,13 +258,13 @@ async function addSubscribersInWorkflow({ page, options, say, screenshot }) {
 	await screenshot('add-subscribers-output');
 	const expected = subscribers.map((subscriber) => ({
 		officialAccount: options.officialAccount,
-		subscriberAccount: subscriber,
+		subscriber: subscriber,
 		result: subscriber === options.alreadySubscribed ? '2' : '1',
 		status: subscriber === options.alreadySubscribed ? 'alreadySubscribed' : 'added',
 	}));
 	const seen = rows.map((row) => ({
 		officialAccount: row.officialAccount,
-		subscriberAccount: row.subscriberAccount,
+		subscriber: row.subscriber,
 		result: row.result,
 		status: row.status,
 	}));

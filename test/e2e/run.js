@@ -90,11 +90,11 @@ function workflows(serverUrl) {
 				tencentChatAt('Add', 400, { operation: 'addSubscribers', officialAccountId: '={{ $json.account }}', subscriberIds: '={{ $json.subscriber }}' }),
 				codeAt('Account', 600, `return [{ json: { account: '${ACCOUNT_C}' } }];`),
 				tencentChatAt('List', 800, { operation: 'getSubscribers', officialAccountId: '={{ $json.account }}', returnAll: true }),
-				codeAt('Temporary', 1000, "return $input.all().filter((item) => item.json.subscriberAccount.startsWith('tmp'));"),
+				codeAt('Temporary', 1000, "return $input.all().filter((item) => item.json.subscriber.startsWith('tmp'));"),
 				tencentChatAt('Remove', 1200, {
 					operation: 'removeSubscribers',
 					officialAccountId: '={{ $json.officialAccount }}',
-					subscriberIds: '={{ $json.subscriberAccount }}',
+					subscriberIds: '={{ $json.subscriber }}',
 				}),
 				codeAt('Once', 1400, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
 				tencentChatAt('Get', 1600, { operation: 'get', officialAccountIds: '={{ $json.account }}' }),
@@ -115,7 +115,7 @@ function workflows(serverUrl) {
 					name: '={{ $json.name }}',
 					additionalFields: { officialAccountId: '={{ $json.id }}', introduction: 'Made by the e2e run', maxSubscribers: 1000 },
 				}),
-				codeAt('Fans', 600, `return Array.from({ length: ${LIFE_FANS} }, (_, i) => ({ json: { account: $input.first().json.officialAccountId, subscriber: 'fan' + i } }));`),
+				codeAt('Fans', 600, `return Array.from({ length: ${LIFE_FANS} }, (_, i) => ({ json: { account: $input.first().json.officialAccount, subscriber: 'fan' + i } }));`),
 				tencentChatAt('Subscribe', 800, { operation: 'addSubscribers', officialAccountId: '={{ $json.account }}', subscriberIds: '={{ $json.subscriber }}' }),
 				codeAt('Vip', 1000, "return [{ json: { account: $input.first().json.officialAccount, subscriber: 'fan0', tier: 'gold' } }];"),
 				tencentChatAt('Tag', 1200, {
@@ -151,7 +151,7 @@ function workflows(serverUrl) {
 				codeAt('Imported', 600, 'return $input.all().filter((item) => item.json.imported);'),
 				tencentChatAt('Tell', 800, { resource: 'message', operation: 'send', to: '={{ $json.userId }}', messageType: 'text', text: SHIPPED_TEXT }),
 				tencentChatAt('Follows', 1000, { operation: 'getSubscriptions', subscriberId: '={{ $json.to }}', returnAll: true }),
-				tencentChatAt('Remove accounts', 1200, { resource: 'account', operation: 'delete', userIds: '={{ $json.subscriberAccount }}' }),
+				tencentChatAt('Remove accounts', 1200, { resource: 'account', operation: 'delete', userIds: '={{ $json.subscriber }}' }),
 			],
 			chain('Manual Trigger', 'Users', 'Check', 'Imported', 'Tell', 'Follows', 'Remove accounts'),
 		),
@@ -181,7 +181,7 @@ function workflows(serverUrl) {
 				tencentChatAt('Welcome', 800, {
 					resource: 'message',
 					operation: 'sendToMany',
-					recipients: '={{ $json.subscriberAccount }}',
+					recipients: '={{ $json.subscriber }}',
 					messageType: 'text',
 					text: WELCOME_TEXT,
 					messageOptions: { offlinePushTitle: 'Example Shop', offlinePushText: 'You have a welcome message' },
@@ -297,22 +297,22 @@ async function checkLifecycle(tools, env, serverUrl) {
 	check(
 		'lifecycle: Create → Add Subscribers → Update Subscriber → Get Many Subscribers → Send Message → Get Messages → Recall Messages → Delete',
 		result.data.resultData.error === undefined &&
-			created?.json.officialAccountId === LIFE_ACCOUNT &&
-			created.json.created === true &&
+			created?.json.officialAccount === LIFE_ACCOUNT &&
+			created.json.status === 'created' &&
 			subscribed.length === LIFE_FANS &&
 			subscribed.every((item) => item.json.status === 'added') &&
-			tagged?.json.updated === true &&
+			tagged?.json.status === 'updated' &&
 			listed.length === LIFE_FANS &&
-			listed.find((item) => item.json.subscriberAccount === 'fan0')?.json.customString === 'gold' &&
+			listed.find((item) => item.json.subscriber === 'fan0')?.json.customString === 'gold' &&
 			sent.length === 2 &&
-			sent.every((item) => item.json.sent === true && typeof item.json.msgKey === 'string' && item.json.ambiguous === undefined) &&
+			sent.every((item) => item.json.status === 'sent' && typeof item.json.msgKey === 'string' && item.json.ambiguous === undefined) &&
 			JSON.stringify(history.map((item) => item.json.msgKey)) === JSON.stringify([...sentKeys].reverse()) &&
 			recalled.length === 2 &&
 			recalled.every((item) => item.json.status === 'recalled' && item.json.retCode === 0) &&
 			deleted.length === 1 &&
-			deleted[0].json.officialAccountId === LIFE_ACCOUNT &&
-			deleted[0].json.deleted === true,
-		`created ${created?.json.officialAccountId}, subscribed ${subscribed.length}, listed ${listed.length}, sent ${sentKeys.join(',')}, ` +
+			deleted[0].json.officialAccount === LIFE_ACCOUNT &&
+			deleted[0].json.status === 'deleted',
+		`created ${created?.json.officialAccount}, subscribed ${subscribed.length}, listed ${listed.length}, sent ${sentKeys.join(',')}, ` +
 			`history ${history.map((item) => item.json.msgKey).join(',')}, recalled ${recalled.map((item) => item.json.status).join(',')}, deleted ${JSON.stringify(deleted[0]?.json)}` +
 			(result.data.resultData.error ? `, error ${result.data.resultData.error.message}` : ''),
 	);
@@ -351,9 +351,9 @@ async function checkCrmChain(tools, env, serverUrl) {
 			imported.length === 500 &&
 			imported.every((item, i) => item.json.userId === CUSTOMERS[i] && item.json.status === 'imported' && item.pairedItem?.item === i) &&
 			subscribed.length === 500 &&
-			subscribed.every((item, i) => item.json.subscriberAccount === CUSTOMERS[i] && item.json.status === 'added') &&
+			subscribed.every((item, i) => item.json.subscriber === CUSTOMERS[i] && item.json.status === 'added') &&
 			welcomed.length === 500 &&
-			welcomed.every((item, i) => item.json.recipient === CUSTOMERS[i] && item.json.status === 'sent' && item.pairedItem?.item === i),
+			welcomed.every((item, i) => item.json.to === CUSTOMERS[i] && item.json.status === 'sent' && item.pairedItem?.item === i),
 		`imported ${imported.filter((item) => item.json.status === 'imported').length}, ` +
 			`added ${subscribed.filter((item) => item.json.status === 'added').length}, ` +
 			`sent ${welcomed.filter((item) => item.json.status === 'sent').length}` +
@@ -426,7 +426,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 		return (
 			item.pairedItem?.item !== i ||
 			item.json.officialAccount !== account ||
-			item.json.subscriberAccount !== subscriber ||
+			item.json.subscriber !== subscriber ||
 			item.json.result !== (already ? 2 : 1) ||
 			item.json.status !== (already ? 'alreadySubscribed' : 'added')
 		);
@@ -445,7 +445,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 			failed.every((item) => item.json.errorCode === 130004 && item.pairedItem.item >= 6) &&
 			cof.filter((item) => item.json.status === 'added').length === 6 &&
 			second.data.resultData.error === undefined,
-		JSON.stringify(cof.map((item) => `${item.json.subscriberAccount}:${item.json.status}:${item.json.errorCode ?? ''}`)),
+		JSON.stringify(cof.map((item) => `${item.json.subscriber}:${item.json.status}:${item.json.errorCode ?? ''}`)),
 	);
 	const b = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_B })).subscribers;
 	check('workflow 2: the server holds the six that were added', ['cof0', 'cof5'].every((id) => b.includes(id)) && !b.includes('cof6'));
@@ -463,7 +463,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 					/130004/.test(item.json.error) &&
 					item.json.details?.errorCode === 130004 &&
 					item.json.details?.status === 'failed' &&
-					item.json.details?.subscriberAccount === item.json.subscriber,
+					item.json.details?.subscriber === item.json.subscriber,
 			),
 		`${main.length} on the main output, ${errors.length} on the error output: ${JSON.stringify(errors[0]?.json ?? {})}`,
 	);

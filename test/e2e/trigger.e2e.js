@@ -153,19 +153,19 @@ return old.concat(Array.from({ length: ${NEW_SUBSCRIBERS} }, (_, i) => ({ json: 
 	const executions = await finishedExecutions(listener.id, afterAdd.length);
 	const items = [];
 	for (const execution of executions) items.push(...(await outputOf(execution.id, 'Tencent Chat Trigger')));
-	const subscribers = items.flatMap((item) => item.SubscribeAccountList.map((entry) => entry.Subscriber_Account)).sort();
+	const subscribers = items.flatMap((item) => item.body.SubscribeAccountList.map((entry) => entry.Subscriber_Account)).sort();
 	const expected = Array.from({ length: NEW_SUBSCRIBERS }, (_, i) => `t${i}`).sort();
 	const wrongItems = items.filter(
 		(item) =>
-			item.callbackCommand !== AFTER_ADD ||
-			item.CallbackCommand !== AFTER_ADD ||
+			item.event !== AFTER_ADD ||
+			item.body.CallbackCommand !== AFTER_ADD ||
 			item.sdkAppId !== sdkAppId ||
 			item.optPlatform !== 'RESTAPI' ||
 			item.clientIp !== '127.0.0.1' ||
-			Number.isNaN(Date.parse(item.requestTime)) ||
-			![accountA, accountB].includes(item.Official_Account) ||
-			item.Operator_Account !== 'administrator' ||
-			typeof item.EventTime !== 'number',
+			Number.isNaN(Date.parse(item.eventTime)) ||
+			![accountA, accountB].includes(item.body.Official_Account) ||
+			item.body.Operator_Account !== 'administrator' ||
+			typeof item.body.EventTime !== 'number',
 	);
 	check(
 		'each callback started exactly one execution, with one item naming exactly the subscribers added',
@@ -227,7 +227,7 @@ return old.concat(Array.from({ length: ${NEW_SUBSCRIBERS} }, (_, i) => ({ json: 
 			parameters: {
 				respondWith: 'json',
 				responseBody:
-					'={{ { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", RefusedSubscribers_Account: $json.SubscribeAccountList.map(s => s.Subscriber_Account).filter(id => id.startsWith("spam")) } }}',
+					'={{ { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", RefusedSubscribers_Account: $json.body.SubscribeAccountList.map(s => s.Subscriber_Account).filter(id => id.startsWith("spam")) } }}',
 				options: {},
 			},
 		},
@@ -287,9 +287,9 @@ return old.concat(Array.from({ length: ${NEW_SUBSCRIBERS} }, (_, i) => ({ json: 
 		creatorRun?.status === 'success' &&
 			groupRuns.length === 1 &&
 			groupItems.length === 1 &&
-			groupItems[0].CallbackCommand === 'Group.CallbackAfterCreateGroup' &&
-			groupItems[0].GroupId === 'e2e_trigger_group',
-		`creator ${creatorRun?.status}, ${groupRuns.length} executions, ${JSON.stringify(groupItems.map((item) => [item.CallbackCommand, item.GroupId]))}`,
+			groupItems[0].event === 'Group.CallbackAfterCreateGroup' &&
+			groupItems[0].body.GroupId === 'e2e_trigger_group',
+		`creator ${creatorRun?.status}, ${groupRuns.length} executions, ${JSON.stringify(groupItems.map((item) => [item.event, item.body?.GroupId]))}`,
 	);
 
 	const log = n8nOutput();

@@ -35,7 +35,7 @@ describe('BulkOutput', () => {
 		const plan = new BatchPlan(2);
 		const outcomes = new OutcomeBook<Outcome>();
 		const inputError = new NodeOperationError(node as never, 'Subscriber IDs must be an ID', { itemIndex: 1 });
-		const output = new BulkOutput(context, 4, plan, outcomes, new Map([[1, inputError]]), operation(), routing);
+		const output = new BulkOutput(context, 4, plan, outcomes, new Map([[1, { error: inputError, subject: {} }]]), operation(), routing);
 
 		// Items 0 and 2 are planned (1 could not be read), item 3 not yet: the full call is answered.
 		expect(plan.add(0, 'K', ['a'])).toEqual([]);
@@ -47,7 +47,7 @@ describe('BulkOutput', () => {
 		const [last] = plan.finish();
 		answer(outcomes, last);
 
-		expect(output.finish().map((item) => [item.pairedItem, item.json.subscriber ?? item.json.error])).toEqual([
+		expect(output.finish().map((item) => [item.pairedItem, item.json.subscriber ?? item.json.errorInfo])).toEqual([
 			[{ item: 0 }, 'a'],
 			[{ item: 1 }, 'Subscriber IDs must be an ID'],
 			[{ item: 2 }, 'b'],

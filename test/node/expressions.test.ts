@@ -43,5 +43,5 @@ test.each([
 	expect(viaFastPath).toEqual(viaEngine);
 	// Each table row mixes usable IDs and bad input, so both kinds of output are compared.
 	expect(viaEngine.some((item) => item.json.status === 'added')).toBe(true);
-	expect(viaEngine.some((item) => typeof item.json.error === 'string')).toBe(true);
+	expect(viaEngine.some((item) => item.json.errorCode === 'INVALID_INPUT')).toBe(true);
 });

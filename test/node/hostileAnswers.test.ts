@@ -196,9 +196,7 @@ const itemsOf = (run: { output: INodeExecutionData[]; errorOutput: INodeExecutio
 
 /** What an output item is about: the ID it reports on. */
 const identity = (fields: IDataObject) =>
-	String(
-		fields.peerId ?? fields.userId ?? fields.subscriberAccount ?? fields.member ?? fields.to ?? fields.recipient ?? fields.msgKey ?? fields.officialAccount ?? fields.group,
-	);
+	String(fields.peerId ?? fields.userId ?? fields.subscriber ?? fields.member ?? fields.to ?? fields.msgKey ?? fields.officialAccount ?? fields.group);
 
 /** Text in an item that only a value made of a broken conversion shows. */
 const BROKEN = /Invalid Date|NaN|\[object Object\]|undefined/;

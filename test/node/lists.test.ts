@@ -78,7 +78,7 @@ describe('an empty page that is not the last', () => {
 		const { output, error } = await listSubscribers([{ account: NEWS }]);
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(250);
-		expect(new Set(output.map((item) => item.json.subscriberAccount)).size).toBe(250);
+		expect(new Set(output.map((item) => item.json.subscriber)).size).toBe(250);
 	});
 
 	test('more than three in a row end the item with an error that the list is incomplete', async () => {

@@ -41,7 +41,7 @@ describe('a value Tencent gives that does not convert', () => {
 		server.script(okAnswer({ MsgKey: '1_1_1700000000', MsgTime: 1e13 }));
 		const { output, error } = await broadcast([{ account: NEWS, text: 'one' }]);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json)).toEqual([{ officialAccount: NEWS, msgKey: '1_1_1700000000', msgTime: 1e13, sent: true }]);
+		expect(output.map((item) => item.json)).toEqual([{ officialAccount: NEWS, status: 'sent', msgKey: '1_1_1700000000', msgTime: 1e13 }]);
 	});
 
 	test("a subscriber with SubscribeTime 1e13 keeps every item's list", async () => {
@@ -56,7 +56,7 @@ describe('a value Tencent gives that does not convert', () => {
 			1e13,
 			'2023-11-14T22:13:20.000Z',
 		]);
-		expect(output.filter((item) => (item.pairedItem as { item: number }).item === 1).map((item) => item.json.subscriberAccount)).toEqual(['u1']);
+		expect(output.filter((item) => (item.pairedItem as { item: number }).item === 1).map((item) => item.json.subscriber)).toEqual(['u1']);
 	});
 });
 
@@ -103,12 +103,12 @@ describe('a defect in one item', () => {
 			{ nodeType: defective, onError: 'continueErrorOutput' },
 		);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json.officialAccount, item.json.sent, item.pairedItem])).toEqual([
-			[DEALS, true, { item: 1 }],
-			[NEWS, true, { item: 2 }],
+		expect(output.map((item) => [item.json.officialAccount, item.json.status, item.pairedItem])).toEqual([
+			[DEALS, 'sent', { item: 1 }],
+			[NEWS, 'sent', { item: 2 }],
 		]);
 		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
-			[{ status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: 'Invalid time value', hint: expect.stringContaining('may have been carried out') }, { item: 0 }],
+			[{ officialAccount: NEWS, status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: 'Invalid time value', hint: expect.stringContaining('may have been carried out') }, { item: 0 }],
 		]);
 	});
 });
@@ -138,8 +138,8 @@ test("a defect in one bulk call is, under Continue, its own IDs' failure; the ot
 		onError: 'continueErrorOutput',
 	});
 	expect(error).toBeUndefined();
-	expect(output.map((item) => [item.json.subscriberAccount, item.json.status])).toEqual([['fine', 'added']]);
+	expect(output.map((item) => [item.json.subscriber, item.json.status])).toEqual([['fine', 'added']]);
 	expect(errorOutput.map((item) => item.json.details)).toEqual([
-		expect.objectContaining({ subscriberAccount: 'boom', status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: expect.stringContaining('Invalid time value') }),
+		expect.objectContaining({ subscriber: 'boom', status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: expect.stringContaining('Invalid time value') }),
 	]);
 });

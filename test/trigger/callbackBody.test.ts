@@ -56,27 +56,29 @@ describe('readCallbackBody', () => {
 });
 
 describe('callbackItem', () => {
-	test("keeps the body's fields as sent and adds the query's in camelCase, RequestTime as ISO", () => {
+	test("says the event and its time in the node's names, the query's in camelCase, and keeps the body as sent under body", () => {
 		const query = { sdkAppId: '1400000001', clientIp: '10.0.0.7', optPlatform: 'RESTAPI', requestTime: '1669872112', sign: 'x' };
-		expect(callbackItem(body.CallbackCommand, query, body)).toEqual({
-			...body,
-			callbackCommand: 'OfficialAccount.CallbackAfterAddSubscriber',
+		expect(callbackItem(body.CallbackCommand, query, { ...body, EventTime: 1_669_872_111_500 })).toEqual({
+			event: 'OfficialAccount.CallbackAfterAddSubscriber',
+			eventTime: '2022-12-01T05:21:51.500Z',
 			sdkAppId: 1400000001,
 			clientIp: '10.0.0.7',
 			optPlatform: 'RESTAPI',
-			requestTime: '2022-12-01T05:21:52.000Z',
+			body: { ...body, EventTime: 1_669_872_111_500 },
 		});
+		// Without an EventTime, the time of the request.
+		expect(callbackItem(body.CallbackCommand, query, { CallbackCommand: body.CallbackCommand }).eventTime).toBe('2022-12-01T05:21:52.000Z');
 	});
 
 	test('gives null for what the query did not say, and never carries the Sign', () => {
 		const item = callbackItem('Alert.RequestOverLimit', { sdkAppId: '1400000001' }, { CallbackCommand: 'Alert.RequestOverLimit' });
 		expect(item).toEqual({
-			CallbackCommand: 'Alert.RequestOverLimit',
-			callbackCommand: 'Alert.RequestOverLimit',
+			event: 'Alert.RequestOverLimit',
+			eventTime: null,
 			sdkAppId: 1400000001,
 			clientIp: null,
 			optPlatform: null,
-			requestTime: null,
+			body: { CallbackCommand: 'Alert.RequestOverLimit' },
 		});
 	});
 });

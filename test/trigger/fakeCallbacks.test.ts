@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer } from 'node:http';
+import type { IDataObject } from 'n8n-workflow';
 
 import { OK_ANSWER } from '../../nodes/TencentChatTrigger/TencentChatTrigger.node';
 import { callbackSign, CallbackSender } from '../fake-tencent/callbacks';
@@ -42,23 +43,21 @@ describe('the fake server calls the trigger back, signed as Tencent does', () =>
 			[AFTER_ADD, 200, OK_ANSWER],
 			[AFTER_ADD, 200, OK_ANSWER],
 		]);
-		const received = itemsOf(trigger.calls.slice(before)).sort((a, b) => String(a.Official_Account).localeCompare(String(b.Official_Account)));
+		const received = itemsOf(trigger.calls.slice(before)).sort((a, b) => String((a.body as IDataObject).Official_Account).localeCompare(String((b.body as IDataObject).Official_Account)));
 		capture(JSON.stringify(received));
 		expect(received).toHaveLength(2);
 		expect(received[0]).toMatchObject({
-			CallbackCommand: AFTER_ADD,
-			Official_Account: DEALS,
-			Operator_Account: ADMIN,
-			SubscribeAccountList: [{ Subscriber_Account: 'd1' }],
-			callbackCommand: AFTER_ADD,
+			event: AFTER_ADD,
 			sdkAppId: SDK_APP_ID,
 			clientIp: '127.0.0.1',
 			optPlatform: 'RESTAPI',
+			body: { CallbackCommand: AFTER_ADD, Official_Account: DEALS, Operator_Account: ADMIN, SubscribeAccountList: [{ Subscriber_Account: 'd1' }] },
 		});
-		expect(received[1]).toMatchObject({ Official_Account: NEWS, SubscribeAccountList: [{ Subscriber_Account: 'new1' }, { Subscriber_Account: 'new2' }] });
+		expect(received[1]).toMatchObject({ body: { Official_Account: NEWS, SubscribeAccountList: [{ Subscriber_Account: 'new1' }, { Subscriber_Account: 'new2' }] } });
 		for (const item of received) {
-			expect(typeof item.EventTime).toBe('number');
-			expect(Math.abs(Date.parse(String(item.requestTime)) - Number(item.EventTime))).toBeLessThan(1000);
+			const eventTime = (item.body as IDataObject).EventTime;
+			expect(typeof eventTime).toBe('number');
+			expect(item.eventTime).toBe(new Date(eventTime as number).toISOString());
 		}
 	});
 

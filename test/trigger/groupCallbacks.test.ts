@@ -38,14 +38,14 @@ describe('group callbacks start the trigger', () => {
 		}
 		await server.callbacks.settled();
 		const received = trigger.calls.flatMap((call) => call.workflowData?.[0].map((item) => item.json) ?? []);
-		expect(received.map((item) => [item.CallbackCommand, item.GroupId])).toEqual([
+		expect(received.map((item) => [item.event, (item.body as { GroupId?: string }).GroupId])).toEqual([
 			['Group.CallbackAfterCreateGroup', 'deal_7'],
 			['Group.CallbackAfterNewMemberJoin', 'deal_7'],
 			['Group.CallbackAfterSendMsg', 'deal_7'],
 			['Group.CallbackAfterMemberExit', 'deal_7'],
 			['Group.CallbackAfterGroupDestroyed', 'deal_7'],
 		]);
-		expect(received[1]).toMatchObject({ NewMemberList: [{ Member_Account: 'u1' }, { Member_Account: 'u2' }], sdkAppId: SDK_APP_ID });
-		expect(received[2]).toMatchObject({ MsgSeq: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Welcome' } }] });
+		expect(received[1]).toMatchObject({ body: { NewMemberList: [{ Member_Account: 'u1' }, { Member_Account: 'u2' }] }, sdkAppId: SDK_APP_ID });
+		expect(received[2]).toMatchObject({ body: { MsgSeq: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Welcome' } }] } });
 	});
 });

@@ -50,12 +50,12 @@ describe('Tencent Chat Trigger, answering at once', () => {
 		expect(calls[0].workflowData).toHaveLength(1);
 		expect(calls[0].workflowData?.[0].map((item) => item.json)).toEqual([
 			{
-				...body,
-				callbackCommand: AFTER_ADD,
+				event: AFTER_ADD,
+				eventTime: new Date(body.EventTime).toISOString(),
 				sdkAppId: 1400000001,
 				clientIp: '203.0.113.9',
 				optPlatform: 'RESTAPI',
-				requestTime: new Date(requestTime * 1000).toISOString(),
+				body,
 			},
 		]);
 	});
@@ -67,9 +67,9 @@ describe('Tencent Chat Trigger, answering at once', () => {
 		const again = await send(trigger, query, body);
 		expect([first.answer.status, again.answer.status]).toEqual([200, 200]);
 		// The same item twice: what a workflow de-duplicates on (EventTime with the command) is in both.
-		expect([...first.calls, ...again.calls].map((call) => call.workflowData?.[0].map((item) => [item.json.callbackCommand, item.json.EventTime]))).toEqual([
-			[[AFTER_ADD, 1_764_241_200_123]],
-			[[AFTER_ADD, 1_764_241_200_123]],
+		expect([...first.calls, ...again.calls].map((call) => call.workflowData?.[0].map((item) => [item.json.event, item.json.eventTime]))).toEqual([
+			[[AFTER_ADD, '2025-11-27T11:00:00.123Z']],
+			[[AFTER_ADD, '2025-11-27T11:00:00.123Z']],
 		]);
 	});
 
@@ -164,18 +164,18 @@ describe('Tencent Chat Trigger, answering at once', () => {
 describe('Tencent Chat Trigger without a callback token', () => {
 	const trigger = harness({ events: ['*'], respond: 'onReceived' }, triggerCredentials(''));
 
-	test('accepts a callback of the app that carries no Sign, with requestTime null', async () => {
+	test("accepts a callback of the app that carries no Sign, its time from the body's EventTime", async () => {
 		const query = without(signedQuery('State.StateChange', now()), 'RequestTime', 'Sign') as Record<string, string>;
 		const body = { CallbackCommand: 'State.StateChange', Info: { Action: 'Login', To_Account: 'u1', Reason: 'Register' }, EventTime: 1 };
 		const { answer, calls } = await send(trigger, query, body);
 		expect(answer.json).toEqual(OK_ANSWER);
 		expect(calls[0].workflowData?.[0][0].json).toEqual({
-			...body,
-			callbackCommand: 'State.StateChange',
+			event: 'State.StateChange',
+			eventTime: '1970-01-01T00:00:00.001Z',
 			sdkAppId: 1400000001,
 			clientIp: '203.0.113.9',
 			optPlatform: 'RESTAPI',
-			requestTime: null,
+			body,
 		});
 	});
 
@@ -188,7 +188,7 @@ describe('Tencent Chat Trigger without a callback token', () => {
 describe('Tencent Chat Trigger answering through Respond to Webhook', () => {
 	// As a Respond to Webhook node would: refuse the subscribers whose ID starts with "spam".
 	const trigger = harness({ events: [BEFORE_ADD], respond: 'responseNode' }, triggerCredentials(), (call) => {
-		const list = call.workflowData?.[0][0].json.SubscribeAccountList as Array<{ Subscriber_Account: string }>;
+		const list = (call.workflowData?.[0][0].json.body as { SubscribeAccountList: unknown }).SubscribeAccountList as Array<{ Subscriber_Account: string }>;
 		const refused = list.map((entry) => entry.Subscriber_Account).filter((id) => id.startsWith('spam'));
 		return { status: 200, body: { ...OK_ANSWER, RefusedSubscribers_Account: refused } };
 	});
@@ -198,7 +198,7 @@ describe('Tencent Chat Trigger answering through Respond to Webhook', () => {
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({ answeredByTrigger: false, responseMode: 'responseNode' });
 		expect(calls[0].noWebhookResponse).toBeUndefined();
-		expect(calls[0].workflowData?.[0][0].json.callbackCommand).toBe(BEFORE_ADD);
+		expect(calls[0].workflowData?.[0][0].json.event).toBe(BEFORE_ADD);
 		expect(answer.json).toEqual({ ...OK_ANSWER, RefusedSubscribers_Account: ['spam7'] });
 	});
 

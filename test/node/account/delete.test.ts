@@ -63,7 +63,7 @@ describe('Account → Delete in the n8n engine', () => {
 		const { output, errorOutput } = await run([{ ids: 'd0' }, { ids: 'd1' }], 'continueErrorOutput');
 		expect(output.map((item) => item.json.userId)).toEqual(['d0']);
 		expect(errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem])).toEqual([
-			[expect.stringContaining('Tencent Chat 70402'), expect.objectContaining({ userId: 'd1', deleted: false, status: 'failed', resultCode: 70402 }), { item: 1 }],
+			[expect.stringContaining('Tencent Chat error 70402'), expect.objectContaining({ userId: 'd1', deleted: false, status: 'failed', resultCode: 70402 }), { item: 1 }],
 		]);
 	});
 

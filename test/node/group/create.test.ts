@@ -53,7 +53,7 @@ describe('Group → Create in the n8n engine', () => {
 
 	test('an owner who is not imported fails with 10019, saying to import the account first', async () => {
 		const { output } = await run([{}], { groupType: 'Work', name: 'X', additionalFields: { ownerId: 'nobody' } }, {}, { continueOnFail: true });
-		expect(output[0].json).toMatchObject({ details: { errorCode: 10019, hint: expect.stringContaining('import it first') } });
+		expect(output[0].json).toMatchObject({ owner: 'nobody', status: 'failed', errorCode: 10019, hint: expect.stringContaining('import it first') });
 	});
 
 	test.each([

@@ -31,7 +31,7 @@ describe('Group → Delete in the n8n engine', () => {
 		const run = groupRunner(server, 'delete');
 		const { output } = await run([{ group: 'team' }, { group: 'team' }], GROUP, { maxConcurrency: 1 }, { continueOnFail: true });
 		expect(output[0].json).toEqual({ group: 'team', status: 'deleted' });
-		expect(output[1].json).toMatchObject({ details: { errorCode: 10010, hint: expect.stringContaining('check the group ID') } });
+		expect(output[1].json).toMatchObject({ group: 'team', status: 'failed', errorCode: 10010, hint: expect.stringContaining('check the group ID') });
 		expect(group('team')).toMatchObject({ exists: false, destroyed: true });
 	});
 

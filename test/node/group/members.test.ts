@@ -67,14 +67,14 @@ describe('Group → Add Members in the n8n engine', () => {
 		['a full group', 'small', 'u1, u2, u3', 10014, 'The group is full'],
 	])('%s: the members of the call fail with the code and what to do', async (_, group, memberIds, code, hint) => {
 		const { errorOutput } = await add([{ group, members: memberIds }], FIELDS, {}, { onError: 'continueErrorOutput' });
-		expect(errorOutput[0].json).toMatchObject({ details: { group, status: 'failed', errorCode: code, errorInfo: expect.stringContaining(hint) } });
+		expect(errorOutput[0].json).toMatchObject({ details: { group, status: 'failed', errorCode: code, hint: expect.stringContaining(hint) } });
 		expect(errorOutput[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	test('a user who joined too many groups: 10037, saying so', async () => {
 		server.addApp({ ...groupApp(), maxGroupsPerUser: 1 });
 		const { output } = await add([{ group: 'lobby', members: 'u1' }], FIELDS, {}, { continueOnFail: true });
-		expect(output[0].json).toMatchObject({ member: 'u1', status: 'failed', errorCode: 10037, errorInfo: expect.stringContaining('joined as many groups as your edition allows') });
+		expect(output[0].json).toMatchObject({ member: 'u1', status: 'failed', errorCode: 10037, hint: expect.stringContaining('joined as many groups as your edition allows') });
 		expect(members('lobby')).toEqual(['owner', 'u0']);
 	});
 

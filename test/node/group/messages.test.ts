@@ -53,7 +53,7 @@ describe('Group → Send Message in the n8n engine', () => {
 	test('a muted sender is refused with 10017, saying what to do', async () => {
 		await groupRunner(server, 'muteMembers')([{ group: 'lobby' }], { ...GROUP, memberIds: 'u0', muteSeconds: 600 });
 		const { output } = await groupRunner(server, 'sendMessage')([{ group: 'lobby', text: 'hi' }], { ...GROUP, from: 'u0', ...TEXT }, {}, { continueOnFail: true });
-		expect(output[0].json).toMatchObject({ details: { errorCode: 10017, hint: expect.stringContaining('unmute them') } });
+		expect(output[0].json).toMatchObject({ group: 'lobby', status: 'failed', errorCode: 10017, hint: expect.stringContaining('unmute them') });
 	});
 
 	test('31 mentions, an empty text and a sender over 32 bytes are refused before any call', async () => {

@@ -39,7 +39,7 @@ describe('Message → Get History in the n8n engine', () => {
 				msgKey: sent.output[1].json.msgKey,
 				msgSeq: expect.any(Number),
 				msgRandom: expect.any(Number),
-				msgTime: new Date((sent.output[1].json.msgTime as number) * 1000).toISOString(),
+				msgTime: sent.output[1].json.msgTime,
 				recalled: false,
 				readByRecipient: false,
 				msgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Hi, my order?' } }],

@@ -37,7 +37,7 @@ describe('Message → Send and Wait for Response in the n8n engine', () => {
 		expect(error).toBeUndefined();
 		expect(result.status).toBe('waiting');
 		expect(result.waitTill?.getTime()).toBe(WAIT_INDEFINITELY.getTime());
-		expect(output.map((item) => item.json)).toEqual([{ to: 'alice', status: 'sent', msgKey: expect.any(String), msgTime: expect.any(Number) }]);
+		expect(output.map((item) => item.json)).toEqual([{ to: 'alice', status: 'sent', msgKey: expect.any(String), msgTime: expect.any(String) }]);
 		const [text] = textOf('alice');
 		const [message, links, attribution] = text.split('\n\n');
 		expect(message).toBe('Refund 40 EUR for order 1042?');

@@ -32,8 +32,8 @@ describe('Message → Send to Many in the n8n engine', () => {
 		const { output, error } = await run(items);
 
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json.recipient, item.json.status, item.pairedItem])).toEqual(USERS.map((to, i) => [to, 'sent', { item: i }]));
-		expect(output[0].json).toEqual({ recipient: 'u0', status: 'sent', msgKey: expect.any(String) });
+		expect(output.map((item) => [item.json.to, item.json.status, item.pairedItem])).toEqual(USERS.map((to, i) => [to, 'sent', { item: i }]));
+		expect(output[0].json).toEqual({ to: 'u0', status: 'sent', msgKey: expect.any(String) });
 		expect(server.stats.calls.batchsendmsg).toBe(3);
 		expect(USERS.every((user) => texts(user).length === 1 && texts(user)[0] === 'Welcome!')).toBe(true);
 	});
@@ -47,7 +47,7 @@ describe('Message → Send to Many in the n8n engine', () => {
 			],
 			{ ...WELCOME, text: '={{ $json.text }}' },
 		);
-		expect(output.map((item) => [item.json.recipient, item.json.status, item.pairedItem])).toEqual([
+		expect(output.map((item) => [item.json.to, item.json.status, item.pairedItem])).toEqual([
 			['u1', 'sent', { item: 0 }],
 			['u2', 'sent', { item: 1 }],
 			['u3', 'sent', { item: 2 }],
@@ -60,17 +60,17 @@ describe('Message → Send to Many in the n8n engine', () => {
 	test("recipients in ErrorList are failed with their code, on their own items; those left out of it are sent", async () => {
 		const { output } = await run([{ to: 'u1' }, { to: 'ghost' }, { to: 'u2' }]);
 		expect(output.map((item) => item.json)).toEqual([
-			{ recipient: 'u1', status: 'sent', msgKey: expect.any(String) },
-			{ recipient: 'ghost', status: 'failed', errorCode: 70107, errorInfo: expect.stringContaining('not an imported account') },
-			{ recipient: 'u2', status: 'sent', msgKey: expect.any(String) },
+			{ to: 'u1', status: 'sent', msgKey: expect.any(String) },
+			{ to: 'ghost', status: 'failed', errorCode: 70107, errorInfo: expect.stringContaining('not an imported account') },
+			{ to: 'u2', status: 'sent', msgKey: expect.any(String) },
 		]);
 	});
 
 	test('with "Continue (using error output)", failed recipients reach the error output, paired', async () => {
 		const { output, errorOutput } = await run([{ to: 'u1' }, { to: 'ghost' }], WELCOME, { onError: 'continueErrorOutput' });
-		expect(output.map((item) => item.json.recipient)).toEqual(['u1']);
+		expect(output.map((item) => item.json.to)).toEqual(['u1']);
 		expect(errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem])).toEqual([
-			[expect.stringContaining('Tencent Chat 70107'), expect.objectContaining({ recipient: 'ghost', status: 'failed', errorCode: 70107 }), { item: 1 }],
+			[expect.stringContaining('Tencent Chat error 70107'), expect.objectContaining({ to: 'ghost', status: 'failed', errorCode: 70107 }), { item: 1 }],
 		]);
 	});
 

@@ -54,12 +54,12 @@ describe('soak: 20,000 subscribers through every fault at once', () => {
 		const subscribed = new Map(ACCOUNTS.map((id) => [id, new Set(server.subscribers(SDK_APP_ID, id))]));
 		const counts: Record<string, number> = {};
 		output.forEach((item, i) => {
-			const { officialAccount, subscriberAccount, status } = item.json as Record<string, string>;
+			const { officialAccount, subscriber, status } = item.json as Record<string, string>;
 			counts[status] = (counts[status] ?? 0) + 1;
 			expect(item.pairedItem).toEqual({ item: i });
-			expect([officialAccount, subscriberAccount]).toEqual([items[i].officialAccount, items[i].subscribers]);
-			const wasThere = preSubscribed.has(`${officialAccount} ${subscriberAccount}`);
-			const isThere = subscribed.get(officialAccount)?.has(subscriberAccount);
+			expect([officialAccount, subscriber]).toEqual([items[i].officialAccount, items[i].subscribers]);
+			const wasThere = preSubscribed.has(`${officialAccount} ${subscriber}`);
+			const isThere = subscribed.get(officialAccount)?.has(subscriber);
 			// The truth, and nothing more: "added" only for new ones, "already" only for old ones.
 			if (status === 'added') expect(wasThere).toBe(false);
 			if (status === 'alreadySubscribed') expect(wasThere).toBe(true);
@@ -89,15 +89,15 @@ describe('ambiguous retries', () => {
 		server.script({ kind: 'fault', fault: 'resetAfterApply' });
 		const { output } = await run([{ officialAccount: ACCOUNTS[0], subscribers: 'x1, x2' }]);
 		expect(output.map((item) => item.json)).toEqual([
-			{ officialAccount: ACCOUNTS[0], subscriberAccount: 'x1', result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true },
-			{ officialAccount: ACCOUNTS[0], subscriberAccount: 'x2', result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true },
+			{ officialAccount: ACCOUNTS[0], subscriber: 'x1', result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true },
+			{ officialAccount: ACCOUNTS[0], subscriber: 'x2', result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true },
 		]);
 	});
 
 	test('a reset before the service acted is retried and reported as added', async () => {
 		server.script({ kind: 'fault', fault: 'resetBeforeApply' });
 		const { output } = await run([{ officialAccount: ACCOUNTS[0], subscribers: 'y1' }]);
-		expect(output[0].json).toEqual({ officialAccount: ACCOUNTS[0], subscriberAccount: 'y1', result: 1, status: 'added' });
+		expect(output[0].json).toEqual({ officialAccount: ACCOUNTS[0], subscriber: 'y1', result: 1, status: 'added' });
 	});
 });
 
@@ -107,7 +107,7 @@ describe('malformed answers (Continue On Fail)', () => {
 		{ officialAccount: ACCOUNTS[1], subscribers: 'm3' },
 	];
 	const summary = (output: Awaited<ReturnType<typeof run>>['output']) =>
-		output.map((item) => [item.json.subscriberAccount, item.json.status, item.json.errorCode ?? null]);
+		output.map((item) => [item.json.subscriber, item.json.status, item.json.errorCode ?? null]);
 
 	test('an HTML page with status 200, to the last retry, leaves the subscribers of that call unknown', async () => {
 		const html = { kind: 'raw' as const, status: 200, body: '<!DOCTYPE html><html><body>Login</body></html>' };
@@ -181,30 +181,30 @@ describe('malformed answers (Continue On Fail)', () => {
 describe('bad input, one row per kind (Continue On Fail)', () => {
 	const account = ACCOUNTS[2];
 	test.each([
-		['an empty string', { subscribers: '' }, { error: 'Subscriber IDs is empty' }],
-		['whitespace', { subscribers: ' \t ' }, { error: 'Subscriber IDs is empty' }],
-		['null', { subscribers: null }, { error: 'Subscriber IDs is missing' }],
-		['a missing field', {}, { error: 'Subscriber IDs is missing' }],
-		['a number, taken as its string', { subscribers: 107867 }, { subscriberAccount: '107867', status: 'added', result: 1 }],
-		['a boolean', { subscribers: true }, { error: 'Subscriber IDs must be an ID (text or a whole number), not a boolean' }],
-		['an object', { subscribers: { id: 'a' } }, { error: 'Subscriber IDs must be an ID (text or a whole number), not an object' }],
-		['an array with an empty member', { subscribers: ['a', ' '] }, { error: 'Subscriber IDs: entry 2 of 2 is empty' }],
+		['an empty string', { subscribers: '' }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is empty' }],
+		['whitespace', { subscribers: ' \t ' }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is empty' }],
+		['null', { subscribers: null }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is missing' }],
+		['a missing field', {}, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is missing' }],
+		['a number, taken as its string', { subscribers: 107867 }, { subscriber: '107867', status: 'added', result: 1 }],
+		['a boolean', { subscribers: true }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs must be an ID (text or a whole number), not a boolean' }],
+		['an object', { subscribers: { id: 'a' } }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs must be an ID (text or a whole number), not an object' }],
+		['an array with an empty member', { subscribers: ['a', ' '] }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs: entry 2 of 2 is empty' }],
 		[
 			'an ID over 32 bytes',
 			{ subscribers: 'u'.repeat(40) },
-			{ error: `Subscriber IDs "${'u'.repeat(40)}" is 40 bytes long; Tencent allows at most 32` },
+			{ status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: `Subscriber IDs "${'u'.repeat(40)}" is 40 bytes long; Tencent allows at most 32` },
 		],
-		['a number past 2^53', { subscribers: Number('12345678901234567890') }, { error: expect.stringContaining('pass IDs as text') }],
-		['a fraction', { subscribers: 1.5 }, { error: 'Subscriber IDs is 1.5, not a whole number' }],
-		['invisible characters only', { subscribers: '\u200b' }, { error: 'Subscriber IDs holds only invisible characters' }],
-		['a non-ASCII ID, judged by the service', { subscribers: 'ユーザー' }, { subscriberAccount: 'ユーザー', status: 'added', result: 1 }],
-		['an empty official account ID', { officialAccount: '', subscribers: 'a' }, { error: 'Official Account ID is empty' }],
+		['a number past 2^53', { subscribers: Number('12345678901234567890') }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: expect.stringContaining('pass IDs as text') }],
+		['a fraction', { subscribers: 1.5 }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is 1.5, not a whole number' }],
+		['invisible characters only', { subscribers: '\u200b' }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs holds only invisible characters' }],
+		['a non-ASCII ID, judged by the service', { subscribers: 'ユーザー' }, { subscriber: 'ユーザー', status: 'added', result: 1 }],
+		['an empty official account ID', { officialAccount: '', subscribers: 'a' }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Official Account ID is empty' }],
 	])('%s', async (_kind, fields, expected) => {
 		const { output } = await run([{ officialAccount: account, ...fields }], {}, true);
 		expect(output).toHaveLength(1);
 		expect(output[0].json).toEqual(expect.objectContaining(expected));
 		expect(output[0].pairedItem).toEqual({ item: 0 });
-		if ('error' in expected) expect(server.stats.requests).toBe(0);
+		if (expected.status === 'failed') expect(server.stats.requests).toBe(0);
 	});
 });
 

@@ -41,7 +41,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect(item.json).toEqual({
 				officialAccount: ACCOUNTS[i % 3],
-				subscriberAccount: subscriber,
+				subscriber: subscriber,
 				result: already ? 2 : 1,
 				status: already ? 'alreadySubscribed' : 'added',
 			});
@@ -58,7 +58,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			{ officialAccount: ACCOUNTS[1], subscribers: 'c, d' },
 			{ officialAccount: ACCOUNTS[1], subscribers: 42 },
 		]);
-		expect(output.map((item) => [item.json.subscriberAccount, item.pairedItem])).toEqual([
+		expect(output.map((item) => [item.json.subscriber, item.pairedItem])).toEqual([
 			['a', { item: 0 }],
 			['b', { item: 0 }],
 			['c', { item: 1 }],
@@ -117,7 +117,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			{ continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json.subscriberAccount, item.json.status, item.json.errorCode ?? null, item.pairedItem])).toEqual([
+		expect(output.map((item) => [item.json.subscriber, item.json.status, item.json.errorCode ?? null, item.pairedItem])).toEqual([
 			['a', 'added', null, { item: 0 }],
 			['b', 'failed', 130004, { item: 1 }],
 			['c', 'failed', 130004, { item: 1 }],
@@ -154,7 +154,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			],
 			{ continueOnFail: true },
 		);
-		expect(output.map((item) => [item.json.subscriberAccount ?? item.json.error, item.pairedItem])).toEqual([
+		expect(output.map((item) => [item.json.subscriber ?? item.json.errorInfo, item.pairedItem])).toEqual([
 			['a', { item: 0 }],
 			['Subscriber IDs must be an ID (text or a whole number), not an object', { item: 1 }],
 			['c', { item: 2 }],
@@ -195,7 +195,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			(item, i) =>
 				(item.pairedItem as { item: number } | undefined)?.item !== i ||
 				item.json.officialAccount !== accountOf(i) ||
-				item.json.subscriberAccount !== subscriberOf(i) ||
+				item.json.subscriber !== subscriberOf(i) ||
 				item.json.status !== 'added',
 		);
 		expect(wrong).toEqual([]);

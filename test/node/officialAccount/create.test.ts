@@ -28,7 +28,7 @@ describe('Official Account → Create in the n8n engine', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ officialAccountId: '@TOA#_news', ownerAccount: 'owner1', name: 'Daily News', created: true }, { item: 0 }],
+			[{ officialAccount: '@TOA#_news', owner: 'owner1', name: 'Daily News', status: 'created' }, { item: 0 }],
 		]);
 		expect(server.officialAccount(SDK_APP_ID, '@TOA#_news')).toMatchObject({
 			exists: true,
@@ -47,7 +47,7 @@ describe('Official Account → Create in the n8n engine', () => {
 			{ owner: 'owner1', name: 'One' },
 			{ owner: 'owner2', name: 'Two' },
 		]);
-		const ids = output.map((item) => item.json.officialAccountId as string);
+		const ids = output.map((item) => item.json.officialAccount as string);
 		expect(ids.every((id) => id.startsWith('@TOA#_'))).toBe(true);
 		expect(new Set(ids).size).toBe(2);
 		expect(server.officialAccount(SDK_APP_ID, ids[1])).toMatchObject({ exists: true, name: 'Two', owner: 'owner2' });
@@ -87,7 +87,7 @@ describe('Official Account → Create in the n8n engine', () => {
 			{ officialAccountId: '={{ $json.id }}' },
 			{ onError: 'continueErrorOutput' },
 		);
-		expect(continued.output.map((item) => item.json.officialAccountId)).toEqual(['@TOA#_fresh']);
+		expect(continued.output.map((item) => item.json.officialAccount)).toEqual(['@TOA#_fresh']);
 		expect(continued.errorOutput).toHaveLength(1);
 		expect(continued.errorOutput[0].pairedItem).toEqual({ item: 1 });
 		expect(continued.errorOutput[0].json).toEqual({
@@ -113,7 +113,7 @@ describe('Official Account → Create in the n8n engine', () => {
 		server.script({ kind: 'fault', fault: 'resetAfterApply' });
 		const { output, error } = await run([{ owner: 'owner1', name: 'N' }], {}, {});
 		expect(error).toBeUndefined();
-		expect(output[0].json).toMatchObject({ created: true, ambiguous: true });
+		expect(output[0].json).toMatchObject({ status: 'created', ambiguous: true });
 	});
 
 	test('with a custom ID, a retry that finds the ID taken after a call that may have been carried out is unknown, not failed', async () => {

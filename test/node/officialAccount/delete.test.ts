@@ -18,12 +18,12 @@ const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]>
 	});
 
 describe('Official Account → Delete in the n8n engine', () => {
-	test('destroys each item’s account and outputs { officialAccountId, deleted: true }, paired', async () => {
+	test('destroys each item’s account and outputs { officialAccount, status: deleted }, paired', async () => {
 		const { output, error } = await run([{ account: NEWS }, { account: DEALS }]);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ officialAccountId: NEWS, deleted: true }, { item: 0 }],
-			[{ officialAccountId: DEALS, deleted: true }, { item: 1 }],
+			[{ officialAccount: NEWS, status: 'deleted' }, { item: 0 }],
+			[{ officialAccount: DEALS, status: 'deleted' }, { item: 1 }],
 		]);
 		expect(server.officialAccount(SDK_APP_ID, NEWS)).toMatchObject({ exists: false, destroyed: true });
 	});
@@ -42,7 +42,7 @@ describe('Official Account → Delete in the n8n engine', () => {
 		expect(again.error?.description).toContain('does not exist or was destroyed');
 
 		const continued = await run([{ account: NEWS }, { account: DEALS }], { onError: 'continueErrorOutput' });
-		expect(continued.output.map((item) => item.json)).toEqual([{ officialAccountId: DEALS, deleted: true }]);
+		expect(continued.output.map((item) => item.json)).toEqual([{ officialAccount: DEALS, status: 'deleted' }]);
 		expect(continued.errorOutput[0].json).toEqual({
 			error: 'Tencent Chat error 130004: official account does not exist',
 			details: expect.objectContaining({ errorCode: 130004 }),
@@ -53,7 +53,7 @@ describe('Official Account → Delete in the n8n engine', () => {
 		server.script({ kind: 'fault', fault: 'resetAfterApply' });
 		const { output, error } = await run([{ account: NEWS }]);
 		expect(error).toBeUndefined();
-		expect(output[0].json).toEqual({ officialAccountId: NEWS, deleted: true, ambiguous: true });
+		expect(output[0].json).toEqual({ officialAccount: NEWS, status: 'deleted', ambiguous: true });
 	});
 
 	test('insufficient permission (130002) is a configuration error that is not retried', async () => {

@@ -46,7 +46,7 @@ describe('Official Account → Get Messages in the n8n engine', () => {
 					msgKey: keyOf(44),
 					msgSeq: 45,
 					msgTime: new Date((CREATED + 44) * 1000).toISOString(),
-					fromAccount: NEWS,
+					from: NEWS,
 					isPlaceholder: false,
 					msgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'headline 44' } }],
 				},

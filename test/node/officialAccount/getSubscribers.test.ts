@@ -28,7 +28,7 @@ describe('Official Account → Get Many Subscribers in the n8n engine', () => {
 		const { output, error } = await run([{ account: BIG }], { returnAll: true });
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(450);
-		expect(output.map((item) => item.json.subscriberAccount)).toEqual(Array.from({ length: 450 }, (_, i) => `b${i}`));
+		expect(output.map((item) => item.json.subscriber)).toEqual(Array.from({ length: 450 }, (_, i) => `b${i}`));
 		expect(output.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(server.stats.calls.get_subscriber_info).toBe(3);
 	});
@@ -47,7 +47,7 @@ describe('Official Account → Get Many Subscribers in the n8n engine', () => {
 
 	test('each subscriber comes with its subscribe time as an ISO date, its custom string, and the item that asked', async () => {
 		const { output } = await run([{ account: BIG }, { account: SMALL }], { limit: 2 });
-		expect(output.map((item) => [item.json.officialAccount, item.json.subscriberAccount, item.pairedItem])).toEqual([
+		expect(output.map((item) => [item.json.officialAccount, item.json.subscriber, item.pairedItem])).toEqual([
 			[BIG, 'b0', { item: 0 }],
 			[BIG, 'b1', { item: 0 }],
 			[SMALL, 's0', { item: 1 }],
@@ -62,7 +62,7 @@ describe('Official Account → Get Many Subscribers in the n8n engine', () => {
 		expect(stopped.error?.itemIndex).toBe(1);
 
 		const continued = await run([{ account: SMALL }, { account: '@TOA#_gone' }], {}, { onError: 'continueErrorOutput' });
-		expect(continued.output.map((item) => item.json.subscriberAccount)).toEqual(['s0', 's1', 's2']);
+		expect(continued.output.map((item) => item.json.subscriber)).toEqual(['s0', 's1', 's2']);
 		expect(continued.errorOutput).toHaveLength(1);
 		expect(continued.errorOutput[0].json).toEqual({
 			error: 'Tencent Chat error 130004: official account does not exist',

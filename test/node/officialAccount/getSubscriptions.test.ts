@@ -42,12 +42,12 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 		const { output } = await run([{ user: 'casual' }, { user: 'nobody' }], { returnAll: true });
 		expect(output).toHaveLength(2);
 		expect(output[1].json).toEqual({
-			subscriberAccount: 'casual',
+			subscriber: 'casual',
 			officialAccount: '@TOA#_oa1',
 			name: 'OA 1',
-			ownerAccount: 'administrator',
+			owner: 'administrator',
 			createTime: new Date(CREATED * 1000).toISOString(),
-			lastMsgTime: 0,
+			lastMsgTime: null,
 			subscriberCount: 2,
 			introduction: '',
 			faceUrl: '',

@@ -65,7 +65,7 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 	test('under "Continue (using error output)" a key that failed goes to the error output', async () => {
 		const { output, errorOutput } = await run([{ account: NEWS, keys: [keyOf(0), 'nope'] }], {}, { onError: 'continueErrorOutput' });
 		expect(output.map((item) => item.json.msgKey)).toEqual([keyOf(0)]);
-		expect(errorOutput[0].json).toMatchObject({ error: expect.stringContaining('Tencent Chat 10004'), details: { msgKey: 'nope', status: 'failed' } });
+		expect(errorOutput[0].json).toMatchObject({ error: expect.stringContaining('Tencent Chat error 10004'), details: { msgKey: 'nope', status: 'failed' } });
 	});
 
 	test('an unknown account fails its whole call with 130004 and the hint; the node stops, saying what was done', async () => {

@@ -36,12 +36,12 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 		]);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ officialAccount: NEWS, subscriberAccount: 'n0', result: 1, status: 'removed' }, { item: 0 }],
-			[{ officialAccount: NEWS, subscriberAccount: 'n1', result: 1, status: 'removed' }, { item: 0 }],
-			[{ officialAccount: DEALS, subscriberAccount: 'd0', result: 1, status: 'removed' }, { item: 1 }],
-			[{ officialAccount: DEALS, subscriberAccount: 'stranger', result: 2, status: 'notSubscribed' }, { item: 1 }],
+			[{ officialAccount: NEWS, subscriber: 'n0', result: 1, status: 'removed' }, { item: 0 }],
+			[{ officialAccount: NEWS, subscriber: 'n1', result: 1, status: 'removed' }, { item: 0 }],
+			[{ officialAccount: DEALS, subscriber: 'd0', result: 1, status: 'removed' }, { item: 1 }],
+			[{ officialAccount: DEALS, subscriber: 'stranger', result: 2, status: 'notSubscribed' }, { item: 1 }],
 			// Asked twice: removed once, by the one call that named it, and both items say so.
-			[{ officialAccount: NEWS, subscriberAccount: 'n1', result: 1, status: 'removed' }, { item: 2 }],
+			[{ officialAccount: NEWS, subscriber: 'n1', result: 1, status: 'removed' }, { item: 2 }],
 		]);
 		expect(server.stats.calls.delete_subscriber).toBe(2);
 		expect(server.subscribers(SDK_APP_ID, DEALS)).toEqual(['d1']);
@@ -87,11 +87,11 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json.subscriberAccount)).toEqual(['d0']);
+		expect(output.map((item) => item.json.subscriber)).toEqual(['d0']);
 		expect(errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem])).toEqual(
 			['x', 'y'].map((subscriber) => [
-				expect.stringContaining('Tencent Chat 130004: official account does not exist'),
-				expect.objectContaining({ officialAccount: '@TOA#_gone', subscriberAccount: subscriber, status: 'failed', errorCode: 130004 }),
+				expect.stringContaining('Tencent Chat error 130004: official account does not exist'),
+				expect.objectContaining({ officialAccount: '@TOA#_gone', subscriber: subscriber, status: 'failed', errorCode: 130004 }),
 				{ item: 1 },
 			]),
 		);

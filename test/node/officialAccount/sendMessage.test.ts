@@ -35,7 +35,7 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		const [stored] = messagesOf(NEWS);
 		expect(stored).toMatchObject({ body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Sale starts today' } }], cloudCustomData: '{"campaign":7}' });
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ officialAccount: NEWS, msgKey: stored.key, msgTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), sent: true }, { item: 0 }],
+			[{ officialAccount: NEWS, status: 'sent', msgKey: stored.key, msgTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }, { item: 0 }],
 		]);
 	});
 
@@ -52,7 +52,7 @@ describe('Official Account → Send Message in the n8n engine', () => {
 
 	test('Online Only is sent as OnlineOnlyFlag 1: the message is not stored', async () => {
 		const { output } = await run([{ account: NEWS, text: 'Live now' }], {}, { onlineOnly: true });
-		expect(output[0].json.sent).toBe(true);
+		expect(output[0].json.status).toBe('sent');
 		expect(messagesOf(NEWS)).toEqual([]);
 	});
 
@@ -74,7 +74,7 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		// 90% of Tencent's rate: the margin keeps a busy test machine (the fake server shares this event loop) out of the count.
 		const { output, error } = await run(accounts.map((account) => ({ account, text: 'Sale' })), {}, {}, { credentials: credentialsFor(server, { rateLimitShare: 90 }) });
 		expect(error).toBeUndefined();
-		expect(output.filter((item) => item.json.sent === true)).toHaveLength(400);
+		expect(output.filter((item) => item.json.status === 'sent')).toHaveLength(400);
 		expect(server.stats.rateLimited).toBe(0);
 		expect(server.stats.calls.send_official_account_msg).toBe(400);
 	});
@@ -141,7 +141,7 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		const { output, error } = await run([{ account: NEWS, text: 'once' }], {}, {});
 		expect(error).toBeUndefined();
 		expect(messagesOf(NEWS)).toHaveLength(1);
-		expect(output[0].json).toEqual({ officialAccount: NEWS, msgKey: messagesOf(NEWS)[0].key, msgTime: expect.any(String), sent: true, ambiguous: true });
+		expect(output[0].json).toEqual({ officialAccount: NEWS, status: 'sent', msgKey: messagesOf(NEWS)[0].key, msgTime: expect.any(String), ambiguous: true });
 	});
 
 	test('a send whose every attempt may have been carried out is unknown, not failed', async () => {

@@ -21,7 +21,7 @@ describe('Official Account → Update in the n8n engine', () => {
 		const { output, error } = await run([{ account: NEWS }], { name: 'Morning News', introduction: '={{ "at " + 7 }}', maxSubscribers: 2000 });
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ officialAccount: NEWS, name: 'Morning News', introduction: 'at 7', maxSubscribers: 2000, updated: true }, { item: 0 }],
+			[{ officialAccount: NEWS, status: 'updated', name: 'Morning News', introduction: 'at 7', maxSubscribers: 2000 }, { item: 0 }],
 		]);
 		expect(server.officialAccount(SDK_APP_ID, NEWS)).toMatchObject({
 			name: 'Morning News',
@@ -64,6 +64,6 @@ describe('Official Account → Update in the n8n engine', () => {
 	test('with "Continue (regular output)", the failed item stays on the main output as an error', async () => {
 		const { output } = await run([{ account: '@TOA#_gone' }], { name: 'X' }, { continueOnFail: true });
 		expect(output).toHaveLength(1);
-		expect(output[0].json).toMatchObject({ error: 'Tencent Chat error 130004: official account does not exist' });
+		expect(output[0].json).toMatchObject({ officialAccount: '@TOA#_gone', status: 'failed', errorCode: 130004, errorInfo: 'official account does not exist' });
 	});
 });

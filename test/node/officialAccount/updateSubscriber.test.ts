@@ -27,7 +27,7 @@ async function customStrings(): Promise<Record<string, unknown>> {
 		items: [{}],
 		credentials: credentialsFor(server),
 	});
-	return Object.fromEntries(output.map((item) => [item.json.subscriberAccount, item.json.customString]));
+	return Object.fromEntries(output.map((item) => [item.json.subscriber, item.json.customString]));
 }
 
 describe('Official Account → Update Subscriber in the n8n engine', () => {
@@ -38,8 +38,8 @@ describe('Official Account → Update Subscriber in the n8n engine', () => {
 		]);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ officialAccount: NEWS, subscriberAccount: 'u1', customString: 'gold', updated: true }, { item: 0 }],
-			[{ officialAccount: NEWS, subscriberAccount: 'u2', customString: '{"plan":"pro"}', updated: true }, { item: 1 }],
+			[{ officialAccount: NEWS, subscriber: 'u1', status: 'updated', customString: 'gold' }, { item: 0 }],
+			[{ officialAccount: NEWS, subscriber: 'u2', status: 'updated', customString: '{"plan":"pro"}' }, { item: 1 }],
 		]);
 		expect(server.stats.calls.modify_subscriber_info).toBe(2);
 		expect(await customStrings()).toEqual({ u1: 'gold', u2: '{"plan":"pro"}' });
@@ -63,7 +63,7 @@ describe('Official Account → Update Subscriber in the n8n engine', () => {
 			],
 			{ onError: 'continueErrorOutput' },
 		);
-		expect(output.map((item) => item.json.subscriberAccount)).toEqual(['u1']);
+		expect(output.map((item) => item.json.subscriber)).toEqual(['u1']);
 		expect(errorOutput).toHaveLength(1);
 		expect(errorOutput[0].pairedItem).toEqual({ item: 1 });
 		expect(errorOutput[0].json).toEqual({

@@ -111,6 +111,7 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	const nameOf = parameterReader(context, 'name', items);
 	const fieldsOf = itemParameterReader(context, 'additionalFields', items);
 	return {
+		subject: ({ groupId, owner }) => ({ ...(groupId !== undefined ? { group: groupId } : {}), ...(owner !== undefined ? { owner } : {}) }),
 		read(_, itemIndex) {
 			const type = readType(typeOf(itemIndex));
 			const name = readText(nameOf(itemIndex), TEXT.name);

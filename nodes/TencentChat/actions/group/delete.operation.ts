@@ -21,6 +21,7 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	const groupOf = groupIdReader(context, items);
 	return {
 		read: (_, itemIndex) => groupOf(itemIndex),
+		subject: (group) => ({ group }),
 		async call(client, group, options) {
 			const deleted = await deleteGroup(client, group, options).catch((error: unknown) =>
 				// 10010 after an attempt that may have been carried out: that attempt dissolved it.

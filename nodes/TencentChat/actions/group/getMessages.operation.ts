@@ -49,6 +49,7 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	return {
 		maxPageSize: COMMANDS.getGroupMessagePage.maxPerCall ?? 20,
 		read: (_, itemIndex) => groupOf(itemIndex),
+		subject: (group) => ({ group }),
 		async page(client, group, cursor, pageSize, options) {
 			const page = await getGroupMessagePage(client, group, { count: pageSize, upTo: cursor }, options);
 			const newestFirst = [...page.messages].sort((a, b) => b.MsgSeq - a.MsgSeq);

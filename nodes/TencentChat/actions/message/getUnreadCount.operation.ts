@@ -60,7 +60,7 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 					if (typeof result === 'number') counts.push({ userId, peerId, unreadCount: result });
 					else if (result?.errorCode === 70107) counts.push({ userId, peerId, unreadCount: null, status: 'notImported' });
 					else if (result !== undefined) counts.push({ userId, peerId, unreadCount: null, status: 'failed', errorCode: result.errorCode, errorInfo: 'Tencent could not count this conversation' });
-					else counts.push({ userId, peerId, unreadCount: null, errorCode: 'MISSING_RESULT', errorInfo: 'Tencent answered OK but gave no count for this peer' });
+					else counts.push({ userId, peerId, unreadCount: null, status: 'failed', errorCode: 'MISSING_RESULT', errorInfo: 'Tencent answered OK but gave no count for this peer' });
 				}
 			}
 			return counts;

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { type Message, sendMessage, TencentChatError } from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
+import { isoTime } from './history';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { messageFields, messageReader } from './fields';
@@ -59,7 +60,7 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
 				status: 'sent',
 				msgKey: sent.msgKey,
-				msgTime: sent.msgTime,
+				msgTime: isoTime(sent.msgTime) ?? null,
 				// Sent on a retry after an attempt that may have been delivered: Tencent recognises
 				// the repeat by its MsgRandom, which every attempt shares (UNCONFIRMED for every case).
 				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),

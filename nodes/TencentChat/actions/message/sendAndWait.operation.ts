@@ -4,6 +4,7 @@ import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 import { type Message, type MessageElement, sendMessage } from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
+import { isoTime } from './history';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
 import type { PerItemOperation } from '../shapes/perItem';
@@ -53,7 +54,7 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], b
 				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
 				status: 'sent',
 				msgKey: sent.msgKey,
-				msgTime: sent.msgTime,
+				msgTime: isoTime(sent.msgTime) ?? null,
 				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
 			};
 		},

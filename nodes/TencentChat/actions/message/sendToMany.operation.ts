@@ -62,7 +62,7 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	const keyOf = new WeakMap<Message, string>();
 	return {
 		command: COMMANDS.sendMessageToMany,
-		ids: { parameter: 'recipients', outputName: 'recipient', rule: RECIPIENTS, noun: 'recipients' },
+		ids: { parameter: 'recipients', outputName: 'to', rule: RECIPIENTS, noun: 'recipients' },
 		readItem(_, itemIndex) {
 			const ids = readIdList(recipientsOf(itemIndex), RECIPIENTS);
 			const message = messageOf(itemIndex);

@@ -37,7 +37,7 @@ const NOT_ADDED = freeze(
 export const operation: BulkOperation<SubscriberResult> = {
 	command: COMMANDS.addSubscriber,
 	key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
-	ids: { parameter: 'subscriberIds', outputName: 'subscriberAccount', rule: SUBSCRIBER_IDS, noun: 'subscribers' },
+	ids: { parameter: 'subscriberIds', outputName: 'subscriber', rule: SUBSCRIBER_IDS, noun: 'subscribers' },
 	send: addSubscribers,
 	outcome(result, afterMaybeApplied) {
 		if (result === 1) return ADDED;

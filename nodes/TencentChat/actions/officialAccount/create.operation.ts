@@ -67,10 +67,10 @@ export const operation: PerItemOperation<Input> = {
 	async call(client, input, options) {
 		const created = await createOfficialAccount(client, input, options);
 		return {
-			officialAccountId: created.officialAccountId,
-			ownerAccount: input.owner,
+			officialAccount: created.officialAccountId,
+			owner: input.owner,
 			name: input.profile.Name,
-			created: true,
+			status: 'created',
 			// An earlier attempt may have created it: without an ID of the item's own, maybe a second account.
 			...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
 		};

@@ -23,6 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['officialAc
 const NO_SUCH_ACCOUNT = 130004;
 
 export const operation: PerItemOperation<string> = {
+	subject: (officialAccount) => ({ officialAccount }),
 	read(context, itemIndex, items) {
 		return readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID);
 	},
@@ -33,7 +34,8 @@ export const operation: PerItemOperation<string> = {
 			(error: unknown) =>
 				error instanceof TencentChatError && error.code === NO_SUCH_ACCOUNT && error.mayHaveBeenApplied ? true : Promise.reject(error),
 		);
-		return goneAlready ? { officialAccountId, deleted: true, ambiguous: true } : { officialAccountId, deleted: true };
+		const officialAccount = officialAccountId;
+		return goneAlready ? { officialAccount, status: 'deleted', ambiguous: true } : { officialAccount, status: 'deleted' };
 	},
 };
 

@@ -33,10 +33,12 @@ export function subscriberIdsField(verb: string): INodeProperties {
 }
 
 /**
- * Unix seconds as an ISO date; anything else as it came, a number past what a date can hold (1e13
- * seconds, the year 318,857) too: a time Tencent gives that does not convert never fails its item.
+ * Unix seconds as an ISO date, and Tencent's 0 ("never") as null; anything else as it came, a number
+ * past what a date can hold (1e13 seconds, the year 318,857) too: a time Tencent gives that does not
+ * convert never fails its item.
  */
 export function isoTime(seconds: unknown): IDataObject[string] {
+	if (seconds === 0) return null;
 	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return seconds as IDataObject[string];
 	const date = new Date(seconds * 1000);
 	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
@@ -151,7 +153,7 @@ function readFaceUrl(value: unknown): string {
 /** Tencent's profile fields and the names the node outputs them under. */
 const PROFILE_NAMES: Record<string, string> = {
 	Name: 'name',
-	Owner_Account: 'ownerAccount',
+	Owner_Account: 'owner',
 	CreateTime: 'createTime',
 	LastMsgTime: 'lastMsgTime',
 	SubscriberNum: 'subscriberCount',

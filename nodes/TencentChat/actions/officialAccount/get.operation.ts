@@ -48,7 +48,7 @@ export const description = updateDisplayOptions(
 );
 
 const NOT_FOUND_INFO = 'Tencent does not know this official account: it does not exist or was destroyed';
-const NOT_FOUND = freeze({ found: false, errorCode: 'NOT_FOUND', errorInfo: NOT_FOUND_INFO }, { code: 'NOT_FOUND', info: NOT_FOUND_INFO });
+const NOT_FOUND = freeze({ found: false, status: 'failed', errorCode: 'NOT_FOUND', errorInfo: NOT_FOUND_INFO }, { code: 'NOT_FOUND', info: NOT_FOUND_INFO });
 
 function found(info: OfficialAccountInfo): Outcome {
 	return { fields: { found: true, ...profileJson(info) } };

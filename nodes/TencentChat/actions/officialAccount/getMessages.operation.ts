@@ -45,7 +45,7 @@ function toJson(officialAccount: string, message: HistoryMessage): IDataObject {
 		msgKey: message.MsgKey,
 		msgSeq: message.MsgSeq,
 		msgTime: isoTime(message.MsgTimeStamp),
-		fromAccount: message.From_Account,
+		from: message.From_Account,
 		// Tencent's IsPlaceMsg 1: a place holder for a message that expired, failed or was deleted.
 		isPlaceholder: message.IsPlaceMsg === 1,
 		msgBody: message.MsgBody as IDataObject[],

@@ -24,7 +24,7 @@ export const description = [...updateDisplayOptions(displayOptions, properties.s
 function toJson(officialAccount: string, subscriber: Subscriber): IDataObject {
 	return {
 		officialAccount,
-		subscriberAccount: subscriber.Subscriber_Account,
+		subscriber: subscriber.Subscriber_Account,
 		subscribeTime: isoTime(subscriber.SubscribeTime),
 		customString: subscriber.CustomString ?? '',
 		msgFlag: subscriber.MsgFlag,
@@ -34,6 +34,7 @@ function toJson(officialAccount: string, subscriber: Subscriber): IDataObject {
 
 export const operation: ListOperation<string, string> = {
 	maxPageSize: COMMANDS.getSubscriberInfo.maxPerCall ?? 1,
+	subject: (officialAccount) => ({ officialAccount }),
 	read(context, itemIndex, items) {
 		return readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID);
 	},

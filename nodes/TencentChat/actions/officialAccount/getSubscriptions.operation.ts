@@ -40,7 +40,7 @@ const SUBSCRIBER_ID = { ...SUBSCRIBER_IDS, field: 'Subscriber ID' };
 
 function toJson(subscriber: string, subscription: Subscription): IDataObject {
 	const json: IDataObject = {
-		subscriberAccount: subscriber,
+		subscriber,
 		officialAccount: subscription.officialAccount,
 		...profileJson(subscription.info),
 	};
@@ -52,6 +52,7 @@ function toJson(subscriber: string, subscription: Subscription): IDataObject {
 
 export const operation: ListOperation<string, number> = {
 	maxPageSize: COMMANDS.getSubscribedOfficialAccounts.maxPerCall ?? 1,
+	subject: (subscriber) => ({ subscriber }),
 	read(context, itemIndex, items) {
 		return readId(parameterReader(context, 'subscriberId', items)(itemIndex), SUBSCRIBER_ID);
 	},

@@ -37,7 +37,7 @@ const NOT_REMOVED = freeze(
 export const operation: BulkOperation<SubscriberResult> = {
 	command: COMMANDS.deleteSubscriber,
 	key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
-	ids: { parameter: 'subscriberIds', outputName: 'subscriberAccount', rule: SUBSCRIBER_IDS, noun: 'subscribers' },
+	ids: { parameter: 'subscriberIds', outputName: 'subscriber', rule: SUBSCRIBER_IDS, noun: 'subscribers' },
 	send: removeSubscribers,
 	outcome(result, afterMaybeApplied) {
 		if (result === 1) return REMOVED;

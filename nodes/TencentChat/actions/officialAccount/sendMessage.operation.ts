@@ -67,9 +67,9 @@ export const operation: PerItemOperation<Broadcast> = {
 		const sent = await sendOfficialAccountMessage(client, broadcast, options);
 		return {
 			officialAccount: broadcast.officialAccount,
+			status: 'sent',
 			msgKey: sent.msgKey,
 			msgTime: isoTime(sent.msgTime),
-			sent: true,
 			// An earlier attempt may have been carried out: Tencent may have dropped this one as its duplicate, or not.
 			...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
 		};

@@ -55,7 +55,7 @@ export const operation: PerItemOperation<Input> = {
 	async call(client, { officialAccount, profile }, options) {
 		await updateOfficialAccount(client, officialAccount, profile, options);
 		const changed = Object.fromEntries(Object.entries(profile).map(([name, value]) => [OUTPUT_NAMES[name as keyof OfficialAccountProfile], value]));
-		return { officialAccount, ...changed, updated: true };
+		return { officialAccount, status: 'updated', ...changed };
 	},
 };
 

@@ -58,7 +58,7 @@ export const operation: PerItemOperation<Input> = {
 	},
 	async call(client, input, options) {
 		await updateSubscriber(client, input, options);
-		return { officialAccount: input.officialAccount, subscriberAccount: input.subscriber, customString: input.customString, updated: true };
+		return { officialAccount: input.officialAccount, subscriber: input.subscriber, status: 'updated', customString: input.customString };
 	},
 };
 

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { MessageElement } from '../../client';
 import { readOptions } from '../../helpers/options';
 import { CLIENT_OPTIONS } from '../shapes/options';
-import { asInputError, inputErrorItem } from '../shapes/output';
+import { asInputError, failureRouting, inputErrorItem } from '../shapes/output';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { readSendAndWait } from './request';
 
@@ -29,7 +29,7 @@ export async function runSendAndWait<Input>(
 	} catch (error) {
 		const inputError = asInputError(this, error, 0);
 		if (!this.continueOnFail()) throw inputError;
-		return [inputErrorItem(inputError, 0)];
+		return [inputErrorItem(inputError, 0, failureRouting(this))];
 	}
 	const [sent] = await runPerItem.call(this, items.slice(0, 1), operationFor(request.body));
 	if (sent?.json.status !== 'sent') return sent ? [sent] : [];

@@ -17,7 +17,7 @@ import { readOptions } from '../../helpers/options';
 import { createClient, toNodeApiError } from '../../transport';
 import { batchSizeOption, CLIENT_OPTIONS } from './options';
 import { BulkOutput } from './bulkOutput';
-import { asInputError, type FailureRouting, failureRouting } from './output';
+import { asInputError, type FailureRouting, failureDetails, failureRouting, type InputFailure } from './output';
 
 // The bulk shape: IDs that items ask for under a key (subscribers of an official account, accounts
 // to import) are read from every item first, then grouped by key, de-duplicated and cut into calls
@@ -31,7 +31,7 @@ import { asInputError, type FailureRouting, failureRouting } from './output';
 export interface Outcome {
 	fields: IDataObject;
 	/** Set when the ID failed: the error output (if used) carries it. */
-	failure?: { code: number | string; info: string };
+	failure?: { code: number | string; info: string; hint?: string };
 }
 
 export interface BulkOperation<R> {
@@ -167,7 +167,7 @@ function readRequests<R>(
 			ids: readIdList(idsOf(itemIndex), ids.rule),
 		}));
 	const asked = new AskedIds();
-	const inputErrors = new Map<number, NodeOperationError>();
+	const inputErrors = new Map<number, InputFailure>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const item = read(context, itemIndex, items);
@@ -175,10 +175,19 @@ function readRequests<R>(
 		} catch (error) {
 			const nodeError = asInputError(context, error, itemIndex);
 			if (!routing.continueOnFail) throw nodeError;
-			inputErrors.set(itemIndex, nodeError);
+			inputErrors.set(itemIndex, { error: nodeError, subject: key && keyOf ? readableKey(keyOf, itemIndex, key) : {} });
 		}
 	}
 	return { read: asked, inputErrors };
+}
+
+/** The item's key (its official account, its group) if it reads, for the failed item to name. */
+function readableKey(keyOf: (itemIndex: number) => unknown, itemIndex: number, key: NonNullable<BulkOperation<unknown>['key']>): IDataObject {
+	try {
+		return { [key.outputName]: readId(keyOf(itemIndex), key.rule) };
+	} catch {
+		return {};
+	}
 }
 
 /**
@@ -387,11 +396,8 @@ function maybeAfterAll(outcome: Outcome, afterMaybeApplied: boolean): Outcome {
 
 /** The outcome every ID of a call that failed as a whole shares. */
 function callFailed(error: TencentChatError, failedFields: IDataObject = {}): Outcome {
-	const info = error.hint ? `${error.info}. ${error.hint}` : error.info;
-	const fields: IDataObject = error.mayHaveBeenApplied
-		? { status: 'unknown', ambiguous: true, errorCode: error.code, errorInfo: info }
-		: { ...failedFields, status: 'failed', errorCode: error.code, errorInfo: info };
-	return { fields, failure: { code: error.code, info } };
+	const fields = failureDetails(error.mayHaveBeenApplied ? {} : failedFields, error.code, error.info, error.mayHaveBeenApplied, error.hint);
+	return { fields, failure: { code: error.code, info: error.info, hint: error.hint } };
 }
 
 /** A defect met while a call was made or its answer read: the call may have been carried out. */

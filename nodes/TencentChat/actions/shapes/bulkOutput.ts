@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchPlan, OutcomeBook } from '../../helpers/batchPlan';
 import type { BulkOperation, Outcome } from './bulk';
-import { type FailureRouting, inputErrorItem, resultItem } from './output';
+import { type FailureRouting, type InputFailure, inputErrorItem, resultItem } from './output';
 
 // The bulk shape's output: one item per ID asked for, in input order, paired with its item.
 
@@ -26,7 +26,7 @@ export class BulkOutput<R> {
 		private readonly itemCount: number,
 		private readonly plan: BatchPlan,
 		private readonly outcomes: OutcomeBook<Outcome>,
-		private readonly inputErrors: Map<number, NodeOperationError>,
+		private readonly inputErrors: Map<number, InputFailure>,
 		private readonly operation: BulkOperation<R>,
 		private readonly routing: FailureRouting,
 	) {}
@@ -38,7 +38,7 @@ export class BulkOutput<R> {
 			const itemIndex = this.itemIndex;
 			if (!this.itemStarted) {
 				const inputError = this.inputErrors.get(itemIndex);
-				if (inputError) this.items.push(inputErrorItem(inputError, itemIndex));
+				if (inputError) this.items.push(inputErrorItem(inputError.error, itemIndex, routing, inputError.subject));
 				this.itemStarted = true;
 			}
 			for (; this.request < plan.requests && plan.itemIndex(this.request) === itemIndex; this.request++) {
@@ -48,13 +48,14 @@ export class BulkOutput<R> {
 				if (outcome.failure && operation.failedIdStopsNode && !routing.continueOnFail) {
 					this.stop = new NodeOperationError(this.context.getNode(), `${operation.ids.rule.field}: "${id}": ${outcome.failure.info}`, {
 						itemIndex,
+						...(outcome.failure.hint ? { description: outcome.failure.hint } : {}),
 					});
 					return;
 				}
 				const json: IDataObject = operation.key ? { [operation.key.outputName]: plan.key(this.request) } : {};
 				json[operation.ids.outputName] = id;
 				Object.assign(json, outcome.fields);
-				const failure = outcome.failure && `Tencent Chat ${outcome.failure.code}: ${outcome.failure.info}`;
+				const failure = outcome.failure && `Tencent Chat error ${outcome.failure.code}: ${outcome.failure.info}`;
 				this.items.push(resultItem(json, itemIndex, routing, failure));
 			}
 			// The item's requests may not all be planned yet.

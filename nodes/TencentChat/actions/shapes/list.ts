@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { type CallOptions, serviceText, type TencentChatClient, TencentChatError } from '../../client';
 import { InvalidInputError } from '../../helpers/ids';
 import { readWholeNumber } from '../../helpers/options';
+import { subjectOf } from './output';
 import { type PerItemOperation, runPerItem } from './perItem';
 
 // The list shape: per input item, pages from the first until the cursor ends or the Limit is
@@ -25,6 +26,8 @@ export interface ListOperation<Input, Cursor> {
 	page(client: TencentChatClient, input: Input, cursor: Cursor | undefined, pageSize: number, options: CallOptions): Promise<Page<Cursor>>;
 	/** The most entries one page may hold. */
 	maxPageSize: number;
+	/** What a failed item is about, under its output names; by default the input's fields of those names. */
+	subject?(input: Input): IDataObject;
 }
 
 /** n8n's own Return All / Limit pair, as its linter wants them. */
@@ -75,6 +78,7 @@ export function runList<Input, Cursor>(
 			if (typeof limit === 'string') throw new InvalidInputError(LIMIT.displayName, limit);
 			return { input: operation.read(itemContext, itemIndex, items), limit, itemIndex };
 		},
+		subject: ({ input }) => operation.subject?.(input) ?? subjectOf(input),
 		async call(client, { input, limit, itemIndex }, options) {
 			const entries: IDataObject[] = [];
 			const followed = new Set<string>();

@@ -4,7 +4,7 @@ import { type CallOptions, serviceText, type TencentChatClient, TencentChatError
 import { readOptions } from '../../helpers/options';
 import { createClient, toNodeApiError } from '../../transport';
 import { CLIENT_OPTIONS } from './options';
-import { asInputError, failureRouting, inputErrorItem, resultItem } from './output';
+import { asInputError, type FailureRouting, failureDetails, failureRouting, inputErrorItem, resultItem, subjectAsGiven, subjectOf } from './output';
 
 // The per-item shape: one call (or one run of calls, such as a list's pages) per input item,
 // all items under way together within the execution's Max Concurrent Requests. Every item is
@@ -15,18 +15,15 @@ export interface PerItemOperation<Input> {
 	read(context: IExecuteFunctions, itemIndex: number, items: INodeExecutionData[]): Input;
 	/** The item's call; its result becomes one output item, or one per entry of an array. */
 	call(client: TencentChatClient, input: Input, options: CallOptions): Promise<IDataObject | IDataObject[]>;
+	/** What a failed item is about, under its output names; by default the input's fields of those names. */
+	subject?(input: Input): IDataObject;
 }
 
 /** A defect of the node met in one item, under Continue: that item's own failure, its call's outcome unknown. */
-function unexpectedItem(error: unknown, itemIndex: number): INodeExecutionData {
+function unexpectedItem(error: unknown, itemIndex: number, routing: FailureRouting, subject: IDataObject): INodeExecutionData {
 	const errorInfo = serviceText((error as Error)?.message ?? error, 200);
-	return {
-		json: {
-			error: `An unexpected error in item ${itemIndex}: ${errorInfo}`,
-			details: { status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo, hint: 'The call may have been carried out. Please report this as a bug of the node.' },
-		},
-		pairedItem: { item: itemIndex },
-	};
+	const details = failureDetails(subject, 'UNEXPECTED_ERROR', errorInfo, true, 'The call may have been carried out. Please report this as a bug of the node.');
+	return resultItem(details, itemIndex, routing, `An unexpected error in item ${itemIndex}: ${errorInfo}`);
 }
 
 export async function runPerItem<Input>(
@@ -55,7 +52,8 @@ export async function runPerItem<Input>(
 	// No item's promise rejects: every call is over, the others' included, before the node reports.
 	const results = await Promise.all(
 		inputs.map(async (read, itemIndex) => {
-			if ('error' in read) return [inputErrorItem(read.error, itemIndex)];
+			if ('error' in read) return [inputErrorItem(read.error, itemIndex, routing, subjectAsGiven(this, itemIndex))];
+			const subject = operation.subject?.(read.input) ?? subjectOf(read.input);
 			try {
 				const result = await operation.call(client, read.input, options);
 				return (Array.isArray(result) ? result : [result]).map((json) => resultItem(json, itemIndex, routing));
@@ -63,21 +61,15 @@ export async function runPerItem<Input>(
 				if (!(error instanceof TencentChatError)) {
 					// Stopped by another item's failure; otherwise a cancel, or a defect of the node.
 					if (stop.signal.aborted) return [];
-					if (routing.continueOnFail && !options.signal?.aborted) return [unexpectedItem(error, itemIndex)];
+					if (routing.continueOnFail && !options.signal?.aborted) return [unexpectedItem(error, itemIndex, routing, subject)];
 					unexpected ??= { error, itemIndex };
 					stop.abort();
 					return [];
 				}
 				const nodeError = toNodeApiError(this.getNode(), error, { itemIndex });
 				if (routing.continueOnFail) {
-					const details = {
-						// A call that may have been carried out is not reported as failed: its outcome is unknown.
-						...(error.mayHaveBeenApplied ? { status: 'unknown', ambiguous: true } : {}),
-						errorCode: error.code,
-						errorInfo: error.info,
-						...(nodeError.description ? { hint: nodeError.description } : {}),
-					};
-					return [{ json: { error: nodeError.message, details }, pairedItem: { item: itemIndex } }];
+					const details = failureDetails(subject, error.code, error.info, error.mayHaveBeenApplied, nodeError.description);
+					return [resultItem(details, itemIndex, routing, nodeError.message)];
 				}
 				firstFailure ??= { error, itemIndex };
 				stop.abort();
