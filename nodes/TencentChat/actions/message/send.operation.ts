@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type Message, sendMessage, TencentChatError } from '../../client';
+import { type CallOptions, type Message, sendMessage, type TencentChatClient, TencentChatError } from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { isoTime } from './history';
@@ -47,25 +47,28 @@ export function maybeDelivered(error: unknown): unknown {
 	return maybe;
 }
 
+/** Sends one message to `to`, as Send and Send and Wait do: its output item, `ambiguous` after a possibly-delivered attempt. */
+export async function sendOne(client: TencentChatClient, to: string, message: Message, options: CallOptions): Promise<IDataObject> {
+	const sent = await sendMessage(client, to, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
+	return {
+		to,
+		...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
+		status: 'sent',
+		msgKey: sent.msgKey,
+		msgTime: isoTime(sent.msgTime) ?? null,
+		// Sent on a retry after an attempt that may have been delivered: Tencent recognises
+		// the repeat by its MsgRandom, which every attempt shares (UNCONFIRMED for every case).
+		...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+	};
+}
+
 /** One run's operation: the message readers are made once for all its items. */
 function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
 	const toOf = itemParameterReader(context, 'to', items);
 	const messageOf = messageReader(context, items);
 	return {
 		read: (_, itemIndex) => ({ to: readId(toOf(itemIndex), RECIPIENT), message: messageOf(itemIndex) }),
-		async call(client, { to, message }, options) {
-			const sent = await sendMessage(client, to, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
-			return {
-				to,
-				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
-				status: 'sent',
-				msgKey: sent.msgKey,
-				msgTime: isoTime(sent.msgTime) ?? null,
-				// Sent on a retry after an attempt that may have been delivered: Tencent recognises
-				// the repeat by its MsgRandom, which every attempt shares (UNCONFIRMED for every case).
-				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-			};
-		},
+		call: async (client, { to, message }, options) => await sendOne(client, to, message, options),
 	};
 }
 

@@ -1,15 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
-import { type Message, type MessageElement, sendMessage } from '../../client';
+import type { Message, MessageElement } from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from './history';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
 import type { PerItemOperation } from '../shapes/perItem';
 import { SENDER } from './fields';
-import { maybeDelivered } from './send.operation';
+import { sendOne } from './send.operation';
 
 export const option = {
 	name: 'Send and Wait for Response',
@@ -47,17 +46,7 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], b
 			};
 			return { to: readId(toOf(itemIndex), RECIPIENT), message };
 		},
-		async call(client, { to, message }, options) {
-			const sent = await sendMessage(client, to, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
-			return {
-				to,
-				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
-				status: 'sent',
-				msgKey: sent.msgKey,
-				msgTime: isoTime(sent.msgTime) ?? null,
-				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-			};
-		},
+		call: async (client, { to, message }, options) => await sendOne(client, to, message, options),
 	};
 }
 
