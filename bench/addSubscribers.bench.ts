@@ -29,15 +29,69 @@ const FIGURES = join(OUT, 'engine.json');
 
 /** Each mode's command, its calls a second and entries a call (the cap is their product), and what its entries are. */
 const MODES = {
-	node: { command: 'add_subscriber', callsPerSecond: 200, perCall: 100, noun: 'subscribers', done: 'added' },
-	remove: { command: 'delete_subscriber', callsPerSecond: 200, perCall: 100, noun: 'subscribers', done: 'removed' },
-	import: { command: 'multiaccount_import', callsPerSecond: 100, perCall: 100, noun: 'accounts', done: 'imported' },
-	sendToMany: { command: 'batchsendmsg', callsPerSecond: 200, perCall: 500, noun: 'recipients', done: 'sent' },
-	getProfile: { command: 'portrait_get', callsPerSecond: 200, perCall: 100, noun: 'accounts', done: 'found' },
-	onlineStatus: { command: 'query_online_status', callsPerSecond: 200, perCall: 500, noun: 'accounts', done: 'offline' },
-	passThrough: { command: 'add_subscriber', callsPerSecond: 200, perCall: 100, noun: 'subscribers', done: 'added' },
-	groupAdd: { command: 'add_group_member', callsPerSecond: 200, perCall: 300, noun: 'members', done: 'added' },
-	groupSend: { command: 'send_group_msg', callsPerSecond: 200, perCall: 1, noun: 'messages', done: 'sent' },
+	node: {
+		command: 'add_subscriber',
+		callsPerSecond: 200,
+		perCall: 100,
+		noun: 'subscribers',
+		done: 'added',
+	},
+	remove: {
+		command: 'delete_subscriber',
+		callsPerSecond: 200,
+		perCall: 100,
+		noun: 'subscribers',
+		done: 'removed',
+	},
+	import: {
+		command: 'multiaccount_import',
+		callsPerSecond: 100,
+		perCall: 100,
+		noun: 'accounts',
+		done: 'imported',
+	},
+	sendToMany: {
+		command: 'batchsendmsg',
+		callsPerSecond: 200,
+		perCall: 500,
+		noun: 'recipients',
+		done: 'sent',
+	},
+	getProfile: {
+		command: 'portrait_get',
+		callsPerSecond: 200,
+		perCall: 100,
+		noun: 'accounts',
+		done: 'found',
+	},
+	onlineStatus: {
+		command: 'query_online_status',
+		callsPerSecond: 200,
+		perCall: 500,
+		noun: 'accounts',
+		done: 'offline',
+	},
+	passThrough: {
+		command: 'add_subscriber',
+		callsPerSecond: 200,
+		perCall: 100,
+		noun: 'subscribers',
+		done: 'added',
+	},
+	groupAdd: {
+		command: 'add_group_member',
+		callsPerSecond: 200,
+		perCall: 300,
+		noun: 'members',
+		done: 'added',
+	},
+	groupSend: {
+		command: 'send_group_msg',
+		callsPerSecond: 200,
+		perCall: 1,
+		noun: 'messages',
+		done: 'sent',
+	},
 } as const;
 /** Group runs: the groups, how many entries each takes, and the group's own rate when it is the limit (one group's 40 messages a second). */
 interface GroupSetup {
@@ -68,7 +122,12 @@ interface Run {
 	redis?: boolean;
 }
 
-const HOLDING: Run = { name: 'n8n holding the same items (pass-through node)', subscribers: 100_000, latencyMs: 0, mode: 'passThrough' };
+const HOLDING: Run = {
+	name: 'n8n holding the same items (pass-through node)',
+	subscribers: 100_000,
+	latencyMs: 0,
+	mode: 'passThrough',
+};
 
 const RUNS: Run[] = [
 	{ name: 'node', subscribers: 10_000, latencyMs: 50 },
@@ -78,7 +137,12 @@ const RUNS: Run[] = [
 	// Ten windows of full calls over four accounts: the sustained pace, held to 97%.
 	{ name: 'node', subscribers: 200_000, latencyMs: 50 },
 	// The same with the limits kept in Redis, one worker alone: all of the app's limit, not its 50% share.
-	{ name: 'node, limits kept in Redis (queue mode, one worker of two alone)', subscribers: 200_000, latencyMs: 50, redis: true },
+	{
+		name: 'node, limits kept in Redis (queue mode, one worker of two alone)',
+		subscribers: 200_000,
+		latencyMs: 50,
+		redis: true,
+	},
 	{ name: 'Remove Subscribers', subscribers: 100_000, latencyMs: 50, mode: 'remove' },
 	// Ten windows of 100 calls of 100 accounts.
 	{ name: 'Account Import', subscribers: 100_000, latencyMs: 50, mode: 'import' },
@@ -94,14 +158,42 @@ const RUNS: Run[] = [
 		accounts: 3,
 		informative: true,
 	},
-	{ name: 'node, a longer job (the sustained pace)', subscribers: 300_000, latencyMs: 50, informative: true },
+	{
+		name: 'node, a longer job (the sustained pace)',
+		subscribers: 300_000,
+		latencyMs: 50,
+		informative: true,
+	},
 	// Groups: 600,000 members into 100 groups of 1,800 and 200 of 2,100 (2,000 full calls of 300, ten windows).
-	{ name: 'Group Add Members', subscribers: 600_000, latencyMs: 50, mode: 'groupAdd', groups: { groups: 300, perGroup: (group) => (group < 100 ? 1_800 : 2_100) } },
+	{
+		name: 'Group Add Members',
+		subscribers: 600_000,
+		latencyMs: 50,
+		mode: 'groupAdd',
+		groups: { groups: 300, perGroup: (group) => (group < 100 ? 1_800 : 2_100) },
+	},
 	// One message into each of 2,000 groups (the app's 200 calls a second), and 400 into one group (its 40 a second).
-	{ name: 'Group Send Message, 2,000 groups', subscribers: 2_000, latencyMs: 50, mode: 'groupSend', groups: { groups: 2_000, perGroup: () => 1 } },
-	{ name: 'Group Send Message, one group', subscribers: 400, latencyMs: 50, mode: 'groupSend', groups: { groups: 1, perGroup: () => 400, callsPerSecond: 40 } },
+	{
+		name: 'Group Send Message, 2,000 groups',
+		subscribers: 2_000,
+		latencyMs: 50,
+		mode: 'groupSend',
+		groups: { groups: 2_000, perGroup: () => 1 },
+	},
+	{
+		name: 'Group Send Message, one group',
+		subscribers: 400,
+		latencyMs: 50,
+		mode: 'groupSend',
+		groups: { groups: 1, perGroup: () => 400, callsPerSecond: 40 },
+	},
 	// Six windows: the first one's overflow, then the pace the node settles at.
-	{ name: 'node, 100 calls/s used by another client', subscribers: 60_000, latencyMs: 50, reservedCallsPerSecond: 100 },
+	{
+		name: 'node, 100 calls/s used by another client',
+		subscribers: 60_000,
+		latencyMs: 50,
+		reservedCallsPerSecond: 100,
+	},
 	// Its peak RSS varies from run to run by more than the node's does: the median of three.
 	HOLDING,
 	HOLDING,
@@ -115,7 +207,11 @@ function profileArgs(): string[] {
 }
 
 async function startServer(): Promise<{ url: string; process: ChildProcess }> {
-	const child = spawn(process.execPath, [...profileArgs(), join(__dirname, '../test/fake-tencent/main.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(
+		process.execPath,
+		[...profileArgs(), join(__dirname, '../test/fake-tencent/main.js')],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		child.stdout?.on('data', (chunk: Buffer) => {
 			const match = /listening (\S+)/.exec(chunk.toString());
@@ -127,7 +223,10 @@ async function startServer(): Promise<{ url: string; process: ChildProcess }> {
 }
 
 async function control(url: string, path: string, body: object = {}): Promise<unknown> {
-	const response = await fetch(`${url}/_fake/${path}`, { method: 'POST', body: JSON.stringify(body) });
+	const response = await fetch(`${url}/_fake/${path}`, {
+		method: 'POST',
+		body: JSON.stringify(body),
+	});
 	return await response.json();
 }
 
@@ -186,7 +285,10 @@ function windowsOf(admittedAt: number[], callsPerWindow: number): Measured['wind
 	const windows: Measured['windows'] = [];
 	for (let first = 0; first < admittedAt.length; first += callsPerWindow) {
 		const last = Math.min(admittedAt.length, first + callsPerWindow) - 1;
-		windows.push({ startMs: admittedAt[first] - admittedAt[0], spreadMs: admittedAt[last] - admittedAt[first] });
+		windows.push({
+			startMs: admittedAt[first] - admittedAt[0],
+			spreadMs: admittedAt[last] - admittedAt[first],
+		});
 	}
 	return windows;
 }
@@ -204,11 +306,16 @@ async function main(): Promise<void> {
 	try {
 		for (const [index, run] of RUNS.entries()) {
 			if (only && !`${run.name} ${run.subscribers}`.includes(only)) continue;
-			const accounts = ACCOUNTS.slice(0, run.accounts ?? ACCOUNTS.length).map((id) => `${id}_${index}`);
+			const accounts = ACCOUNTS.slice(0, run.accounts ?? ACCOUNTS.length).map(
+				(id) => `${id}_${index}`,
+			);
 			// Remove Subscribers needs its subscribers there first: the same IDs the scenario will name.
 			const subscribersOf = (account: number) =>
 				run.mode === 'remove'
-					? Array.from({ length: run.subscribers / accounts.length }, (_, i) => `r${index}_${i * accounts.length + account}`)
+					? Array.from(
+							{ length: run.subscribers / accounts.length },
+							(_, i) => `r${index}_${i * accounts.length + account}`,
+						)
 					: [];
 			// Send to Many and the User lookups need their accounts imported: the scenario's IDs and its warm-up's.
 			const recipients =
@@ -218,23 +325,40 @@ async function main(): Promise<void> {
 							...Array.from({ length: 2_000 }, (_, i) => `r${index}_warm-up-${i}`),
 						]
 					: [];
-			const groupIds = run.groups ? Array.from({ length: run.groups.groups }, (_, group) => `bench_${index}_${group}`) : [];
-			const perGroup = run.groups ? groupIds.map((_, group) => run.groups?.perGroup(group) ?? 0) : undefined;
+			const groupIds = run.groups
+				? Array.from({ length: run.groups.groups }, (_, group) => `bench_${index}_${group}`)
+				: [];
+			const perGroup = run.groups
+				? groupIds.map((_, group) => run.groups?.perGroup(group) ?? 0)
+				: undefined;
 			// Add Members needs its members imported: the scenario's IDs and its warm-up's.
 			const members =
 				run.mode === 'groupAdd' && perGroup
-					? [...perGroup.flatMap((count, group) => Array.from({ length: count }, (_, i) => `r${index}_${group}_${i}`)), ...Array.from({ length: 2_000 }, (_, i) => `r${index}_warm-up-${i}`)]
+					? [
+							...perGroup.flatMap((count, group) =>
+								Array.from({ length: count }, (_, i) => `r${index}_${group}_${i}`),
+							),
+							...Array.from({ length: 2_000 }, (_, i) => `r${index}_warm-up-${i}`),
+						]
 					: [];
 			await control(server.url, 'apps', {
 				sdkAppId: SDK_APP_ID,
 				secretKey: SECRET_KEY,
 				admins: [ADMIN],
-				officialAccounts: Object.fromEntries(accounts.map((id, account) => [id, { subscribers: subscribersOf(account) }])),
+				officialAccounts: Object.fromEntries(
+					accounts.map((id, account) => [id, { subscribers: subscribersOf(account) }]),
+				),
 				accounts: [...recipients, ...members],
-				groups: Object.fromEntries(groupIds.map((id) => [id, { type: 'Public', owner: ADMIN, maxMembers: 3_000 }])),
+				groups: Object.fromEntries(
+					groupIds.map((id) => [id, { type: 'Public', owner: ADMIN, maxMembers: 3_000 }]),
+				),
 			});
 			await control(server.url, 'faults', {
-				faults: { latencyMs: run.latencyMs, callsPerSecond: 200, reservedCallsPerSecond: run.reservedCallsPerSecond ?? 0 },
+				faults: {
+					latencyMs: run.latencyMs,
+					callsPerSecond: 200,
+					reservedCallsPerSecond: run.reservedCallsPerSecond ?? 0,
+				},
 			});
 			await control(server.url, 'reset-stats');
 			const result = await runScenario({
@@ -248,11 +372,29 @@ async function main(): Promise<void> {
 			});
 			const fullStats = (await control(server.url, 'stats')) as FakeStats;
 			const stats = commandStats(fullStats, modeOf(run).command);
-			if (run.mode === undefined && run.subscribers === 100_000 && run.latencyMs === 50 && !run.accounts) {
-				writeCallsChart(CHART, fullStats.admittedAt, 200, 'Add Subscribers, 100,000 subscribers at 50 ms latency: calls per second');
-				console.log(`  chart of calls per second: ${CHART} (to publish it: copy it to docs/bench-calls-per-second.svg and commit)`);
+			if (
+				run.mode === undefined &&
+				run.subscribers === 100_000 &&
+				run.latencyMs === 50 &&
+				!run.accounts
+			) {
+				writeCallsChart(
+					CHART,
+					fullStats.admittedAt,
+					200,
+					'Add Subscribers, 100,000 subscribers at 50 ms latency: calls per second',
+				);
+				console.log(
+					`  chart of calls per second: ${CHART} (to publish it: copy it to docs/bench-calls-per-second.svg and commit)`,
+				);
 			}
-			measured.push({ ...run, result, server: stats, perSecond: run.subscribers / result.seconds, windows: windowsOf(fullStats.admittedAt, modeOf(run).callsPerSecond) });
+			measured.push({
+				...run,
+				result,
+				server: stats,
+				perSecond: run.subscribers / result.seconds,
+				windows: windowsOf(fullStats.admittedAt, modeOf(run).callsPerSecond),
+			});
 			report(measured[measured.length - 1]);
 		}
 	} finally {
@@ -260,8 +402,16 @@ async function main(): Promise<void> {
 		await redis?.stop();
 	}
 	summarize(measured);
-	const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown CPU', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-	writeFileSync(FIGURES, `${JSON.stringify({ date: new Date().toISOString(), machine, runs: measured }, null, 1)}\n`);
+	const machine = {
+		cores: cpus().length,
+		cpu: cpus()[0]?.model ?? 'unknown CPU',
+		memoryGiB: Math.round(totalmem() / 2 ** 30),
+		node: process.version,
+	};
+	writeFileSync(
+		FIGURES,
+		`${JSON.stringify({ date: new Date().toISOString(), machine, runs: measured }, null, 1)}\n`,
+	);
 	console.log(`Figures of this run: ${FIGURES}`);
 }
 
@@ -314,17 +464,33 @@ function sendingPerSecond(run: Measured): number {
 
 function summarize(runs: Measured[]): void {
 	const isNode = (run: Measured) =>
-		['node', 'remove', 'import', 'sendToMany', 'getProfile', 'onlineStatus', 'groupAdd', 'groupSend'].includes(run.mode ?? 'node');
-	const nodeRuns = runs.filter((run) => isNode(run) && !run.reservedCallsPerSecond && !run.informative);
-	const holdingPeaks = runs.filter((run) => run.mode === 'passThrough').map((run) => run.result.rssPeakMb);
+		[
+			'node',
+			'remove',
+			'import',
+			'sendToMany',
+			'getProfile',
+			'onlineStatus',
+			'groupAdd',
+			'groupSend',
+		].includes(run.mode ?? 'node');
+	const nodeRuns = runs.filter(
+		(run) => isNode(run) && !run.reservedCallsPerSecond && !run.informative,
+	);
+	const holdingPeaks = runs
+		.filter((run) => run.mode === 'passThrough')
+		.map((run) => run.result.rssPeakMb);
 	const holdingPeak = median(holdingPeaks);
 	const shared = runs.find((run) => run.reservedCallsPerSecond);
-	const big = nodeRuns.filter((run) => run.subscribers === 100_000 && (run.mode ?? 'node') === 'node');
+	const big = nodeRuns.filter(
+		(run) => run.subscribers === 100_000 && (run.mode ?? 'node') === 'node',
+	);
 	const checks: Array<[string, boolean]> = [
 		...nodeRuns.map((run): [string, boolean] => {
 			// Ten windows and more: the sustained pace is held to 97%.
 			// Ten windows and more of Add Subscribers: the sustained pace is held to 97%; the others to 95%.
-			const target = run.subscribers >= 200_000 && (run.mode ?? 'node') === 'node' && !run.redis ? 0.97 : 0.95;
+			const target =
+				run.subscribers >= 200_000 && (run.mode ?? 'node') === 'node' && !run.redis ? 0.97 : 0.95;
 			const cap = modeOf(run).cap;
 			const what = (run.mode ?? 'node') === 'node' && !run.redis ? '' : `${run.name}, `;
 			return [
@@ -332,7 +498,10 @@ function summarize(runs: Measured[]): void {
 				run.perSecond >= target * cap,
 			];
 		}),
-		['zero rate-limit rejections with the app to itself', nodeRuns.every((run) => run.server.rateLimited === 0)],
+		[
+			'zero rate-limit rejections with the app to itself',
+			nodeRuns.every((run) => run.server.rateLimited === 0),
+		],
 		[
 			'connections opened <= calls in flight at most',
 			nodeRuns.every((run) => run.server.connections <= run.result.peakInFlight),
@@ -363,8 +532,12 @@ function summarize(runs: Measured[]): void {
 	}
 	console.log('\nTargets');
 	for (const [label, ok] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${label}`);
-	console.log('\nThe by-hand comparison, the HTTP Request node in real n8n, follows (npm run bench:real-n8n).');
-	console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+	console.log(
+		'\nThe by-hand comparison, the HTTP Request node in real n8n, follows (npm run bench:real-n8n).',
+	);
+	console.log(
+		`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`,
+	);
 }
 
 function median(values: number[]): number {
@@ -374,7 +547,10 @@ function median(values: number[]): number {
 }
 
 function fmt(value: number, digits: number): string {
-	return value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+	return value.toLocaleString('en', {
+		minimumFractionDigits: digits,
+		maximumFractionDigits: digits,
+	});
 }
 
 main().catch((error: Error) => {

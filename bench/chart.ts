@@ -29,8 +29,11 @@ export function writeCallsChart(path: string, times: number[], limit: number, ti
 	const maxX = Math.max(...points.map(([x]) => x), 1);
 	const maxY = Math.ceil((limit * 1.25) / 50) * 50;
 	const x = (value: number) => MARGIN.left + (value / maxX) * (WIDTH - MARGIN.left - MARGIN.right);
-	const y = (value: number) => HEIGHT - MARGIN.bottom - (value / maxY) * (HEIGHT - MARGIN.top - MARGIN.bottom);
-	const line = points.map(([px, py], index) => `${index === 0 ? 'M' : 'L'}${x(px).toFixed(1)},${y(py).toFixed(1)}`).join('');
+	const y = (value: number) =>
+		HEIGHT - MARGIN.bottom - (value / maxY) * (HEIGHT - MARGIN.top - MARGIN.bottom);
+	const line = points
+		.map(([px, py], index) => `${index === 0 ? 'M' : 'L'}${x(px).toFixed(1)},${y(py).toFixed(1)}`)
+		.join('');
 	const yTicks = Array.from({ length: maxY / 50 + 1 }, (_, i) => i * 50);
 	const xTicks = Array.from({ length: Math.floor(maxX) + 1 }, (_, i) => i);
 	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="11">

@@ -23,7 +23,16 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { addSubscribersNode, controlFakeServer: control, executeWorkflow: execute, installN8n, installPackage, run, startProcess, stopProcess } = require('../test/e2e/n8n');
+const {
+	addSubscribersNode,
+	controlFakeServer: control,
+	executeWorkflow: execute,
+	installN8n,
+	installPackage,
+	run,
+	startProcess,
+	stopProcess,
+} = require('../test/e2e/n8n');
 
 const ROOT = path.resolve(__dirname, '..');
 const SDK_APP_ID = 1400000009;
@@ -42,17 +51,42 @@ const RUNS = [
 		node: 'http',
 		batching: { batch: { batchSize: 200, batchInterval: 1000 } },
 	},
-	{ id: 'benchNode2k', way: 'Tencent Chat → Add Subscribers', subscribers: 2_000, node: 'tencentChat' },
+	{
+		id: 'benchNode2k',
+		way: 'Tencent Chat → Add Subscribers',
+		subscribers: 2_000,
+		node: 'tencentChat',
+	},
 	// 200 calls: one second's budget, sent at once. 100,000 needs five seconds' budgets: the sustained pace.
-	{ id: 'benchNode20k', way: 'Tencent Chat → Add Subscribers', subscribers: 20_000, node: 'tencentChat' },
-	{ id: 'benchNode100k', way: 'Tencent Chat → Add Subscribers', subscribers: 100_000, node: 'tencentChat' },
+	{
+		id: 'benchNode20k',
+		way: 'Tencent Chat → Add Subscribers',
+		subscribers: 20_000,
+		node: 'tencentChat',
+	},
+	{
+		id: 'benchNode100k',
+		way: 'Tencent Chat → Add Subscribers',
+		subscribers: 100_000,
+		node: 'tencentChat',
+	},
 	// Over 250,000 IDs: the first second's calls leave while the rest is planned, output made as calls come back.
-	{ id: 'benchNode300k', way: 'Tencent Chat → Add Subscribers', subscribers: 300_000, node: 'tencentChat' },
+	{
+		id: 'benchNode300k',
+		way: 'Tencent Chat → Add Subscribers',
+		subscribers: 300_000,
+		node: 'tencentChat',
+	},
 ];
 
 /** Tencent errors that come with HTTP 200, and how to make the fake server answer them. */
 const ERROR_PROBES = [
-	{ id: 'probeHttp130004', what: 'unknown official account (130004)', node: 'http', account: MISSING_ACCOUNT },
+	{
+		id: 'probeHttp130004',
+		what: 'unknown official account (130004)',
+		node: 'http',
+		account: MISSING_ACCOUNT,
+	},
 	{
 		id: 'probeHttp60007',
 		what: 'frequency limit (60007)',
@@ -60,14 +94,26 @@ const ERROR_PROBES = [
 		// Another client has used the whole second's budget: every call is answered 60007.
 		faults: { latencyMs: LATENCY_MS, reservedCallsPerSecond: 200 },
 	},
-	{ id: 'probeNode130004', what: 'unknown official account (130004)', node: 'tencentChat', account: MISSING_ACCOUNT },
+	{
+		id: 'probeNode130004',
+		what: 'unknown official account (130004)',
+		node: 'tencentChat',
+		account: MISSING_ACCOUNT,
+	},
 ];
 
 const accountOf = (id) => `@TOA#_${id}`;
 const names = { http: 'HTTP Request', tencentChat: 'Tencent Chat' };
 
 function workflowFor(serverUrl, { id, node, subscribers = 1, account = accountOf(id), batching }) {
-	const trigger = { id: 't', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const trigger = {
+		id: 't',
+		name: 'Manual Trigger',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const code = {
 		id: 'c',
 		name: 'Code',
@@ -94,7 +140,8 @@ function workflowFor(serverUrl, { id, node, subscribers = 1, account = accountOf
 						nodeCredentialType: 'tencentChatApi',
 						sendBody: true,
 						specifyBody: 'json',
-						jsonBody: '={{ JSON.stringify({ Official_Account: $json.account, SubscriberList: [{ Subscriber_Account: $json.subscriber }] }) }}',
+						jsonBody:
+							'={{ JSON.stringify({ Official_Account: $json.account, SubscriberList: [{ Subscriber_Account: $json.subscriber }] }) }}',
 						options: batching ? { batching } : {},
 					},
 					credentials,
@@ -111,13 +158,17 @@ function workflowFor(serverUrl, { id, node, subscribers = 1, account = accountOf
 	};
 }
 
-
 async function measure(tools, env, serverUrl, spec) {
 	await control(serverUrl, 'faults', { faults: { latencyMs: LATENCY_MS } });
 	await control(serverUrl, 'reset-stats');
 	const { run: result, wallMs } = execute(tools, env, spec.id);
 	const stats = await control(serverUrl, 'stats');
-	const held = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: accountOf(spec.id) })).subscribers.length;
+	const held = (
+		await control(serverUrl, 'subscribers', {
+			sdkAppId: SDK_APP_ID,
+			officialAccount: accountOf(spec.id),
+		})
+	).subscribers.length;
 	const task = result.data.resultData.runData[names[spec.node]]?.[0];
 	const items = task?.data?.main?.[0] ?? [];
 	const nodeMs = task?.executionTime ?? NaN;
@@ -136,11 +187,16 @@ async function measure(tools, env, serverUrl, spec) {
 		connections: stats.connections,
 		peakCallsPerSecond: stats.peakCallsPerSecond,
 		itemsOut: items.length,
-		itemsSayingFail: items.filter((item) => item.json?.ActionStatus === 'FAIL' || item.json?.status === 'failed').length,
+		itemsSayingFail: items.filter(
+			(item) => item.json?.ActionStatus === 'FAIL' || item.json?.status === 'failed',
+		).length,
 		// The node's items, one per subscriber in input order, each paired with its own input item.
 		itemsOutOfPlace:
 			spec.node === 'tencentChat'
-				? items.filter((item, i) => item.pairedItem?.item !== i || item.json?.subscriber !== `sub_${i}`).length + (spec.subscribers - items.length)
+				? items.filter(
+						(item, i) => item.pairedItem?.item !== i || item.json?.subscriber !== `sub_${i}`,
+					).length +
+					(spec.subscribers - items.length)
 				: NaN,
 	};
 }
@@ -171,7 +227,12 @@ function machine(tools) {
 }
 
 const number = (value, digits = 0) =>
-	Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
+	Number.isFinite(value)
+		? value.toLocaleString('en-US', {
+				maximumFractionDigits: digits,
+				minimumFractionDigits: digits,
+			})
+		: 'n/a';
 
 function table(header, rows) {
 	const lines = [header, header.map(() => '---'), ...rows];
@@ -179,11 +240,30 @@ function table(header, rows) {
 }
 
 function report(about, results, probes) {
-	console.log(`\nreal n8n: ${about.n8n} on Node ${about.n8nNode} (bench on Node ${about.benchNode}), ${about.cores} cores, ${about.cpu}`);
-	console.log(`fake Tencent Chat server: own process, ${LATENCY_MS} ms latency, 200 calls/s per app\n`);
+	console.log(
+		`\nreal n8n: ${about.n8n} on Node ${about.n8nNode} (bench on Node ${about.benchNode}), ${about.cores} cores, ${about.cpu}`,
+	);
+	console.log(
+		`fake Tencent Chat server: own process, ${LATENCY_MS} ms latency, 200 calls/s per app\n`,
+	);
 	console.log(
 		table(
-			['way', 'subscribers', 'added (server)', 'workflow ms', 'subscribers/s (workflow)', 'node ms', 'subscribers/s (node)', 'execute wall ms', 'calls', '60007 answers', 'connections', 'peak calls/s', 'items saying FAIL', 'items out of place'],
+			[
+				'way',
+				'subscribers',
+				'added (server)',
+				'workflow ms',
+				'subscribers/s (workflow)',
+				'node ms',
+				'subscribers/s (node)',
+				'execute wall ms',
+				'calls',
+				'60007 answers',
+				'connections',
+				'peak calls/s',
+				'items saying FAIL',
+				'items out of place',
+			],
 			results.map((r) => [
 				r.way,
 				number(r.subscribers),
@@ -225,7 +305,13 @@ function report(about, results, probes) {
 	console.log(
 		table(
 			['node', 'error', 'execution status', 'node error', 'first output item'],
-			probes.map((p) => [names[p.node], p.what, p.status, p.nodeError ?? '(none)', p.firstItem ?? '(none)']),
+			probes.map((p) => [
+				names[p.node],
+				p.what,
+				p.status,
+				p.nodeError ?? '(none)',
+				p.firstItem ?? '(none)',
+			]),
 		),
 	);
 }
@@ -236,14 +322,22 @@ async function main() {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-bench-n8n-'));
 	installPackage(userFolder);
 
-	const fake = startProcess(process.execPath, [path.join(ROOT, '.test-build/test/fake-tencent/main.js')], process.env, /listening (\S+)/, 10_000);
+	const fake = startProcess(
+		process.execPath,
+		[path.join(ROOT, '.test-build/test/fake-tencent/main.js')],
+		process.env,
+		/listening (\S+)/,
+		10_000,
+	);
 	try {
 		const serverUrl = (await fake.ready)[1];
 		await control(serverUrl, 'apps', {
 			sdkAppId: SDK_APP_ID,
 			secretKey: SECRET_KEY,
 			admins: [ADMIN],
-			officialAccounts: Object.fromEntries([...RUNS, ...ERROR_PROBES].map((spec) => [accountOf(spec.id), {}])),
+			officialAccounts: Object.fromEntries(
+				[...RUNS, ...ERROR_PROBES].map((spec) => [accountOf(spec.id), {}]),
+			),
 		});
 		const env = {
 			...process.env,
@@ -260,7 +354,17 @@ async function main() {
 		fs.writeFileSync(
 			credentialsFile,
 			JSON.stringify([
-				{ ...CREDENTIAL, type: 'tencentChatApi', data: { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, region: 'custom', baseUrl: serverUrl } },
+				{
+					...CREDENTIAL,
+					type: 'tencentChatApi',
+					data: {
+						sdkAppId: SDK_APP_ID,
+						identifier: ADMIN,
+						secretKey: SECRET_KEY,
+						region: 'custom',
+						baseUrl: serverUrl,
+					},
+				},
 			]),
 		);
 		run(tools.node, [tools.n8n, 'import:credentials', `--input=${credentialsFile}`], { env });
@@ -281,7 +385,10 @@ async function main() {
 		// Under build/bench (ignored by git): a bench run changes nothing tracked.
 		const figures = path.join(ROOT, 'build', 'bench', 'real-n8n.json');
 		fs.mkdirSync(path.dirname(figures), { recursive: true });
-		fs.writeFileSync(figures, `${JSON.stringify({ date: new Date().toISOString(), about, results, probes }, null, 1)}\n`);
+		fs.writeFileSync(
+			figures,
+			`${JSON.stringify({ date: new Date().toISOString(), about, results, probes }, null, 1)}\n`,
+		);
 		console.log(`\nFigures of this run: ${figures}`);
 	} finally {
 		await stopProcess(fake.child, 2_000);

@@ -7,7 +7,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { observeClient } from '../nodes/TencentChat/client';
 import { runNode } from '../test/helpers/engine';
-import { addSubscribersParameters, credentialsFor, officialAccountParameters, resourceParameters } from '../test/helpers/fixtures';
+import {
+	addSubscribersParameters,
+	credentialsFor,
+	officialAccountParameters,
+	resourceParameters,
+} from '../test/helpers/fixtures';
 import { PassThroughOutput } from './passThroughNode';
 
 export interface ScenarioInput {
@@ -15,7 +20,16 @@ export interface ScenarioInput {
 	subscribers: number;
 	accounts: string[];
 	prefix: string;
-	mode: 'node' | 'remove' | 'import' | 'sendToMany' | 'getProfile' | 'onlineStatus' | 'passThrough' | 'groupAdd' | 'groupSend';
+	mode:
+		| 'node'
+		| 'remove'
+		| 'import'
+		| 'sendToMany'
+		| 'getProfile'
+		| 'onlineStatus'
+		| 'passThrough'
+		| 'groupAdd'
+		| 'groupSend';
 	/** Group modes: how many of the items go to each of `accounts` (the groups), in that order; evenly without it. */
 	perAccount?: number[];
 	/** Queue mode: the limits kept in the Redis on this port, with a Share of Rate Limits of 50% (two workers). */
@@ -63,7 +77,14 @@ async function main(): Promise<void> {
 	const inputItems = items.map((json, item) => ({ json, pairedItem: { item } }));
 	const credentials = credentialsFor(
 		{ url: input.serverUrl } as never,
-		input.redisPort ? { limitsKeptBy: 'redis', redisHost: '127.0.0.1', redisPort: input.redisPort, rateLimitShare: 50 } : {},
+		input.redisPort
+			? {
+					limitsKeptBy: 'redis',
+					redisHost: '127.0.0.1',
+					redisPort: input.redisPort,
+					rateLimitShare: 50,
+				}
+			: {},
 	);
 	await warmUp(input, credentials);
 	gc();
@@ -73,14 +94,23 @@ async function main(): Promise<void> {
 	const cpuBefore = process.cpuUsage();
 	const wallStartedAt = Date.now();
 	const startedAt = performance.now();
-	const { output, error } = await runNode({ ...nodeFor(input), items: [], inputItems, credentials, watchForLeaks: false });
+	const { output, error } = await runNode({
+		...nodeFor(input),
+		items: [],
+		inputItems,
+		credentials,
+		watchForLeaks: false,
+	});
 	const seconds = (performance.now() - startedAt) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
 	// The kernel's high-water mark: a sampler cannot see the peaks of synchronous work.
 	const rssPeak = process.resourceUsage().maxRSS * 1024;
 	if (error) throw new Error(`${error.message} ${error.description ?? ''}`);
 
-	const isOk = input.mode === 'getProfile' ? (json: IDataObject) => json.found === true : (json: IDataObject) => json.status === OK_STATUS[input.mode];
+	const isOk =
+		input.mode === 'getProfile'
+			? (json: IDataObject) => json.found === true
+			: (json: IDataObject) => json.status === OK_STATUS[input.mode];
 	const ok = output.filter((item) => isOk(item.json)).length;
 	const result: ScenarioResult = {
 		seconds,
@@ -102,19 +132,39 @@ async function main(): Promise<void> {
 /** One entry an item: spread evenly over the keys, or a group's members one after the other (as a CRM export lists them). */
 function itemsFor(input: ScenarioInput): Array<{ officialAccount: string; subscribers: string }> {
 	if (input.perAccount === undefined) {
-		return Array.from({ length: input.subscribers }, (_, i) => ({ officialAccount: input.accounts[i % input.accounts.length], subscribers: `${input.prefix}${i}` }));
+		return Array.from({ length: input.subscribers }, (_, i) => ({
+			officialAccount: input.accounts[i % input.accounts.length],
+			subscribers: `${input.prefix}${i}`,
+		}));
 	}
 	const items: Array<{ officialAccount: string; subscribers: string }> = [];
 	input.perAccount.forEach((count, account) => {
-		for (let i = 0; i < count; i++) items.push({ officialAccount: input.accounts[account], subscribers: `${input.prefix}${account}_${i}` });
+		for (let i = 0; i < count; i++)
+			items.push({
+				officialAccount: input.accounts[account],
+				subscribers: `${input.prefix}${account}_${i}`,
+			});
 	});
 	return items;
 }
 
 function nodeFor(input: ScenarioInput) {
 	const group = { groupId: { __rl: true, mode: 'id', value: '={{ $json.officialAccount }}' } };
-	if (input.mode === 'groupAdd') return { parameters: resourceParameters('group', 'addMembers', { ...group, memberIds: '={{ $json.subscribers }}' }) };
-	if (input.mode === 'groupSend') return { parameters: resourceParameters('group', 'sendMessage', { ...group, messageType: 'text', text: '={{ $json.subscribers }}' }) };
+	if (input.mode === 'groupAdd')
+		return {
+			parameters: resourceParameters('group', 'addMembers', {
+				...group,
+				memberIds: '={{ $json.subscribers }}',
+			}),
+		};
+	if (input.mode === 'groupSend')
+		return {
+			parameters: resourceParameters('group', 'sendMessage', {
+				...group,
+				messageType: 'text',
+				text: '={{ $json.subscribers }}',
+			}),
+		};
 	if (input.mode === 'passThrough') return { parameters: {}, nodeType: new PassThroughOutput() };
 	if (input.mode === 'remove') {
 		return {
@@ -125,18 +175,36 @@ function nodeFor(input: ScenarioInput) {
 		};
 	}
 	if (input.mode === 'import') {
-		return { parameters: resourceParameters('account', 'import', { userId: '={{ $json.subscribers }}' }) };
+		return {
+			parameters: resourceParameters('account', 'import', { userId: '={{ $json.subscribers }}' }),
+		};
 	}
 	if (input.mode === 'sendToMany') {
 		// The same message for every item: one key, calls of 500.
 		return {
-			parameters: resourceParameters('message', 'sendToMany', { recipients: '={{ $json.subscribers }}', messageType: 'text', text: 'Welcome aboard!' }),
+			parameters: resourceParameters('message', 'sendToMany', {
+				recipients: '={{ $json.subscribers }}',
+				messageType: 'text',
+				text: 'Welcome aboard!',
+			}),
 		};
 	}
 	if (input.mode === 'getProfile') {
-		return { parameters: resourceParameters('user', 'getProfile', { userIds: '={{ $json.subscribers }}' }, { fields: ['nickname', 'avatarUrl', 'gender'] }) };
+		return {
+			parameters: resourceParameters(
+				'user',
+				'getProfile',
+				{ userIds: '={{ $json.subscribers }}' },
+				{ fields: ['nickname', 'avatarUrl', 'gender'] },
+			),
+		};
 	}
-	if (input.mode === 'onlineStatus') return { parameters: resourceParameters('user', 'getOnlineStatus', { userIds: '={{ $json.subscribers }}' }) };
+	if (input.mode === 'onlineStatus')
+		return {
+			parameters: resourceParameters('user', 'getOnlineStatus', {
+				userIds: '={{ $json.subscribers }}',
+			}),
+		};
 	return { parameters: addSubscribersParameters() };
 }
 
@@ -147,7 +215,10 @@ function nodeFor(input: ScenarioInput) {
  * call window is empty again, and the counters start from zero (the warm-up's keep-alive
  * connections stay in the pool, as they would between executions).
  */
-async function warmUp(input: ScenarioInput, credentials: ReturnType<typeof credentialsFor>): Promise<void> {
+async function warmUp(
+	input: ScenarioInput,
+	credentials: ReturnType<typeof credentialsFor>,
+): Promise<void> {
 	// A message a call: a second's worth of one group's 40 messages, not 2,000 calls.
 	const count = input.mode === 'groupSend' ? 40 : 2_000;
 	const items = Array.from({ length: count }, (_, i) => ({
@@ -164,7 +235,8 @@ async function warmUp(input: ScenarioInput, credentials: ReturnType<typeof crede
 const counters = { retries: 0, inFlight: 0, peakInFlight: 0 };
 observeClient((event) => {
 	if (event.kind === 'retry') counters.retries++;
-	else if (event.kind === 'sent') counters.peakInFlight = Math.max(counters.peakInFlight, ++counters.inFlight);
+	else if (event.kind === 'sent')
+		counters.peakInFlight = Math.max(counters.peakInFlight, ++counters.inFlight);
 	else counters.inFlight--;
 });
 

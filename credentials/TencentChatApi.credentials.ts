@@ -7,7 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 import { readCredentials, signedQuery } from '../nodes/TencentChat/client/credentials';
-import { configurationErrorCodes, transientErrorCodes } from '../nodes/TencentChat/client/errorCodes';
+import {
+	configurationErrorCodes,
+	transientErrorCodes,
+} from '../nodes/TencentChat/client/errorCodes';
 import { REGIONS, resolveBaseUrl } from '../nodes/TencentChat/client/regions';
 
 /**
@@ -19,7 +22,10 @@ export class TencentChatApi implements ICredentialType {
 
 	displayName = 'Tencent Chat API';
 
-	icon = { light: 'file:../icons/tencentChat.svg', dark: 'file:../icons/tencentChat.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/tencentChat.svg',
+		dark: 'file:../icons/tencentChat.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://www.tencentcloud.com/document/product/1047/34620';
 
@@ -62,7 +68,11 @@ export class TencentChatApi implements ICredentialType {
 					value,
 					description: region.domain,
 				})),
-				{ name: 'Custom URL', value: 'custom', description: 'Another address, e.g. a proxy or a test server' },
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'Another address, e.g. a proxy or a test server',
+				},
 			],
 		},
 		{
@@ -70,7 +80,8 @@ export class TencentChatApi implements ICredentialType {
 			name: 'useBackupDomain',
 			type: 'boolean',
 			default: false,
-			description: "Whether to use the region's backup domain, for networks where the main one is unreachable",
+			description:
+				"Whether to use the region's backup domain, for networks where the main one is unreachable",
 			displayOptions: { hide: { region: ['custom'] } },
 		},
 		{
@@ -91,11 +102,16 @@ export class TencentChatApi implements ICredentialType {
 			description:
 				"Where Tencent's per-app limits are counted. In queue mode, Redis lets every worker share the app's limits: one job alone gets all of them, several together never exceed them.",
 			options: [
-				{ name: 'This n8n Process Only', value: 'process', description: 'Each n8n process keeps to its share on its own' },
+				{
+					name: 'This n8n Process Only',
+					value: 'process',
+					description: 'Each n8n process keeps to its share on its own',
+				},
 				{
 					name: 'In Redis, for All n8n Processes',
 					value: 'redis',
-					description: 'Every process using this Redis counts on one budget; without Redis each keeps to its share',
+					description:
+						'Every process using this Redis counts on one budget; without Redis each keeps to its share',
 				},
 			],
 		},
@@ -221,7 +237,7 @@ export class TencentChatApi implements ICredentialType {
 					key: 'ActionStatus',
 					value: undefined,
 					message:
-						'The server did not answer as Tencent Chat does (an HTTP error, a redirect or a page that is not Tencent\'s JSON): check the Region, or the Base URL',
+						"The server did not answer as Tencent Chat does (an HTTP error, a redirect or a page that is not Tencent's JSON): check the Region, or the Base URL",
 				},
 			},
 		],

@@ -17,7 +17,13 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
-const { controlFakeServer, installN8n, installTarball, startProcess, stopProcess } = require('../test/e2e/n8n');
+const {
+	controlFakeServer,
+	installN8n,
+	installTarball,
+	startProcess,
+	stopProcess,
+} = require('../test/e2e/n8n');
 const { packCleanClone } = require('../test/e2e/pack');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -30,11 +36,18 @@ const APP = {
 	sdkAppId: 1400000001,
 	secretKey: 'npm-start-fake-secret-key',
 	admins: ['administrator'],
-	officialAccounts: { '@TOA#_shop': { subscribers: ['regular1', 'regular2', 'test_bot1', 'test_bot2'] } },
+	officialAccounts: {
+		'@TOA#_shop': { subscribers: ['regular1', 'regular2', 'test_bot1', 'test_bot2'] },
+	},
 	accounts: ['regular1', 'regular2', 'test_bot1', 'test_bot2'],
 };
 const CALLBACK_TOKEN = 'npm-start-callback-token';
-const OWNER = { email: 'try@example.com', firstName: 'Try', lastName: 'Tencent Chat', password: 'TryTencentChat1' };
+const OWNER = {
+	email: 'try@example.com',
+	firstName: 'Try',
+	lastName: 'Tencent Chat',
+	password: 'TryTencentChat1',
+};
 const CREDENTIAL_NAME = 'Tencent Chat (fake server)';
 
 const children = [];
@@ -71,9 +84,16 @@ async function waitUntilReady(base, timeoutMs) {
 function restClient(base) {
 	const headers = { 'content-type': 'application/json', 'browser-id': 'npm-start' };
 	const call = async (method, route, body) => {
-		const response = await fetch(`${base}/rest${route}`, { method, headers, body: body && JSON.stringify(body) });
+		const response = await fetch(`${base}/rest${route}`, {
+			method,
+			headers,
+			body: body && JSON.stringify(body),
+		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(
+				`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
+			);
 		const cookie = response.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
 		if (cookie) headers.cookie = cookie.split(';')[0];
 		return JSON.parse(text).data;
@@ -90,7 +110,8 @@ function examples(credential) {
 		.map((name) => {
 			const flow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
 			for (const node of flow.nodes) {
-				if (node.credentials?.tencentChatApi) node.credentials.tencentChatApi = { id: credential.id, name: credential.name };
+				if (node.credentials?.tencentChatApi)
+					node.credentials.tencentChatApi = { id: credential.id, name: credential.name };
 			}
 			return flow;
 		});
@@ -106,9 +127,17 @@ async function main() {
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
 	installTarball(USER_FOLDER, tarball);
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-	say(`installed ${path.basename(tarball)} into ${path.relative(ROOT, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`);
+	say(
+		`installed ${path.basename(tarball)} into ${path.relative(ROOT, USER_FOLDER) || USER_FOLDER}/.n8n/nodes`,
+	);
 
-	const fake = startProcess(process.execPath, [FAKE_SERVER], process.env, /listening (\S+)/, 10_000);
+	const fake = startProcess(
+		process.execPath,
+		[FAKE_SERVER],
+		process.env,
+		/listening (\S+)/,
+		10_000,
+	);
 	children.push(fake.child);
 	const serverUrl = (await fake.ready)[1];
 	await controlFakeServer(serverUrl, 'apps', APP);
@@ -131,8 +160,16 @@ async function main() {
 		N8N_RUNNERS_BROKER_PORT: String(await freePort(0)),
 		NO_COLOR: '1',
 	};
-	say(`starting n8n ${JSON.parse(fs.readFileSync(path.join(tools.n8n, '../../package.json'), 'utf8')).version} on Node 24`);
-	const n8n = startProcess(tools.node, [tools.n8n, 'start'], env, /Editor is now accessible|n8n ready on/, 180_000);
+	say(
+		`starting n8n ${JSON.parse(fs.readFileSync(path.join(tools.n8n, '../../package.json'), 'utf8')).version} on Node 24`,
+	);
+	const n8n = startProcess(
+		tools.node,
+		[tools.n8n, 'start'],
+		env,
+		/Editor is now accessible|n8n ready on/,
+		180_000,
+	);
 	children.push(n8n.child);
 	const log = fs.createWriteStream(path.join(USER_FOLDER, 'n8n.log'));
 	n8n.child.stdout.pipe(log);
@@ -160,11 +197,17 @@ async function main() {
 	const imported = [];
 	for (const flow of examples(credential)) {
 		const created = await rest('POST', '/workflows', { ...flow, active: false });
-		const trigger = flow.nodes.find((node) => node.type === 'n8n-nodes-tencent-chat.tencentChatTrigger');
+		const trigger = flow.nodes.find(
+			(node) => node.type === 'n8n-nodes-tencent-chat.tencentChatTrigger',
+		);
 		if (trigger) {
 			await rest('POST', `/workflows/${created.id}/activate`, { versionId: created.versionId });
 			// The fake server calls the trigger back as Tencent would, signed with the callback token.
-			await controlFakeServer(serverUrl, 'callbacks', { sdkAppId: APP.sdkAppId, url: `${base}/webhook/${trigger.webhookId}/callback`, token: CALLBACK_TOKEN });
+			await controlFakeServer(serverUrl, 'callbacks', {
+				sdkAppId: APP.sdkAppId,
+				url: `${base}/webhook/${trigger.webhookId}/callback`,
+				token: CALLBACK_TOKEN,
+			});
 		}
 		imported.push(`${created.name}${trigger ? ' (active)' : ''}: ${base}/workflow/${created.id}`);
 	}
@@ -173,10 +216,16 @@ async function main() {
 	say(`Tencent Chat in n8n is ready: ${base}`);
 	say(`  sign in:    ${OWNER.email} / ${OWNER.password}`);
 	say(`  n8n's log:  ${path.relative(ROOT, path.join(USER_FOLDER, 'n8n.log'))}`);
-	say(`  credential: "${CREDENTIAL_NAME}", SDKAppID ${APP.sdkAppId} on the fake Tencent Chat server ${serverUrl}`);
+	say(
+		`  credential: "${CREDENTIAL_NAME}", SDKAppID ${APP.sdkAppId} on the fake Tencent Chat server ${serverUrl}`,
+	);
 	for (const line of imported) say(`  workflow:   ${line}`);
-	say('  Open a workflow and run it. To call real Tencent Chat instead, add a Tencent Chat API credential');
-	say('  with your app (see the README) and pick it in the nodes. Ctrl-C stops n8n and the fake server;');
+	say(
+		'  Open a workflow and run it. To call real Tencent Chat instead, add a Tencent Chat API credential',
+	);
+	say(
+		'  with your app (see the README) and pick it in the nodes. Ctrl-C stops n8n and the fake server;',
+	);
 	say('  the next npm start begins afresh.');
 }
 

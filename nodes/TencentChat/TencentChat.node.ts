@@ -14,7 +14,11 @@ import * as message from './actions/message/Message.resource';
 import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
 import * as user from './actions/user/User.resource';
 import { router } from './actions/router';
-import { sendAndWaitWebhook, sendAndWaitWebhooks, WAITING_TOOLTIP } from './actions/sendAndWait/webhook';
+import {
+	sendAndWaitWebhook,
+	sendAndWaitWebhooks,
+	WAITING_TOOLTIP,
+} from './actions/sendAndWait/webhook';
 
 /** The resources in the order the editor lists them: the headline one first. */
 const RESOURCES = [
@@ -28,7 +32,11 @@ const RESOURCES = [
 /** Subtitles that the rule below would make ambiguous or unclear, by resource and operation name. */
 const SUBTITLE_OVERRIDES: Record<string, Record<string, string>> = {
 	'Official Account': { 'Send Message': 'Broadcast Message' },
-	Message: { Send: 'Send Message', 'Send to Many': 'Send Message to Many', 'Send and Wait for Response': 'Send and Wait' },
+	Message: {
+		Send: 'Send Message',
+		'Send to Many': 'Send Message to Many',
+		'Send and Wait for Response': 'Send and Wait',
+	},
 	Group: {
 		'Get Many': 'Get Many Groups',
 		'Send Message': 'Send Group Message',
@@ -52,7 +60,12 @@ function subtitleLabel(resource: string, operation: { name: string }): string {
 const SUBTITLES = Object.fromEntries(
 	RESOURCES.map(({ name, value, operations }) => [
 		value,
-		Object.fromEntries(Object.values(operations).map((operation) => [operation.option.value, subtitleLabel(name, operation.option)])),
+		Object.fromEntries(
+			Object.values(operations).map((operation) => [
+				operation.option.value,
+				subtitleLabel(name, operation.option),
+			]),
+		),
 	]),
 );
 
@@ -63,7 +76,10 @@ export class TencentChat implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Chat',
 		name: 'tencentChat',
-		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
+		icon: {
+			light: 'file:../../icons/tencentChat.svg',
+			dark: 'file:../../icons/tencentChat.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		// No "}}" inside: it would end the expression.

@@ -19,7 +19,9 @@ const CREDENTIAL_TYPE = 'tencentChatApi';
 export const OK_ANSWER = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' } as const;
 
 /** What the canvas shows under the trigger: the one event's name ("Subscriber Added"), or how many. No "}}" inside. */
-const EVENT_NAMES = JSON.stringify(Object.fromEntries(eventOptions().map(({ name, value }) => [value, name])));
+const EVENT_NAMES = JSON.stringify(
+	Object.fromEntries(eventOptions().map(({ name, value }) => [value, name])),
+);
 const EVENTS_SUBTITLE = `={{ $parameter["events"].length === 1 ? (${EVENT_NAMES}[$parameter["events"][0]] || $parameter["events"][0]) : $parameter["events"].length + " events" }}`;
 
 /**
@@ -29,7 +31,11 @@ const EVENTS_SUBTITLE = `={{ $parameter["events"].length === 1 ? (${EVENT_NAMES}
 const RESPOND_NODE_V1 = JSON.stringify({
 	nodes: [
 		{
-			parameters: { respondWith: 'json', responseBody: '={{ { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" } }}', options: {} },
+			parameters: {
+				respondWith: 'json',
+				responseBody: '={{ { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" } }}',
+				options: {},
+			},
 			name: 'Respond to Tencent',
 			type: 'n8n-nodes-base.respondToWebhook',
 			typeVersion: 1,
@@ -43,7 +49,10 @@ export class TencentChatTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Chat Trigger',
 		name: 'tencentChatTrigger',
-		icon: { light: 'file:../../icons/tencentChat.svg', dark: 'file:../../icons/tencentChat.dark.svg' },
+		icon: {
+			light: 'file:../../icons/tencentChat.svg',
+			dark: 'file:../../icons/tencentChat.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: EVENTS_SUBTITLE,
@@ -87,7 +96,8 @@ export class TencentChatTrigger implements INodeType {
 					{
 						name: 'Immediately',
 						value: 'onReceived',
-						description: 'Answer OK at once (Tencent goes ahead with the action of a "before" callback)',
+						description:
+							'Answer OK at once (Tencent goes ahead with the action of a "before" callback)',
 					},
 					{
 						name: "Using 'Respond to Webhook' Node (Version 1)",
@@ -142,7 +152,8 @@ export class TencentChatTrigger implements INodeType {
 		const reading = readCallbackBody(request.rawBody, this.getBodyData());
 		if (!reading.ok) return refuse(reading.status, reading.reason);
 		const command = callbackCommandOf(query, reading.body);
-		if (command === undefined) return refuse(400, 'CallbackCommand is missing from the query and the body');
+		if (command === undefined)
+			return refuse(400, 'CallbackCommand is missing from the query and the body');
 
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!isEventSelected(command, events)) {
@@ -150,7 +161,9 @@ export class TencentChatTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const workflowData = [this.helpers.returnJsonArray([callbackItem(command, query, reading.body)])];
+		const workflowData = [
+			this.helpers.returnJsonArray([callbackItem(command, query, reading.body)]),
+		];
 		if (this.getNodeParameter('respond', 'onReceived') === 'responseNode') return { workflowData };
 		answer(response, 200, OK_ANSWER);
 		return { noWebhookResponse: true, workflowData };
@@ -160,12 +173,18 @@ export class TencentChatTrigger implements INodeType {
 async function readSecrets(context: IWebhookFunctions): Promise<TriggerSecrets> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const token = credentials.callbackToken;
-	return { sdkAppId: Number(credentials.sdkAppId), callbackToken: typeof token === 'string' ? token : '' };
+	return {
+		sdkAppId: Number(credentials.sdkAppId),
+		callbackToken: typeof token === 'string' ? token : '',
+	};
 }
 
 /** Sent by the trigger itself: n8n would otherwise answer a trigger's call with its own text. */
 function answer(response: ServerResponse, status: number, body: IDataObject): void {
 	const text = JSON.stringify(body);
-	response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+	response.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(text),
+	});
 	response.end(text);
 }

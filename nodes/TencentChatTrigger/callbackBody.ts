@@ -10,7 +10,9 @@ import type { CallbackQuery } from './verifyCallback';
  */
 export const MAX_CALLBACK_BYTES = 1024 * 1024;
 
-export type BodyReading = { ok: true; body: IDataObject } | { ok: false; status: 400 | 413; reason: string };
+export type BodyReading =
+	| { ok: true; body: IDataObject }
+	| { ok: false; status: 400 | 413; reason: string };
 
 const invalid = (reason: string): BodyReading => ({ ok: false, status: 400, reason });
 
@@ -19,10 +21,16 @@ const invalid = (reason: string): BodyReading => ({ ok: false, status: 400, reas
  * them (another n8n version), the body n8n parsed.
  */
 export function readCallbackBody(rawBody: Buffer | undefined, parsedBody: unknown): BodyReading {
-	if (Buffer.isBuffer(rawBody) && rawBody.length > MAX_CALLBACK_BYTES) return tooLarge(rawBody.length);
-	const text = Buffer.isBuffer(rawBody) ? rawBody.toString('utf8') : typeof parsedBody === 'string' ? parsedBody : undefined;
+	if (Buffer.isBuffer(rawBody) && rawBody.length > MAX_CALLBACK_BYTES)
+		return tooLarge(rawBody.length);
+	const text = Buffer.isBuffer(rawBody)
+		? rawBody.toString('utf8')
+		: typeof parsedBody === 'string'
+			? parsedBody
+			: undefined;
 	if (text === undefined) return asCallbackObject(parsedBody);
-	if (Buffer.byteLength(text, 'utf8') > MAX_CALLBACK_BYTES) return tooLarge(Buffer.byteLength(text, 'utf8'));
+	if (Buffer.byteLength(text, 'utf8') > MAX_CALLBACK_BYTES)
+		return tooLarge(Buffer.byteLength(text, 'utf8'));
 
 	const json = text.replace(/^\uFEFF/, '');
 	if (json.trim() === '') return asCallbackObject(undefined);
@@ -39,18 +47,25 @@ function asCallbackObject(value: unknown): BodyReading {
 		const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 		return invalid(`The body is JSON but ${kind}: Tencent Chat sends a JSON object`);
 	}
-	if (Object.keys(value).length === 0) return invalid('The body is an empty JSON object: Tencent Chat sends its fields');
+	if (Object.keys(value).length === 0)
+		return invalid('The body is an empty JSON object: Tencent Chat sends its fields');
 	return { ok: true, body: value as IDataObject };
 }
 
 function tooLarge(bytes: number): BodyReading {
-	return { ok: false, status: 413, reason: `The body has ${bytes} bytes; a callback may have at most ${MAX_CALLBACK_BYTES}` };
+	return {
+		ok: false,
+		status: 413,
+		reason: `The body has ${bytes} bytes; a callback may have at most ${MAX_CALLBACK_BYTES}`,
+	};
 }
 
 /** The callback's command: the query's, or else the body's own CallbackCommand. */
 export function callbackCommandOf(query: CallbackQuery, body: IDataObject): string | undefined {
 	if (query.callbackCommand !== undefined) return query.callbackCommand;
-	return typeof body.CallbackCommand === 'string' && body.CallbackCommand !== '' ? body.CallbackCommand : undefined;
+	return typeof body.CallbackCommand === 'string' && body.CallbackCommand !== ''
+		? body.CallbackCommand
+		: undefined;
 }
 
 /**
@@ -58,7 +73,11 @@ export function callbackCommandOf(query: CallbackQuery, body: IDataObject): stri
  * the request's origin from the URL; Tencent's body as it sent it under `body`, its own names kept
  * apart, so that none of them is said twice.
  */
-export function callbackItem(command: string, query: CallbackQuery, body: IDataObject): IDataObject {
+export function callbackItem(
+	command: string,
+	query: CallbackQuery,
+	body: IDataObject,
+): IDataObject {
 	return {
 		event: command,
 		eventTime: eventTime(body.EventTime, query.requestTime),
@@ -71,7 +90,12 @@ export function callbackItem(command: string, query: CallbackQuery, body: IDataO
 
 /** The body's EventTime (ms), else the URL's RequestTime (s), as ISO; null when neither is a time. */
 function eventTime(eventTimeMs: unknown, requestTime: string | undefined): string | null {
-	const ms = typeof eventTimeMs === 'number' && Number.isFinite(eventTimeMs) && eventTimeMs > 0 ? eventTimeMs : requestTime === undefined ? NaN : Number(requestTime) * 1000;
+	const ms =
+		typeof eventTimeMs === 'number' && Number.isFinite(eventTimeMs) && eventTimeMs > 0
+			? eventTimeMs
+			: requestTime === undefined
+				? NaN
+				: Number(requestTime) * 1000;
 	const date = new Date(ms);
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

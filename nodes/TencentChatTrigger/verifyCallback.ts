@@ -28,7 +28,10 @@ const QUERY_NAMES: Record<keyof CallbackQuery, string> = {
 
 /** Reads Tencent's parameters from the query as n8n parsed it (a repeated one arrives as an array). */
 export function readCallbackQuery(query: unknown): CallbackQuery {
-	const source = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+	const source = (typeof query === 'object' && query !== null ? query : {}) as Record<
+		string,
+		unknown
+	>;
 	const read: CallbackQuery = {};
 	for (const [field, name] of Object.entries(QUERY_NAMES) as Array<[keyof CallbackQuery, string]>) {
 		const value = source[name];
@@ -39,7 +42,9 @@ export function readCallbackQuery(query: unknown): CallbackQuery {
 
 /** Tencent's Sign: the lowercase hex SHA-256 of the token followed by RequestTime. */
 export function callbackSign(token: string, requestTime: string): string {
-	return createHash('sha256').update(token + requestTime, 'utf8').digest('hex');
+	return createHash('sha256')
+		.update(token + requestTime, 'utf8')
+		.digest('hex');
 }
 
 export interface TriggerSecrets {
@@ -56,12 +61,18 @@ const refuse = (reason: string): Verdict => ({ accepted: false, reason });
  * Accepts a callback of the credential's app; with a token, only one signed with it whose
  * RequestTime is within the window of `nowMs`. The reasons name neither the token nor the Sign.
  */
-export function verifyCallback(query: CallbackQuery, secrets: TriggerSecrets, nowMs: number): Verdict {
+export function verifyCallback(
+	query: CallbackQuery,
+	secrets: TriggerSecrets,
+	nowMs: number,
+): Verdict {
 	if (query.sdkAppId === undefined || !/^\d+$/.test(query.sdkAppId)) {
 		return refuse('SdkAppid is missing from the query');
 	}
 	if (Number(query.sdkAppId) !== secrets.sdkAppId) {
-		return refuse("SdkAppid is not this trigger's app: check SDKAppID in the Tencent Chat API credential");
+		return refuse(
+			"SdkAppid is not this trigger's app: check SDKAppID in the Tencent Chat API credential",
+		);
 	}
 	if (secrets.callbackToken === '') return { accepted: true };
 
@@ -78,7 +89,9 @@ export function verifyCallback(query: CallbackQuery, secrets: TriggerSecrets, no
 		);
 	}
 	if (!sameText(sign.toLowerCase(), callbackSign(secrets.callbackToken, requestTime))) {
-		return refuse("Sign does not match: the credential's Callback Token differs from the one in the Chat console");
+		return refuse(
+			"Sign does not match: the credential's Callback Token differs from the one in the Chat console",
+		);
 	}
 	return { accepted: true };
 }

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/g
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { readCredentials, resetProcessState, sendOfficialAccountMessage, TencentChatClient, TencentChatError } from '../../nodes/TencentChat/client';
+import {
+	readCredentials,
+	resetProcessState,
+	sendOfficialAccountMessage,
+	TencentChatClient,
+	TencentChatError,
+} from '../../nodes/TencentChat/client';
 import { capture } from '../helpers/capture';
 import { credentialsFor, fakeApp } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
@@ -14,10 +20,16 @@ const NEWS = '@TOA#_news';
 const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u1'] } }));
 beforeEach(async () => await resetProcessState());
 
-const message = (officialAccount: string) => ({ officialAccount, msgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `hi ${Math.random()}` } }] });
+const message = (officialAccount: string) => ({
+	officialAccount,
+	msgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: `hi ${Math.random()}` } }],
+});
 
 function clientAt(baseUrl: string, maxRetries: number): TencentChatClient {
-	return new TencentChatClient(readCredentials(credentialsFor(server, { baseUrl })), { maxRetries, retryBaseDelayMs: 1 });
+	return new TencentChatClient(readCredentials(credentialsFor(server, { baseUrl })), {
+		maxRetries,
+		retryBaseDelayMs: 1,
+	});
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<TencentChatError> {
@@ -37,17 +49,27 @@ describe('a stand-in for Tencent that refuses every call for its frequency', () 
 		refusing = createServer((_, response) => {
 			requests++;
 			response.writeHead(200, { 'content-type': 'application/json' });
-			response.end(JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 60007, ErrorInfo: 'REST API call frequency exceeds the limit' }));
+			response.end(
+				JSON.stringify({
+					ActionStatus: 'FAIL',
+					ErrorCode: 60007,
+					ErrorInfo: 'REST API call frequency exceeds the limit',
+				}),
+			);
 		});
 		await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
 	});
 	afterAll(() => new Promise((resolve) => refusing.close(resolve)));
 
-	test('three 60007 refusals take no place of the hour: every retry and the next execution still reach Tencent, and the error is Tencent\'s', async () => {
+	test("three 60007 refusals take no place of the hour: every retry and the next execution still reach Tencent, and the error is Tencent's", async () => {
 		const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
 		requests = 0;
 		const first = await failureOf(sendOfficialAccountMessage(clientAt(url, 2), message(NEWS)));
-		expect([first.code, first.info, first.attempts]).toEqual([60007, 'REST API call frequency exceeds the limit', 3]);
+		expect([first.code, first.info, first.attempts]).toEqual([
+			60007,
+			'REST API call frequency exceeds the limit',
+			3,
+		]);
 		const next = await failureOf(sendOfficialAccountMessage(clientAt(url, 0), message(NEWS)));
 		expect(next.code).toBe(60007);
 		expect(requests).toBe(4);
@@ -61,17 +83,26 @@ test('refused connections take no place of the hour: the error names the network
 	await new Promise((resolve) => closed.close(resolve));
 
 	const first = await failureOf(sendOfficialAccountMessage(clientAt(url, 2), message(NEWS)));
-	expect([first.code, first.info, first.attempts]).toEqual(['ECONNREFUSED', 'network error: the server refused the connection', 3]);
+	expect([first.code, first.info, first.attempts]).toEqual([
+		'ECONNREFUSED',
+		'network error: the server refused the connection',
+		3,
+	]);
 	const next = await failureOf(sendOfficialAccountMessage(clientAt(url, 0), message(NEWS)));
 	expect(next.code).toBe('ECONNREFUSED');
 }, 20_000);
 
-test('calls that may have been carried out do count: an hour spent by the call\'s own attempts says what became of them', async () => {
-	server.script({ kind: 'fault', fault: 'resetAfterApply' }, { kind: 'fault', fault: 'resetAfterApply' });
+test("calls that may have been carried out do count: an hour spent by the call's own attempts says what became of them", async () => {
+	server.script(
+		{ kind: 'fault', fault: 'resetAfterApply' },
+		{ kind: 'fault', fault: 'resetAfterApply' },
+	);
 	const spent = await failureOf(sendOfficialAccountMessage(clientAt(server.url, 3), message(NEWS)));
 	expect(spent.code).toBe('HOURLY_LIMIT');
 	expect(spent.info).toMatch(/accepted or may have carried out/);
-	expect(spent.info).toContain('The previous attempt of this call failed: no answer from Tencent came (network error: the connection was closed before an answer came), and it may have been carried out');
+	expect(spent.info).toContain(
+		'The previous attempt of this call failed: no answer from Tencent came (network error: the connection was closed before an answer came), and it may have been carried out',
+	);
 	expect(spent.mayHaveBeenApplied).toBe(true);
 	expect(server.stats.calls.send_official_account_msg).toBe(2);
 }, 20_000);

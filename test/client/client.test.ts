@@ -1,7 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { getEventListeners } from 'node:events';
 
-import { addSubscribers, readCredentials, TencentChatClient, TencentChatError } from '../../nodes/TencentChat/client';
+import {
+	addSubscribers,
+	readCredentials,
+	TencentChatClient,
+	TencentChatError,
+} from '../../nodes/TencentChat/client';
 import { capture } from '../helpers/capture';
 import { credentialsFor, fakeApp, SECRET_KEY } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
@@ -32,7 +37,12 @@ async function failureOf(promise: Promise<unknown>): Promise<TencentChatError> {
 	throw new Error('expected the call to fail');
 }
 
-const json = (body: object) => ({ kind: 'raw' as const, status: 200, body: JSON.stringify(body), contentType: 'application/json' });
+const json = (body: object) => ({
+	kind: 'raw' as const,
+	status: 200,
+	body: JSON.stringify(body),
+	contentType: 'application/json',
+});
 
 describe('TencentChatClient against the fake server', () => {
 	test('answers per subscriber: added, already subscribed, failed for an over-long UserID', async () => {
@@ -52,10 +62,15 @@ describe('TencentChatClient against the fake server', () => {
 		const stopStarting = new AbortController();
 		const many = client({ maxConcurrency: 100 });
 		const calls = Array.from({ length: 300 }, (_, i) =>
-			addSubscribers(many, ACCOUNT, [`listener_${i}`], { signal: execution.signal, stopStarting: stopStarting.signal }),
+			addSubscribers(many, ACCOUNT, [`listener_${i}`], {
+				signal: execution.signal,
+				stopStarting: stopStarting.signal,
+			}),
 		);
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		const listeners = [execution.signal, stopStarting.signal].map((signal) => getEventListeners(signal, 'abort').length);
+		const listeners = [execution.signal, stopStarting.signal].map(
+			(signal) => getEventListeners(signal, 'abort').length,
+		);
 		const answers = await Promise.all(calls);
 		expect(Math.max(...listeners)).toBeLessThanOrEqual(1);
 		expect(answers.every((answer) => answer.results.size === 1)).toBe(true);
@@ -123,7 +138,11 @@ describe('TencentChatClient against the fake server', () => {
 	});
 
 	test('an HTML page with status 200 is an INVALID_RESPONSE, retried, then reported', async () => {
-		const html = { kind: 'raw' as const, status: 200, body: '<html><body>Gateway login</body></html>' };
+		const html = {
+			kind: 'raw' as const,
+			status: 200,
+			body: '<html><body>Gateway login</body></html>',
+		};
 		server.script(html, html);
 		const error = await failureOf(addSubscribers(client({ maxRetries: 1 }), ACCOUNT, ['a']));
 		expect(error.code).toBe('INVALID_RESPONSE');
@@ -144,23 +163,31 @@ describe('TencentChatClient against the fake server', () => {
 		['addStranger', [], { a: 1, b: 1 }],
 		['renameFirst', ['a'], { b: 1 }],
 		['badResult', ['a'], { b: 1 }],
-	] as const)('a list with %s attributes no result to the wrong subscriber', async (transform, missing, expected) => {
-		server.script({ kind: 'transform', transform });
-		const answer = await addSubscribers(client(), ACCOUNT, ['a', 'b']);
-		expect(Object.fromEntries(answer.results)).toEqual(expected);
-		for (const id of missing) expect(answer.results.has(id)).toBe(false);
-	});
+	] as const)(
+		'a list with %s attributes no result to the wrong subscriber',
+		async (transform, missing, expected) => {
+			server.script({ kind: 'transform', transform });
+			const answer = await addSubscribers(client(), ACCOUNT, ['a', 'b']);
+			expect(Object.fromEntries(answer.results)).toEqual(expected);
+			for (const id of missing) expect(answer.results.has(id)).toBe(false);
+		},
+	);
 
 	test('rejects more than 100 subscribers in one call before sending', async () => {
 		const ids = Array.from({ length: 101 }, (_, i) => `u${i}`);
-		await expect(addSubscribers(client(), ACCOUNT, ids)).rejects.toThrow('add_subscriber takes 1 to 100 entries, got 101');
+		await expect(addSubscribers(client(), ACCOUNT, ids)).rejects.toThrow(
+			'add_subscriber takes 1 to 100 entries, got 101',
+		);
 		expect(server.stats.requests).toBe(0);
 	});
 
 	test('refuses a plain-http base URL that is not this machine', () => {
-		expect(() => new TencentChatClient(readCredentials(credentialsFor(server, { baseUrl: 'http://example.com' })))).toThrow(
-			'Base URL must start with https://',
-		);
+		expect(
+			() =>
+				new TencentChatClient(
+					readCredentials(credentialsFor(server, { baseUrl: 'http://example.com' })),
+				),
+		).toThrow('Base URL must start with https://');
 	});
 
 	test('no error or log line carries the secret key or a UserSig', async () => {

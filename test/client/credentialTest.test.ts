@@ -12,7 +12,10 @@ const server = useFakeServer(() => fakeApp({}));
 
 describe("the credential's Test", () => {
 	test('succeeds with the right key', async () => {
-		expect(await runCredentialTest(credentialsFor(server))).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await runCredentialTest(credentialsFor(server))).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 	});
 
 	test('names the Secret Key when the key is wrong', async () => {
@@ -23,9 +26,18 @@ describe("the credential's Test", () => {
 
 	test.each([
 		['a FAIL quoting the URL', { kind: 'echoUrl' as const, errorCode: 130004 }],
-		['a FAIL quoting it percent-encoded', { kind: 'echoUrl' as const, errorCode: 130004, form: 'percentEncoded' as const }],
-		['a FAIL quoting it as JSON', { kind: 'echoUrl' as const, errorCode: 130004, form: 'json' as const }],
-		['a redirect carrying it in its Location', { kind: 'echoRedirect' as const, form: 'url' as const }],
+		[
+			'a FAIL quoting it percent-encoded',
+			{ kind: 'echoUrl' as const, errorCode: 130004, form: 'percentEncoded' as const },
+		],
+		[
+			'a FAIL quoting it as JSON',
+			{ kind: 'echoUrl' as const, errorCode: 130004, form: 'json' as const },
+		],
+		[
+			'a redirect carrying it in its Location',
+			{ kind: 'echoRedirect' as const, form: 'url' as const },
+		],
 		['a redirect carrying it bare', { kind: 'echoRedirect' as const, form: 'bare' as const }],
 		['a 502 whose status text quotes it', { kind: 'echoStatusText' as const, status: 502 }],
 		['an HTML page', { kind: 'raw' as const, status: 200, body: '<html>Sign in</html>' }],
@@ -33,7 +45,8 @@ describe("the credential's Test", () => {
 		server.script(scripted);
 		const result = await runCredentialTest(credentialsFor(server));
 		expect(result.status).toBe('Error');
-		for (const userSig of FakeTencentServer.userSigsSeen) expect(result.message.includes(userSig.slice(10, 40))).toBe(false);
+		for (const userSig of FakeTencentServer.userSigsSeen)
+			expect(result.message.includes(userSig.slice(10, 40))).toBe(false);
 		expect(result.message).not.toMatch(/usersig/i);
 	});
 });

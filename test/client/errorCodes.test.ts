@@ -1,7 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 
 import { SERVICES } from '../../nodes/TencentChat/client/commands';
-import { configurationErrorCodes, describeErrorCode, transientErrorCodes } from '../../nodes/TencentChat/client/errorCodes';
+import {
+	configurationErrorCodes,
+	describeErrorCode,
+	transientErrorCodes,
+} from '../../nodes/TencentChat/client/errorCodes';
 
 const OA = SERVICES.officialAccount;
 

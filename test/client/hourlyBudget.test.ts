@@ -24,13 +24,17 @@ describe('the hourly budget (on virtual time)', () => {
 		expect(await at(6_000)).toEqual({ granted: false, waitMs: 1_000 + HOUR - 6_000 });
 		expect(await at(1_000 + HOUR - 1)).toEqual({ granted: false, waitMs: 1 });
 		expect((await at(1_000 + HOUR)).granted).toBe(true);
-		expect(await at(1_000 + HOUR + 1)).toEqual({ granted: false, waitMs: 5_000 + HOUR - (1_000 + HOUR + 1) });
+		expect(await at(1_000 + HOUR + 1)).toEqual({
+			granted: false,
+			waitMs: 5_000 + HOUR - (1_000 + HOUR + 1),
+		});
 	});
 
 	test('a refused call takes no place', async () => {
 		const { at } = budgetAt(1);
 		await at(0);
-		for (let minute = 1; minute < 60; minute++) expect((await at(minute * 60_000)).granted).toBe(false);
+		for (let minute = 1; minute < 60; minute++)
+			expect((await at(minute * 60_000)).granted).toBe(false);
 		expect((await at(HOUR)).granted).toBe(true);
 	});
 

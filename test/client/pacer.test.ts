@@ -64,7 +64,10 @@ describe('RequestPacer', () => {
 		// once: a pacer that held calls to when they left here would let the second window's through too early.
 		const clock = new VirtualClock();
 		const pacer = pacerOn(clock, 20, 300, 5);
-		const countedAt = await callService(clock, pacer, 60, { delayOf: (call) => (call < 20 ? 8 * call : 2), answerMs: 20 });
+		const countedAt = await callService(clock, pacer, 60, {
+			delayOf: (call) => (call < 20 ? 8 * call : 2),
+			answerMs: 20,
+		});
 		expect(peakInWindow(countedAt, 300)).toBeLessThanOrEqual(20);
 	});
 
@@ -95,7 +98,9 @@ describe('RequestPacer', () => {
 	async function pacerWithCalls(count: number) {
 		const clock = new VirtualClock();
 		const pacer = pacerOn(clock, 200);
-		const calls: PacedCall[] = await Promise.all(Array.from({ length: count }, () => pacer.acquire()));
+		const calls: PacedCall[] = await Promise.all(
+			Array.from({ length: count }, () => pacer.acquire()),
+		);
 		return { clock, pacer, calls };
 	}
 

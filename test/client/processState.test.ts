@@ -5,7 +5,11 @@ import { budgetsFor, resetProcessState } from '../../nodes/TencentChat/client/pr
 
 const APP = 1400000001;
 /** The one pacer of a command counted on the app only. */
-const limiterFor = (app: number, command: (typeof COMMANDS)[keyof typeof COMMANDS], share: number) => budgetsFor(app, command, share).pacers[0];
+const limiterFor = (
+	app: number,
+	command: (typeof COMMANDS)[keyof typeof COMMANDS],
+	share: number,
+) => budgetsFor(app, command, share).pacers[0];
 
 afterEach(async () => await resetProcessState());
 
@@ -31,7 +35,9 @@ describe('the budgets Tencent counts separately are paced separately', () => {
 	});
 
 	test('one command shares one budget across executions, and other apps have their own', async () => {
-		expect(limiterFor(APP, COMMANDS.addSubscriber, 100)).toBe(limiterFor(APP, COMMANDS.addSubscriber, 100));
+		expect(limiterFor(APP, COMMANDS.addSubscriber, 100)).toBe(
+			limiterFor(APP, COMMANDS.addSubscriber, 100),
+		);
 		expect(await fill(() => limiterFor(APP, COMMANDS.addSubscriber, 100).acquire())).toBe(200);
 		expect(await fill(() => limiterFor(APP + 1, COMMANDS.addSubscriber, 100).acquire())).toBe(200);
 	});
@@ -50,8 +56,15 @@ describe('the budgets Tencent counts separately are paced separately', () => {
 		expect(news.hourly[0]).not.toBe(deals.hourly[0]);
 	});
 
-	test('a budget on a key is one row of data: a command listing one gets a pacer per key besides the app\'s', async () => {
-		const perGroup = { ...COMMANDS.sendMessage, name: 'send_group_msg', budgets: [{ calls: 200, per: 'second', on: 'app' }, { calls: 40, per: 'second', on: 'key' }] } as const;
+	test("a budget on a key is one row of data: a command listing one gets a pacer per key besides the app's", async () => {
+		const perGroup = {
+			...COMMANDS.sendMessage,
+			name: 'send_group_msg',
+			budgets: [
+				{ calls: 200, per: 'second', on: 'app' },
+				{ calls: 40, per: 'second', on: 'key' },
+			],
+		} as const;
 		const group1 = budgetsFor(APP, perGroup, 100, 'group1');
 		const group2 = budgetsFor(APP, perGroup, 100, 'group2');
 

@@ -8,7 +8,9 @@ const custom = (baseUrl: string) => resolveBaseUrl({ region: 'custom', baseUrl }
 describe('where requests go', () => {
 	test("a region's domain, or its backup domain", () => {
 		expect(resolveBaseUrl({ region: 'frankfurt' })).toBe('https://adminapiger.im.qcloud.com');
-		expect(resolveBaseUrl({ region: 'frankfurt', useBackupDomain: true })).toBe('https://adminapiger.my-imcloud.com');
+		expect(resolveBaseUrl({ region: 'frankfurt', useBackupDomain: true })).toBe(
+			'https://adminapiger.my-imcloud.com',
+		);
 	});
 
 	test('a custom URL keeps its path prefix, without a trailing slash', () => {
@@ -31,11 +33,22 @@ describe('where requests go', () => {
 });
 
 describe('readCredentials', () => {
-	const good = { sdkAppId: '1400000001', identifier: ' administrator ', secretKey: 'k', region: 'singapore' };
+	const good = {
+		sdkAppId: '1400000001',
+		identifier: ' administrator ',
+		secretKey: 'k',
+		region: 'singapore',
+	};
 
 	test('takes the SDKAppID as text or number, trims the admin, and defaults the share to 100%', () => {
-		expect(readCredentials(good)).toMatchObject({ sdkAppId: 1400000001, identifier: 'administrator', rateLimitShare: 100 });
-		expect(readCredentials({ ...good, sdkAppId: 1400000001, rateLimitShare: 50 }).rateLimitShare).toBe(50);
+		expect(readCredentials(good)).toMatchObject({
+			sdkAppId: 1400000001,
+			identifier: 'administrator',
+			rateLimitShare: 100,
+		});
+		expect(
+			readCredentials({ ...good, sdkAppId: 1400000001, rateLimitShare: 50 }).rateLimitShare,
+		).toBe(50);
 	});
 
 	test.each([

@@ -8,11 +8,17 @@ const { Api: TencentSigApi } = require('tls-sig-api-v2/TLSSigAPIv2.js') as {
 import { signUserSig, UserSigCache } from '../../nodes/TencentChat/client/userSig';
 import { checkUserSig, decodeUserSig } from '../fake-tencent/userSigCheck';
 
-const input = { sdkAppId: 1400000001, identifier: 'administrator', secretKey: 'a-secret-key-from-the-console' };
+const input = {
+	sdkAppId: 1400000001,
+	identifier: 'administrator',
+	secretKey: 'a-secret-key-from-the-console',
+};
 
 describe('UserSig (TLSSigAPIv2)', () => {
 	test('has the same HMAC and fields as Tencent tls-sig-api-v2 for the same inputs', () => {
-		const theirs = decodeUserSig(new TencentSigApi(input.sdkAppId, input.secretKey).genUserSig(input.identifier, 86400));
+		const theirs = decodeUserSig(
+			new TencentSigApi(input.sdkAppId, input.secretKey).genUserSig(input.identifier, 86400),
+		);
 		const ours = decodeUserSig(signUserSig(input, theirs['TLS.time'], 86400));
 
 		expect(ours['TLS.sig']).toBe(theirs['TLS.sig']);
@@ -22,7 +28,9 @@ describe('UserSig (TLSSigAPIv2)', () => {
 	});
 
 	test('differs from the oracle when the key differs', () => {
-		const theirs = decodeUserSig(new TencentSigApi(input.sdkAppId, 'another-key').genUserSig(input.identifier, 86400));
+		const theirs = decodeUserSig(
+			new TencentSigApi(input.sdkAppId, 'another-key').genUserSig(input.identifier, 86400),
+		);
 		const ours = decodeUserSig(signUserSig(input, theirs['TLS.time'], 86400));
 		expect(ours['TLS.sig']).not.toBe(theirs['TLS.sig']);
 	});
@@ -30,14 +38,21 @@ describe('UserSig (TLSSigAPIv2)', () => {
 	test('encodes with only URL-safe characters and decodes back to zlib JSON', () => {
 		const userSig = signUserSig(input, 1_700_000_000, 600);
 		expect(userSig).toMatch(/^[A-Za-z0-9*\-_]+$/);
-		const raw = Buffer.from(userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64');
+		const raw = Buffer.from(
+			userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='),
+			'base64',
+		);
 		expect(raw[0]).toBe(0x78);
 		expect(decodeUserSig(userSig)).toMatchObject({ 'TLS.time': 1_700_000_000, 'TLS.expire': 600 });
 	});
 
 	test('is valid until time + expire and expired one second later', () => {
 		const userSig = signUserSig(input, 1_000, 600);
-		const expected = { identifier: input.identifier, sdkAppId: input.sdkAppId, secretKey: input.secretKey };
+		const expected = {
+			identifier: input.identifier,
+			sdkAppId: input.sdkAppId,
+			secretKey: input.secretKey,
+		};
 		expect(checkUserSig(userSig, { ...expected, nowSeconds: 1_600 })).toEqual({ ok: true });
 		expect(checkUserSig(userSig, { ...expected, nowSeconds: 1_601 }).errorCode).toBe(70001);
 	});

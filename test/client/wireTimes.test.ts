@@ -28,6 +28,8 @@ describe('onWritten', () => {
 			await new Promise((resolve) => server.close(resolve));
 		}
 		expect(events.filter((event) => event.startsWith('written'))).toEqual(['written 111']);
-		expect(events.indexOf('written 111')).toBeLessThan(events.indexOf('served /v4/a/b?x=1&random=111'));
+		expect(events.indexOf('written 111')).toBeLessThan(
+			events.indexOf('served /v4/a/b?x=1&random=111'),
+		);
 	});
 });

@@ -49,7 +49,8 @@ const SEARCHES = ['Tencent', 'subscriber', 'official account', 'Tencent Cloud Ch
 async function checkInBrowser(options) {
 	const { check, screenshotDir, credential } = options;
 	// No check's detail may carry the secret key, whatever the page or an error says.
-	const say = (name, ok, detail = '') => check(`browser: ${name}`, ok, String(detail).split(credential.secretKey).join('***'));
+	const say = (name, ok, detail = '') =>
+		check(`browser: ${name}`, ok, String(detail).split(credential.secretKey).join('***'));
 	fs.mkdirSync(screenshotDir, { recursive: true });
 
 	let playwright;
@@ -60,7 +61,11 @@ async function checkInBrowser(options) {
 		return;
 	}
 	if (!fs.existsSync(CHROMIUM)) {
-		say(`Chromium is installed at ${CHROMIUM}`, false, 'install Debian\'s chromium package (.ci/run does as root)');
+		say(
+			`Chromium is installed at ${CHROMIUM}`,
+			false,
+			"install Debian's chromium package (.ci/run does as root)",
+		);
 		return;
 	}
 	playwright.selectors.setTestIdAttribute('data-test-id');
@@ -85,7 +90,11 @@ async function checkInBrowser(options) {
 		});
 		await context.route('**/*', (route) => {
 			const { hostname, protocol } = new URL(route.request().url());
-			const local = protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost';
+			const local =
+				protocol === 'data:' ||
+				protocol === 'blob:' ||
+				hostname === '127.0.0.1' ||
+				hostname === 'localhost';
 			return local ? route.continue() : route.abort('blockedbyclient');
 		});
 		context.setDefaultTimeout(WAIT_MS);
@@ -100,8 +109,15 @@ async function checkInBrowser(options) {
 		await pickGroupFromList(steps);
 		say('no screenshot shows the secret key', secretShown.length === 0, secretShown.join(', '));
 	} catch (error) {
-		if (page) await page.screenshot({ path: path.join(screenshotDir, 'failure.png') }).catch(() => undefined);
-		say('the browser walk-through ran to its end', false, `${String(error?.message ?? error).slice(0, 1500)} (screenshots in ${screenshotDir})`);
+		if (page)
+			await page
+				.screenshot({ path: path.join(screenshotDir, 'failure.png') })
+				.catch(() => undefined);
+		say(
+			'the browser walk-through ran to its end',
+			false,
+			`${String(error?.message ?? error).slice(0, 1500)} (screenshots in ${screenshotDir})`,
+		);
 	} finally {
 		await context?.close().catch(() => undefined);
 		fs.rmSync(profile, { recursive: true, force: true });
@@ -123,7 +139,10 @@ async function createCredential({ page, options, say, screenshot }) {
 	await page.goto(`${options.baseUrl}/home/credentials`, { timeout: WAIT_MS });
 	await page.getByTestId('add-resource-credential').click();
 	await page.getByTestId('new-credential-type-select').locator('input').fill('Tencent');
-	await page.getByTestId('new-credential-type-select-option').filter({ hasText: 'Tencent Chat API' }).click();
+	await page
+		.getByTestId('new-credential-type-select-option')
+		.filter({ hasText: 'Tencent Chat API' })
+		.click();
 	await page.getByTestId('new-credential-type-button').click();
 
 	const modal = page.getByTestId('editCredential-modal');
@@ -140,7 +159,9 @@ async function createCredential({ page, options, say, screenshot }) {
 	await modal.getByTestId('credential-save-button').click();
 
 	// n8n's banner: "Couldn’t connect with these settings", and the credential's own message under "More details".
-	const failure = modal.locator('.el-tag').filter({ hasText: 'Couldn’t connect with these settings' });
+	const failure = modal
+		.locator('.el-tag')
+		.filter({ hasText: 'Couldn’t connect with these settings' });
 	await failure.waitFor();
 	await failure.getByText('More details').click();
 	const message = failure.getByText(/Secret Key/);
@@ -158,7 +179,11 @@ async function createCredential({ page, options, say, screenshot }) {
 	const succeeded = await appears(success);
 	await screenshot('credential-test-ok');
 	const said = succeeded ? (await success.innerText()).split('\n')[0].trim() : 'no success banner';
-	say("the credential's Test with the right key shows success", /tested successfully/i.test(said), said);
+	say(
+		"the credential's Test with the right key shows success",
+		/tested successfully/i.test(said),
+		said,
+	);
 	await modal.getByRole('button', { name: 'Close this dialog' }).click();
 	await modal.waitFor({ state: 'hidden' });
 }
@@ -167,8 +192,14 @@ async function createCredential({ page, options, say, screenshot }) {
 async function showsIcon(locator) {
 	const image = locator.locator('img').first();
 	if ((await image.count()) === 0) return { ok: false, detail: 'no icon image' };
-	const { src, width } = await image.evaluate((element) => ({ src: element.getAttribute('src'), width: element.naturalWidth }));
-	return { ok: /tencentChat\.svg$/.test(src ?? '') && width > 0, detail: `${src} (${width} px wide)` };
+	const { src, width } = await image.evaluate((element) => ({
+		src: element.getAttribute('src'),
+		width: element.naturalWidth,
+	}));
+	return {
+		ok: /tencentChat\.svg$/.test(src ?? '') && width > 0,
+		detail: `${src} (${width} px wide)`,
+	};
 }
 
 /** A new workflow with a Manual Trigger, then the nodes panel searched the ways a user searches. */
@@ -184,7 +215,9 @@ async function findNodeInPanel({ page, options, say, screenshot }) {
 	// item rather than a node item: either is Tencent Chat's entry.
 	const tencentChat = page
 		.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
-		.filter({ has: page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true }) });
+		.filter({
+			has: page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true }),
+		});
 	// A fresh panel for each search: it opens on categories, so a Tencent Chat entry can only be this search's result.
 	const searchFreshPanel = async (words, opener = page.getByTestId('node-creator-plus-button')) => {
 		if (await page.getByTestId('node-creator').isVisible()) {
@@ -200,8 +233,14 @@ async function findNodeInPanel({ page, options, say, screenshot }) {
 	for (const words of SEARCHES) {
 		const found = await searchFreshPanel(words);
 		if (words === 'Tencent') {
-			const icon = found ? await showsIcon(tencentChat.first()) : { ok: false, detail: 'not listed' };
-			say('searching the nodes panel for "Tencent" lists Tencent Chat with its icon', found && icon.ok, icon.detail);
+			const icon = found
+				? await showsIcon(tencentChat.first())
+				: { ok: false, detail: 'not listed' };
+			say(
+				'searching the nodes panel for "Tencent" lists Tencent Chat with its icon',
+				found && icon.ok,
+				icon.detail,
+			);
 		} else {
 			say(`searching the nodes panel for "${words}" lists Tencent Chat`, found);
 		}
@@ -211,12 +250,18 @@ async function findNodeInPanel({ page, options, say, screenshot }) {
 	// The + on the trigger's output (the only node yet), so that the node chosen follows the trigger.
 	await searchFreshPanel('Tencent', page.getByTestId('canvas-handle-plus'));
 	await tencentChat.first().click();
-	const action = page.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]').filter({ hasText: ACTION });
+	const action = page
+		.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]')
+		.filter({ hasText: ACTION });
 	await action.first().waitFor();
 	await untilStill(action.first());
 	const icon = await showsIcon(action.first());
 	await screenshot('nodes-panel-actions');
-	say('the node lists its action "Add subscribers to an official account" with its icon', icon.ok, icon.detail);
+	say(
+		'the node lists its action "Add subscribers to an official account" with its icon',
+		icon.ok,
+		icon.detail,
+	);
 	await action.first().click();
 }
 
@@ -246,7 +291,11 @@ async function addSubscribersInWorkflow({ page, options, say, screenshot }) {
 	const failed = page.getByText(/Problem in node/);
 	await succeeded.or(failed).first().waitFor();
 	await screenshot('workflow-run');
-	say('running the workflow marks the node as succeeded on the canvas', await succeeded.isVisible(), (await failed.count()) ? await failed.first().innerText() : '');
+	say(
+		'running the workflow marks the node as succeeded on the canvas',
+		await succeeded.isVisible(),
+		(await failed.count()) ? await failed.first().innerText() : '',
+	);
 
 	await node.dblclick();
 	const output = page.getByTestId('output-panel');
@@ -287,13 +336,23 @@ async function eachResource({ page, say, screenshot }) {
 	}
 	const node = page.getByTestId('canvas-node').filter({ hasText: ACTION });
 	const canvasText = await node.innerText();
-	say('the canvas shows the node\'s subtitle as "Add Subscribers", not a raw value', canvasText.includes('Add Subscribers') && !canvasText.includes('addSubscribers'), canvasText.replace(/\s+/g, ' '));
+	say(
+		'the canvas shows the node\'s subtitle as "Add Subscribers", not a raw value',
+		canvasText.includes('Add Subscribers') && !canvasText.includes('addSubscribers'),
+		canvasText.replace(/\s+/g, ' '),
+	);
 	await node.dblclick();
 	await ndv.waitFor();
 	const resource = ndv.getByTestId('parameter-input-resource');
 	await resource.click();
-	const listed = (await page.getByRole('option').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
-	say('the Resource list starts with the headline resource, Official Account', listed[0] === 'Official Account', listed.join(', '));
+	const listed = (await page.getByRole('option').allInnerTexts())
+		.map((text) => text.trim())
+		.filter(Boolean);
+	say(
+		'the Resource list starts with the headline resource, Official Account',
+		listed[0] === 'Official Account',
+		listed.join(', '),
+	);
 	await page.keyboard.press('Escape');
 	await page.evaluate(() => document.activeElement?.blur());
 	await screenshot('resource-official-account');
@@ -306,11 +365,16 @@ async function eachResource({ page, say, screenshot }) {
 		const fields = ndv.getByTestId('node-parameters');
 		const operation = ndv.getByTestId('parameter-input-operation').locator('input');
 		const deadline = Date.now() + WAIT_MS;
-		while ((await operation.inputValue()) !== operationText && Date.now() < deadline) await page.waitForTimeout(200);
+		while ((await operation.inputValue()) !== operationText && Date.now() < deadline)
+			await page.waitForTimeout(200);
 		await page.evaluate(() => document.activeElement?.blur());
 		await untilStill(fields);
 		await screenshot(file);
-		say(`choosing the ${name} resource shows its first operation, ${operationText}`, (await operation.inputValue()) === operationText, await operation.inputValue());
+		say(
+			`choosing the ${name} resource shows its first operation, ${operationText}`,
+			(await operation.inputValue()) === operationText,
+			await operation.inputValue(),
+		);
 	}
 }
 
@@ -326,10 +390,14 @@ async function pickGroupFromList({ page, options, say, screenshot }) {
 	await page.getByTestId('node-creator-search-bar').fill('Tencent');
 	await page
 		.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
-		.filter({ has: page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true }) })
+		.filter({
+			has: page.getByTestId('node-creator-item-name').getByText(NODE_NAME, { exact: true }),
+		})
 		.first()
 		.click();
-	const action = page.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]').filter({ hasText: 'Add members to a group' });
+	const action = page
+		.locator('[data-test-id="item-iterator-item"][data-keyboard-nav-type="action"]')
+		.filter({ hasText: 'Add members to a group' });
 	await action.first().waitFor();
 	await action.first().click();
 
@@ -338,7 +406,9 @@ async function pickGroupFromList({ page, options, say, screenshot }) {
 	const credentialSelect = ndv.getByTestId('node-credentials-select');
 	if (!(await credentialSelect.innerText().catch(() => '')).includes(CREDENTIAL_NAME)) {
 		await credentialSelect.click();
-		await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(CREDENTIAL_NAME)}`) }).click();
+		await page
+			.getByRole('option', { name: new RegExp(`^${escapeRegExp(CREDENTIAL_NAME)}`) })
+			.click();
 	}
 	const locator = ndv.getByTestId('resource-locator-groupId');
 	await locator.getByTestId('rlc-input').click();
@@ -348,7 +418,11 @@ async function pickGroupFromList({ page, options, say, screenshot }) {
 	const names = listed ? await items.allInnerTexts() : [];
 	const wanted = options.groups.map(({ id, name }) => `${name} (${id})`);
 	await screenshot('group-locator-list');
-	say('the Group field lists the app\'s groups by name (From List)', wanted.every((entry) => names.some((shown) => shown.trim() === entry)), names.join(' | '));
+	say(
+		"the Group field lists the app's groups by name (From List)",
+		wanted.every((entry) => names.some((shown) => shown.trim() === entry)),
+		names.join(' | '),
+	);
 
 	await (await inputOf(page.getByTestId('rlc-search'))).fill('paris');
 	const paris = options.groups.find(({ name }) => /paris/i.test(name));
@@ -356,7 +430,11 @@ async function pickGroupFromList({ page, options, say, screenshot }) {
 	await one.first().waitFor();
 	await untilStill(items.first());
 	const found = await items.allInnerTexts();
-	say('searching the list by name finds the group', found.length === 1 && found[0].trim() === `${paris.name} (${paris.id})`, found.join(' | '));
+	say(
+		'searching the list by name finds the group',
+		found.length === 1 && found[0].trim() === `${paris.name} (${paris.id})`,
+		found.join(' | '),
+	);
 	await one.first().click();
 	const shown = await (await inputOf(locator.getByTestId('rlc-input'))).inputValue();
 	await screenshot('group-locator-picked');
@@ -370,7 +448,9 @@ async function readTable(table) {
 		const headers = [...element.querySelectorAll('thead th')].map(clean);
 		return [...element.querySelectorAll('tbody tr')].map((row) =>
 			Object.fromEntries(
-				[...row.querySelectorAll('td')].map((cell, i) => [headers[i], clean(cell)]).filter(([header]) => header),
+				[...row.querySelectorAll('td')]
+					.map((cell, i) => [headers[i], clean(cell)])
+					.filter(([header]) => header),
 			),
 		);
 	});

@@ -20,7 +20,9 @@ const LISTED_GROUPS = [
 	{ id: 'e2e_store_paris', name: 'Store Paris' },
 	{ id: 'e2e_store_rome', name: 'Store Rome' },
 ];
-const GROUP_SETUP = Object.fromEntries(LISTED_GROUPS.map(({ id, name }) => [id, { type: 'Public', name, owner: GROUP_OWNER }]));
+const GROUP_SETUP = Object.fromEntries(
+	LISTED_GROUPS.map(({ id, name }) => [id, { type: 'Public', name, owner: GROUP_OWNER }]),
+);
 
 function groupWorkflow({ serverUrl, sdkAppId, trigger, codeAt, tencentChatAt, workflow }) {
 	const locator = { __rl: true, mode: 'id', value: '={{ $json.group }}' };
@@ -52,12 +54,28 @@ function groupWorkflow({ serverUrl, sdkAppId, trigger, codeAt, tencentChatAt, wo
 			name: 'E2E group',
 			additionalFields: { ownerId: GROUP_OWNER, customGroupId: GROUP_ID, maxMembers: 2000 },
 		}),
-		codeAt('Members to add', 400, `return Array.from({ length: ${MEMBER_COUNT} }, (_, i) => ({ json: { group: $input.first().json.group, member: 'gm' + i } }));`),
+		codeAt(
+			'Members to add',
+			400,
+			`return Array.from({ length: ${MEMBER_COUNT} }, (_, i) => ({ json: { group: $input.first().json.group, member: 'gm' + i } }));`,
+		),
 		group('Add', 600, { operation: 'addMembers', memberIds: '={{ $json.member }}' }),
-		codeAt('One message', 800, "return [{ json: { group: $input.first().json.group, text: 'Hello to ' + $input.all().length + ' members' } }];"),
-		group('Send', 1000, { operation: 'sendMessage', messageType: 'text', text: '={{ $json.text }}' }),
+		codeAt(
+			'One message',
+			800,
+			"return [{ json: { group: $input.first().json.group, text: 'Hello to ' + $input.all().length + ' members' } }];",
+		),
+		group('Send', 1000, {
+			operation: 'sendMessage',
+			messageType: 'text',
+			text: '={{ $json.text }}',
+		}),
 		group('Members', 1200, { operation: 'getMembers', returnAll: true }),
-		codeAt('Ten', 1400, "return $input.all().filter((item) => item.json.role === 'Member').slice(0, 10).map((item) => ({ json: { group: item.json.group, member: item.json.member } }));"),
+		codeAt(
+			'Ten',
+			1400,
+			"return $input.all().filter((item) => item.json.role === 'Member').slice(0, 10).map((item) => ({ json: { group: item.json.group, member: item.json.member } }));",
+		),
 		group('Remove', 1600, { operation: 'removeMembers', memberIds: '={{ $json.member }}' }),
 		codeAt('Last', 1800, 'return [{ json: { group: $input.first().json.group } }];'),
 		group('Delete', 2000, { operation: 'delete' }),
@@ -84,23 +102,40 @@ function groupWorkflow({ serverUrl, sdkAppId, trigger, codeAt, tencentChatAt, wo
 function checkGroupChain({ execute, outputOf, check }) {
 	const result = execute('e2eGroupChain');
 	const out = Object.fromEntries(STEPS.map((step) => [step, outputOf(result, step)]));
-	const snap = Object.fromEntries(STEPS.map((step) => [step, outputOf(result, `Snap ${step}`)[0]?.json ?? {}]));
+	const snap = Object.fromEntries(
+		STEPS.map((step) => [step, outputOf(result, `Snap ${step}`)[0]?.json ?? {}]),
+	);
 	const error = result.data.resultData.error;
-	check('group chain: the run ends without an error', error === undefined, error ? error.message : '');
+	check(
+		'group chain: the run ends without an error',
+		error === undefined,
+		error ? error.message : '',
+	);
 
 	const [created] = out.Create;
 	check(
 		'group chain: Create makes the group, and the server holds it with its owner alone',
-		created?.json.group === GROUP_ID && created.json.status === 'created' && snap.Create.exists === true && JSON.stringify(Object.keys(snap.Create.members ?? {})) === JSON.stringify([GROUP_OWNER]),
+		created?.json.group === GROUP_ID &&
+			created.json.status === 'created' &&
+			snap.Create.exists === true &&
+			JSON.stringify(Object.keys(snap.Create.members ?? {})) === JSON.stringify([GROUP_OWNER]),
 		`${JSON.stringify(created?.json)}; members ${Object.keys(snap.Create.members ?? {}).length}`,
 	);
 
 	const added = out.Add;
-	const inOrder = added.every((item, i) => item.json.member === GROUP_MEMBERS[i] && item.json.status === 'added' && item.pairedItem?.item === i);
+	const inOrder = added.every(
+		(item, i) =>
+			item.json.member === GROUP_MEMBERS[i] &&
+			item.json.status === 'added' &&
+			item.pairedItem?.item === i,
+	);
 	const heldAfterAdd = Object.keys(snap.Add.members ?? {});
 	check(
 		'group chain: Add Members gives 1,000 paired items, all added, and the server holds owner + 1,000',
-		added.length === MEMBER_COUNT && inOrder && heldAfterAdd.length === MEMBER_COUNT + 1 && GROUP_MEMBERS.every((id) => (snap.Add.members ?? {})[id]?.role === 'Member'),
+		added.length === MEMBER_COUNT &&
+			inOrder &&
+			heldAfterAdd.length === MEMBER_COUNT + 1 &&
+			GROUP_MEMBERS.every((id) => (snap.Add.members ?? {})[id]?.role === 'Member'),
 		`${added.length} items, in order ${inOrder}, server holds ${heldAfterAdd.length}`,
 	);
 
@@ -108,14 +143,19 @@ function checkGroupChain({ execute, outputOf, check }) {
 	const messages = snap.Send.messages ?? [];
 	check(
 		'group chain: Send Message sends one message, MsgSeq 1, and the server holds it',
-		sent?.json.status === 'sent' && sent.json.msgSeq === 1 && messages.length === 1 && messages[0].body?.[0]?.MsgContent?.Text === `Hello to ${MEMBER_COUNT} members`,
+		sent?.json.status === 'sent' &&
+			sent.json.msgSeq === 1 &&
+			messages.length === 1 &&
+			messages[0].body?.[0]?.MsgContent?.Text === `Hello to ${MEMBER_COUNT} members`,
 		`${JSON.stringify(sent?.json)}; server messages ${messages.length}`,
 	);
 
 	const listed = out.Members;
 	check(
 		'group chain: Get Members (Return All) lists owner + 1,000, each once',
-		listed.length === MEMBER_COUNT + 1 && new Set(listed.map((item) => item.json.member)).size === MEMBER_COUNT + 1 && listed[0].json.role === 'Owner',
+		listed.length === MEMBER_COUNT + 1 &&
+			new Set(listed.map((item) => item.json.member)).size === MEMBER_COUNT + 1 &&
+			listed[0].json.role === 'Owner',
 		`${listed.length} listed`,
 	);
 
@@ -124,14 +164,19 @@ function checkGroupChain({ execute, outputOf, check }) {
 	const heldAfterRemove = snap.Remove.members ?? {};
 	check(
 		'group chain: Remove Members removes 10, and the server holds 991 without them',
-		removed.length === 10 && removed.every((item) => item.json.status === 'removed') && Object.keys(heldAfterRemove).length === MEMBER_COUNT + 1 - 10 && removedIds.every((id) => heldAfterRemove[id] === undefined),
+		removed.length === 10 &&
+			removed.every((item) => item.json.status === 'removed') &&
+			Object.keys(heldAfterRemove).length === MEMBER_COUNT + 1 - 10 &&
+			removedIds.every((id) => heldAfterRemove[id] === undefined),
 		`${removed.length} removed (${removedIds.slice(0, 3).join(',')}…), server holds ${Object.keys(heldAfterRemove).length}`,
 	);
 
 	const [deleted] = out.Delete;
 	check(
 		'group chain: Delete dissolves the group, and the server holds it as destroyed',
-		deleted?.json.status === 'deleted' && snap.Delete.exists === false && snap.Delete.destroyed === true,
+		deleted?.json.status === 'deleted' &&
+			snap.Delete.exists === false &&
+			snap.Delete.destroyed === true,
 		`${JSON.stringify(deleted?.json)}; exists ${snap.Delete.exists}, destroyed ${snap.Delete.destroyed}`,
 	);
 }

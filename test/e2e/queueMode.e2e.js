@@ -22,7 +22,15 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { addSubscribersNode, controlFakeServer: control, installN8n, installPackage, installTarball, startProcess, stopProcess } = require('./n8n');
+const {
+	addSubscribersNode,
+	controlFakeServer: control,
+	installN8n,
+	installPackage,
+	installTarball,
+	startProcess,
+	stopProcess,
+} = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SDK_APP_ID = 1400000022;
@@ -37,7 +45,12 @@ const KEY_PREFIX = 'tencent-chat-queue-e2e:';
 const POSTGRES_BIN =
 	process.env.POSTGRES_BIN ||
 	`/usr/lib/postgresql/${(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql') : ['15']).sort((a, b) => Number(b) - Number(a))[0]}/bin`;
-const OWNER = { email: 'owner@example.com', firstName: 'Queue', lastName: 'Owner', password: 'E2e-Passw0rd!' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Queue',
+	lastName: 'Owner',
+	password: 'E2e-Passw0rd!',
+};
 
 async function freePort() {
 	const server = net.createServer();
@@ -52,25 +65,70 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** PostgreSQL refuses to run as root: as root, its commands run as the `postgres` user. */
 function asPostgres(command, args) {
 	const bin = path.join(POSTGRES_BIN, command);
-	return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+	return process.getuid?.() === 0
+		? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
+		: [bin, args];
 }
 
 /** A throw-away cluster in a temporary folder, trusting local connections, on a free port. */
 async function startPostgres(dir) {
 	if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', dir]);
-	const [initdb, initArgs] = asPostgres('initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+	const [initdb, initArgs] = asPostgres('initdb', [
+		'-D',
+		dir,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'-E',
+		'UTF8',
+		'--no-sync',
+	]);
 	execFileSync(initdb, initArgs, { stdio: 'pipe' });
 	const port = await freePort();
-	const [postgres, args] = asPostgres('postgres', ['-D', dir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off']);
-	const server = startProcess(postgres, args, process.env, /database system is ready to accept connections/, 60_000);
+	const [postgres, args] = asPostgres('postgres', [
+		'-D',
+		dir,
+		'-p',
+		String(port),
+		'-k',
+		dir,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'fsync=off',
+	]);
+	const server = startProcess(
+		postgres,
+		args,
+		process.env,
+		/database system is ready to accept connections/,
+		60_000,
+	);
 	await server.ready;
 	return { child: server.child, port };
 }
 
 async function startRedis(dir) {
 	const port = await freePort();
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
-	const server = startProcess('redis-server', args, process.env, /Ready to accept connections/, 20_000);
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+	];
+	const server = startProcess(
+		'redis-server',
+		args,
+		process.env,
+		/Ready to accept connections/,
+		20_000,
+	);
 	await server.ready;
 	return { child: server.child, port };
 }
@@ -78,8 +136,10 @@ async function startRedis(dir) {
 /** How many keys under the credential's prefix Redis holds now. */
 function keysUnderPrefix(port) {
 	return new Promise((resolve) => {
-		execFile('redis-cli', ['-h', '127.0.0.1', '-p', String(port), '--scan', '--pattern', `${KEY_PREFIX}*`], (error, stdout) =>
-			resolve(error ? 0 : stdout.split('\n').filter(Boolean).length),
+		execFile(
+			'redis-cli',
+			['-h', '127.0.0.1', '-p', String(port), '--scan', '--pattern', `${KEY_PREFIX}*`],
+			(error, stdout) => resolve(error ? 0 : stdout.split('\n').filter(Boolean).length),
 		);
 	});
 }
@@ -111,8 +171,22 @@ function workflowFor(account, credentials) {
 	return {
 		name: `Queue e2e: Add Subscribers to ${account}`,
 		nodes: [
-			{ id: 't', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'c', name: 'Code', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: code } },
+			{
+				id: 't',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'c',
+				name: 'Code',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { jsCode: code },
+			},
 			addSubscribersNode({ credentials }),
 		],
 		connections: {
@@ -151,7 +225,13 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 		const [postgres, redis] = await Promise.all([startPostgres(pgDir), startRedis(redisDir)]);
 		processes.push(postgres.child, redis.child);
 
-		const fake = startProcess(process.execPath, [path.join(ROOT, '.test-build/test/fake-tencent/main.js')], process.env, /listening (\S+)/, 10_000);
+		const fake = startProcess(
+			process.execPath,
+			[path.join(ROOT, '.test-build/test/fake-tencent/main.js')],
+			process.env,
+			/listening (\S+)/,
+			10_000,
+		);
 		processes.push(fake.child);
 		const serverUrl = (await fake.ready)[1];
 		await control(serverUrl, 'apps', {
@@ -197,7 +277,12 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 		const main = startProcess(
 			tools.node,
 			[tools.n8n, 'start'],
-			await envFor(folders[0], { N8N_PORT: String(mainPort), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1', N8N_SECURE_COOKIE: 'false' }),
+			await envFor(folders[0], {
+				N8N_PORT: String(mainPort),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_HOST: '127.0.0.1',
+				N8N_SECURE_COOKIE: 'false',
+			}),
 			/Editor is now accessible|n8n ready on/,
 			180_000,
 		);
@@ -208,22 +293,45 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 		// One job at a time per worker: two jobs queued at once must go to the two workers.
 		const workers = [];
 		for (const folder of folders.slice(1)) {
-			const worker = startProcess(tools.node, [tools.n8n, 'worker', '--concurrency=1'], await envFor(folder, { QUEUE_HEALTH_CHECK_ACTIVE: 'false' }), /n8n worker is now ready/, 180_000);
+			const worker = startProcess(
+				tools.node,
+				[tools.n8n, 'worker', '--concurrency=1'],
+				await envFor(folder, { QUEUE_HEALTH_CHECK_ACTIVE: 'false' }),
+				/n8n worker is now ready/,
+				180_000,
+			);
 			processes.push(worker.child);
 			workers.push(worker);
 		}
 		await Promise.all(workers.map((worker) => worker.ready));
-		check('queue mode: n8n main, two workers, Redis and PostgreSQL are up', true, `main on ${mainPort}, Redis on ${redis.port}, PostgreSQL on ${postgres.port}, ${Math.round((Date.now() - started) / 1000)} s`);
+		check(
+			'queue mode: n8n main, two workers, Redis and PostgreSQL are up',
+			true,
+			`main on ${mainPort}, Redis on ${redis.port}, PostgreSQL on ${postgres.port}, ${Math.round((Date.now() - started) / 1000)} s`,
+		);
 
 		const headers = { 'content-type': 'application/json', 'browser-id': 'queue-e2e' };
-		const setup = await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify(OWNER) });
-		const cookie = (setup.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? '').split(';')[0];
+		const setup = await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify(OWNER),
+		});
+		const cookie = (
+			setup.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? ''
+		).split(';')[0];
 		if (!setup.ok || !cookie) throw new Error(`the owner set-up answered HTTP ${setup.status}`);
 		const authed = { ...headers, cookie };
 		const rest = async (method, route, body) => {
-			const response = await fetch(`${base}/rest${route}`, { method, headers: authed, body: body && JSON.stringify(body) });
+			const response = await fetch(`${base}/rest${route}`, {
+				method,
+				headers: authed,
+				body: body && JSON.stringify(body),
+			});
 			const text = await response.text();
-			if (!response.ok) throw new Error(`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+			if (!response.ok)
+				throw new Error(
+					`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
+				);
 			return JSON.parse(text).data;
 		};
 
@@ -245,31 +353,53 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 		});
 		const credentials = { tencentChatApi: { id: credential.id, name: credential.name } };
 		const flows = [];
-		for (const account of ACCOUNTS) flows.push(await rest('POST', '/workflows', workflowFor(account, credentials)));
+		for (const account of ACCOUNTS)
+			flows.push(await rest('POST', '/workflows', workflowFor(account, credentials)));
 
 		// Redis's keys under the credential's prefix live a few seconds after their last call: watched
 		// while the jobs run, they show the budget was kept there.
 		let mostKeys = 0;
-		const watch = setInterval(() => void keysUnderPrefix(redis.port).then((keys) => (mostKeys = Math.max(mostKeys, keys))), 250);
+		const watch = setInterval(
+			() => void keysUnderPrefix(redis.port).then((keys) => (mostKeys = Math.max(mostKeys, keys))),
+			250,
+		);
 		const runStarted = Date.now();
-		const runs = await Promise.all(flows.map((flow) => rest('POST', `/workflows/${flow.id}/run`, { triggerToStartFrom: { name: 'Manual Trigger' } })));
+		const runs = await Promise.all(
+			flows.map((flow) =>
+				rest('POST', `/workflows/${flow.id}/run`, {
+					triggerToStartFrom: { name: 'Manual Trigger' },
+				}),
+			),
+		);
 		const executionIds = runs.map((run) => String(run?.executionId));
 		const deadline = Date.now() + 120_000;
 		let executions = [];
 		for (;;) {
-			executions = await Promise.all(executionIds.map((id) => rest('GET', `/executions/${id}`).catch(() => undefined)));
+			executions = await Promise.all(
+				executionIds.map((id) => rest('GET', `/executions/${id}`).catch(() => undefined)),
+			);
 			if (executions.every((execution) => execution?.stoppedAt)) break;
-			if (Date.now() > deadline) throw new Error(`the jobs did not finish within 120 s: ${executions.map((e) => e?.status).join(', ')}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`the jobs did not finish within 120 s: ${executions.map((e) => e?.status).join(', ')}`,
+				);
 			await sleep(500);
 		}
 		const runMs = Date.now() - runStarted;
 		clearInterval(watch);
 
 		// Which worker ran which execution: each logs "Worker started execution <id> (job <n>)".
-		const ranOn = executionIds.map((id) => workers.findIndex((worker) => new RegExp(`Worker started execution ${id}\\b`).test(worker.output())) + 1);
+		const ranOn = executionIds.map(
+			(id) =>
+				workers.findIndex((worker) =>
+					new RegExp(`Worker started execution ${id}\\b`).test(worker.output()),
+				) + 1,
+		);
 		check(
 			'queue mode: the two executions started through the main went to the queue and ran on different workers',
-			ranOn.every((worker) => worker > 0) && ranOn[0] !== ranOn[1] && executions.every((execution) => execution.mode === 'manual'),
+			ranOn.every((worker) => worker > 0) &&
+				ranOn[0] !== ranOn[1] &&
+				executions.every((execution) => execution.mode === 'manual'),
 			`execution ${executionIds[0]} on worker ${ranOn[0] || '?'}, execution ${executionIds[1]} on worker ${ranOn[1] || '?'}`,
 		);
 
@@ -287,13 +417,34 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 				stoppedAt: Date.parse(execution.stoppedAt),
 			};
 		});
-		const held = await Promise.all(ACCOUNTS.map(async (account) => (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: account })).subscribers.length));
+		const held = await Promise.all(
+			ACCOUNTS.map(
+				async (account) =>
+					(
+						await control(serverUrl, 'subscribers', {
+							sdkAppId: SDK_APP_ID,
+							officialAccount: account,
+						})
+					).subscribers.length,
+			),
+		);
 		check(
 			`queue mode: each job is done, every one of its ${SUBSCRIBERS.toLocaleString('en')} subscribers added, and the server holds them`,
-			results.every((result) => result.status === 'success' && result.items === SUBSCRIBERS && result.added === SUBSCRIBERS) && held.every((count) => count === SUBSCRIBERS),
-			results.map((result, i) => `job ${i + 1}: ${result.status}, ${result.added} added of ${result.items} items, server holds ${held[i]}`).join('; '),
+			results.every(
+				(result) =>
+					result.status === 'success' &&
+					result.items === SUBSCRIBERS &&
+					result.added === SUBSCRIBERS,
+			) && held.every((count) => count === SUBSCRIBERS),
+			results
+				.map(
+					(result, i) =>
+						`job ${i + 1}: ${result.status}, ${result.added} added of ${result.items} items, server holds ${held[i]}`,
+				)
+				.join('; '),
 		);
-		const overlapMs = Math.min(...results.map((r) => r.stoppedAt)) - Math.max(...results.map((r) => r.startedAt));
+		const overlapMs =
+			Math.min(...results.map((r) => r.stoppedAt)) - Math.max(...results.map((r) => r.startedAt));
 		check(
 			"queue mode: the jobs ran at the same time, with their limits kept in the queue's Redis (keys under the credential's prefix, no fallback said)",
 			overlapMs > 0 && mostKeys > 0 && results.every((result) => result.hints.length === 0),
@@ -305,12 +456,19 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 		const most = mostInOneSecond(stats.admittedAt);
 		check(
 			`queue mode: together at most Tencent's ${APP_RATE} calls a second in every 1-second window, 0 refused (60007)`,
-			calls === (2 * SUBSCRIBERS) / 100 && stats.rateLimited === 0 && most <= APP_RATE && stats.peakCallsPerSecondByCommand.add_subscriber <= APP_RATE,
+			calls === (2 * SUBSCRIBERS) / 100 &&
+				stats.rateLimited === 0 &&
+				most <= APP_RATE &&
+				stats.peakCallsPerSecondByCommand.add_subscriber <= APP_RATE,
 			`${calls} add_subscriber calls, at most ${most} in any second (the server's own count ${stats.peakCallsPerSecondByCommand.add_subscriber}), ${stats.rateLimited} refused; ` +
 				`${(runMs / 1000).toFixed(1)} s from the REST calls to both done; whole set-up and run ${Math.round((Date.now() - started) / 1000)} s`,
 		);
 	} catch (error) {
-		check('queue mode: the e2e ran to its end', false, String(error?.stack ?? error).slice(0, 3000));
+		check(
+			'queue mode: the e2e ran to its end',
+			false,
+			String(error?.stack ?? error).slice(0, 3000),
+		);
 	} finally {
 		await stopAll();
 		fs.rmSync(temp, { recursive: true, force: true });

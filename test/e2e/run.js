@@ -27,9 +27,25 @@ const { checkInBrowser } = require('./browser.e2e');
 const { tarballProblems } = require('./pack');
 const { checkStart } = require('./start.e2e');
 const { checkQueueMode } = require('./queueMode.e2e');
-const { GROUP_ACCOUNTS, GROUP_SETUP, LISTED_GROUPS, checkGroupChain, groupWorkflow } = require('./group.e2e');
+const {
+	GROUP_ACCOUNTS,
+	GROUP_SETUP,
+	LISTED_GROUPS,
+	checkGroupChain,
+	groupWorkflow,
+} = require('./group.e2e');
 const { checkUserCrmChain, setUpUserCrm, userCrmWorkflow } = require('./userCrm.e2e');
-const { addSubscribersNode, controlFakeServer: control, executeWorkflow, installN8n, installPackage, npmEnv, run, startProcess, stopProcess } = require('./n8n');
+const {
+	addSubscribersNode,
+	controlFakeServer: control,
+	executeWorkflow,
+	installN8n,
+	installPackage,
+	npmEnv,
+	run,
+	startProcess,
+	stopProcess,
+} = require('./n8n');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = 'n8n-nodes-tencent-chat';
@@ -62,11 +78,33 @@ function workflow(id, nodes, connections) {
 	return { id, name: id, active: false, nodes, connections, settings: {} };
 }
 
-const trigger = { id: 't', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-const code = (jsCode) => ({ id: 'c', name: 'Code', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode } });
+const trigger = {
+	id: 't',
+	name: 'Manual Trigger',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const code = (jsCode) => ({
+	id: 'c',
+	name: 'Code',
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	position: [200, 0],
+	parameters: { jsCode },
+});
 const chain = (...names) =>
-	Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
-const tencentChat = (extra = {}) => addSubscribersNode({ credentials: { tencentChatApi: { id: 'tcCred1', name: 'Tencent Chat e2e' } }, ...extra });
+	Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
+	);
+const tencentChat = (extra = {}) =>
+	addSubscribersNode({
+		credentials: { tencentChatApi: { id: 'tcCred1', name: 'Tencent Chat e2e' } },
+		...extra,
+	});
 
 /** A node of this package with its own name and place in the chain. */
 const tencentChatAt = (name, x, parameters, extra = {}) => ({
@@ -86,20 +124,53 @@ function workflows(serverUrl) {
 			'e2eChain',
 			[
 				trigger,
-				codeAt('New', 200, `return Array.from({ length: 25 }, (_, i) => ({ json: { account: '${ACCOUNT_C}', subscriber: 'tmp' + i } }));`),
-				tencentChatAt('Add', 400, { operation: 'addSubscribers', officialAccountId: '={{ $json.account }}', subscriberIds: '={{ $json.subscriber }}' }),
+				codeAt(
+					'New',
+					200,
+					`return Array.from({ length: 25 }, (_, i) => ({ json: { account: '${ACCOUNT_C}', subscriber: 'tmp' + i } }));`,
+				),
+				tencentChatAt('Add', 400, {
+					operation: 'addSubscribers',
+					officialAccountId: '={{ $json.account }}',
+					subscriberIds: '={{ $json.subscriber }}',
+				}),
 				codeAt('Account', 600, `return [{ json: { account: '${ACCOUNT_C}' } }];`),
-				tencentChatAt('List', 800, { operation: 'getSubscribers', officialAccountId: '={{ $json.account }}', returnAll: true }),
-				codeAt('Temporary', 1000, "return $input.all().filter((item) => item.json.subscriber.startsWith('tmp'));"),
+				tencentChatAt('List', 800, {
+					operation: 'getSubscribers',
+					officialAccountId: '={{ $json.account }}',
+					returnAll: true,
+				}),
+				codeAt(
+					'Temporary',
+					1000,
+					"return $input.all().filter((item) => item.json.subscriber.startsWith('tmp'));",
+				),
 				tencentChatAt('Remove', 1200, {
 					operation: 'removeSubscribers',
 					officialAccountId: '={{ $json.officialAccount }}',
 					subscriberIds: '={{ $json.subscriber }}',
 				}),
-				codeAt('Once', 1400, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
-				tencentChatAt('Get', 1600, { operation: 'get', officialAccountIds: '={{ $json.account }}' }),
+				codeAt(
+					'Once',
+					1400,
+					'return [{ json: { account: $input.first().json.officialAccount } }];',
+				),
+				tencentChatAt('Get', 1600, {
+					operation: 'get',
+					officialAccountIds: '={{ $json.account }}',
+				}),
 			],
-			chain('Manual Trigger', 'New', 'Add', 'Account', 'List', 'Temporary', 'Remove', 'Once', 'Get'),
+			chain(
+				'Manual Trigger',
+				'New',
+				'Add',
+				'Account',
+				'List',
+				'Temporary',
+				'Remove',
+				'Once',
+				'Get',
+			),
 		),
 		// An official account's whole life, each step on the output of the one before: Create → Add
 		// Subscribers → Update Subscriber → Get Many Subscribers → Send Message (two) → Get Messages →
@@ -108,37 +179,106 @@ function workflows(serverUrl) {
 			'e2eLifecycle',
 			[
 				trigger,
-				codeAt('Plan', 200, `return [{ json: { owner: '${LIFE_OWNER}', name: 'E2E Lifecycle', id: '${LIFE_ACCOUNT}' } }];`),
+				codeAt(
+					'Plan',
+					200,
+					`return [{ json: { owner: '${LIFE_OWNER}', name: 'E2E Lifecycle', id: '${LIFE_ACCOUNT}' } }];`,
+				),
 				tencentChatAt('Create', 400, {
 					operation: 'create',
 					ownerId: '={{ $json.owner }}',
 					name: '={{ $json.name }}',
-					additionalFields: { officialAccountId: '={{ $json.id }}', introduction: 'Made by the e2e run', maxSubscribers: 1000 },
+					additionalFields: {
+						officialAccountId: '={{ $json.id }}',
+						introduction: 'Made by the e2e run',
+						maxSubscribers: 1000,
+					},
 				}),
-				codeAt('Fans', 600, `return Array.from({ length: ${LIFE_FANS} }, (_, i) => ({ json: { account: $input.first().json.officialAccount, subscriber: 'fan' + i } }));`),
-				tencentChatAt('Subscribe', 800, { operation: 'addSubscribers', officialAccountId: '={{ $json.account }}', subscriberIds: '={{ $json.subscriber }}' }),
-				codeAt('Vip', 1000, "return [{ json: { account: $input.first().json.officialAccount, subscriber: 'fan0', tier: 'gold' } }];"),
+				codeAt(
+					'Fans',
+					600,
+					`return Array.from({ length: ${LIFE_FANS} }, (_, i) => ({ json: { account: $input.first().json.officialAccount, subscriber: 'fan' + i } }));`,
+				),
+				tencentChatAt('Subscribe', 800, {
+					operation: 'addSubscribers',
+					officialAccountId: '={{ $json.account }}',
+					subscriberIds: '={{ $json.subscriber }}',
+				}),
+				codeAt(
+					'Vip',
+					1000,
+					"return [{ json: { account: $input.first().json.officialAccount, subscriber: 'fan0', tier: 'gold' } }];",
+				),
 				tencentChatAt('Tag', 1200, {
 					operation: 'updateSubscriber',
 					officialAccountId: '={{ $json.account }}',
 					subscriberId: '={{ $json.subscriber }}',
 					customString: '={{ $json.tier }}',
 				}),
-				codeAt('Account', 1400, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
-				tencentChatAt('Subscribers', 1600, { operation: 'getSubscribers', officialAccountId: '={{ $json.account }}', returnAll: true }),
+				codeAt(
+					'Account',
+					1400,
+					'return [{ json: { account: $input.first().json.officialAccount } }];',
+				),
+				tencentChatAt('Subscribers', 1600, {
+					operation: 'getSubscribers',
+					officialAccountId: '={{ $json.account }}',
+					returnAll: true,
+				}),
 				codeAt(
 					'Broadcasts',
 					1800,
 					"const account = $input.first().json.officialAccount; const count = $input.all().length; return [{ json: { account, text: 'Hello to ' + count + ' subscribers' } }, { json: { account, text: 'A second broadcast' } }];",
 				),
-				tencentChatAt('Send', 2000, { operation: 'sendMessage', officialAccountId: '={{ $json.account }}', messageType: 'text', text: '={{ $json.text }}' }),
-				codeAt('History', 2200, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
-				tencentChatAt('Messages', 2400, { operation: 'getMessages', officialAccountId: '={{ $json.account }}', returnAll: true }),
-				tencentChatAt('Recall', 2600, { operation: 'recallMessages', officialAccountId: '={{ $json.officialAccount }}', msgKeys: '={{ $json.msgKey }}' }),
-				codeAt('Last', 2800, 'return [{ json: { account: $input.first().json.officialAccount } }];'),
-				tencentChatAt('Delete', 3000, { operation: 'delete', officialAccountId: '={{ $json.account }}' }),
+				tencentChatAt('Send', 2000, {
+					operation: 'sendMessage',
+					officialAccountId: '={{ $json.account }}',
+					messageType: 'text',
+					text: '={{ $json.text }}',
+				}),
+				codeAt(
+					'History',
+					2200,
+					'return [{ json: { account: $input.first().json.officialAccount } }];',
+				),
+				tencentChatAt('Messages', 2400, {
+					operation: 'getMessages',
+					officialAccountId: '={{ $json.account }}',
+					returnAll: true,
+				}),
+				tencentChatAt('Recall', 2600, {
+					operation: 'recallMessages',
+					officialAccountId: '={{ $json.officialAccount }}',
+					msgKeys: '={{ $json.msgKey }}',
+				}),
+				codeAt(
+					'Last',
+					2800,
+					'return [{ json: { account: $input.first().json.officialAccount } }];',
+				),
+				tencentChatAt('Delete', 3000, {
+					operation: 'delete',
+					officialAccountId: '={{ $json.account }}',
+				}),
 			],
-			chain('Manual Trigger', 'Plan', 'Create', 'Fans', 'Subscribe', 'Vip', 'Tag', 'Account', 'Subscribers', 'Broadcasts', 'Send', 'History', 'Messages', 'Recall', 'Last', 'Delete'),
+			chain(
+				'Manual Trigger',
+				'Plan',
+				'Create',
+				'Fans',
+				'Subscribe',
+				'Vip',
+				'Tag',
+				'Account',
+				'Subscribers',
+				'Broadcasts',
+				'Send',
+				'History',
+				'Messages',
+				'Recall',
+				'Last',
+				'Delete',
+			),
 		),
 		// After the CRM chain: check who is an account, tell those that are, see what they follow, and
 		// delete them: Account Check → Message Send → Get Subscriptions of a User → Account Delete.
@@ -146,12 +286,34 @@ function workflows(serverUrl) {
 			'e2eAccountsAndMessages',
 			[
 				trigger,
-				codeAt('Users', 200, "return ['cust1', 'cust2', 'ghost9'].map((user) => ({ json: { user } }));"),
-				tencentChatAt('Check', 400, { resource: 'account', operation: 'check', userIds: '={{ $json.user }}' }),
+				codeAt(
+					'Users',
+					200,
+					"return ['cust1', 'cust2', 'ghost9'].map((user) => ({ json: { user } }));",
+				),
+				tencentChatAt('Check', 400, {
+					resource: 'account',
+					operation: 'check',
+					userIds: '={{ $json.user }}',
+				}),
 				codeAt('Imported', 600, 'return $input.all().filter((item) => item.json.imported);'),
-				tencentChatAt('Tell', 800, { resource: 'message', operation: 'send', to: '={{ $json.userId }}', messageType: 'text', text: SHIPPED_TEXT }),
-				tencentChatAt('Follows', 1000, { operation: 'getSubscriptions', subscriberId: '={{ $json.to }}', returnAll: true }),
-				tencentChatAt('Remove accounts', 1200, { resource: 'account', operation: 'delete', userIds: '={{ $json.subscriber }}' }),
+				tencentChatAt('Tell', 800, {
+					resource: 'message',
+					operation: 'send',
+					to: '={{ $json.userId }}',
+					messageType: 'text',
+					text: SHIPPED_TEXT,
+				}),
+				tencentChatAt('Follows', 1000, {
+					operation: 'getSubscriptions',
+					subscriberId: '={{ $json.to }}',
+					returnAll: true,
+				}),
+				tencentChatAt('Remove accounts', 1200, {
+					resource: 'account',
+					operation: 'delete',
+					userIds: '={{ $json.subscriber }}',
+				}),
 			],
 			chain('Manual Trigger', 'Users', 'Check', 'Imported', 'Tell', 'Follows', 'Remove accounts'),
 		),
@@ -184,7 +346,10 @@ function workflows(serverUrl) {
 					recipients: '={{ $json.subscriber }}',
 					messageType: 'text',
 					text: WELCOME_TEXT,
-					messageOptions: { offlinePushTitle: 'Example Shop', offlinePushText: 'You have a welcome message' },
+					messageOptions: {
+						offlinePushTitle: 'Example Shop',
+						offlinePushText: 'You have a welcome message',
+					},
 				}),
 			],
 			chain('Manual Trigger', 'New customers', 'Import', 'Subscribe', 'Welcome'),
@@ -259,7 +424,8 @@ return Array.from({ length: 1000 }, (_, i) => ({ json: { account: i % 2 ? '${ACC
 /** The run that `n8n execute` prints. */
 const execute = (tools, env, id) => executeWorkflow(tools, env, id).run;
 
-const outputOf = (runResult, nodeName) => runResult.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+const outputOf = (runResult, nodeName) =>
+	runResult.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 
 async function checkChain(tools, env, serverUrl) {
 	const result = execute(tools, env, 'e2eChain');
@@ -279,8 +445,14 @@ async function checkChain(tools, env, serverUrl) {
 			result.data.resultData.error === undefined,
 		`added ${added.length}, listed ${listed.length}, removed ${removed.length}, count ${got[0]?.json.subscriberCount}`,
 	);
-	const left = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_C })).subscribers;
-	check('chain: the server holds exactly the 10 subscribers it had', JSON.stringify(left) === JSON.stringify(KEPT_SUBSCRIBERS), left.join(','));
+	const left = (
+		await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_C })
+	).subscribers;
+	check(
+		'chain: the server holds exactly the 10 subscribers it had',
+		JSON.stringify(left) === JSON.stringify(KEPT_SUBSCRIBERS),
+		left.join(','),
+	);
 }
 
 async function checkLifecycle(tools, env, serverUrl) {
@@ -305,8 +477,14 @@ async function checkLifecycle(tools, env, serverUrl) {
 			listed.length === LIFE_FANS &&
 			listed.find((item) => item.json.subscriber === 'fan0')?.json.customString === 'gold' &&
 			sent.length === 2 &&
-			sent.every((item) => item.json.status === 'sent' && typeof item.json.msgKey === 'string' && item.json.ambiguous === undefined) &&
-			JSON.stringify(history.map((item) => item.json.msgKey)) === JSON.stringify([...sentKeys].reverse()) &&
+			sent.every(
+				(item) =>
+					item.json.status === 'sent' &&
+					typeof item.json.msgKey === 'string' &&
+					item.json.ambiguous === undefined,
+			) &&
+			JSON.stringify(history.map((item) => item.json.msgKey)) ===
+				JSON.stringify([...sentKeys].reverse()) &&
 			recalled.length === 2 &&
 			recalled.every((item) => item.json.status === 'recalled' && item.json.retCode === 0) &&
 			deleted.length === 1 &&
@@ -317,8 +495,15 @@ async function checkLifecycle(tools, env, serverUrl) {
 			(result.data.resultData.error ? `, error ${result.data.resultData.error.message}` : ''),
 	);
 	const sentTimes = sent.map((item) => Date.parse(item.json.msgTime));
-	check('lifecycle: the two broadcasts of one account went at least a second apart', sentTimes.length === 2 && sentTimes[1] - sentTimes[0] >= 1000, sent.map((item) => item.json.msgTime).join(' → '));
-	const state = await control(serverUrl, 'official-account', { sdkAppId: SDK_APP_ID, officialAccount: LIFE_ACCOUNT });
+	check(
+		'lifecycle: the two broadcasts of one account went at least a second apart',
+		sentTimes.length === 2 && sentTimes[1] - sentTimes[0] >= 1000,
+		sent.map((item) => item.json.msgTime).join(' → '),
+	);
+	const state = await control(serverUrl, 'official-account', {
+		sdkAppId: SDK_APP_ID,
+		officialAccount: LIFE_ACCOUNT,
+	});
 	const fans = Object.keys(state.subscribers ?? {});
 	check(
 		"lifecycle: the server's state at the end: the account destroyed, with its owner, 30 subscribers (fan0 tagged gold) and both messages recalled",
@@ -337,7 +522,11 @@ async function checkLifecycle(tools, env, serverUrl) {
 			`${state.messages?.length} messages, recalled ${state.messages?.map((message) => message.recalled).join(',')}`,
 	);
 	const stats = await control(serverUrl, 'stats');
-	check('lifecycle: Tencent refused no call for its rate', stats.rateLimited === 0, `rateLimited ${stats.rateLimited}`);
+	check(
+		'lifecycle: Tencent refused no call for its rate',
+		stats.rateLimited === 0,
+		`rateLimited ${stats.rateLimited}`,
+	);
 }
 
 async function checkCrmChain(tools, env, serverUrl) {
@@ -349,26 +538,55 @@ async function checkCrmChain(tools, env, serverUrl) {
 		'CRM chain: Import → Add Subscribers → Send to Many gives 500 imported, 500 added, 500 sent, each paired in order',
 		result.data.resultData.error === undefined &&
 			imported.length === 500 &&
-			imported.every((item, i) => item.json.userId === CUSTOMERS[i] && item.json.status === 'imported' && item.pairedItem?.item === i) &&
+			imported.every(
+				(item, i) =>
+					item.json.userId === CUSTOMERS[i] &&
+					item.json.status === 'imported' &&
+					item.pairedItem?.item === i,
+			) &&
 			subscribed.length === 500 &&
-			subscribed.every((item, i) => item.json.subscriber === CUSTOMERS[i] && item.json.status === 'added') &&
+			subscribed.every(
+				(item, i) => item.json.subscriber === CUSTOMERS[i] && item.json.status === 'added',
+			) &&
 			welcomed.length === 500 &&
-			welcomed.every((item, i) => item.json.to === CUSTOMERS[i] && item.json.status === 'sent' && item.pairedItem?.item === i),
+			welcomed.every(
+				(item, i) =>
+					item.json.to === CUSTOMERS[i] &&
+					item.json.status === 'sent' &&
+					item.pairedItem?.item === i,
+			),
 		`imported ${imported.filter((item) => item.json.status === 'imported').length}, ` +
 			`added ${subscribed.filter((item) => item.json.status === 'added').length}, ` +
 			`sent ${welcomed.filter((item) => item.json.status === 'sent').length}` +
 			(result.data.resultData.error ? `, error: ${result.data.resultData.error.message}` : ''),
 	);
-	const accounts = await Promise.all(CUSTOMERS.map((userId) => control(serverUrl, 'account', { sdkAppId: SDK_APP_ID, userId })));
-	const importedOnce = accounts.filter((entry, i) => entry.account?.imports === 1 && entry.account.nick === `Customer ${i}`).length;
-	check('CRM chain: every customer is an account, imported once by the run, with its own nickname', importedOnce === 500, `${importedOnce} of 500`);
-	const subscribers = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: WELCOME_ACCOUNT })).subscribers;
+	const accounts = await Promise.all(
+		CUSTOMERS.map((userId) => control(serverUrl, 'account', { sdkAppId: SDK_APP_ID, userId })),
+	);
+	const importedOnce = accounts.filter(
+		(entry, i) => entry.account?.imports === 1 && entry.account.nick === `Customer ${i}`,
+	).length;
+	check(
+		'CRM chain: every customer is an account, imported once by the run, with its own nickname',
+		importedOnce === 500,
+		`${importedOnce} of 500`,
+	);
+	const subscribers = (
+		await control(serverUrl, 'subscribers', {
+			sdkAppId: SDK_APP_ID,
+			officialAccount: WELCOME_ACCOUNT,
+		})
+	).subscribers;
 	check(
 		'CRM chain: every customer is subscribed once',
-		subscribers.length === 500 && new Set(subscribers).size === 500 && CUSTOMERS.every((id) => subscribers.includes(id)),
+		subscribers.length === 500 &&
+			new Set(subscribers).size === 500 &&
+			CUSTOMERS.every((id) => subscribers.includes(id)),
 		`${subscribers.length} subscriptions, ${new Set(subscribers).size} distinct`,
 	);
-	const mailboxes = await Promise.all(CUSTOMERS.map((userId) => control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId })));
+	const mailboxes = await Promise.all(
+		CUSTOMERS.map((userId) => control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId })),
+	);
 	const welcomedOnce = mailboxes.filter(
 		({ messages }) =>
 			messages.length === 1 &&
@@ -377,7 +595,11 @@ async function checkCrmChain(tools, env, serverUrl) {
 			messages[0].offlinePushInfo?.Title === 'Example Shop',
 	).length;
 	const messages = mailboxes.reduce((sum, { messages: held }) => sum + held.length, 0);
-	check('CRM chain: every customer holds exactly one welcome message', welcomedOnce === 500 && messages === 500, `${welcomedOnce} of 500 hold one; ${messages} messages in all`);
+	check(
+		'CRM chain: every customer holds exactly one welcome message',
+		welcomedOnce === 500 && messages === 500,
+		`${welcomedOnce} of 500 hold one; ${messages} messages in all`,
+	);
 }
 
 async function checkAccountsAndMessages(tools, env, serverUrl) {
@@ -390,7 +612,11 @@ async function checkAccountsAndMessages(tools, env, serverUrl) {
 		'accounts and messages: Check → Send → Get Subscriptions of a User → Delete, each on the one before',
 		result.data.resultData.error === undefined &&
 			JSON.stringify(checked.map((item) => [item.json.userId, item.json.status])) ===
-				JSON.stringify([['cust1', 'imported'], ['cust2', 'imported'], ['ghost9', 'notImported']]) &&
+				JSON.stringify([
+					['cust1', 'imported'],
+					['cust2', 'imported'],
+					['ghost9', 'notImported'],
+				]) &&
 			told.length === 2 &&
 			told.every((item) => item.json.status === 'sent' && typeof item.json.msgKey === 'string') &&
 			follows.length === 2 &&
@@ -401,11 +627,17 @@ async function checkAccountsAndMessages(tools, env, serverUrl) {
 			`${JSON.stringify(follows.map((item) => item.json.officialAccount))}, deleted ${removed.filter((item) => item.json.status === 'deleted').length}` +
 			(result.data.resultData.error ? `, error: ${result.data.resultData.error.message}` : ''),
 	);
-	const mailbox = (await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: 'cust1' })).messages;
-	const gone = await Promise.all(['cust1', 'cust2'].map((userId) => control(serverUrl, 'account', { sdkAppId: SDK_APP_ID, userId })));
+	const mailbox = (await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: 'cust1' }))
+		.messages;
+	const gone = await Promise.all(
+		['cust1', 'cust2'].map((userId) =>
+			control(serverUrl, 'account', { sdkAppId: SDK_APP_ID, userId }),
+		),
+	);
 	check(
 		'accounts and messages: the server holds the message after the welcome, and the two accounts are gone',
-		mailbox.at(-1)?.msgBody?.[0]?.MsgContent?.Text === SHIPPED_TEXT && gone.every((entry) => entry.account === null),
+		mailbox.at(-1)?.msgBody?.[0]?.MsgContent?.Text === SHIPPED_TEXT &&
+			gone.every((entry) => entry.account === null),
 		`last message ${JSON.stringify(mailbox.at(-1)?.msgBody ?? null)}, accounts ${JSON.stringify(gone.map((entry) => entry.account))}`,
 	);
 }
@@ -416,7 +648,15 @@ async function checkWorkflows(tools, env, serverUrl) {
 	await checkCrmChain(tools, env, serverUrl);
 	await checkAccountsAndMessages(tools, env, serverUrl);
 	checkGroupChain({ execute: (id) => execute(tools, env, id), outputOf, check });
-	await checkUserCrmChain({ execute: (id) => execute(tools, env, id), outputOf, check, control, serverUrl, sdkAppId: SDK_APP_ID, admin: ADMIN });
+	await checkUserCrmChain({
+		execute: (id) => execute(tools, env, id),
+		outputOf,
+		check,
+		control,
+		serverUrl,
+		sdkAppId: SDK_APP_ID,
+		admin: ADMIN,
+	});
 	const first = execute(tools, env, 'e2eAddSubscribers');
 	const items = outputOf(first, 'Tencent Chat');
 	const wrong = items.filter((item, i) => {
@@ -431,9 +671,19 @@ async function checkWorkflows(tools, env, serverUrl) {
 			item.json.status !== (already ? 'alreadySubscribed' : 'added')
 		);
 	});
-	check('workflow 1: 1,000 items over two accounts give 1,000 correct paired outputs', items.length === 1000 && wrong.length === 0, `${items.length} items, ${wrong.length} wrong`);
-	const a = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_A })).subscribers;
-	check('workflow 1: the server holds every subscriber of account A', a.length === 450, `${a.length} of 450`);
+	check(
+		'workflow 1: 1,000 items over two accounts give 1,000 correct paired outputs',
+		items.length === 1000 && wrong.length === 0,
+		`${items.length} items, ${wrong.length} wrong`,
+	);
+	const a = (
+		await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_A })
+	).subscribers;
+	check(
+		'workflow 1: the server holds every subscriber of account A',
+		a.length === 450,
+		`${a.length} of 450`,
+	);
 
 	const second = execute(tools, env, 'e2eContinueOnFail');
 	const cof = outputOf(second, 'Tencent Chat');
@@ -445,13 +695,21 @@ async function checkWorkflows(tools, env, serverUrl) {
 			failed.every((item) => item.json.errorCode === 130004 && item.pairedItem.item >= 6) &&
 			cof.filter((item) => item.json.status === 'added').length === 6 &&
 			second.data.resultData.error === undefined,
-		JSON.stringify(cof.map((item) => `${item.json.subscriber}:${item.json.status}:${item.json.errorCode ?? ''}`)),
+		JSON.stringify(
+			cof.map((item) => `${item.json.subscriber}:${item.json.status}:${item.json.errorCode ?? ''}`),
+		),
 	);
-	const b = (await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_B })).subscribers;
-	check('workflow 2: the server holds the six that were added', ['cof0', 'cof5'].every((id) => b.includes(id)) && !b.includes('cof6'));
+	const b = (
+		await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_B })
+	).subscribers;
+	check(
+		'workflow 2: the server holds the six that were added',
+		['cof0', 'cof5'].every((id) => b.includes(id)) && !b.includes('cof6'),
+	);
 
 	const errorRun = execute(tools, env, 'e2eErrorOutput');
-	const [main = [], errors = []] = errorRun.data.resultData.runData['Tencent Chat']?.[0]?.data?.main ?? [];
+	const [main = [], errors = []] =
+		errorRun.data.resultData.runData['Tencent Chat']?.[0]?.data?.main ?? [];
 	check(
 		'workflow 2b: with "Continue (using error output)", the four failed subscribers reach the error output, paired, with code and details',
 		main.length === 6 &&
@@ -501,7 +759,13 @@ async function checkRunningN8n(tools, env, serverUrl) {
 	const server = startProcess(
 		tools.node,
 		[tools.n8n, 'start'],
-		{ ...env, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1', N8N_SECURE_COOKIE: 'false' },
+		{
+			...env,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+		},
 		/Editor is now accessible|n8n ready on/,
 		120_000,
 	);
@@ -513,23 +777,40 @@ async function checkRunningN8n(tools, env, serverUrl) {
 		const setup = await fetch(`${base}/rest/owner/setup`, {
 			method: 'POST',
 			headers,
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'E2E',
+				lastName: 'Owner',
+				password: 'E2e-Passw0rd!',
+			}),
 		});
-		const cookie = (setup.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? '').split(';')[0];
-		check('n8n starts and takes an owner', setup.ok && cookie.startsWith('n8n-auth='), `HTTP ${setup.status}`);
+		const cookie = (
+			setup.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? ''
+		).split(';')[0];
+		check(
+			'n8n starts and takes an owner',
+			setup.ok && cookie.startsWith('n8n-auth='),
+			`HTTP ${setup.status}`,
+		);
 		const authed = { ...headers, cookie };
 
 		const nodeTypesResponse = await fetch(`${base}/types/nodes.json`, { headers: authed });
 		const nodeTypesText = await nodeTypesResponse.text();
 		if (!nodeTypesResponse.ok || !nodeTypesText.startsWith('[')) {
-			throw new Error(`/types/nodes.json answered HTTP ${nodeTypesResponse.status}: ${nodeTypesText.slice(0, 300)}`);
+			throw new Error(
+				`/types/nodes.json answered HTTP ${nodeTypesResponse.status}: ${nodeTypesText.slice(0, 300)}`,
+			);
 		}
 		const nodeTypes = JSON.parse(nodeTypesText);
 		const node = nodeTypes.find((type) => type.name === NODE_TYPE);
 		check(
 			'n8n loaded the node with its description',
-			node?.displayName === 'Tencent Chat' && node.usableAsTool === true && node.credentials?.[0]?.name === 'tencentChatApi',
-			node ? `${node.displayName}, v${node.version}, ${node.properties.length} properties` : 'not among the loaded node types',
+			node?.displayName === 'Tencent Chat' &&
+				node.usableAsTool === true &&
+				node.credentials?.[0]?.name === 'tencentChatApi',
+			node
+				? `${node.displayName}, v${node.version}, ${node.properties.length} properties`
+				: 'not among the loaded node types',
 		);
 		for (const theme of ['light', 'dark']) {
 			const iconUrl = node?.iconUrl?.[theme];
@@ -537,12 +818,16 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			const body = icon?.ok ? await icon.text() : '';
 			check(`n8n serves the node's ${theme} icon`, body.includes('<svg'), iconUrl ?? 'no iconUrl');
 		}
-		const credentialTypes = await (await fetch(`${base}/types/credentials.json`, { headers: authed })).json();
+		const credentialTypes = await (
+			await fetch(`${base}/types/credentials.json`, { headers: authed })
+		).json();
 		const credential = credentialTypes.find((type) => type.name === 'tencentChatApi');
 		check(
 			'n8n loaded the credential with its fields',
 			credential?.displayName === 'Tencent Chat API' &&
-				['sdkAppId', 'identifier', 'secretKey', 'region'].every((field) => credential.properties.some((p) => p.name === field)),
+				['sdkAppId', 'identifier', 'secretKey', 'region'].every((field) =>
+					credential.properties.some((p) => p.name === field),
+				),
 			credential ? credential.properties.map((p) => p.name).join(', ') : 'not loaded',
 		);
 
@@ -550,13 +835,25 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			const response = await fetch(`${base}/rest/credentials/test`, {
 				method: 'POST',
 				headers: authed,
-				body: JSON.stringify({ credentials: { id: 'tcCred1', name: 'Tencent Chat e2e', type: 'tencentChatApi', data } }),
+				body: JSON.stringify({
+					credentials: { id: 'tcCred1', name: 'Tencent Chat e2e', type: 'tencentChatApi', data },
+				}),
 			});
 			return (await response.json()).data ?? {};
 		};
-		const good = { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, region: 'custom', baseUrl: serverUrl };
+		const good = {
+			sdkAppId: SDK_APP_ID,
+			identifier: ADMIN,
+			secretKey: SECRET_KEY,
+			region: 'custom',
+			baseUrl: serverUrl,
+		};
 		const ok = await testCredential(good);
-		check("the credential's Test succeeds with the right key", ok.status === 'OK', JSON.stringify(ok));
+		check(
+			"the credential's Test succeeds with the right key",
+			ok.status === 'OK',
+			JSON.stringify(ok),
+		);
 		const wrongKey = await testCredential({ ...good, secretKey: 'a-wrong-key-for-the-test' });
 		check(
 			"the credential's Test names the Secret Key when the key is wrong",
@@ -569,9 +866,29 @@ async function checkRunningN8n(tools, env, serverUrl) {
 			wrongRegion.status === 'Error' && /region/i.test(wrongRegion.message),
 			JSON.stringify(wrongRegion),
 		);
-		await checkTrigger({ base, authed, serverUrl, check, control, sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, accounts: [ACCOUNT_A, ACCOUNT_B], n8nBin: tools.n8n, n8nOutput: server.output });
+		await checkTrigger({
+			base,
+			authed,
+			serverUrl,
+			check,
+			control,
+			sdkAppId: SDK_APP_ID,
+			secretKey: SECRET_KEY,
+			accounts: [ACCOUNT_A, ACCOUNT_B],
+			n8nBin: tools.n8n,
+			n8nOutput: server.output,
+		});
 
-		await checkSendAndWait({ base, authed, serverUrl, check, control, n8nBin: tools.n8n, owner: { email: 'owner@example.com', password: 'E2e-Passw0rd!' }, screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots') });
+		await checkSendAndWait({
+			base,
+			authed,
+			serverUrl,
+			check,
+			control,
+			n8nBin: tools.n8n,
+			owner: { email: 'owner@example.com', password: 'E2e-Passw0rd!' },
+			screenshotDir: path.join(ROOT, '.ci-reports', 'screenshots'),
+		});
 
 		await checkInBrowser({
 			baseUrl: base,
@@ -595,7 +912,11 @@ async function main() {
 	let fake;
 	try {
 		const tools = installN8n();
-		check('Node 24 and n8n are installed', fs.existsSync(tools.node) && fs.existsSync(tools.n8n), run(tools.node, [tools.n8n, '--version']).trim());
+		check(
+			'Node 24 and n8n are installed',
+			fs.existsSync(tools.node) && fs.existsSync(tools.n8n),
+			run(tools.node, [tools.n8n, '--version']).trim(),
+		);
 
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-e2e-'));
 		const tarball = installPackage(userFolder);
@@ -606,7 +927,13 @@ async function main() {
 			problems.length ? problems.join('; ') : path.basename(tarball),
 		);
 
-		const fakeServer = startProcess(process.execPath, [path.join(ROOT, '.test-build/test/fake-tencent/main.js')], process.env, /listening (\S+)/, 10_000);
+		const fakeServer = startProcess(
+			process.execPath,
+			[path.join(ROOT, '.test-build/test/fake-tencent/main.js')],
+			process.env,
+			/listening (\S+)/,
+			10_000,
+		);
 		fake = fakeServer.child;
 		const serverUrl = (await fakeServer.ready)[1];
 		await control(serverUrl, 'apps', {
@@ -646,7 +973,13 @@ async function main() {
 					id: 'tcCred1',
 					name: 'Tencent Chat e2e',
 					type: 'tencentChatApi',
-					data: { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, region: 'custom', baseUrl: serverUrl },
+					data: {
+						sdkAppId: SDK_APP_ID,
+						identifier: ADMIN,
+						secretKey: SECRET_KEY,
+						region: 'custom',
+						baseUrl: serverUrl,
+					},
 				},
 			]),
 		);
@@ -662,7 +995,11 @@ async function main() {
 		await checkQueueMode({ check, tools, tarball });
 		await checkStart({ check, npmEnv, control });
 	} catch (error) {
-		check('the end-to-end suite ran to its end', false, String(error?.stack ?? error).slice(0, 3000));
+		check(
+			'the end-to-end suite ran to its end',
+			false,
+			String(error?.stack ?? error).slice(0, 3000),
+		);
 	} finally {
 		if (fake) await stopProcess(fake, 2_000);
 	}

@@ -26,18 +26,35 @@ const APPROVER = 'approver_1';
 const GROUP = 'e2e_approvers';
 const NODE_TYPE = 'n8n-nodes-tencent-chat.tencentChat';
 /** A person's browser, as a chat app opens a link in it. */
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const BROWSER =
+	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DOCS = path.resolve(__dirname, '../../docs');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBin, owner, screenshotDir = DOCS }) {
+async function checkSendAndWait({
+	base,
+	authed,
+	serverUrl,
+	check,
+	control,
+	n8nBin,
+	owner,
+	screenshotDir = DOCS,
+}) {
 	const flatted = require(path.resolve(n8nBin, '../../../flatted'));
 	const say = (name, ok, detail) => check(`send and wait: ${name}`, ok, detail);
 	const rest = async (method, route, body) => {
-		const response = await fetch(`${base}/rest${route}`, { method, headers: authed, body: body && JSON.stringify(body) });
+		const response = await fetch(`${base}/rest${route}`, {
+			method,
+			headers: authed,
+			body: body && JSON.stringify(body),
+		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(
+				`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
+			);
 		return JSON.parse(text).data;
 	};
 
@@ -47,11 +64,14 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const node = nodeTypes.find((type) => type.name === NODE_TYPE);
 	const tool = nodeTypes.find((type) => type.name === `${NODE_TYPE}Tool`);
 	const review = nodeTypes.find((type) => type.name === `${NODE_TYPE}HitlTool`);
-	const operations = node?.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('message'));
+	const operations = node?.properties.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('message'),
+	);
 	say(
 		'n8n loaded the operation, the waiting webhooks (GET and POST), and still the AI Agent tool; it added the node as a "Human review" tool',
 		operations?.options?.some((o) => o.value === 'sendAndWait') &&
-			node.webhooks?.map((w) => `${w.httpMethod}:${w.restartWebhook}`).join(',') === 'GET:true,POST:true' &&
+			node.webhooks?.map((w) => `${w.httpMethod}:${w.restartWebhook}`).join(',') ===
+				'GET:true,POST:true' &&
 			tool?.properties?.some((p) => p.name === 'toolDescription' || p.name === 'descriptionType') &&
 			review?.properties?.find((p) => p.name === 'operation')?.default === 'sendAndWait',
 		`${operations?.options?.map((o) => o.value).join(', ')}; tool ${Boolean(tool)}; human review ${review?.displayName ?? 'none'} (${review?.subtitle ?? ''})`,
@@ -63,12 +83,20 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 		admins: [ADMIN],
 		officialAccounts: {},
 		accounts: [APPROVER, 'lead_1', 'lead_2'],
-		groups: { [GROUP]: { type: 'Work', name: 'Approvers', owner: 'lead_1', members: ['lead_2', APPROVER] } },
+		groups: {
+			[GROUP]: { type: 'Work', name: 'Approvers', owner: 'lead_1', members: ['lead_2', APPROVER] },
+		},
 	});
 	const credential = await rest('POST', '/credentials', {
 		name: 'Tencent Chat send and wait e2e',
 		type: 'tencentChatApi',
-		data: { sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, region: 'custom', baseUrl: serverUrl },
+		data: {
+			sdkAppId: SDK_APP_ID,
+			identifier: ADMIN,
+			secretKey: SECRET_KEY,
+			region: 'custom',
+			baseUrl: serverUrl,
+		},
 	});
 	const credentials = { tencentChatApi: { id: credential.id, name: credential.name } };
 
@@ -76,7 +104,15 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const deploy = async (name, parameters, setValue) => {
 		const hookPath = `saw-${randomUUID()}`;
 		const nodes = [
-			{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: randomUUID(), parameters: { httpMethod: 'POST', path: hookPath, responseMode: 'onReceived', options: {} } },
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path: hookPath, responseMode: 'onReceived', options: {} },
+			},
 			{
 				id: randomUUID(),
 				name: 'Ask',
@@ -93,42 +129,76 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
 				position: [500, 0],
-				parameters: { mode: 'manual', assignments: { assignments: [{ id: randomUUID(), ...setValue }] }, options: {} },
+				parameters: {
+					mode: 'manual',
+					assignments: { assignments: [{ id: randomUUID(), ...setValue }] },
+					options: {},
+				},
 			},
 		];
 		const connections = {
 			Webhook: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
 			Ask: { main: [[{ node: 'Set', type: 'main', index: 0 }]] },
 		};
-		const created = await rest('POST', '/workflows', { name, nodes, connections, settings: {}, active: false });
+		const created = await rest('POST', '/workflows', {
+			name,
+			nodes,
+			connections,
+			settings: {},
+			active: false,
+		});
 		await rest('POST', `/workflows/${created.id}/activate`, { versionId: created.versionId });
 		const deadline = Date.now() + 30_000;
 		for (;;) {
-			const found = await fetch(`${base}/rest/webhooks/find`, { method: 'POST', headers: authed, body: JSON.stringify({ method: 'POST', path: hookPath }) });
+			const found = await fetch(`${base}/rest/webhooks/find`, {
+				method: 'POST',
+				headers: authed,
+				body: JSON.stringify({ method: 'POST', path: hookPath }),
+			});
 			if (found.ok && (await found.json()).data) break;
 			if (Date.now() > deadline) throw new Error(`n8n never registered the webhook of ${name}`);
 			await sleep(250);
 		}
 		const start = async (body) => {
 			const known = new Set((await executionsOf(created.id)).map((e) => e.id));
-			const response = await fetch(`${base}/webhook/${hookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			const response = await fetch(`${base}/webhook/${hookPath}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
 			if (!response.ok) throw new Error(`the webhook of ${name} answered HTTP ${response.status}`);
 			const until = Date.now() + 30_000;
 			for (;;) {
 				const started = (await executionsOf(created.id)).find((e) => !known.has(e.id));
 				if (started && started.status !== 'running' && started.status !== 'new') return started.id;
-				if (Date.now() > until) throw new Error(`${name}: no execution came to a stop (${started?.status ?? 'none started'})`);
+				if (Date.now() > until)
+					throw new Error(
+						`${name}: no execution came to a stop (${started?.status ?? 'none started'})`,
+					);
 				await sleep(250);
 			}
 		};
 		return { id: created.id, start, nodes };
 	};
-	const executionsOf = async (workflowId) => (await rest('GET', `/executions?limit=100&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`)).results;
+	const executionsOf = async (workflowId) =>
+		(
+			await rest(
+				'GET',
+				`/executions?limit=100&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+			)
+		).results;
 	const execution = async (id) => {
 		const found = await rest('GET', `/executions/${id}`);
 		const runData = flatted.parse(found.data).resultData.runData;
-		const output = (name) => runData[name]?.at(-1)?.data?.main?.[0]?.map((item) => item.json) ?? null;
-		return { status: found.status, finished: found.finished, stoppedAt: found.stoppedAt, runs: (name) => runData[name]?.length ?? 0, output };
+		const output = (name) =>
+			runData[name]?.at(-1)?.data?.main?.[0]?.map((item) => item.json) ?? null;
+		return {
+			status: found.status,
+			finished: found.finished,
+			stoppedAt: found.stoppedAt,
+			runs: (name) => runData[name]?.length ?? 0,
+			output,
+		};
 	};
 	const until = async (id, status, timeoutMs = 30_000) => {
 		const deadline = Date.now() + timeoutMs;
@@ -139,28 +209,52 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 		}
 		return seen;
 	};
-	const lastMessage = async () => (await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })).messages.at(-1);
-	const linksOf = (text) => Object.fromEntries([...text.matchAll(/^(.+?): (http\S+)$/gm)].map((match) => [match[1], match[2]]));
+	const lastMessage = async () =>
+		(await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })).messages.at(
+			-1,
+		);
+	const linksOf = (text) =>
+		Object.fromEntries(
+			[...text.matchAll(/^(.+?): (http\S+)$/gm)].map((match) => [match[1], match[2]]),
+		);
 	const open = async (url, userAgent = BROWSER, init = {}) => {
-		const response = await fetch(url, { ...init, headers: { 'user-agent': userAgent, ...(init.headers ?? {}) }, redirect: 'manual' });
+		const response = await fetch(url, {
+			...init,
+			headers: { 'user-agent': userAgent, ...(init.headers ?? {}) },
+			redirect: 'manual',
+		});
 		return { status: response.status, text: await response.text() };
 	};
 
 	// 1. Approval, approve and decline.
 	const approval = await deploy(
 		'Send and Wait e2e: approval',
-		{ to: '={{ $json.body.to }}', message: '={{ "Refund " + $json.body.amount + " for order " + $json.body.order + "?" }}', responseType: 'approval', approvalOptions: { values: { approvalType: 'double', approveLabel: 'Refund', disapproveLabel: 'Keep' } }, options: {} },
+		{
+			to: '={{ $json.body.to }}',
+			message: '={{ "Refund " + $json.body.amount + " for order " + $json.body.order + "?" }}',
+			responseType: 'approval',
+			approvalOptions: {
+				values: { approvalType: 'double', approveLabel: 'Refund', disapproveLabel: 'Keep' },
+			},
+			options: {},
+		},
 		{ name: 'approved', value: '={{ $json.data.approved }}', type: 'boolean' },
 	);
-	const messagesBefore = (await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })).messages.length;
+	const messagesBefore = (
+		await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })
+	).messages.length;
 	const first = await approval.start({ to: APPROVER, amount: '40 EUR', order: 1042 });
 	const waiting = await execution(first);
 	const message = await lastMessage();
-	const messagesAfter = (await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })).messages.length;
+	const messagesAfter = (
+		await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })
+	).messages.length;
 	const text = message?.msgBody?.[0]?.MsgContent?.Text ?? '';
 	const links = linksOf(text);
 	const askNodeId = approval.nodes[1].id;
-	const linkShape = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/webhook-waiting/${first}/${askNodeId}\\?approved=(true|false)&signature=[0-9a-f]{64}$`);
+	const linkShape = new RegExp(
+		`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/webhook-waiting/${first}/${askNodeId}\\?approved=(true|false)&signature=[0-9a-f]{64}$`,
+	);
 	say(
 		'the execution waits, and the recipient holds one message with a Refund and a Keep link for this execution and node',
 		waiting.status === 'waiting' &&
@@ -174,23 +268,40 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 		`${waiting.status}; ${messagesAfter - messagesBefore} message(s): ${JSON.stringify(text)}`,
 	);
 
-	const preview = await open(links.Refund, 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)');
+	const preview = await open(
+		links.Refund,
+		'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+	);
 	const noAgent = await open(links.Refund, '');
 	await sleep(1_000);
 	const afterPreview = await execution(first);
-	say('a link preview\'s GET (Slackbot) and a GET with no User-Agent resume nothing', preview.status === 200 && preview.text === '' && noAgent.text === '' && afterPreview.status === 'waiting', `${preview.status}/${noAgent.status}, ${afterPreview.status}`);
+	say(
+		"a link preview's GET (Slackbot) and a GET with no User-Agent resume nothing",
+		preview.status === 200 &&
+			preview.text === '' &&
+			noAgent.text === '' &&
+			afterPreview.status === 'waiting',
+		`${preview.status}/${noAgent.status}, ${afterPreview.status}`,
+	);
 
 	const forged = new URL(links.Refund);
-	forged.searchParams.set('signature', `${forged.searchParams.get('signature').slice(0, -1)}${forged.searchParams.get('signature').endsWith('0') ? '1' : '0'}`);
+	forged.searchParams.set(
+		'signature',
+		`${forged.searchParams.get('signature').slice(0, -1)}${forged.searchParams.get('signature').endsWith('0') ? '1' : '0'}`,
+	);
 	const swapped = new URL(links.Keep);
 	swapped.searchParams.set('signature', new URL(links.Refund).searchParams.get('signature'));
 	const unsigned = new URL(links.Refund);
 	unsigned.searchParams.delete('signature');
-	const refusals = await Promise.all([forged, swapped, unsigned].map((url) => open(url.toString())));
+	const refusals = await Promise.all(
+		[forged, swapped, unsigned].map((url) => open(url.toString())),
+	);
 	const afterTampering = await execution(first);
 	say(
 		"a tampered link (a changed signature, a decline link with the approve link's signature, no signature) is refused by n8n (401) and resumes nothing",
-		refusals.every((answer) => answer.status === 401 && answer.text.includes('Invalid Form Link')) && afterTampering.status === 'waiting',
+		refusals.every(
+			(answer) => answer.status === 401 && answer.text.includes('Invalid Form Link'),
+		) && afterTampering.status === 'waiting',
 		`${refusals.map((answer) => answer.status).join(', ')}; ${afterTampering.status}`,
 	);
 
@@ -198,7 +309,10 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const done = await until(first, 'success');
 	say(
 		"the approve link in a browser shows the node's confirmation page and resumes the execution: Set gets approved: true",
-		approved.status === 200 && approved.text.includes('Got it, thanks') && done.status === 'success' && JSON.stringify(done.output('Set')) === '[{"approved":true}]',
+		approved.status === 200 &&
+			approved.text.includes('Got it, thanks') &&
+			done.status === 'success' &&
+			JSON.stringify(done.output('Set')) === '[{"approved":true}]',
 		`${approved.status}; ${done.status}; Ask ${JSON.stringify(done.output('Ask'))}; Set ${JSON.stringify(done.output('Set'))}`,
 	);
 	const executionsBefore = (await executionsOf(approval.id)).length;
@@ -209,8 +323,12 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const executionsAfter = (await executionsOf(approval.id)).length;
 	say(
 		'a second click (and the other link) shows n8n\'s "No action required" page and runs nothing',
-		again.status === 200 && again.text.includes('No action required') && declineLate.text.includes('No action required') &&
-			afterAgain.stoppedAt === done.stoppedAt && afterAgain.runs('Set') === 1 && executionsAfter === executionsBefore,
+		again.status === 200 &&
+			again.text.includes('No action required') &&
+			declineLate.text.includes('No action required') &&
+			afterAgain.stoppedAt === done.stoppedAt &&
+			afterAgain.runs('Set') === 1 &&
+			executionsAfter === executionsBefore,
 		`${again.status}; Set ran ${afterAgain.runs('Set')} time(s); executions ${executionsBefore} → ${executionsAfter}`,
 	);
 
@@ -220,14 +338,21 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const declinedRun = await until(second, 'success');
 	say(
 		'the decline link of a new execution resumes it with approved: false',
-		declined.text.includes('Got it, thanks') && JSON.stringify(declinedRun.output('Set')) === '[{"approved":false}]' && declinedRun.output('Ask')?.[0]?.data?.approved === false,
+		declined.text.includes('Got it, thanks') &&
+			JSON.stringify(declinedRun.output('Set')) === '[{"approved":false}]' &&
+			declinedRun.output('Ask')?.[0]?.data?.approved === false,
 		`Set ${JSON.stringify(declinedRun.output('Set'))}`,
 	);
 
 	// 2. Free Text.
 	const freeText = await deploy(
 		'Send and Wait e2e: free text',
-		{ to: '={{ $json.body.to }}', message: "={{ 'Why was order ' + $('Webhook').first().json.body.order + ' late?' }}", responseType: 'freeText', options: { responseFormTitle: 'Late order', appendAttribution: false } },
+		{
+			to: '={{ $json.body.to }}',
+			message: "={{ 'Why was order ' + $('Webhook').first().json.body.order + ' late?' }}",
+			responseType: 'freeText',
+			options: { responseFormTitle: 'Late order', appendAttribution: false },
+		},
 		{ name: 'reason', value: '={{ $json.data.text }}', type: 'string' },
 	);
 	const third = await freeText.start({ to: APPROVER, order: 1044 });
@@ -236,7 +361,11 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const form = await open(formLink);
 	say(
 		'Free Text: the message has one Respond link (no attribution); it opens a form with one field, field-0, and the message',
-		/^Why was order 1044 late\?\n\nRespond: http\S+$/.test(formText) && form.status === 200 && form.text.includes('name="field-0"') && form.text.includes('Why was order 1044 late?') && form.text.includes('<h1>Late order</h1>'),
+		/^Why was order 1044 late\?\n\nRespond: http\S+$/.test(formText) &&
+			form.status === 200 &&
+			form.text.includes('name="field-0"') &&
+			form.text.includes('Why was order 1044 late?') &&
+			form.text.includes('<h1>Late order</h1>'),
 		`${JSON.stringify(formText)}; page ${form.status}`,
 	);
 	const body = new FormData();
@@ -245,7 +374,10 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const answered = await until(third, 'success');
 	say(
 		"Free Text: the form's POST resumes the execution with the text",
-		posted.status === 200 && posted.text.includes('Got it, thanks') && answered.output('Ask')?.[0]?.data?.text === 'The courier was ill.' && JSON.stringify(answered.output('Set')) === '[{"reason":"The courier was ill."}]',
+		posted.status === 200 &&
+			posted.text.includes('Got it, thanks') &&
+			answered.output('Ask')?.[0]?.data?.text === 'The courier was ill.' &&
+			JSON.stringify(answered.output('Set')) === '[{"reason":"The courier was ill."}]',
 		`${posted.status}; Ask ${JSON.stringify(answered.output('Ask'))}`,
 	);
 
@@ -260,7 +392,11 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 			jsonOutput: JSON.stringify([
 				{ fieldLabel: 'Reason', fieldType: 'textarea', requiredField: true },
 				{ fieldLabel: 'Items', fieldType: 'number' },
-				{ fieldLabel: 'Damaged', fieldType: 'checkbox', fieldOptions: { values: [{ option: 'box' }, { option: 'item' }] } },
+				{
+					fieldLabel: 'Damaged',
+					fieldType: 'checkbox',
+					fieldOptions: { values: [{ option: 'box' }, { option: 'item' }] },
+				},
 			]),
 			options: {},
 		},
@@ -270,13 +406,25 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const customLink = linksOf((await lastMessage())?.msgBody?.[0]?.MsgContent?.Text ?? '').Respond;
 	const customPage = await open(customLink);
 	const customBody = new FormData();
-	for (const [name, value] of [['field-0', 'Wrong size'], ['field-1', '2'], ['field-2', 'box'], ['field-2', 'item']]) customBody.append(name, value);
+	for (const [name, value] of [
+		['field-0', 'Wrong size'],
+		['field-1', '2'],
+		['field-2', 'box'],
+		['field-2', 'item'],
+	])
+		customBody.append(name, value);
 	const customPosted = await open(customLink, BROWSER, { method: 'POST', body: customBody });
 	const customDone = await until(fifth, 'success');
 	say(
 		'Custom Form: the link opens the form with its fields; its POST resumes with each field under its label, typed',
-		customPage.text.includes('name="field-2" value="item"') && customPosted.status === 200 &&
-			JSON.stringify(customDone.output('Ask')?.[0]?.data && { ...customDone.output('Ask')[0].data, respondedAt: undefined }) === JSON.stringify({ Reason: 'Wrong size', Items: 2, Damaged: ['box', 'item'] }) &&
+		customPage.text.includes('name="field-2" value="item"') &&
+			customPosted.status === 200 &&
+			JSON.stringify(
+				customDone.output('Ask')?.[0]?.data && {
+					...customDone.output('Ask')[0].data,
+					respondedAt: undefined,
+				},
+			) === JSON.stringify({ Reason: 'Wrong size', Items: 2, Damaged: ['box', 'item'] }) &&
 			JSON.stringify(customDone.output('Set')) === '[{"items":2}]',
 		`${customPage.status}/${customPosted.status}; Ask ${JSON.stringify(customDone.output('Ask'))}`,
 	);
@@ -284,17 +432,31 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	// 3. Into a group: every member gets the links, the first answer counts.
 	const inGroup = await deploy(
 		'Send and Wait e2e: group',
-		{ resource: 'group', groupId: { __rl: true, mode: 'id', value: GROUP }, message: 'Who ships order 1047?', responseType: 'approval', approvalOptions: { values: { approvalType: 'double', approveLabel: 'I do', disapproveLabel: 'Not me' } }, options: { from: 'lead_1' } },
+		{
+			resource: 'group',
+			groupId: { __rl: true, mode: 'id', value: GROUP },
+			message: 'Who ships order 1047?',
+			responseType: 'approval',
+			approvalOptions: {
+				values: { approvalType: 'double', approveLabel: 'I do', disapproveLabel: 'Not me' },
+			},
+			options: { from: 'lead_1' },
+		},
 		{ name: 'approved', value: '={{ $json.data.approved }}', type: 'boolean' },
 	);
 	const groupRun = await inGroup.start({});
 	const groupWaiting = await execution(groupRun);
-	const groupMessages = (await control(serverUrl, 'group', { sdkAppId: SDK_APP_ID, groupId: GROUP })).messages ?? [];
+	const groupMessages =
+		(await control(serverUrl, 'group', { sdkAppId: SDK_APP_ID, groupId: GROUP })).messages ?? [];
 	const groupText = groupMessages.at(-1)?.body?.[0]?.MsgContent?.Text ?? '';
 	const groupLinks = linksOf(groupText);
 	say(
 		'a group: the execution waits and the group holds one message from the sender with both links',
-		groupWaiting.status === 'waiting' && groupMessages.length === 1 && groupMessages[0].from === 'lead_1' && groupText.startsWith('Who ships order 1047?\n\n') && Boolean(groupLinks['I do'] && groupLinks['Not me']),
+		groupWaiting.status === 'waiting' &&
+			groupMessages.length === 1 &&
+			groupMessages[0].from === 'lead_1' &&
+			groupText.startsWith('Who ships order 1047?\n\n') &&
+			Boolean(groupLinks['I do'] && groupLinks['Not me']),
 		`${groupWaiting.status}; ${groupMessages.length} message(s): ${JSON.stringify(groupText)}`,
 	);
 	const firstAnswer = await open(groupLinks['Not me']);
@@ -304,14 +466,27 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const groupAfter = await execution(groupRun);
 	say(
 		'a group: the first answer counts (approved: false); a later member\'s click gets "No action required" and changes nothing',
-		firstAnswer.text.includes('Got it, thanks') && JSON.stringify(groupDone.output('Set')) === '[{"approved":false}]' && laterAnswer.text.includes('No action required') && groupAfter.runs('Set') === 1 && groupAfter.stoppedAt === groupDone.stoppedAt,
+		firstAnswer.text.includes('Got it, thanks') &&
+			JSON.stringify(groupDone.output('Set')) === '[{"approved":false}]' &&
+			laterAnswer.text.includes('No action required') &&
+			groupAfter.runs('Set') === 1 &&
+			groupAfter.stoppedAt === groupDone.stoppedAt,
 		`Set ${JSON.stringify(groupAfter.output('Set'))}, ran ${groupAfter.runs('Set')} time(s); later click ${laterAnswer.status}`,
 	);
 
 	// 4. A wait limit of 3 seconds: n8n resumes due waits when it next looks, within about a minute.
 	const limited = await deploy(
 		'Send and Wait e2e: wait limit',
-		{ to: '={{ $json.body.to }}', message: 'Answer within 3 seconds', responseType: 'approval', options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 0.05, resumeUnit: 'minutes' } } } },
+		{
+			to: '={{ $json.body.to }}',
+			message: 'Answer within 3 seconds',
+			responseType: 'approval',
+			options: {
+				limitWaitTime: {
+					values: { limitType: 'afterTimeInterval', resumeAmount: 0.05, resumeUnit: 'minutes' },
+				},
+			},
+		},
 		{ name: 'approved', value: '={{ $json.data.approved ?? "no answer" }}', type: 'string' },
 	);
 	const startedAt = Date.now();
@@ -319,16 +494,39 @@ async function checkSendAndWait({ base, authed, serverUrl, check, control, n8nBi
 	const timedOut = await until(fourth, 'success', 150_000);
 	const ask = timedOut.output('Ask')?.[0];
 	say(
-		'a wait limit ends the execution by itself; the node\'s output says no answer came',
-		timedOut.status === 'success' && ask?.data?.timedOut === true && typeof ask.data.waitTill === 'string' && JSON.stringify(timedOut.output('Set')) === '[{"approved":"no answer"}]',
+		"a wait limit ends the execution by itself; the node's output says no answer came",
+		timedOut.status === 'success' &&
+			ask?.data?.timedOut === true &&
+			typeof ask.data.waitTill === 'string' &&
+			JSON.stringify(timedOut.output('Set')) === '[{"approved":"no answer"}]',
 		`${timedOut.status} after ${Math.round((Date.now() - startedAt) / 1000)} s; Ask ${JSON.stringify(timedOut.output('Ask'))}`,
 	);
 
-	await checkInChromium({ say, base, owner, approval, until, lastMessage, linksOf, freeText, screenshotDir });
+	await checkInChromium({
+		say,
+		base,
+		owner,
+		approval,
+		until,
+		lastMessage,
+		linksOf,
+		freeText,
+		screenshotDir,
+	});
 }
 
 /** The pages as a person sees them, and the node in the editor; screenshots go to docs/. */
-async function checkInChromium({ say, base, owner, approval, until, lastMessage, linksOf, freeText, screenshotDir }) {
+async function checkInChromium({
+	say,
+	base,
+	owner,
+	approval,
+	until,
+	lastMessage,
+	linksOf,
+	freeText,
+	screenshotDir,
+}) {
 	fs.mkdirSync(screenshotDir, { recursive: true });
 	let playwright;
 	try {
@@ -337,7 +535,8 @@ async function checkInChromium({ say, base, owner, approval, until, lastMessage,
 		say('playwright-core is installed', false, error.message);
 		return;
 	}
-	if (!fs.existsSync(CHROMIUM)) return say(`Chromium is installed at ${CHROMIUM}`, false, "install Debian's chromium package");
+	if (!fs.existsSync(CHROMIUM))
+		return say(`Chromium is installed at ${CHROMIUM}`, false, "install Debian's chromium package");
 	playwright.selectors.setTestIdAttribute('data-test-id');
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-saw-chromium-'));
 	// Headless Chromium calls itself HeadlessChrome, which the node (as n8n's own isbot) takes for a
@@ -346,13 +545,22 @@ async function checkInChromium({ say, base, owner, approval, until, lastMessage,
 		executablePath: CHROMIUM,
 		headless: true,
 		userAgent: BROWSER,
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 		viewport: { width: 1280, height: 800 },
 	});
 	try {
 		await context.route('**/*', (route) => {
 			const { hostname, protocol } = new URL(route.request().url());
-			return protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost' ? route.continue() : route.abort('blockedbyclient');
+			return protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost'
+				? route.continue()
+				: route.abort('blockedbyclient');
 		});
 		context.setDefaultTimeout(90_000);
 		const page = context.pages()[0] ?? (await context.newPage());
@@ -363,11 +571,21 @@ async function checkInChromium({ say, base, owner, approval, until, lastMessage,
 		const heading = await page.locator('h1').innerText();
 		await page.screenshot({ path: path.join(screenshotDir, 'send-and-wait-approved.png') });
 		const resumed = await until(id, 'success');
-		say('Chromium: the approve link shows "Got it, thanks" and the execution goes on with approved: true', heading === 'Got it, thanks' && resumed.output('Ask')?.[0]?.data?.approved === true, `${heading}; ${resumed.status}`);
+		say(
+			'Chromium: the approve link shows "Got it, thanks" and the execution goes on with approved: true',
+			heading === 'Got it, thanks' && resumed.output('Ask')?.[0]?.data?.approved === true,
+			`${heading}; ${resumed.status}`,
+		);
 		await page.goto(link);
 		const second = await page.locator('h1').innerText();
-		await page.screenshot({ path: path.join(screenshotDir, 'send-and-wait-no-action-required.png') });
-		say('Chromium: opened again, the link shows n8n\'s "No action required"', second === 'No action required', second);
+		await page.screenshot({
+			path: path.join(screenshotDir, 'send-and-wait-no-action-required.png'),
+		});
+		say(
+			'Chromium: opened again, the link shows n8n\'s "No action required"',
+			second === 'No action required',
+			second,
+		);
 
 		const formId = await freeText.start({ to: APPROVER, order: 1046 });
 		const formLink = linksOf((await lastMessage())?.msgBody?.[0]?.MsgContent?.Text ?? '').Respond;
@@ -377,7 +595,11 @@ async function checkInChromium({ say, base, owner, approval, until, lastMessage,
 		await page.getByRole('button', { name: 'Submit' }).click();
 		await page.getByText('Got it, thanks').waitFor();
 		const answered = await until(formId, 'success');
-		say('Chromium: the Free Text form, filled in and submitted, resumes the execution with the text', answered.output('Ask')?.[0]?.data?.text === 'Weather delayed the van.', JSON.stringify(answered.output('Ask')));
+		say(
+			'Chromium: the Free Text form, filled in and submitted, resumes the execution with the text',
+			answered.output('Ask')?.[0]?.data?.text === 'Weather delayed the van.',
+			JSON.stringify(answered.output('Ask')),
+		);
 
 		await page.goto(`${base}/signin`);
 		await page.locator('input[name="emailOrLdapLoginId"]').fill(owner.email);
@@ -388,18 +610,32 @@ async function checkInChromium({ say, base, owner, approval, until, lastMessage,
 		await page.getByTestId('canvas-node').filter({ hasText: 'Ask' }).first().dblclick();
 		const ndv = page.getByTestId('ndv');
 		await ndv.waitFor();
-		await ndv.getByText('Loading fields...').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+		await ndv
+			.getByText('Loading fields...')
+			.first()
+			.waitFor({ state: 'hidden' })
+			.catch(() => undefined);
 		const fields = await ndv.getByTestId('node-parameters').innerText();
-		const operation = await ndv.getByTestId('parameter-input-operation').locator('input').inputValue();
+		const operation = await ndv
+			.getByTestId('parameter-input-operation')
+			.locator('input')
+			.inputValue();
 		await page.mouse.move(5, 5);
 		await page.screenshot({ path: path.join(screenshotDir, 'send-and-wait-parameters.png') });
 		say(
 			'the editor shows the operation "Send and Wait for Response" with its fields: To, Message, Response Type, Approval Options',
-			operation === 'Send and Wait for Response' && ['To', 'Message', 'Response Type', 'Approval Options', 'Type of Approval'].every((label) => fields.includes(label)),
+			operation === 'Send and Wait for Response' &&
+				['To', 'Message', 'Response Type', 'Approval Options', 'Type of Approval'].every((label) =>
+					fields.includes(label),
+				),
 			`${operation}: ${fields.replace(/\s+/g, ' ').slice(0, 300)}`,
 		);
 	} catch (error) {
-		say('the Chromium walk-through ran to its end', false, String(error?.message ?? error).slice(0, 1500));
+		say(
+			'the Chromium walk-through ran to its end',
+			false,
+			String(error?.message ?? error).slice(0, 1500),
+		);
 	} finally {
 		await context.close().catch(() => undefined);
 		fs.rmSync(profile, { recursive: true, force: true });
@@ -408,7 +644,13 @@ async function checkInChromium({ say, base, owner, approval, until, lastMessage,
 
 /** Alone: a fresh n8n with the packed package, the fake server, an owner; then the checks above. */
 async function main() {
-	const { controlFakeServer, installN8n, installPackage, startProcess, stopProcess } = require('./n8n');
+	const {
+		controlFakeServer,
+		installN8n,
+		installPackage,
+		startProcess,
+		stopProcess,
+	} = require('./n8n');
 	const root = path.resolve(__dirname, '../..');
 	const checks = [];
 	const check = (name, ok, detail = '') => {
@@ -418,7 +660,13 @@ async function main() {
 	const tools = installN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-saw-e2e-'));
 	installPackage(userFolder);
-	const fake = startProcess(process.execPath, [path.join(root, '.test-build/test/fake-tencent/main.js')], process.env, /listening (\S+)/, 10_000);
+	const fake = startProcess(
+		process.execPath,
+		[path.join(root, '.test-build/test/fake-tencent/main.js')],
+		process.env,
+		/listening (\S+)/,
+		10_000,
+	);
 	const serverUrl = (await fake.ready)[1];
 	const port = 5800 + Math.floor(Math.random() * 1000);
 	const env = {
@@ -435,22 +683,48 @@ async function main() {
 		N8N_SECURE_COOKIE: 'false',
 		NO_COLOR: '1',
 	};
-	const n8n = startProcess(tools.node, [tools.n8n, 'start'], env, /Editor is now accessible|n8n ready on/, 180_000);
+	const n8n = startProcess(
+		tools.node,
+		[tools.n8n, 'start'],
+		env,
+		/Editor is now accessible|n8n ready on/,
+		180_000,
+	);
 	try {
 		await n8n.ready;
 		const base = `http://127.0.0.1:${port}`;
 		for (let ready = false; !ready; await sleep(500)) {
 			const readiness = await fetch(`${base}/healthz/readiness`).catch(() => undefined);
-			const types = readiness?.ok ? await fetch(`${base}/types/nodes.json`).catch(() => undefined) : undefined;
+			const types = readiness?.ok
+				? await fetch(`${base}/types/nodes.json`).catch(() => undefined)
+				: undefined;
 			ready = types !== undefined && !(await types.text()).includes('starting up');
 		}
 		const owner = { email: 'owner@example.com', password: 'E2e-Passw0rd!' };
 		const headers = { 'content-type': 'application/json', 'browser-id': 'e2e-browser' };
-		const setup = await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify({ ...owner, firstName: 'E2E', lastName: 'Owner' }) });
-		const cookie = (setup.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? '').split(';')[0];
-		await checkSendAndWait({ base, authed: { ...headers, cookie }, serverUrl, check, control: controlFakeServer, n8nBin: tools.n8n, owner });
+		const setup = await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ ...owner, firstName: 'E2E', lastName: 'Owner' }),
+		});
+		const cookie = (
+			setup.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? ''
+		).split(';')[0];
+		await checkSendAndWait({
+			base,
+			authed: { ...headers, cookie },
+			serverUrl,
+			check,
+			control: controlFakeServer,
+			n8nBin: tools.n8n,
+			owner,
+		});
 	} catch (error) {
-		check('the send-and-wait e2e ran to its end', false, String(error?.stack ?? error).slice(0, 3000));
+		check(
+			'the send-and-wait e2e ran to its end',
+			false,
+			String(error?.stack ?? error).slice(0, 3000),
+		);
 	} finally {
 		await stopProcess(n8n.child);
 		await stopProcess(fake.child, 2_000);

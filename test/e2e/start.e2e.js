@@ -50,42 +50,89 @@ const alive = (pid) => {
 
 async function checkStart({ check, npmEnv, control }) {
 	const port = 6800 + Math.floor(Math.random() * 1000);
-	const start = spawn('npm', ['start'], { cwd: ROOT, env: npmEnv({ START_PORT: String(port), START_FOLDER: fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-start-')) }), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const start = spawn('npm', ['start'], {
+		cwd: ROOT,
+		env: npmEnv({
+			START_PORT: String(port),
+			START_FOLDER: fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-start-')),
+		}),
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	let output = '';
 	start.stdout.on('data', (chunk) => (output += chunk));
 	start.stderr.on('data', (chunk) => (output += chunk));
-	const exited = new Promise((resolve) => start.once('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		start.once('exit', (code, signal) => resolve({ code, signal })),
+	);
 	let tree = [];
 	try {
 		const deadline = Date.now() + 600_000;
-		while (!/is ready: (\S+)/.test(output) && Date.now() < deadline && start.exitCode === null) await sleep(500);
+		while (!/is ready: (\S+)/.test(output) && Date.now() < deadline && start.exitCode === null)
+			await sleep(500);
 		const base = /is ready: (\S+)/.exec(output)?.[1];
 		const signIn = /sign in:\s+(\S+) \/ (\S+)/.exec(output);
-		check('npm start comes up and prints the URL and a sign-in', Boolean(base && signIn), base ? `${base}, ${signIn?.[1]}` : output.slice(-2000));
+		check(
+			'npm start comes up and prints the URL and a sign-in',
+			Boolean(base && signIn),
+			base ? `${base}, ${signIn?.[1]}` : output.slice(-2000),
+		);
 		if (!base || !signIn) return;
 		tree = descendants(start.pid);
 
 		const headers = { 'content-type': 'application/json', 'browser-id': 'start-e2e' };
-		const login = await fetch(`${base}/rest/login`, { method: 'POST', headers, body: JSON.stringify({ emailOrLdapLoginId: signIn[1], password: signIn[2] }) });
-		headers.cookie = (login.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? '').split(';')[0];
-		check('the printed sign-in signs in', login.ok && headers.cookie.startsWith('n8n-auth='), `HTTP ${login.status}`);
+		const login = await fetch(`${base}/rest/login`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ emailOrLdapLoginId: signIn[1], password: signIn[2] }),
+		});
+		headers.cookie = (
+			login.headers.getSetCookie().find((value) => value.startsWith('n8n-auth=')) ?? ''
+		).split(';')[0];
+		check(
+			'the printed sign-in signs in',
+			login.ok && headers.cookie.startsWith('n8n-auth='),
+			`HTTP ${login.status}`,
+		);
 		const rest = async (method, route, body) => {
-			const response = await fetch(`${base}/rest${route}`, { method, headers, body: body && JSON.stringify(body) });
+			const response = await fetch(`${base}/rest${route}`, {
+				method,
+				headers,
+				body: body && JSON.stringify(body),
+			});
 			const text = await response.text();
-			if (!response.ok) throw new Error(`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+			if (!response.ok)
+				throw new Error(
+					`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
+				);
 			return JSON.parse(text).data;
 		};
 		const workflows = await rest('GET', '/workflows');
 		const listed = (workflows.data ?? workflows).map((flow) => flow.name).sort();
-		const shipped = fs.readdirSync(path.join(ROOT, 'examples')).filter((name) => name.endsWith('.json'));
-		check('npm start imported every workflow of examples/', listed.length === shipped.length, listed.join(', '));
+		const shipped = fs
+			.readdirSync(path.join(ROOT, 'examples'))
+			.filter((name) => name.endsWith('.json'));
+		check(
+			'npm start imported every workflow of examples/',
+			listed.length === shipped.length,
+			listed.join(', '),
+		);
 
 		const byName = (name) => (workflows.data ?? workflows).find((flow) => flow.name === name);
-		const executionsOf = async (workflowId) => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`)).results;
+		const executionsOf = async (workflowId) =>
+			(
+				await rest(
+					'GET',
+					`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+				)
+			).results;
 		const finished = async (workflowId, count) => {
 			const until = Date.now() + 60_000;
 			let executions = await executionsOf(workflowId);
-			while (Date.now() < until && (executions.length < count || executions.some((execution) => !execution.stoppedAt))) {
+			while (
+				Date.now() < until &&
+				(executions.length < count || executions.some((execution) => !execution.stoppedAt))
+			) {
 				await sleep(500);
 				executions = await executionsOf(workflowId);
 			}
@@ -94,26 +141,49 @@ async function checkStart({ check, npmEnv, control }) {
 		const runManually = async (name) => {
 			const flow = await rest('GET', `/workflows/${byName(name).id}`);
 			const trigger = flow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-			await rest('POST', `/workflows/${flow.id}/run`, { triggerToStartFrom: { name: trigger.name } });
+			await rest('POST', `/workflows/${flow.id}/run`, {
+				triggerToStartFrom: { name: trigger.name },
+			});
 			return (await finished(flow.id, 1)).map((execution) => execution.status);
 		};
 		const welcome = await runManually('Welcome new customers');
-		check('example "Welcome new customers" (Import → Add Subscribers → Send to Many) runs to success', welcome.join() === 'success', welcome.join());
+		check(
+			'example "Welcome new customers" (Import → Add Subscribers → Send to Many) runs to success',
+			welcome.join() === 'success',
+			welcome.join(),
+		);
 		// Its Add Subscribers made the fake server call the active trigger workflow back.
-		const thanks = (await finished(byName('Thank new subscribers (trigger)').id, 1)).map((execution) => execution.status);
-		check('example "Thank new subscribers" runs to success on the fake server\'s callback', thanks.length >= 1 && thanks.every((status) => status === 'success'), thanks.join());
+		const thanks = (await finished(byName('Thank new subscribers (trigger)').id, 1)).map(
+			(execution) => execution.status,
+		);
+		check(
+			'example "Thank new subscribers" runs to success on the fake server\'s callback',
+			thanks.length >= 1 && thanks.every((status) => status === 'success'),
+			thanks.join(),
+		);
 		const fakeServer = /fake Tencent Chat server (\S+)/.exec(output)?.[1];
-		const mailbox = (await control(fakeServer, 'mailbox', { sdkAppId: 1400000001, userId: 'cust1042' })).messages.map((message) => message.msgBody[0]?.MsgContent?.Text);
+		const mailbox = (
+			await control(fakeServer, 'mailbox', { sdkAppId: 1400000001, userId: 'cust1042' })
+		).messages.map((message) => message.msgBody[0]?.MsgContent?.Text);
 		check(
 			'the fake server holds the welcome and the thanks for a new customer',
-			mailbox.length === 2 && mailbox.includes('Welcome to Example Shop!') && mailbox.some((text) => text?.startsWith('Thanks for following @TOA#_shop')),
+			mailbox.length === 2 &&
+				mailbox.includes('Welcome to Example Shop!') &&
+				mailbox.some((text) => text?.startsWith('Thanks for following @TOA#_shop')),
 			JSON.stringify(mailbox),
 		);
 		const cleanUp = await runManually('Clean up test subscribers');
-		const left = (await control(fakeServer, 'subscribers', { sdkAppId: 1400000001, officialAccount: '@TOA#_shop' })).subscribers;
+		const left = (
+			await control(fakeServer, 'subscribers', {
+				sdkAppId: 1400000001,
+				officialAccount: '@TOA#_shop',
+			})
+		).subscribers;
 		check(
 			'example "Clean up test subscribers" (Get Many Subscribers → Remove Subscribers) runs to success and leaves no test_ subscriber',
-			cleanUp.join() === 'success' && left.length === 5 && !left.some((id) => id.startsWith('test_')),
+			cleanUp.join() === 'success' &&
+				left.length === 5 &&
+				!left.some((id) => id.startsWith('test_')),
 			`${cleanUp.join()}; left ${left.join(', ')}`,
 		);
 	} catch (error) {
@@ -129,7 +199,11 @@ async function checkStart({ check, npmEnv, control }) {
 		const ended = await Promise.race([exited, sleep(30_000).then(() => undefined)]);
 		await sleep(1000);
 		const left = [start.pid, ...tree].filter(alive);
-		check('SIGINT to npm start ends its whole process tree (n8n, the fake server)', ended !== undefined && tree.length >= 2 && left.length === 0, `${tree.length} processes below npm, ${left.length} left: ${left.join(' ')}`);
+		check(
+			'SIGINT to npm start ends its whole process tree (n8n, the fake server)',
+			ended !== undefined && tree.length >= 2 && left.length === 0,
+			`${tree.length} processes below npm, ${left.length} left: ${left.join(' ')}`,
+		);
 		for (const pid of left) {
 			try {
 				process.kill(pid, 'SIGKILL');

@@ -16,14 +16,25 @@ import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
 import { mutateAnswer, sendAsIs, transformAnswer } from './scriptedAnswers';
 import { SERVICE_MODULES } from './services';
-import { type AccountProfile, accountProfile, accountService, isImported } from './services/account';
+import {
+	type AccountProfile,
+	accountProfile,
+	accountService,
+	isImported,
+} from './services/account';
 import { groupService } from './services/group';
 import { type Groups, groupSnapshot } from './services/groupState';
 import { type MailboxMessage, mailbox, messageService } from './services/message';
 import { type ConversationMessage, conversation } from './services/messageHistory';
 import { officialAccountService, subscriberIds } from './services/officialAccount';
 import { type Accounts, accountSnapshot } from './services/officialAccountState';
-import { type Answer, failed, type RequestBody, type ServiceModule, TencentFailure } from './services/service';
+import {
+	type Answer,
+	failed,
+	type RequestBody,
+	type ServiceModule,
+	TencentFailure,
+} from './services/service';
 import { countAdmitted, countApplied, countCall, emptyStats, type FakeStats } from './stats';
 import { type Presence, setPresence } from './services/userPresence';
 import { profileOf, profileService } from './services/userProfile';
@@ -56,7 +67,9 @@ interface Call {
 	identifier: string;
 }
 
-const SERVICES_BY_NAME = new Map<string, ServiceModule<unknown>>(SERVICE_MODULES.map((service) => [service.service, service]));
+const SERVICES_BY_NAME = new Map<string, ServiceModule<unknown>>(
+	SERVICE_MODULES.map((service) => [service.service, service]),
+);
 
 export class FakeTencentServer {
 	/** Every UserSig any fake server in this process was sent: the leak checks look for them. */
@@ -124,12 +137,18 @@ export class FakeTencentServer {
 	}
 
 	subscribers(sdkAppId: number, officialAccount: string): string[] {
-		return subscriberIds(this.apps.get(sdkAppId)?.services.get(officialAccountService), officialAccount);
+		return subscriberIds(
+			this.apps.get(sdkAppId)?.services.get(officialAccountService),
+			officialAccount,
+		);
 	}
 
 	/** An official account as the server holds it, live or destroyed: profile, subscribers, messages. */
 	officialAccount(sdkAppId: number, officialAccount: string): Record<string, unknown> {
-		return accountSnapshot(this.apps.get(sdkAppId)?.services.get(officialAccountService) as Accounts | undefined, officialAccount);
+		return accountSnapshot(
+			this.apps.get(sdkAppId)?.services.get(officialAccountService) as Accounts | undefined,
+			officialAccount,
+		);
 	}
 
 	/** An account of the app (its nickname, avatar and how often it was imported), or undefined when it does not exist. */
@@ -139,7 +158,10 @@ export class FakeTencentServer {
 
 	/** A group as the server holds it, live or destroyed: profile, members, messages, notifications. */
 	group(sdkAppId: number, groupId: string): Record<string, unknown> {
-		return groupSnapshot(this.apps.get(sdkAppId)?.services.get(groupService) as Groups | undefined, groupId);
+		return groupSnapshot(
+			this.apps.get(sdkAppId)?.services.get(groupService) as Groups | undefined,
+			groupId,
+		);
 	}
 
 	/** The one-to-one messages a user has received, oldest first. */
@@ -155,7 +177,8 @@ export class FakeTencentServer {
 		const app = this.apps.get(sdkAppId);
 		const command = commandAt(path);
 		const service = command && SERVICES_BY_NAME.get(command.service);
-		if (app === undefined || command === undefined || service?.commands[command.name] === undefined) throw new Error(`cannot seed ${path} of app ${sdkAppId}`);
+		if (app === undefined || command === undefined || service?.commands[command.name] === undefined)
+			throw new Error(`cannot seed ${path} of app ${sdkAppId}`);
 		return this.carryOut({ app, service, command, body, identifier: app.config.admins[0] });
 	}
 
@@ -184,7 +207,8 @@ export class FakeTencentServer {
 		try {
 			const body = await readBody(request);
 			const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-			if (url.pathname.startsWith('/_fake/')) return answerControl(this, url.pathname, body, response);
+			if (url.pathname.startsWith('/_fake/'))
+				return answerControl(this, url.pathname, body, response);
 			this.stats.requests++;
 			await this.answer(url, body, request, response);
 		} catch (error) {
@@ -192,7 +216,12 @@ export class FakeTencentServer {
 		}
 	}
 
-	private async answer(url: URL, rawBody: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+	private async answer(
+		url: URL,
+		rawBody: string,
+		request: IncomingMessage,
+		response: ServerResponse,
+	): Promise<void> {
 		let call: Call;
 		try {
 			call = this.admit(request.method, url, rawBody);
@@ -202,7 +231,12 @@ export class FakeTencentServer {
 		}
 
 		const scripted = this.scripted.shift();
-		if (scripted !== undefined && scripted.kind !== 'fault' && scripted.kind !== 'transform' && scripted.kind !== 'mutate') {
+		if (
+			scripted !== undefined &&
+			scripted.kind !== 'fault' &&
+			scripted.kind !== 'transform' &&
+			scripted.kind !== 'mutate'
+		) {
 			if ('apply' in scripted && scripted.apply) this.carryOut(call);
 			await this.latency();
 			return sendAsIs(scripted, request, response);
@@ -211,14 +245,16 @@ export class FakeTencentServer {
 		const fault = scripted?.kind === 'fault' ? scripted.fault : pickFault(this.faults, this.random);
 		if (fault !== undefined) this.stats.faultsInjected++;
 		if (fault === 'http502') return this.reply(response, { message: 'Bad Gateway' }, 502);
-		if (fault === 'error20005') return this.reply(response, failed(20005, 'Internal server error, please try again'));
+		if (fault === 'error20005')
+			return this.reply(response, failed(20005, 'Internal server error, please try again'));
 		if (fault === 'resetBeforeApply') return void request.socket.destroy();
 
 		const answer = this.carryOut(call);
 		this.answersGiven.set(call.command.name, answer);
 		if (fault === 'resetAfterApply') return void request.socket.destroy();
 		if (fault === 'stall') await delay(this.faults.stallMs);
-		if (scripted?.kind === 'mutate') return this.reply(response, mutateAnswer(answer, scripted.mutation));
+		if (scripted?.kind === 'mutate')
+			return this.reply(response, mutateAnswer(answer, scripted.mutation));
 		if (scripted?.kind !== 'transform') return this.reply(response, answer);
 		const entries = call.service.entryLists?.[call.command.name];
 		return this.reply(response, transformAnswer(answer, scripted.transform, entries));
@@ -243,19 +279,32 @@ export class FakeTencentServer {
 
 		const service = SERVICES_BY_NAME.get(serviceName);
 		const command = commandAt(`${serviceName}/${commandName}`);
-		if (service === undefined || command === undefined || service.commands[command.name] === undefined) {
+		if (
+			service === undefined ||
+			command === undefined ||
+			service.commands[command.name] === undefined
+		) {
 			throw new TencentFailure(60002, `fake server has no ${serviceName}/${commandName}`);
 		}
 
 		countCall(this.stats, command.name);
-		const key = command.keyField === undefined ? undefined : String((body as RequestBody)[command.keyField] ?? '');
+		const key =
+			command.keyField === undefined
+				? undefined
+				: String((body as RequestBody)[command.keyField] ?? '');
 		const admission = app.windows.admit(command, key, this.faults, performance.now());
 		if (!admission.admitted) {
 			this.stats.rateLimited++;
 			throw new TencentFailure(60007, 'REST API call frequency exceeds the limit');
 		}
 		countAdmitted(this.stats, command.name, admission.inWindow, admission.spanMs);
-		return { app, service, command, body: body as RequestBody, identifier: url.searchParams.get('identifier') ?? '' };
+		return {
+			app,
+			service,
+			command,
+			body: body as RequestBody,
+			identifier: url.searchParams.get('identifier') ?? '',
+		};
 	}
 
 	private authenticate(params: URLSearchParams): AppState {
@@ -275,7 +324,8 @@ export class FakeTencentServer {
 			throw new TencentFailure(60025, 'invalid URL parameter');
 		}
 		const app = this.apps.get(sdkAppId);
-		if (app === undefined) throw new TencentFailure(70016, 'SDKAppID not found in this data centre');
+		if (app === undefined)
+			throw new TencentFailure(70016, 'SDKAppID not found in this data centre');
 		this.stats.signaturesSeen++;
 		FakeTencentServer.userSigsSeen.add(userSig);
 		const sig = checkUserSig(userSig, {
@@ -288,7 +338,8 @@ export class FakeTencentServer {
 			this.stats.rejectedSignatures++;
 			throw new TencentFailure(sig.errorCode as number, sig.errorInfo as string);
 		}
-		if (!app.config.admins.includes(identifier)) throw new TencentFailure(60016, 'identifier is not an app admin');
+		if (!app.config.admins.includes(identifier))
+			throw new TencentFailure(60016, 'identifier is not an app admin');
 		return app;
 	}
 
@@ -308,8 +359,13 @@ export class FakeTencentServer {
 		}
 		if (answer.ErrorCode === 0) {
 			countApplied(this.stats, command.name);
-			const events = service.callbacks?.[command.name]?.(body, answer, { operator: identifier, nowMs: this.nowSeconds() * 1000 }) ?? [];
-			for (const event of events) this.callbacks.emit(app.config.sdkAppId, event.command, event.body);
+			const events =
+				service.callbacks?.[command.name]?.(body, answer, {
+					operator: identifier,
+					nowMs: this.nowSeconds() * 1000,
+				}) ?? [];
+			for (const event of events)
+				this.callbacks.emit(app.config.sdkAppId, event.command, event.body);
 		}
 		return answer;
 	}

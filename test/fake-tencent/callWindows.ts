@@ -50,19 +50,30 @@ export class CallWindows {
 			windowMs: budget.per === 'second' ? SECOND_MS : HOUR_MS,
 			isAppSecond: budget.on === 'app' && budget.per === 'second',
 		}));
-		const checked = windows.map((window) => ({ ...window, ...this.check(window.name, now, window.budget, window.windowMs) }));
+		const checked = windows.map((window) => ({
+			...window,
+			...this.check(window.name, now, window.budget, window.windowMs),
+		}));
 		// What the stats report is the app's second, where the command has one.
 		const reported = checked.find((window) => window.isAppSecond) ?? checked[0];
-		if (checked.some((window) => window.inWindow >= window.budget)) return { admitted: false, inWindow: reported.inWindow };
+		if (checked.some((window) => window.inWindow >= window.budget))
+			return { admitted: false, inWindow: reported.inWindow };
 		for (const window of checked) this.record(window.name, now, window.budget);
 		return { admitted: true, inWindow: reported.inWindow + 1, spanMs: reported.spanMs };
 	}
 
-	private check(name: string, now: number, budget: number, windowMs: number): { inWindow: number; spanMs?: number } {
+	private check(
+		name: string,
+		now: number,
+		budget: number,
+		windowMs: number,
+	): { inWindow: number; spanMs?: number } {
 		const recent = this.accepted.get(name) ?? [];
 		let inWindow = 0;
-		while (inWindow < recent.length && recent[recent.length - 1 - inWindow] > now - windowMs) inWindow++;
-		const spanMs = budget > 0 && recent.length >= budget ? now - recent[recent.length - budget] : undefined;
+		while (inWindow < recent.length && recent[recent.length - 1 - inWindow] > now - windowMs)
+			inWindow++;
+		const spanMs =
+			budget > 0 && recent.length >= budget ? now - recent[recent.length - budget] : undefined;
 		return { inWindow, spanMs };
 	}
 

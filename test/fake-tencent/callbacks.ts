@@ -36,7 +36,9 @@ export function callbackSign(token: string, requestTime: number): string {
 }
 
 export function subscriberCallbackBody(
-	command: 'OfficialAccount.CallbackAfterAddSubscriber' | 'OfficialAccount.CallbackAfterDeleteSubscriber',
+	command:
+		| 'OfficialAccount.CallbackAfterAddSubscriber'
+		| 'OfficialAccount.CallbackAfterDeleteSubscriber',
 	officialAccount: string,
 	operator: string,
 	subscribers: string[],
@@ -65,10 +67,20 @@ export class CallbackSender {
 	}
 
 	/** POSTs the callback if the app has a URL; `settled()` waits for its answer. */
-	emit(sdkAppId: number, command: string, body: object, tampering: CallbackTampering = {}): boolean {
+	emit(
+		sdkAppId: number,
+		command: string,
+		body: object,
+		tampering: CallbackTampering = {},
+	): boolean {
 		const target = this.targets.get(sdkAppId);
 		if (target === undefined) return false;
-		const delivery = this.deliver(sdkAppId, command, JSON.stringify(body), this.urlFor(sdkAppId, command, target, tampering));
+		const delivery = this.deliver(
+			sdkAppId,
+			command,
+			JSON.stringify(body),
+			this.urlFor(sdkAppId, command, target, tampering),
+		);
 		this.pending.add(delivery);
 		void delivery.finally(() => this.pending.delete(delivery));
 		return true;
@@ -81,15 +93,31 @@ export class CallbackSender {
 	}
 
 	/** `/_fake/callbacks*` control requests: configure an app's URL and token, emit, and settle. */
-	async control(path: string, input: Record<string, unknown>): Promise<{ status: number; body: object }> {
+	async control(
+		path: string,
+		input: Record<string, unknown>,
+	): Promise<{ status: number; body: object }> {
 		const sdkAppId = Number(input.sdkAppId);
 		switch (path) {
 			case '/_fake/callbacks':
-				this.configure(sdkAppId, typeof input.url === 'string' ? { url: input.url, token: input.token as string | undefined } : undefined);
+				this.configure(
+					sdkAppId,
+					typeof input.url === 'string'
+						? { url: input.url, token: input.token as string | undefined }
+						: undefined,
+				);
 				return { status: 200, body: { ok: true } };
 			case '/_fake/callbacks/emit': {
-				const sent = this.emit(sdkAppId, String(input.command), input.body as object, input.tampering as CallbackTampering);
-				return { status: sent ? 200 : 404, body: sent ? { ok: true } : { error: `no callback URL for app ${sdkAppId}` } };
+				const sent = this.emit(
+					sdkAppId,
+					String(input.command),
+					input.body as object,
+					input.tampering as CallbackTampering,
+				);
+				return {
+					status: sent ? 200 : 404,
+					body: sent ? { ok: true } : { error: `no callback URL for app ${sdkAppId}` },
+				};
 			}
 			case '/_fake/callbacks/settled':
 				return { status: 200, body: { deliveries: await this.settled() } };
@@ -98,7 +126,12 @@ export class CallbackSender {
 		}
 	}
 
-	private urlFor(sdkAppId: number, command: string, target: CallbackTarget, tampering: CallbackTampering): URL {
+	private urlFor(
+		sdkAppId: number,
+		command: string,
+		target: CallbackTarget,
+		tampering: CallbackTampering,
+	): URL {
 		const url = new URL(target.url);
 		const query: Record<string, string> = {
 			SdkAppid: String(sdkAppId),
@@ -108,11 +141,13 @@ export class CallbackSender {
 			OptPlatform: 'RESTAPI',
 		};
 		if (target.token) {
-			const requestTime = Math.floor(this.clock() / 1000) + (tampering.requestTimeOffsetSeconds ?? 0);
+			const requestTime =
+				Math.floor(this.clock() / 1000) + (tampering.requestTimeOffsetSeconds ?? 0);
 			query.RequestTime = String(requestTime);
 			query.Sign = callbackSign(target.token, requestTime);
 		}
-		for (const [name, value] of Object.entries({ ...query, ...tampering.query })) url.searchParams.set(name, value);
+		for (const [name, value] of Object.entries({ ...query, ...tampering.query }))
+			url.searchParams.set(name, value);
 		return url;
 	}
 
@@ -131,7 +166,10 @@ export class CallbackSender {
 					method: 'POST',
 					agent: false,
 					timeout: DELIVERY_TIMEOUT_MS,
-					headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+					headers: {
+						'content-type': 'application/json',
+						'content-length': Buffer.byteLength(body),
+					},
 				},
 				(incoming) => {
 					const chunks: Buffer[] = [];
@@ -146,7 +184,9 @@ export class CallbackSender {
 					});
 				},
 			);
-			outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer in ${DELIVERY_TIMEOUT_MS} ms`)));
+			outgoing.on('timeout', () =>
+				outgoing.destroy(new Error(`no answer in ${DELIVERY_TIMEOUT_MS} ms`)),
+			);
 			outgoing.on('error', (error) => {
 				record(0, '', error.message);
 				resolve();

@@ -20,7 +20,13 @@ export interface FakeApp {
 	customProfileTags?: string[];
 }
 
-export const FAULT_KINDS = ['http502', 'error20005', 'resetBeforeApply', 'resetAfterApply', 'stall'] as const;
+export const FAULT_KINDS = [
+	'http502',
+	'error20005',
+	'resetBeforeApply',
+	'resetAfterApply',
+	'stall',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultConfig {

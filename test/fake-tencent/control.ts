@@ -37,12 +37,20 @@ export class FakeServerControl {
 	}
 
 	async subscribers(sdkAppId: number, officialAccount: string): Promise<string[]> {
-		return ((await this.post('subscribers', { sdkAppId, officialAccount })) as { subscribers: string[] }).subscribers;
+		return (
+			(await this.post('subscribers', { sdkAppId, officialAccount })) as { subscribers: string[] }
+		).subscribers;
 	}
 
 	/** An official account as the server holds it, live or destroyed: profile, subscribers (with custom strings), messages. */
-	async officialAccount(sdkAppId: number, officialAccount: string): Promise<Record<string, unknown>> {
-		return (await this.post('official-account', { sdkAppId, officialAccount })) as Record<string, unknown>;
+	async officialAccount(
+		sdkAppId: number,
+		officialAccount: string,
+	): Promise<Record<string, unknown>> {
+		return (await this.post('official-account', { sdkAppId, officialAccount })) as Record<
+			string,
+			unknown
+		>;
 	}
 
 	/** A group as the server holds it, live or destroyed: profile, members, messages. */
@@ -52,17 +60,22 @@ export class FakeServerControl {
 
 	/** An account of the app, or null when it does not exist. */
 	async account(sdkAppId: number, userId: string): Promise<AccountProfile | null> {
-		return ((await this.post('account', { sdkAppId, userId })) as { account: AccountProfile | null }).account;
+		return (
+			(await this.post('account', { sdkAppId, userId })) as { account: AccountProfile | null }
+		).account;
 	}
 
 	/** The one-to-one messages a user has received, oldest first. */
 	async mailbox(sdkAppId: number, userId: string): Promise<MailboxMessage[]> {
-		return ((await this.post('mailbox', { sdkAppId, userId })) as { messages: MailboxMessage[] }).messages;
+		return ((await this.post('mailbox', { sdkAppId, userId })) as { messages: MailboxMessage[] })
+			.messages;
 	}
 
 	/** The one-to-one conversation of two users, oldest first, with what was recalled. */
 	async conversation(sdkAppId: number, a: string, b: string): Promise<ConversationMessage[]> {
-		return ((await this.post('conversation', { sdkAppId, a, b })) as { messages: ConversationMessage[] }).messages;
+		return (
+			(await this.post('conversation', { sdkAppId, a, b })) as { messages: ConversationMessage[] }
+		).messages;
 	}
 
 	async setPresence(sdkAppId: number, userId: string, presence: Presence): Promise<void> {
@@ -71,7 +84,11 @@ export class FakeServerControl {
 
 	/** An account's profile tags, or null when it does not exist. */
 	async profile(sdkAppId: number, userId: string): Promise<Record<string, string | number> | null> {
-		return ((await this.post('profile', { sdkAppId, userId })) as { profile: Record<string, string | number> | null }).profile;
+		return (
+			(await this.post('profile', { sdkAppId, userId })) as {
+				profile: Record<string, string | number> | null;
+			}
+		).profile;
 	}
 
 	/** Every UserSig the server was sent, for leak checks across processes. */
@@ -80,9 +97,15 @@ export class FakeServerControl {
 	}
 
 	private async post(path: string, body: object = {}): Promise<unknown> {
-		const response = await fetch(`${this.url}/_fake/${path}`, { method: 'POST', body: JSON.stringify(body) });
+		const response = await fetch(`${this.url}/_fake/${path}`, {
+			method: 'POST',
+			body: JSON.stringify(body),
+		});
 		const answer: unknown = await response.json();
-		if (!response.ok) throw new Error(`fake server control ${path}: HTTP ${response.status} ${JSON.stringify(answer)}`);
+		if (!response.ok)
+			throw new Error(
+				`fake server control ${path}: HTTP ${response.status} ${JSON.stringify(answer)}`,
+			);
 		return answer;
 	}
 }

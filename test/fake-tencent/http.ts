@@ -11,10 +11,19 @@ export function readBody(request: IncomingMessage): Promise<string> {
 	});
 }
 
-export function sendJson(response: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+export function sendJson(
+	response: ServerResponse,
+	status: number,
+	body: object,
+	headers: Record<string, string> = {},
+): void {
 	if (response.destroyed) return;
 	const text = JSON.stringify(body);
-	response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers });
+	response.writeHead(status, {
+		'content-type': 'application/json',
+		'content-length': String(Buffer.byteLength(text)),
+		...headers,
+	});
 	response.end(text);
 }
 

@@ -4,5 +4,7 @@
 import { FakeTencentServer } from './FakeTencentServer';
 
 const server = new FakeTencentServer();
-void server.start(Number(process.argv[2] ?? 0)).then((url) => process.stdout.write(`listening ${url}\n`));
+void server
+	.start(Number(process.argv[2] ?? 0))
+	.then((url) => process.stdout.write(`listening ${url}\n`));
 process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));

@@ -14,7 +14,11 @@ const PREFIX = '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"';
 const CHUNK_BYTES = 64 * 1024;
 const ECHO_BYTES = 1024 * 1024;
 
-export async function sendAsIs(scripted: SentAsIs, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function sendAsIs(
+	scripted: SentAsIs,
+	request: IncomingMessage,
+	response: ServerResponse,
+): Promise<void> {
 	switch (scripted.kind) {
 		case 'raw': {
 			const body = scripted.gzip ? gzipSync(scripted.body) : Buffer.from(scripted.body);
@@ -31,22 +35,42 @@ export async function sendAsIs(scripted: SentAsIs, request: IncomingMessage, res
 		case 'endless':
 			return sendEndless(response, scripted.chunkBytes ?? 16 * 1024, scripted.intervalMs ?? 0);
 		case 'redirect':
-			return sendJson(response, scripted.status, { message: 'moved' }, { location: scripted.location });
+			return sendJson(
+				response,
+				scripted.status,
+				{ message: 'moved' },
+				{ location: scripted.location },
+			);
 		case 'tooMany':
-			response.writeHead(429, { 'content-type': 'text/plain', 'retry-after': String(scripted.retryAfterSeconds) });
+			response.writeHead(429, {
+				'content-type': 'text/plain',
+				'retry-after': String(scripted.retryAfterSeconds),
+			});
 			response.end('Too Many Requests');
 			return;
 		case 'echoUrl': {
 			const quoted = `invalid request ${echoed(request, scripted.form ?? 'url')}; `;
-			const ErrorInfo = quoted + 'x'.repeat(Math.max(0, (scripted.bytes ?? ECHO_BYTES) - quoted.length));
-			return sendJson(response, 200, { ActionStatus: 'FAIL', ErrorCode: scripted.errorCode, ErrorInfo });
+			const ErrorInfo =
+				quoted + 'x'.repeat(Math.max(0, (scripted.bytes ?? ECHO_BYTES) - quoted.length));
+			return sendJson(response, 200, {
+				ActionStatus: 'FAIL',
+				ErrorCode: scripted.errorCode,
+				ErrorInfo,
+			});
 		}
 		case 'echoStatusText':
-			response.writeHead(scripted.status, `Bad Gateway for ${echoed(request, 'url')}`, { 'content-type': 'text/plain' });
+			response.writeHead(scripted.status, `Bad Gateway for ${echoed(request, 'url')}`, {
+				'content-type': 'text/plain',
+			});
 			response.end('bad gateway');
 			return;
 		case 'echoRedirect':
-			return sendJson(response, 302, { message: 'moved' }, { location: `https://elsewhere.example.com/v4/x?from=${echoed(request, scripted.form)}` });
+			return sendJson(
+				response,
+				302,
+				{ message: 'moved' },
+				{ location: `https://elsewhere.example.com/v4/x?from=${echoed(request, scripted.form)}` },
+			);
 	}
 }
 
@@ -80,21 +104,36 @@ async function sendHuge(response: ServerResponse, bytes: number): Promise<void> 
 }
 
 /** Stops once the client goes away (or the server stops and destroys the socket). */
-async function sendEndless(response: ServerResponse, chunkBytes: number, intervalMs: number): Promise<void> {
+async function sendEndless(
+	response: ServerResponse,
+	chunkBytes: number,
+	intervalMs: number,
+): Promise<void> {
 	response.writeHead(200, { 'content-type': 'application/json' });
 	const chunk = 'x'.repeat(chunkBytes);
 	let open = await write(response, PREFIX);
 	while (open) {
-		await (intervalMs > 0 ? new Promise((resolve) => setTimeout(resolve, intervalMs).unref()) : nextTurn());
+		await (intervalMs > 0
+			? new Promise((resolve) => setTimeout(resolve, intervalMs).unref())
+			: nextTurn());
 		open = await write(response, chunk);
 	}
 }
 
 /** Changes the per-entry list of a command's answer; a command without one is left as it is. */
-export function transformAnswer(answer: Answer, transform: Transform, entries: EntryList | undefined): Answer {
+export function transformAnswer(
+	answer: Answer,
+	transform: Transform,
+	entries: EntryList | undefined,
+): Answer {
 	if (entries === undefined) return answer;
-	const list = Array.isArray(answer[entries.list]) ? (answer[entries.list] as Array<Record<string, unknown>>) : [];
-	const withList = (changed: Array<Record<string, unknown>>): Answer => ({ ...answer, [entries.list]: changed });
+	const list = Array.isArray(answer[entries.list])
+		? (answer[entries.list] as Array<Record<string, unknown>>)
+		: [];
+	const withList = (changed: Array<Record<string, unknown>>): Answer => ({
+		...answer,
+		[entries.list]: changed,
+	});
 	const changeFirst = (change: Record<string, unknown>) =>
 		withList(list.map((entry, index) => (index === 0 ? { ...entry, ...change } : entry)));
 	switch (transform) {
@@ -106,7 +145,10 @@ export function transformAnswer(answer: Answer, transform: Transform, entries: E
 		case 'dropFirst':
 			return withList(list.slice(1));
 		case 'addStranger':
-			return withList([...list, { [entries.id]: 'stranger', ...(entries.result ? { [entries.result]: 1 } : {}) }]);
+			return withList([
+				...list,
+				{ [entries.id]: 'stranger', ...(entries.result ? { [entries.result]: 1 } : {}) },
+			]);
 		case 'renameFirst':
 			return changeFirst({ [entries.id]: 'renamed' });
 		case 'badResult':
@@ -122,9 +164,13 @@ export function mutateAnswer(answer: Answer, mutation: Mutation): Answer {
 	let parent: Record<string | number, unknown> | undefined = copy;
 	for (const step of parentPath) {
 		const next: unknown = parent?.[step];
-		parent = typeof next === 'object' && next !== null ? (next as Record<string | number, unknown>) : undefined;
+		parent =
+			typeof next === 'object' && next !== null
+				? (next as Record<string | number, unknown>)
+				: undefined;
 	}
-	if (parent === undefined || last === undefined || (!(last in parent) && !('set' in mutation))) return copy as Answer;
+	if (parent === undefined || last === undefined || (!(last in parent) && !('set' in mutation)))
+		return copy as Answer;
 	if ('set' in mutation) parent[last] = mutation.set;
 	else if ('remove' in mutation) {
 		if (Array.isArray(parent)) parent.splice(Number(last), 1);
@@ -140,6 +186,7 @@ export function mutateAnswer(answer: Answer, mutation: Mutation): Answer {
 function renamed(value: unknown): unknown {
 	if (typeof value === 'string') return `stranger_${value}`.slice(0, 32);
 	if (Array.isArray(value)) return value.map(renamed);
-	if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, renamed(inner)]));
+	if (typeof value === 'object' && value !== null)
+		return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, renamed(inner)]));
 	return value;
 }

@@ -83,10 +83,21 @@ export function countApplied(stats: FakeStats, command: string): void {
 }
 
 /** A call let through the per-second window: `inWindow` calls in its second, this one included. */
-export function countAdmitted(stats: FakeStats, command: string, inWindow: number, spanMs: number | undefined): void {
-	stats.peakCallsPerSecondByCommand[command] = Math.max(stats.peakCallsPerSecondByCommand[command] ?? 0, inWindow);
+export function countAdmitted(
+	stats: FakeStats,
+	command: string,
+	inWindow: number,
+	spanMs: number | undefined,
+): void {
+	stats.peakCallsPerSecondByCommand[command] = Math.max(
+		stats.peakCallsPerSecondByCommand[command] ?? 0,
+		inWindow,
+	);
 	if (spanMs !== undefined) {
-		stats.tightestSpanMsByCommand[command] = Math.min(stats.tightestSpanMsByCommand[command] ?? spanMs, spanMs);
+		stats.tightestSpanMsByCommand[command] = Math.min(
+			stats.tightestSpanMsByCommand[command] ?? spanMs,
+			spanMs,
+		);
 	}
 	const now = Date.now();
 	stats.lastCallAtByCommand[command] = now;

@@ -44,7 +44,11 @@ export function checkUserSig(
 	} catch {
 		return { ok: false, errorCode: 70003, errorInfo: 'UserSig is malformed' };
 	}
-	if (typeof doc['TLS.sig'] !== 'string' || typeof doc['TLS.time'] !== 'number' || typeof doc['TLS.expire'] !== 'number') {
+	if (
+		typeof doc['TLS.sig'] !== 'string' ||
+		typeof doc['TLS.time'] !== 'number' ||
+		typeof doc['TLS.expire'] !== 'number'
+	) {
 		return { ok: false, errorCode: 70005, errorInfo: 'UserSig fields are malformed' };
 	}
 	if (doc['TLS.identifier'] !== expected.identifier) {

@@ -21,14 +21,20 @@ test('the control client sets up, scripts and inspects a server through /_fake/*
 
 	expect([scripted.status, real.json?.ErrorCode]).toEqual([429, 0]);
 	expect(await control.subscribers(APP.sdkAppId, '@TOA#_ctl')).toEqual(['a', 'b']);
-	expect(await control.stats()).toMatchObject({ requests: 2, addSubscriberCalls: 2, calls: { add_subscriber: 2 } });
+	expect(await control.stats()).toMatchObject({
+		requests: 2,
+		addSubscriberCalls: 2,
+		calls: { add_subscriber: 2 },
+	});
 	expect(await control.userSigsSeen()).toEqual([...FakeTencentServer.userSigsSeen]);
 });
 
-test('moving the clock past a UserSig\'s lifetime makes the server answer 70001', async () => {
+test("moving the clock past a UserSig's lifetime makes the server answer 70001", async () => {
 	const control = new FakeServerControl(server.url);
 	await control.setClockOffset(7_200);
-	const { json } = await call(server, 'im_open_login_svc/account_check', { CheckItem: [{ UserID: 'a' }] });
+	const { json } = await call(server, 'im_open_login_svc/account_check', {
+		CheckItem: [{ UserID: 'a' }],
+	});
 	await control.setClockOffset(0);
 	expect(json?.ErrorCode).toBe(70001);
 });
@@ -36,10 +42,21 @@ test('moving the clock past a UserSig\'s lifetime makes the server answer 70001'
 test('the control client reads an account and a mailbox', async () => {
 	const control = new FakeServerControl(server.url);
 	await control.addApp({ ...APP, officialAccounts: {}, accounts: ['amy'] });
-	await call(server, 'im_open_login_svc/multiaccount_import', { AccountList: [{ UserID: 'amy', Nick: 'Amy' }] });
-	await call(server, 'openim/sendmsg', { To_Account: 'amy', MsgRandom: 5, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Hi' } }] });
+	await call(server, 'im_open_login_svc/multiaccount_import', {
+		AccountList: [{ UserID: 'amy', Nick: 'Amy' }],
+	});
+	await call(server, 'openim/sendmsg', {
+		To_Account: 'amy',
+		MsgRandom: 5,
+		MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Hi' } }],
+	});
 
 	expect(await control.account(APP.sdkAppId, 'amy')).toEqual({ nick: 'Amy', imports: 1 });
 	expect(await control.account(APP.sdkAppId, 'nobody')).toBeNull();
-	expect((await control.mailbox(APP.sdkAppId, 'amy')).map((message) => [message.from, message.msgRandom])).toEqual([['administrator', 5]]);
+	expect(
+		(await control.mailbox(APP.sdkAppId, 'amy')).map((message) => [
+			message.from,
+			message.msgRandom,
+		]),
+	).toEqual([['administrator', 5]]);
 });

@@ -11,8 +11,12 @@ beforeEach(() => {
 });
 
 const add = (id: string) =>
-	call(server, 'official_account_open_http_svc/add_subscriber', { Official_Account: ACCOUNT, SubscriberList: [{ Subscriber_Account: id }] });
-const check = () => call(server, 'im_open_login_svc/account_check', { CheckItem: [{ UserID: 'administrator' }] });
+	call(server, 'official_account_open_http_svc/add_subscriber', {
+		Official_Account: ACCOUNT,
+		SubscriberList: [{ Subscriber_Account: id }],
+	});
+const check = () =>
+	call(server, 'im_open_login_svc/account_check', { CheckItem: [{ UserID: 'administrator' }] });
 
 test('a command no service module has is answered 60002', async () => {
 	const { json } = await call(server, 'official_account_open_http_svc/no_such_command', {});
@@ -20,7 +24,10 @@ test('a command no service module has is answered 60002', async () => {
 });
 
 test('a UserSig signed with another key is answered 70009 and counted as rejected', async () => {
-	const url = signedUrl(server, 'im_open_login_svc/account_check', { ...APP, secretKey: 'another-key' });
+	const url = signedUrl(server, 'im_open_login_svc/account_check', {
+		...APP,
+		secretKey: 'another-key',
+	});
 	const response = await fetch(url, { method: 'POST', body: '{}' });
 
 	expect(((await response.json()) as { ErrorCode: number }).ErrorCode).toBe(70009);
@@ -28,17 +35,22 @@ test('a UserSig signed with another key is answered 70009 and counted as rejecte
 });
 
 describe('limits from the command table', () => {
-	test('over a command\'s budget in a sliding second answers 60007 and carries nothing out', async () => {
+	test("over a command's budget in a sliding second answers 60007 and carries nothing out", async () => {
 		server.setFaults({ callsPerSecond: 4 });
 
 		const answers = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => add(id)));
 
 		expect(answers.map((answer) => answer.json?.ErrorCode).sort()).toEqual([0, 0, 0, 0, 60007]);
 		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toHaveLength(4);
-		expect(server.stats).toMatchObject({ rateLimited: 1, addSubscriberCalls: 5, addSubscriberApplied: 4, peakCallsPerSecond: 4 });
+		expect(server.stats).toMatchObject({
+			rateLimited: 1,
+			addSubscriberCalls: 5,
+			addSubscriberApplied: 4,
+			peakCallsPerSecond: 4,
+		});
 	});
 
-	test('each command has its own window, scaled from its own rate: account_check gets half of add_subscriber\'s', async () => {
+	test("each command has its own window, scaled from its own rate: account_check gets half of add_subscriber's", async () => {
 		server.setFaults({ callsPerSecond: 8 });
 
 		const adds = await Promise.all(Array.from({ length: 8 }, (_, i) => add(`s${i}`)));
@@ -46,7 +58,10 @@ describe('limits from the command table', () => {
 
 		expect(adds.every((answer) => answer.json?.ErrorCode === 0)).toBe(true);
 		expect(checks.map((answer) => answer.json?.ErrorCode).sort()).toEqual([0, 0, 0, 0, 60007]);
-		expect(server.stats.peakCallsPerSecondByCommand).toEqual({ add_subscriber: 8, account_check: 4 });
+		expect(server.stats.peakCallsPerSecondByCommand).toEqual({
+			add_subscriber: 8,
+			account_check: 4,
+		});
 	});
 
 	test('reserved calls come off the budget', async () => {
@@ -58,7 +73,10 @@ describe('limits from the command table', () => {
 
 test('stats count calls and applied calls per command', async () => {
 	await add('a');
-	await call(server, 'official_account_open_http_svc/add_subscriber', { Official_Account: '@TOA#_none', SubscriberList: [{ Subscriber_Account: 'a' }] });
+	await call(server, 'official_account_open_http_svc/add_subscriber', {
+		Official_Account: '@TOA#_none',
+		SubscriberList: [{ Subscriber_Account: 'a' }],
+	});
 	await check();
 
 	expect(server.stats.calls).toEqual({ add_subscriber: 2, account_check: 1 });

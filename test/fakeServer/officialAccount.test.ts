@@ -11,7 +11,14 @@ beforeEach(() => {
 	server.addApp({
 		...APP,
 		officialAccounts: {
-			[ACCOUNT]: { name: 'News', owner: 'editor', createTime: 1700000000, introduction: 'daily', customString: 'cs', subscribers: ['old'] },
+			[ACCOUNT]: {
+				name: 'News',
+				owner: 'editor',
+				createTime: 1700000000,
+				introduction: 'daily',
+				customString: 'cs',
+				subscribers: ['old'],
+			},
 			'@TOA#_small': { maxSubscribers: 1 },
 		},
 	});
@@ -20,7 +27,8 @@ beforeEach(() => {
 });
 
 const subscriberList = (...ids: string[]) => ids.map((id) => ({ Subscriber_Account: id }));
-const ids = (count: number, prefix = 'u') => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+const ids = (count: number, prefix = 'u') =>
+	Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
 describe('add_subscriber', () => {
 	test('answers 1 for a new subscriber, 2 for a subscriber already there and 0 for an ID over 32 bytes', async () => {
@@ -43,24 +51,36 @@ describe('add_subscriber', () => {
 	});
 
 	test('refuses more subscribers than the command table allows in one call with 6017', async () => {
-		const { json } = await call(server, `${OA}/add_subscriber`, { Official_Account: ACCOUNT, SubscriberList: subscriberList(...ids(101)) });
+		const { json } = await call(server, `${OA}/add_subscriber`, {
+			Official_Account: ACCOUNT,
+			SubscriberList: subscriberList(...ids(101)),
+		});
 
 		expect(json?.ErrorCode).toBe(6017);
 		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual(['old']);
 	});
 
 	test('refuses a subscriber that is not a string with 6017', async () => {
-		const { json } = await call(server, `${OA}/add_subscriber`, { Official_Account: ACCOUNT, SubscriberList: [{ Subscriber_Account: 7 }] });
+		const { json } = await call(server, `${OA}/add_subscriber`, {
+			Official_Account: ACCOUNT,
+			SubscriberList: [{ Subscriber_Account: 7 }],
+		});
 		expect(json?.ErrorCode).toBe(6017);
 	});
 
 	test('answers 130004 for an account that does not exist', async () => {
-		const { json } = await call(server, `${OA}/add_subscriber`, { Official_Account: '@TOA#_none', SubscriberList: subscriberList('a') });
+		const { json } = await call(server, `${OA}/add_subscriber`, {
+			Official_Account: '@TOA#_none',
+			SubscriberList: subscriberList('a'),
+		});
 		expect(json?.ErrorCode).toBe(130004);
 	});
 
-	test('answers 130006 when the newcomers would pass the account\'s subscriber cap, adding none', async () => {
-		const { json } = await call(server, `${OA}/add_subscriber`, { Official_Account: '@TOA#_small', SubscriberList: subscriberList('a', 'b') });
+	test("answers 130006 when the newcomers would pass the account's subscriber cap, adding none", async () => {
+		const { json } = await call(server, `${OA}/add_subscriber`, {
+			Official_Account: '@TOA#_small',
+			SubscriberList: subscriberList('a', 'b'),
+		});
 
 		expect(json?.ErrorCode).toBe(130006);
 		expect(server.subscribers(APP.sdkAppId, '@TOA#_small')).toEqual([]);
@@ -84,50 +104,83 @@ describe('delete_subscriber', () => {
 
 	test('refuses an empty list, a list of objects and 101 IDs with 6017', async () => {
 		for (const list of [[], subscriberList('old'), ids(101)]) {
-			const { json } = await call(server, `${OA}/delete_subscriber`, { Official_Account: ACCOUNT, SubscriberToDel_Account: list });
+			const { json } = await call(server, `${OA}/delete_subscriber`, {
+				Official_Account: ACCOUNT,
+				SubscriberToDel_Account: list,
+			});
 			expect(json?.ErrorCode).toBe(6017);
 		}
 		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual(['old']);
 	});
 
 	test('answers 130004 for an account that does not exist', async () => {
-		const { json } = await call(server, `${OA}/delete_subscriber`, { Official_Account: '@TOA#_none', SubscriberToDel_Account: ['a'] });
+		const { json } = await call(server, `${OA}/delete_subscriber`, {
+			Official_Account: '@TOA#_none',
+			SubscriberToDel_Account: ['a'],
+		});
 		expect(json?.ErrorCode).toBe(130004);
 	});
 });
 
 describe('get_subscriber_info', () => {
-	const page = (body: object) => call(server, `${OA}/get_subscriber_info`, { Official_Account: ACCOUNT, ...body });
+	const page = (body: object) =>
+		call(server, `${OA}/get_subscriber_info`, { Official_Account: ACCOUNT, ...body });
 
 	test('pages through the subscribers in subscribe order until Next is empty', async () => {
-		await call(server, `${OA}/add_subscriber`, { Official_Account: ACCOUNT, SubscriberList: subscriberList('b', 'a', 'c') });
+		await call(server, `${OA}/add_subscriber`, {
+			Official_Account: ACCOUNT,
+			SubscriberList: subscriberList('b', 'a', 'c'),
+		});
 
 		const first = (await page({ Limit: 2, Next: '' })).json;
 		const second = (await page({ Limit: 2, Next: first?.Next })).json;
 
 		expect(first?.SubscriberNum).toBe(4);
 		expect(first?.SubscriberList).toEqual([
-			{ Subscriber_Account: 'old', SubscribeTime: 1700000000, CustomString: '', MsgFlag: 'AcceptAndNotify', LastSendMsgTime: 0 },
+			{
+				Subscriber_Account: 'old',
+				SubscribeTime: 1700000000,
+				CustomString: '',
+				MsgFlag: 'AcceptAndNotify',
+				LastSendMsgTime: 0,
+			},
 			expect.objectContaining({ Subscriber_Account: 'b', MsgFlag: 'AcceptAndNotify' }),
 		]);
 		expect(first?.Next).not.toBe('');
-		expect((second?.SubscriberList as Array<{ Subscriber_Account: string }>).map((s) => s.Subscriber_Account)).toEqual(['a', 'c']);
+		expect(
+			(second?.SubscriberList as Array<{ Subscriber_Account: string }>).map(
+				(s) => s.Subscriber_Account,
+			),
+		).toEqual(['a', 'c']);
 		expect(second?.Next).toBe('');
 	});
 
 	test('skips no one when a subscriber already sent is removed between pages', async () => {
-		await call(server, `${OA}/add_subscriber`, { Official_Account: ACCOUNT, SubscriberList: subscriberList('b', 'c') });
+		await call(server, `${OA}/add_subscriber`, {
+			Official_Account: ACCOUNT,
+			SubscriberList: subscriberList('b', 'c'),
+		});
 		const first = (await page({ Limit: 2, Next: '' })).json;
-		await call(server, `${OA}/delete_subscriber`, { Official_Account: ACCOUNT, SubscriberToDel_Account: ['old'] });
+		await call(server, `${OA}/delete_subscriber`, {
+			Official_Account: ACCOUNT,
+			SubscriberToDel_Account: ['old'],
+		});
 
 		const second = (await page({ Limit: 2, Next: first?.Next })).json;
 
-		expect((second?.SubscriberList as Array<{ Subscriber_Account: string }>).map((s) => s.Subscriber_Account)).toEqual(['c']);
+		expect(
+			(second?.SubscriberList as Array<{ Subscriber_Account: string }>).map(
+				(s) => s.Subscriber_Account,
+			),
+		).toEqual(['c']);
 	});
 
 	test('without a Limit answers at most 200 a page', async () => {
 		for (let i = 0; i < 3; i++) {
-			await call(server, `${OA}/add_subscriber`, { Official_Account: ACCOUNT, SubscriberList: subscriberList(...ids(100, `p${i}_`)) });
+			await call(server, `${OA}/add_subscriber`, {
+				Official_Account: ACCOUNT,
+				SubscriberList: subscriberList(...ids(100, `p${i}_`)),
+			});
 		}
 		const { json } = await page({ Next: '' });
 
@@ -137,7 +190,12 @@ describe('get_subscriber_info', () => {
 	});
 
 	test('refuses a cursor it did not give, a Limit over 200 and a missing Next with 6017', async () => {
-		for (const body of [{ Next: 'bm90LWEtY3Vyc29y' }, { Limit: 201, Next: '' }, { Limit: 0, Next: '' }, { Limit: 10 }]) {
+		for (const body of [
+			{ Next: 'bm90LWEtY3Vyc29y' },
+			{ Limit: 201, Next: '' },
+			{ Limit: 0, Next: '' },
+			{ Limit: 10 },
+		]) {
 			expect((await page(body)).json?.ErrorCode).toBe(6017);
 		}
 	});
@@ -147,7 +205,9 @@ describe('get_official_account_info', () => {
 	const info = (body: object) => call(server, `${OA}/get_official_account_info`, body);
 
 	test('lists only the accounts that exist, with every field when no filter is given', async () => {
-		const { json } = await info({ OfficialAccountIdList: [{ Official_Account: ACCOUNT }, { Official_Account: '@TOA#_none' }] });
+		const { json } = await info({
+			OfficialAccountIdList: [{ Official_Account: ACCOUNT }, { Official_Account: '@TOA#_none' }],
+		});
 
 		expect(json?.OfficialAccountInfoList).toEqual([
 			{
@@ -170,7 +230,9 @@ describe('get_official_account_info', () => {
 			OfficialAccountIdList: [{ Official_Account: ACCOUNT }],
 			ResponseFilter: { OfficialAccountBaseInfoFilter: ['Name', 'SubscriberNum'] },
 		});
-		expect(json?.OfficialAccountInfoList).toEqual([{ Official_Account: ACCOUNT, Name: 'News', SubscriberNum: 1 }]);
+		expect(json?.OfficialAccountInfoList).toEqual([
+			{ Official_Account: ACCOUNT, Name: 'News', SubscriberNum: 1 },
+		]);
 	});
 
 	test('refuses an unknown filter name and more than 50 accounts with 6017', async () => {
@@ -178,7 +240,9 @@ describe('get_official_account_info', () => {
 			OfficialAccountIdList: [{ Official_Account: ACCOUNT }],
 			ResponseFilter: { OfficialAccountBaseInfoFilter: ['Colour'] },
 		});
-		const tooMany = await info({ OfficialAccountIdList: ids(51).map((id) => ({ Official_Account: id })) });
+		const tooMany = await info({
+			OfficialAccountIdList: ids(51).map((id) => ({ Official_Account: id })),
+		});
 
 		expect([unknownField.json?.ErrorCode, tooMany.json?.ErrorCode]).toEqual([6017, 6017]);
 	});

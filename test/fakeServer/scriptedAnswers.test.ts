@@ -11,9 +11,16 @@ beforeEach(() => {
 });
 
 const ADD = 'official_account_open_http_svc/add_subscriber';
-const add = (...ids: string[]) => call(server, ADD, { Official_Account: ACCOUNT, SubscriberList: ids.map((id) => ({ Subscriber_Account: id })) });
+const add = (...ids: string[]) =>
+	call(server, ADD, {
+		Official_Account: ACCOUNT,
+		SubscriberList: ids.map((id) => ({ Subscriber_Account: id })),
+	});
 const remove = (...ids: string[]) =>
-	call(server, 'official_account_open_http_svc/delete_subscriber', { Official_Account: ACCOUNT, SubscriberToDel_Account: ids });
+	call(server, 'official_account_open_http_svc/delete_subscriber', {
+		Official_Account: ACCOUNT,
+		SubscriberToDel_Account: ids,
+	});
 
 describe('transforms act on the per-entry list of any command', () => {
 	test('dropFirst on delete_subscriber drops its first outcome, and the deletion still happens', async () => {
@@ -24,14 +31,16 @@ describe('transforms act on the per-entry list of any command', () => {
 		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual([]);
 	});
 
-	test('addStranger, renameFirst, badResult and dropList change add_subscriber\'s list as named', async () => {
+	test("addStranger, renameFirst, badResult and dropList change add_subscriber's list as named", async () => {
 		server.script(
 			{ kind: 'transform', transform: 'addStranger' },
 			{ kind: 'transform', transform: 'renameFirst' },
 			{ kind: 'transform', transform: 'badResult' },
 			{ kind: 'transform', transform: 'dropList' },
 		);
-		const answers = [await add('c'), await add('d'), await add('e'), await add('f')].map((reply) => reply.json);
+		const answers = [await add('c'), await add('d'), await add('e'), await add('f')].map(
+			(reply) => reply.json,
+		);
 
 		expect(answers[0]?.SubscriberList).toEqual([
 			{ Subscriber_Account: 'c', Result: 1 },
@@ -45,10 +54,20 @@ describe('transforms act on the per-entry list of any command', () => {
 
 describe('answers sent as they are', () => {
 	test('raw sends its status, headers and body, and with apply carries the call out first', async () => {
-		server.script({ kind: 'raw', status: 200, body: '<html>', headers: { 'x-gateway': 'edge' }, apply: true });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: '<html>',
+			headers: { 'x-gateway': 'edge' },
+			apply: true,
+		});
 		const reply = await add('c');
 
-		expect([reply.status, reply.headers.get('x-gateway'), reply.text]).toEqual([200, 'edge', '<html>']);
+		expect([reply.status, reply.headers.get('x-gateway'), reply.text]).toEqual([
+			200,
+			'edge',
+			'<html>',
+		]);
 		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toContain('c');
 	});
 
@@ -59,9 +78,18 @@ describe('answers sent as they are', () => {
 	});
 
 	test('raw with gzip sends the body compressed, with content-encoding gzip', async () => {
-		server.script({ kind: 'raw', status: 200, body: '{"ActionStatus":"OK"}', contentType: 'application/json', gzip: true });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: '{"ActionStatus":"OK"}',
+			contentType: 'application/json',
+			gzip: true,
+		});
 		const reply = await add('c');
-		expect([reply.headers.get('content-encoding'), reply.json]).toEqual(['gzip', { ActionStatus: 'OK' }]);
+		expect([reply.headers.get('content-encoding'), reply.json]).toEqual([
+			'gzip',
+			{ ActionStatus: 'OK' },
+		]);
 	});
 
 	test('huge sends the padding it was asked for inside a JSON answer', async () => {
@@ -77,7 +105,10 @@ describe('answers sent as they are', () => {
 		const abort = new AbortController();
 		const response = await fetch(signedUrl(server, ADD), {
 			method: 'POST',
-			body: JSON.stringify({ Official_Account: ACCOUNT, SubscriberList: [{ Subscriber_Account: 'c' }] }),
+			body: JSON.stringify({
+				Official_Account: ACCOUNT,
+				SubscriberList: [{ Subscriber_Account: 'c' }],
+			}),
 			signal: abort.signal,
 		});
 		const reader = (response.body as ReadableStream<Uint8Array>).getReader();
@@ -92,7 +123,10 @@ describe('answers sent as they are', () => {
 	test('redirect answers its status with a Location', async () => {
 		server.script({ kind: 'redirect', status: 307, location: 'http://127.0.0.1:9/elsewhere' });
 		const reply = await call(server, ADD, {}, { redirect: 'manual' });
-		expect([reply.status, reply.headers.get('location')]).toEqual([307, 'http://127.0.0.1:9/elsewhere']);
+		expect([reply.status, reply.headers.get('location')]).toEqual([
+			307,
+			'http://127.0.0.1:9/elsewhere',
+		]);
 	});
 
 	test('tooMany answers 429 with Retry-After', async () => {
@@ -106,13 +140,17 @@ describe('answers sent as they are', () => {
 		const { json } = await add('c');
 
 		expect(json?.ErrorCode).toBe(70001);
-		expect(json?.ErrorInfo).toMatch(/^invalid request http:\/\/127\.0\.0\.1:\d+\/v4\/official_account_open_http_svc\/add_subscriber\?sdkappid=\d+&identifier=administrator&usersig=\S+&random=\d+&contenttype=json; x+$/);
+		expect(json?.ErrorInfo).toMatch(
+			/^invalid request http:\/\/127\.0\.0\.1:\d+\/v4\/official_account_open_http_svc\/add_subscriber\?sdkappid=\d+&identifier=administrator&usersig=\S+&random=\d+&contenttype=json; x+$/,
+		);
 		expect((json?.ErrorInfo as string).length).toBeGreaterThanOrEqual(1024 * 1024);
 	});
 
 	test('a scripted answer applies to the next call whatever its command', async () => {
 		server.script({ kind: 'tooMany', retryAfterSeconds: 1 });
-		const first = await call(server, 'im_open_login_svc/account_check', { CheckItem: [{ UserID: 'a' }] });
+		const first = await call(server, 'im_open_login_svc/account_check', {
+			CheckItem: [{ UserID: 'a' }],
+		});
 		const second = await add('c');
 		expect([first.status, second.status]).toEqual([429, 200]);
 	});

@@ -32,15 +32,28 @@ export function useServer(): FakeTencentServer {
 
 export function signedUrl(server: FakeTencentServer, path: string, app: FakeApp = APP): string {
 	const identifier = app.admins[0];
-	const userSig = signUserSig({ sdkAppId: app.sdkAppId, identifier, secretKey: app.secretKey }, Math.floor(Date.now() / 1000), 3600);
+	const userSig = signUserSig(
+		{ sdkAppId: app.sdkAppId, identifier, secretKey: app.secretKey },
+		Math.floor(Date.now() / 1000),
+		3600,
+	);
 	const random = Math.floor(Math.random() * 4294967295);
 	const query = `sdkappid=${app.sdkAppId}&identifier=${identifier}&usersig=${userSig}&random=${random}&contenttype=json`;
 	return `${server.url}/v4/${path}?${query}`;
 }
 
 /** POSTs `body` to `service/command`, signed for APP. */
-export async function call(server: FakeTencentServer, path: string, body: object, init: RequestInit = {}): Promise<Reply> {
-	const response = await fetch(signedUrl(server, path), { method: 'POST', body: JSON.stringify(body), ...init });
+export async function call(
+	server: FakeTencentServer,
+	path: string,
+	body: object,
+	init: RequestInit = {},
+): Promise<Reply> {
+	const response = await fetch(signedUrl(server, path), {
+		method: 'POST',
+		body: JSON.stringify(body),
+		...init,
+	});
 	const text = await response.text();
 	let json: Record<string, unknown> | undefined;
 	try {

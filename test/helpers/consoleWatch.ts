@@ -18,9 +18,15 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 	};
 }
 // n8n's logger (winston) writes to the console's own streams when it has them, not through its methods.
-const consoleStreams = console as unknown as Record<'_stdout' | '_stderr', NodeJS.WritableStream | undefined>;
+const consoleStreams = console as unknown as Record<
+	'_stdout' | '_stderr',
+	NodeJS.WritableStream | undefined
+>;
 const watched = new Set<NodeJS.WritableStream>();
-for (const [name, method] of [['_stdout', 'log'], ['_stderr', 'error']] as const) {
+for (const [name, method] of [
+	['_stdout', 'log'],
+	['_stderr', 'error'],
+] as const) {
 	const stream = consoleStreams[name];
 	if (!stream || watched.has(stream)) continue; // Jest's console writes both to one stream
 	watched.add(stream);
@@ -40,4 +46,3 @@ for (const stream of [process.stdout, process.stderr]) {
 		return original(chunk, ...rest);
 	}) as typeof stream.write;
 }
-

@@ -21,7 +21,15 @@ const testNode: INodeType = {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [{ name: 'tencentChatApi', required: true }],
-		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } }],
+		properties: [
+			{
+				displayName: 'Temp',
+				name: 'temp',
+				type: 'string',
+				default: '',
+				routing: { request: credential.test.request },
+			},
+		],
 	},
 } as INodeType;
 
@@ -30,20 +38,33 @@ export interface CredentialTestResult {
 	message: string;
 }
 
-export async function runCredentialTest(credentials: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+export async function runCredentialTest(
+	credentials: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
 	// What the request answered stays inside n8n's tester, as in n8n: only what the test says is shown, and watched.
-	const { output, run } = await runNode({ parameters: {}, items: [{}], credentials, nodeType: testNode, watchForLeaks: false });
+	const { output, run } = await runNode({
+		parameters: {},
+		items: [{}],
+		credentials,
+		nodeType: testNode,
+		watchForLeaks: false,
+	});
 	const result = judge(output[0]?.json ?? {}, run.data.resultData.error);
 	capture(result.message);
 	return result;
 }
 
 function judge(body: object, caught: unknown): CredentialTestResult {
-	const error = caught as (Error & { cause?: { response?: { status: number; statusText?: string }; code?: string } }) | undefined;
+	const error = caught as
+		| (Error & { cause?: { response?: { status: number; statusText?: string }; code?: string } })
+		| undefined;
 	if (error) {
 		const response = error.cause?.response;
 		if (response && (response.status < 199 || response.status > 299)) {
-			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			return {
+				status: 'Error',
+				message: response.statusText || `Received HTTP status code: ${response.status}`,
+			};
 		}
 		if (!response && error.cause?.code) return { status: 'Error', message: error.cause.code };
 		return { status: 'Error', message: String(error.message) };
@@ -51,7 +72,8 @@ function judge(body: object, caught: unknown): CredentialTestResult {
 	for (const rule of credential.test.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
 		const value = (body as Record<string, unknown>)[rule.properties.key];
-		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		if (value === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

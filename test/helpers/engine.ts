@@ -72,7 +72,11 @@ class CredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		requestOptions: IHttpRequestOptions,
+	) {
 		return await credentialType.authenticate(credentials, requestOptions);
 	}
 
@@ -191,12 +195,20 @@ export async function runNode({
 		...(executionId !== undefined ? { executionId } : {}),
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const runExecutionData = resumeFrom ?? createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [inputItems ?? items.map((json) => ({ json }))] }, source: null }],
-		},
-	});
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const runExecutionData =
+		resumeFrom ??
+		createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [
+					{ node, data: { main: [inputItems ?? items.map((json) => ({ json }))] }, source: null },
+				],
+			},
+		});
+	const execution = new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	onStart?.({ cancel: () => execution.cancel() });
 	const run = await execution;
 
@@ -205,19 +217,26 @@ export async function runNode({
 	const output = task?.data?.main?.[0] ?? [];
 	const errorOutput = onError === 'continueErrorOutput' ? (task?.data?.main?.[1] ?? []) : [];
 	if (watchForLeaks) capture(JSON.stringify([output, errorOutput]));
-	if (error && watchForLeaks) capture(`${error.message}\n${error.description}\n${error.stack}\n${JSON.stringify(error)}`);
+	if (error && watchForLeaks)
+		capture(`${error.message}\n${error.description}\n${error.stack}\n${JSON.stringify(error)}`);
 	const itemIndex = (error as { context?: { itemIndex?: number } } | undefined)?.context?.itemIndex;
 	return {
 		output,
 		errorOutput,
-		error: error ? { message: error.message, description: error.description, name: error.name, itemIndex } : undefined,
+		error: error
+			? { message: error.message, description: error.description, name: error.name, itemIndex }
+			: undefined,
 		run,
 		uiMessages,
 	};
 }
 
 /** The context n8n gives a node's listSearch and loadOptions methods in the editor, for the node's parameters. */
-export function loadOptionsContext(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject, path = 'parameters.groupId'): ILoadOptionsFunctions {
+export function loadOptionsContext(
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject,
+	path = 'parameters.groupId',
+): ILoadOptionsFunctions {
 	const node: INode = {
 		id: 'tencent-chat-node',
 		name: 'Tencent Chat',
@@ -227,7 +246,15 @@ export function loadOptionsContext(parameters: INodeParameters, credentials: ICr
 		parameters,
 		credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
 	};
-	const workflow = new Workflow({ id: 'wf', name: 'Tencent Chat test', nodes: [node], connections: {}, active: false, nodeTypes: new SingleNodeType(new TencentChat()), settings: {} });
+	const workflow = new Workflow({
+		id: 'wf',
+		name: 'Tencent Chat test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new SingleNodeType(new TencentChat()),
+		settings: {},
+	});
 	const additionalData = {
 		credentialsHelper: new CredentialsHelper(credentials),
 		currentNodeParameters: parameters,

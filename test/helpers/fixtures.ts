@@ -12,8 +12,17 @@ export const WRONG_REDIS_PASSWORD = 'redis-wrong-55f0a3';
 /** Every key the tests sign with, and every password: none may appear in any output, error or log. */
 export const TEST_SECRETS = [SECRET_KEY, WRONG_SECRET_KEY, REDIS_PASSWORD, WRONG_REDIS_PASSWORD];
 
-export function fakeApp(officialAccounts: FakeApp['officialAccounts'], accounts?: string[]): FakeApp {
-	return { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admins: [ADMIN], officialAccounts, ...(accounts ? { accounts } : {}) };
+export function fakeApp(
+	officialAccounts: FakeApp['officialAccounts'],
+	accounts?: string[],
+): FakeApp {
+	return {
+		sdkAppId: SDK_APP_ID,
+		secretKey: SECRET_KEY,
+		admins: [ADMIN],
+		officialAccounts,
+		...(accounts ? { accounts } : {}),
+	};
 }
 
 export function credentialsFor(server: FakeTencentServer, overrides: Record<string, unknown> = {}) {
@@ -37,13 +46,21 @@ export function addSubscribersParameters(options: INodeParameters = {}): INodePa
 	};
 }
 
-
 /** The node's parameters for an operation of the Official Account resource. */
-export function officialAccountParameters(operation: string, fields: INodeParameters = {}, options: INodeParameters = {}): INodeParameters {
+export function officialAccountParameters(
+	operation: string,
+	fields: INodeParameters = {},
+	options: INodeParameters = {},
+): INodeParameters {
 	return { resource: 'officialAccount', operation, ...fields, options };
 }
 
 /** The node's parameters for an operation of another resource (Account, Message). */
-export function resourceParameters(resource: string, operation: string, fields: INodeParameters = {}, options: INodeParameters = {}): INodeParameters {
+export function resourceParameters(
+	resource: string,
+	operation: string,
+	fields: INodeParameters = {},
+	options: INodeParameters = {},
+): INodeParameters {
 	return { resource, operation, ...fields, options };
 }

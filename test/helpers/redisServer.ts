@@ -21,7 +21,18 @@ export class RedisServer {
 
 	async start(): Promise<void> {
 		if (this.port === 0) this.port = await freePort();
-		const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir];
+		const args = [
+			'--port',
+			String(this.port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			this.dir,
+		];
 		if (this.options.password) args.push('--requirepass', this.options.password);
 		const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
 		this.process = child;
@@ -32,7 +43,9 @@ export class RedisServer {
 				if (out.includes('Ready to accept connections')) resolve();
 			});
 			child.on('error', reject);
-			child.on('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out.slice(-300)}`)));
+			child.on('exit', (code) =>
+				reject(new Error(`redis-server exited with ${code}: ${out.slice(-300)}`)),
+			);
 		});
 	}
 

@@ -38,11 +38,19 @@ export function runIsolated(cases: IsolatedCase[], deadlineMs: number): Promise<
 		child.stderr?.resume();
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			resolve({ results, stuckIn: current ?? '(before the first case)', why: `no end within ${deadlineMs} ms` });
+			resolve({
+				results,
+				stuckIn: current ?? '(before the first case)',
+				why: `no end within ${deadlineMs} ms`,
+			});
 		}, deadlineMs);
 		child.on('exit', (code, signal) => {
 			clearTimeout(timer);
-			resolve(current === undefined ? { results } : { results, stuckIn: current, why: `exited with ${code ?? signal}` });
+			resolve(
+				current === undefined
+					? { results }
+					: { results, stuckIn: current, why: `exited with ${code ?? signal}` },
+			);
 		});
 	});
 }

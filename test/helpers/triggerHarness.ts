@@ -61,7 +61,12 @@ const logTo =
 		logs.push(line);
 		capture(line);
 	};
-const logger = { error: logTo('error'), warn: logTo('warn'), info: logTo('info'), debug: logTo('debug') };
+const logger = {
+	error: logTo('error'),
+	warn: logTo('warn'),
+	info: logTo('info'),
+	debug: logTo('debug'),
+};
 
 const NODE_TYPE = 'n8n-nodes-tencent-chat.tencentChatTrigger';
 const N8N_PAYLOAD_SIZE_MAX = 16 * 1024 * 1024;
@@ -91,7 +96,11 @@ export class TriggerHarness {
 	}
 
 	/** POSTs to the trigger; `body` as text is sent as it is. */
-	async post(query: Record<string, string>, body: string | object, contentType = 'application/json'): Promise<Answer> {
+	async post(
+		query: Record<string, string>,
+		body: string | object,
+		contentType = 'application/json',
+	): Promise<Answer> {
 		const url = new URL(this.url);
 		for (const [name, value] of Object.entries(query)) url.searchParams.append(name, value);
 		const response = await fetch(url, {
@@ -114,19 +123,34 @@ export class TriggerHarness {
 		if (rawBody === undefined) return reply(response, 413, { message: 'request entity too large' });
 		const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim();
 		const parsed = parseLikeN8n(rawBody, contentType);
-		if (parsed.unprocessable) return reply(response, 422, { message: 'Failed to parse request body' });
+		if (parsed.unprocessable)
+			return reply(response, 422, { message: 'Failed to parse request body' });
 
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-		Object.assign(request, { rawBody, body: parsed.body, query: queryLikeN8n(url.searchParams), params: {} });
+		Object.assign(request, {
+			rawBody,
+			body: parsed.body,
+			query: queryLikeN8n(url.searchParams),
+			params: {},
+		});
 		const call = await this.runWebhook(request, response);
 		this.calls.push(call);
-		if (call.error) return reply(response, 500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
+		if (call.error)
+			return reply(response, 500, {
+				message: 'Workflow Webhook Error: Workflow could not be started!',
+			});
 		if (call.noWebhookResponse || response.headersSent) return;
-		const answer = this.options.respondToWebhook?.(call) ?? { status: 200, body: { harness: 'no Respond to Webhook' } };
+		const answer = this.options.respondToWebhook?.(call) ?? {
+			status: 200,
+			body: { harness: 'no Respond to Webhook' },
+		};
 		reply(response, answer.status, answer.body);
 	}
 
-	private async runWebhook(request: IncomingMessage, response: ServerResponse): Promise<TriggerCall> {
+	private async runWebhook(
+		request: IncomingMessage,
+		response: ServerResponse,
+	): Promise<TriggerCall> {
 		const node: INode = {
 			id: 'trigger-node',
 			name: 'Tencent Chat Trigger',
@@ -166,12 +190,27 @@ export class TriggerHarness {
 			webhookId: 'harness-webhook-id',
 		} as IWebhookData;
 		const workflowNode = workflow.getNode(node.name) as INode;
-		const responseMode = workflow.expression.getSimpleParameterValue(workflowNode, description?.responseMode, 'webhook', {});
-		const context = new WebhookContext(workflow, workflowNode, additionalData, 'webhook', webhookData, [], null);
+		const responseMode = workflow.expression.getSimpleParameterValue(
+			workflowNode,
+			description?.responseMode,
+			'webhook',
+			{},
+		);
+		const context = new WebhookContext(
+			workflow,
+			workflowNode,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		// n8n's logger comes from its DI container, which a test does not set up.
 		Object.defineProperty(context, 'logger', { value: logger });
 		try {
-			const result = await (this.nodeType.webhook as NonNullable<INodeType['webhook']>).call(context);
+			const result = await (this.nodeType.webhook as NonNullable<INodeType['webhook']>).call(
+				context,
+			);
 			return { ...result, answeredByTrigger: response.writableEnded, responseMode };
 		} catch (error) {
 			return { answeredByTrigger: response.writableEnded, responseMode, error: error as Error };
@@ -192,7 +231,10 @@ async function readRawBody(request: IncomingMessage): Promise<Buffer | undefined
 }
 
 /** n8n's parseBody for the content types a callback might come with. */
-function parseLikeN8n(rawBody: Buffer, contentType: string): { body?: unknown; unprocessable?: true } {
+function parseLikeN8n(
+	rawBody: Buffer,
+	contentType: string,
+): { body?: unknown; unprocessable?: true } {
 	if (rawBody.length === 0) return {};
 	if (contentType === 'application/json') {
 		try {
@@ -217,6 +259,9 @@ function queryLikeN8n(params: URLSearchParams): Record<string, string | string[]
 
 function reply(response: ServerResponse, status: number, body: object): void {
 	const text = JSON.stringify(body);
-	response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+	response.writeHead(status, {
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(text),
+	});
 	response.end(text);
 }

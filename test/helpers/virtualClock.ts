@@ -21,7 +21,12 @@ export class VirtualClock implements Clock {
 	}
 
 	setTimeout(callback: () => void, ms: number): unknown {
-		const timer = { at: this.time + Math.max(0, ms), order: this.order++, callback, cancelled: false };
+		const timer = {
+			at: this.time + Math.max(0, ms),
+			order: this.order++,
+			callback,
+			cancelled: false,
+		};
 		this.timers.push(timer);
 		return timer;
 	}
@@ -51,7 +56,12 @@ export class VirtualClock implements Clock {
 			await settle();
 			this.timers = this.timers.filter((timer) => !timer.cancelled);
 			const next = this.timers.reduce<Timer | undefined>(
-				(earliest, timer) => (!earliest || timer.at < earliest.at || (timer.at === earliest.at && timer.order < earliest.order) ? timer : earliest),
+				(earliest, timer) =>
+					!earliest ||
+					timer.at < earliest.at ||
+					(timer.at === earliest.at && timer.order < earliest.order)
+						? timer
+						: earliest,
 				undefined,
 			);
 			if (next === undefined || next.at > end) return;

@@ -69,7 +69,15 @@ export class WaitingWebhookHarness {
 	async request(
 		method: 'GET' | 'POST',
 		query: Record<string, string>,
-		{ userAgent, body, contentType }: { userAgent?: string; body?: string | FormData | URLSearchParams; contentType?: string } = {},
+		{
+			userAgent,
+			body,
+			contentType,
+		}: {
+			userAgent?: string;
+			body?: string | FormData | URLSearchParams;
+			contentType?: string;
+		} = {},
 	): Promise<PageAnswer> {
 		const url = new URL(this.url);
 		for (const [name, value] of Object.entries(query)) url.searchParams.append(name, value);
@@ -98,15 +106,26 @@ export class WaitingWebhookHarness {
 		const contentType = (request.headers['content-type'] ?? '').split(';')[0].trim();
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const body = await parseLikeN8n(rawBody, contentType, request.headers['content-type'] ?? '');
-		Object.assign(request, { rawBody, body, contentType, query: Object.fromEntries(url.searchParams), params: {} });
+		Object.assign(request, {
+			rawBody,
+			body,
+			contentType,
+			query: Object.fromEntries(url.searchParams),
+			params: {},
+		});
 		this.lastCall = await this.runWebhook(request, response);
 		if (!response.writableEnded) {
 			response.statusCode = this.lastCall.error ? 500 : 200;
-			response.end(this.lastCall.error ? 'Workflow Webhook Error' : 'answered by n8n, not the node');
+			response.end(
+				this.lastCall.error ? 'Workflow Webhook Error' : 'answered by n8n, not the node',
+			);
 		}
 	}
 
-	private async runWebhook(request: IncomingMessage, response: ServerResponse): Promise<WebhookCall> {
+	private async runWebhook(
+		request: IncomingMessage,
+		response: ServerResponse,
+	): Promise<WebhookCall> {
 		const node: INode = {
 			id: NODE_ID,
 			name: 'Tencent Chat',
@@ -117,14 +136,22 @@ export class WaitingWebhookHarness {
 			parameters: this.parameters,
 			credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
 		};
-		const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, active: false, nodeTypes: new SingleNodeType(this.nodeType) });
+		const workflow = new Workflow({
+			id: 'wf',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new SingleNodeType(this.nodeType),
+		});
 		const additionalData = {
 			httpRequest: request,
 			httpResponse: response,
 			webhookBaseUrl: 'http://127.0.0.1',
 			variables: {},
 		} as unknown as IWorkflowExecuteAdditionalData;
-		const description = this.nodeType.description.webhooks?.find((webhook) => webhook.httpMethod === request.method);
+		const description = this.nodeType.description.webhooks?.find(
+			(webhook) => webhook.httpMethod === request.method,
+		);
 		const webhookData = {
 			httpMethod: request.method,
 			node: node.name,
@@ -133,7 +160,15 @@ export class WaitingWebhookHarness {
 			workflowId: 'wf',
 			workflowExecuteAdditionalData: additionalData,
 		} as IWebhookData;
-		const context = new WebhookContext(workflow, workflow.getNode(node.name) as INode, additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			workflow.getNode(node.name) as INode,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		try {
 			return await (this.nodeType.webhook as NonNullable<TencentChat['webhook']>).call(context);
 		} catch (error) {
@@ -143,9 +178,17 @@ export class WaitingWebhookHarness {
 }
 
 /** n8n's body parsing for what a form page posts: multipart (formidable, `multiples: true`) or urlencoded. */
-async function parseLikeN8n(rawBody: Buffer, contentType: string, header: string): Promise<unknown> {
+async function parseLikeN8n(
+	rawBody: Buffer,
+	contentType: string,
+	header: string,
+): Promise<unknown> {
 	if (contentType === 'multipart/form-data') {
-		const form = await new Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': header }, body: rawBody }).formData();
+		const form = await new Request('http://127.0.0.1/', {
+			method: 'POST',
+			headers: { 'content-type': header },
+			body: rawBody,
+		}).formData();
 		const data: Record<string, string | string[]> = {};
 		for (const name of new Set(form.keys())) {
 			const values = form.getAll(name).map(String);
@@ -153,6 +196,7 @@ async function parseLikeN8n(rawBody: Buffer, contentType: string, header: string
 		}
 		return { data, files: {} };
 	}
-	if (contentType === 'application/x-www-form-urlencoded') return parseQueryString(rawBody.toString('utf8'));
+	if (contentType === 'application/x-www-form-urlencoded')
+		return parseQueryString(rawBody.toString('utf8'));
 	return {};
 }

@@ -3,7 +3,10 @@ import { describe, expect, test } from '@jest/globals';
 import { type Batch, BatchPlan, OutcomeBook } from '../../nodes/TencentChat/helpers/batchPlan';
 
 /** A plan of one ID per item, from `[key, id]` pairs in item order; every call it makes, full ones first. */
-function planOf(requests: Array<[string, string]>, batchSize = 100): { plan: BatchPlan; calls: Batch[] } {
+function planOf(
+	requests: Array<[string, string]>,
+	batchSize = 100,
+): { plan: BatchPlan; calls: Batch[] } {
 	const plan = new BatchPlan(batchSize);
 	const calls = requests.flatMap(([key, id], itemIndex) => plan.add(itemIndex, key, [id]));
 	return { plan, calls: [...calls, ...plan.finish()] };
@@ -11,7 +14,12 @@ function planOf(requests: Array<[string, string]>, batchSize = 100): { plan: Bat
 
 /** Every request as its item, key, ID and slot. */
 const requestsOf = (plan: BatchPlan) =>
-	Array.from({ length: plan.requests }, (_, request) => [plan.itemIndex(request), plan.key(request), plan.id(request), plan.slot(request)]);
+	Array.from({ length: plan.requests }, (_, request) => [
+		plan.itemIndex(request),
+		plan.key(request),
+		plan.id(request),
+		plan.slot(request),
+	]);
 
 describe('BatchPlan', () => {
 	test('groups by key, a slot per distinct ID in order of first appearance', () => {
@@ -58,7 +66,8 @@ describe('BatchPlan', () => {
 		const plan = new BatchPlan(100);
 		const handedOut: number[] = [];
 		for (let item = 0; item < 250; item++) {
-			for (const call of plan.add(item, 'A', [`u${item}`])) handedOut.push(item, call.ids.length, call.slots[0]);
+			for (const call of plan.add(item, 'A', [`u${item}`]))
+				handedOut.push(item, call.ids.length, call.slots[0]);
 		}
 		expect(handedOut).toEqual([99, 100, 0, 199, 100, 100]);
 		expect(plan.finish().map((call) => [call.ids.length, call.slots[0]])).toEqual([[50, 200]]);
@@ -92,7 +101,8 @@ describe('BatchPlan', () => {
 
 	test('keeps keys apart when items alternate between them', () => {
 		const plan = new BatchPlan(100);
-		for (let item = 0; item < 6; item++) plan.add(item, item % 2 === 0 ? 'even' : 'odd', [`u${item % 3}`]);
+		for (let item = 0; item < 6; item++)
+			plan.add(item, item % 2 === 0 ? 'even' : 'odd', [`u${item % 3}`]);
 		expect(plan.finish()).toEqual([
 			{ key: 'even', ids: ['u0', 'u2', 'u1'], slots: [0, 2, 4] },
 			{ key: 'odd', ids: ['u1', 'u0', 'u2'], slots: [1, 3, 5] },
@@ -117,7 +127,10 @@ describe('BatchPlan', () => {
 	});
 
 	test('honours a smaller batch size', () => {
-		const { calls } = planOf(Array.from({ length: 5 }, (_, i): [string, string] => ['A', `u${i}`]), 2);
+		const { calls } = planOf(
+			Array.from({ length: 5 }, (_, i): [string, string] => ['A', `u${i}`]),
+			2,
+		);
 		expect(calls.map((call) => call.ids)).toEqual([['u0', 'u1'], ['u2', 'u3'], ['u4']]);
 	});
 
@@ -138,7 +151,13 @@ describe('BatchPlan', () => {
 		const calls = plan.finish();
 		const book = new OutcomeBook<string>();
 		calls.forEach((call) => book.record(call, 0, 'sent'));
-		expect([calls.length, plan.slots, book.size, book.get(999_999), plan.key(999_999)]).toEqual([1_000_000, 1_000_000, 1_000_000, 'sent', 'message 999999']);
+		expect([calls.length, plan.slots, book.size, book.get(999_999), plan.key(999_999)]).toEqual([
+			1_000_000,
+			1_000_000,
+			1_000_000,
+			'sent',
+			'message 999999',
+		]);
 	});
 });
 

@@ -2,21 +2,43 @@ import { describe, expect, test } from '@jest/globals';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type BulkOperation, freeze, type Outcome } from '../../nodes/TencentChat/actions/shapes/bulk';
+import {
+	type BulkOperation,
+	freeze,
+	type Outcome,
+} from '../../nodes/TencentChat/actions/shapes/bulk';
 import { BulkOutput } from '../../nodes/TencentChat/actions/shapes/bulkOutput';
 import { type Batch, BatchPlan, OutcomeBook } from '../../nodes/TencentChat/helpers/batchPlan';
 
-const node = { name: 'Tencent Chat', type: 'tencentChat', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	name: 'Tencent Chat',
+	type: 'tencentChat',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const context = { getNode: () => node } as unknown as IExecuteFunctions;
 
 const ADDED = freeze({ status: 'added' });
-const FAILED = freeze({ status: 'failed', errorCode: 10004 }, { code: 10004, info: 'no such account' });
+const FAILED = freeze(
+	{ status: 'failed', errorCode: 10004 },
+	{ code: 10004, info: 'no such account' },
+);
 
 function operation(failedIdStopsNode = false): BulkOperation<number> {
 	return {
 		command: { name: 'add_subscriber' } as BulkOperation<number>['command'],
-		key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: { field: 'Official Account', maxBytes: 32 } },
-		ids: { parameter: 'subscriberIds', outputName: 'subscriber', rule: { field: 'Subscriber IDs', maxBytes: 32 }, noun: 'subscribers' },
+		key: {
+			parameter: 'officialAccountId',
+			outputName: 'officialAccount',
+			rule: { field: 'Official Account', maxBytes: 32 },
+		},
+		ids: {
+			parameter: 'subscriberIds',
+			outputName: 'subscriber',
+			rule: { field: 'Subscriber IDs', maxBytes: 32 },
+			noun: 'subscribers',
+		},
 		send: () => Promise.reject(new Error('not sent in this test')),
 		outcome: () => ADDED,
 		failedIdStopsNode,
@@ -34,8 +56,18 @@ describe('BulkOutput', () => {
 	test('makes items in input order as far as the plan and the answers go, and the rest once they come', () => {
 		const plan = new BatchPlan(2);
 		const outcomes = new OutcomeBook<Outcome>();
-		const inputError = new NodeOperationError(node as never, 'Subscriber IDs must be an ID', { itemIndex: 1 });
-		const output = new BulkOutput(context, 4, plan, outcomes, new Map([[1, { error: inputError, subject: {} }]]), operation(), routing);
+		const inputError = new NodeOperationError(node as never, 'Subscriber IDs must be an ID', {
+			itemIndex: 1,
+		});
+		const output = new BulkOutput(
+			context,
+			4,
+			plan,
+			outcomes,
+			new Map([[1, { error: inputError, subject: {} }]]),
+			operation(),
+			routing,
+		);
 
 		// Items 0 and 2 are planned (1 could not be read), item 3 not yet: the full call is answered.
 		expect(plan.add(0, 'K', ['a'])).toEqual([]);
@@ -47,7 +79,9 @@ describe('BulkOutput', () => {
 		const [last] = plan.finish();
 		answer(outcomes, last);
 
-		expect(output.finish().map((item) => [item.pairedItem, item.json.subscriber ?? item.json.errorInfo])).toEqual([
+		expect(
+			output.finish().map((item) => [item.pairedItem, item.json.subscriber ?? item.json.errorInfo]),
+		).toEqual([
 			[{ item: 0 }, 'a'],
 			[{ item: 1 }, 'Subscriber IDs must be an ID'],
 			[{ item: 2 }, 'b'],
@@ -92,6 +126,9 @@ describe('BulkOutput', () => {
 			error = thrown as NodeOperationError;
 		}
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect([error?.message, error?.context.itemIndex]).toEqual(['Subscriber IDs: "missing": no such account', 1]);
+		expect([error?.message, error?.context.itemIndex]).toEqual([
+			'Subscriber IDs: "missing": no such account',
+			1,
+		]);
 	});
 });

@@ -30,7 +30,9 @@ describe("n8n's egress rules", () => {
 			credentials: credentialsFor(server),
 		});
 		expect(output).toEqual([]);
-		expect(error?.message).toContain(`This n8n instance's network rules do not allow ${server.url}`);
+		expect(error?.message).toContain(
+			`This n8n instance's network rules do not allow ${server.url}`,
+		);
 		expect(error?.description).toContain('N8N_SSRF_ALLOWED_HOSTNAMES');
 		expect(server.stats.requests).toBe(0);
 	});
@@ -38,7 +40,12 @@ describe("n8n's egress rules", () => {
 	test('on an n8n without an egress filter the node works as before', async () => {
 		const context = {
 			getCredentials: async () => credentialsFor(server),
-			getNode: () => ({ name: 'Tencent Chat', type: 'tencentChat', typeVersion: 1, parameters: {} }),
+			getNode: () => ({
+				name: 'Tencent Chat',
+				type: 'tencentChat',
+				typeVersion: 1,
+				parameters: {},
+			}),
 			logger: { debug: () => undefined },
 			helpers: {},
 		} as unknown as IExecuteFunctions;
@@ -50,15 +57,25 @@ describe("n8n's egress rules", () => {
 	test('the lookup it is given is the one every connection uses', async () => {
 		const looked: string[] = [];
 		const context = {
-			getCredentials: async () => credentialsFor(server, { baseUrl: server.url.replace('127.0.0.1', 'localhost') }),
-			getNode: () => ({ name: 'Tencent Chat', type: 'tencentChat', typeVersion: 1, parameters: {} }),
+			getCredentials: async () =>
+				credentialsFor(server, { baseUrl: server.url.replace('127.0.0.1', 'localhost') }),
+			getNode: () => ({
+				name: 'Tencent Chat',
+				type: 'tencentChat',
+				typeVersion: 1,
+				parameters: {},
+			}),
 			logger: { debug: () => undefined },
 			helpers: {
 				getSecureEgressFilter: () => ({
 					validateUrl: async () => ({ ok: true }),
 					createSecureLookup:
 						() =>
-						(hostname: string, options: { all?: boolean }, callback: (error: Error | null, ...answer: unknown[]) => void) => {
+						(
+							hostname: string,
+							options: { all?: boolean },
+							callback: (error: Error | null, ...answer: unknown[]) => void,
+						) => {
 							looked.push(hostname);
 							if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
 							else callback(null, '127.0.0.1', 4);

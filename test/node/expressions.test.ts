@@ -37,7 +37,7 @@ test.each([
 	['$json.contact.id', '($json.contact.id)'],
 	['$json.contact["user id"]', '($json.contact["user id"])'],
 	['$json.contact.ids[1]', '($json.contact.ids[1])'],
-])('the fast path for {{ %s }} gives what n8n\'s expression engine gives', async (fast, engine) => {
+])("the fast path for {{ %s }} gives what n8n's expression engine gives", async (fast, engine) => {
 	const viaEngine = await outputWith('={{ ($json.account) }}', `={{ ${engine} }}`);
 	const viaFastPath = await outputWith('={{ $json.account }}', `={{ ${fast} }}`);
 	expect(viaFastPath).toEqual(viaEngine);

@@ -18,7 +18,9 @@ import { useFakeServer } from '../helpers/useFakeServer';
 // other than what was meant, and no UserSig leaks through a server's text.
 
 const NEWS = '@TOA#_news';
-const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: Array.from({ length: 10 }, (_, i) => `old${i}`) } }));
+const server = useFakeServer(() =>
+	fakeApp({ [NEWS]: { subscribers: Array.from({ length: 10 }, (_, i) => `old${i}`) } }),
+);
 
 /** Values a workflow can produce through an expression, where the editor would allow none of them. */
 const BAD_VALUES: Array<[string, string]> = [
@@ -40,38 +42,52 @@ const OPTIONS = [
 ];
 
 describe('numeric options from expressions are checked before any call, for every operation', () => {
-	test.each(OPERATIONS)('$name: no value crashes or hangs n8n, each is a clear error naming the option, and no call is made', async (operation) => {
-		const cases: IsolatedCase[] = [];
-		for (const option of OPTIONS.filter((candidate) => (operation.bulk || !candidate.bulkOnly) && !operation.without?.includes(candidate.name))) {
-			for (const [label, expression] of BAD_VALUES) {
-				// No retries at all is a choice the option offers.
-				if (option.name === 'maxRetries' && label === '0') continue;
-				cases.push({
-					name: `${option.displayName} = ${label}`,
-					parameters: operation.parameters({ [option.name]: expression }),
-					items: [{ officialAccount: NEWS, subscribers: 'new1' }],
-					credentials: credentialsFor(server),
+	test.each(OPERATIONS)(
+		'$name: no value crashes or hangs n8n, each is a clear error naming the option, and no call is made',
+		async (operation) => {
+			const cases: IsolatedCase[] = [];
+			for (const option of OPTIONS.filter(
+				(candidate) =>
+					(operation.bulk || !candidate.bulkOnly) && !operation.without?.includes(candidate.name),
+			)) {
+				for (const [label, expression] of BAD_VALUES) {
+					// No retries at all is a choice the option offers.
+					if (option.name === 'maxRetries' && label === '0') continue;
+					cases.push({
+						name: `${option.displayName} = ${label}`,
+						parameters: operation.parameters({ [option.name]: expression }),
+						items: [{ officialAccount: NEWS, subscribers: 'new1' }],
+						credentials: credentialsFor(server),
+					});
+				}
+			}
+			const { results, stuckIn, why } = await runIsolated(cases, 60_000);
+
+			expect({ stuckIn, why }).toEqual({ stuckIn: undefined, why: undefined });
+			for (const result of results) {
+				const option = result.name.split(' = ')[0];
+				expect({ case: result.name, message: result.error?.message }).toEqual({
+					case: result.name,
+					message: expect.stringContaining(option),
 				});
 			}
-		}
-		const { results, stuckIn, why } = await runIsolated(cases, 60_000);
-
-		expect({ stuckIn, why }).toEqual({ stuckIn: undefined, why: undefined });
-		for (const result of results) {
-			const option = result.name.split(' = ')[0];
-			expect({ case: result.name, message: result.error?.message }).toEqual({
-				case: result.name,
-				message: expect.stringContaining(option),
-			});
-		}
-		expect(results).toHaveLength(cases.length);
-		expect(server.stats.requests).toBe(0);
-	}, 90_000);
+			expect(results).toHaveLength(cases.length);
+			expect(server.stats.requests).toBe(0);
+		},
+		90_000,
+	);
 
 	test('text holding a number is taken as that number', async () => {
-		const items = Array.from({ length: 25 }, (_, i) => ({ officialAccount: NEWS, subscribers: `t${i}` }));
+		const items = Array.from({ length: 25 }, (_, i) => ({
+			officialAccount: NEWS,
+			subscribers: `t${i}`,
+		}));
 		const { output, error } = await runNode({
-			parameters: addSubscribersParameters({ batchSize: "={{ '10' }}", maxConcurrency: '={{ "2" }}', timeoutMs: '5000' } as never),
+			parameters: addSubscribersParameters({
+				batchSize: "={{ '10' }}",
+				maxConcurrency: '={{ "2" }}',
+				timeoutMs: '5000',
+			} as never),
 			items,
 			credentials: credentialsFor(server),
 		});
@@ -81,10 +97,17 @@ describe('numeric options from expressions are checked before any call, for ever
 	});
 
 	test("a bad option in one execution leaves another execution's pace alone", async () => {
-		const bad = runNode({ parameters: addSubscribersParameters({ maxConcurrency: '={{ NaN }}' } as never), items: [{ officialAccount: NEWS, subscribers: 'x' }], credentials: credentialsFor(server) });
+		const bad = runNode({
+			parameters: addSubscribersParameters({ maxConcurrency: '={{ NaN }}' } as never),
+			items: [{ officialAccount: NEWS, subscribers: 'x' }],
+			credentials: credentialsFor(server),
+		});
 		const good = runNode({
 			parameters: addSubscribersParameters({ batchSize: 1 }),
-			items: Array.from({ length: 30 }, (_, i) => ({ officialAccount: NEWS, subscribers: `g${i}` })),
+			items: Array.from({ length: 30 }, (_, i) => ({
+				officialAccount: NEWS,
+				subscribers: `g${i}`,
+			})),
 			credentials: credentialsFor(server),
 		});
 		const [badRun, goodRun] = await Promise.all([bad, good]);
@@ -93,15 +116,29 @@ describe('numeric options from expressions are checked before any call, for ever
 	});
 });
 
-const run = (items: IDataObject[], options: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
-	runNode({ parameters: addSubscribersParameters(options), items, credentials: credentialsFor(server), ...extra });
+const run = (
+	items: IDataObject[],
+	options: INodeParameters = {},
+	extra: Partial<Parameters<typeof runNode>[0]> = {},
+) =>
+	runNode({
+		parameters: addSubscribersParameters(options),
+		items,
+		credentials: credentialsFor(server),
+		...extra,
+	});
 const one = [{ officialAccount: NEWS, subscribers: 'a, b' }];
 
 describe('answers are bounded', () => {
 	test('a 300 MB answer is refused unread: the subscribers are unknown, not failed, since the call was carried out', async () => {
-		server.script({ kind: 'huge', bytes: 300 * 2 ** 20, apply: true }, { kind: 'huge', bytes: 300 * 2 ** 20 });
+		server.script(
+			{ kind: 'huge', bytes: 300 * 2 ** 20, apply: true },
+			{ kind: 'huge', bytes: 300 * 2 ** 20 },
+		);
 		const { output } = await run(one, { maxRetries: 1 }, { continueOnFail: true });
-		expect(output.map((item) => [item.json.status, item.json.errorCode, item.json.ambiguous])).toEqual([
+		expect(
+			output.map((item) => [item.json.status, item.json.errorCode, item.json.ambiguous]),
+		).toEqual([
 			['unknown', 'ANSWER_TOO_LARGE', true],
 			['unknown', 'ANSWER_TOO_LARGE', true],
 		]);
@@ -111,21 +148,53 @@ describe('answers are bounded', () => {
 	test('an endless answer is cut at the bound, then asked again', async () => {
 		server.script({ kind: 'endless', apply: true });
 		const { output } = await run(one);
-		expect(output.map((item) => item.json.status)).toEqual(['addedOrAlreadySubscribed', 'addedOrAlreadySubscribed']);
+		expect(output.map((item) => item.json.status)).toEqual([
+			'addedOrAlreadySubscribed',
+			'addedOrAlreadySubscribed',
+		]);
 	});
 
 	test('a gzip-encoded answer is read; its size is bounded after inflating', async () => {
-		const answer = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', SubscriberList: [{ Subscriber_Account: 'a', Result: 1 }, { Subscriber_Account: 'b', Result: 1 }] };
-		server.script({ kind: 'raw', status: 200, body: JSON.stringify(answer), gzip: true, apply: true, contentType: 'application/json' });
+		const answer = {
+			ActionStatus: 'OK',
+			ErrorCode: 0,
+			ErrorInfo: '',
+			SubscriberList: [
+				{ Subscriber_Account: 'a', Result: 1 },
+				{ Subscriber_Account: 'b', Result: 1 },
+			],
+		};
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify(answer),
+			gzip: true,
+			apply: true,
+			contentType: 'application/json',
+		});
 		expect((await run(one)).output.map((item) => item.json.status)).toEqual(['added', 'added']);
 
-		server.script({ kind: 'raw', status: 200, body: `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"${'z'.repeat(5 * 2 ** 20)}"}`, gzip: true });
-		const bomb = await run([{ officialAccount: NEWS, subscribers: 'c' }], { maxRetries: 0 }, { continueOnFail: true });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"${'z'.repeat(5 * 2 ** 20)}"}`,
+			gzip: true,
+		});
+		const bomb = await run(
+			[{ officialAccount: NEWS, subscribers: 'c' }],
+			{ maxRetries: 0 },
+			{ continueOnFail: true },
+		);
 		expect(bomb.output[0].json.errorCode).toBe('ANSWER_TOO_LARGE');
 	});
 
 	test('a binary answer is described, never shown', async () => {
-		server.script({ kind: 'raw', status: 200, body: '\u0000\u0001\u00ff\u00fe'.repeat(100), contentType: 'application/octet-stream' });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: '\u0000\u0001\u00ff\u00fe'.repeat(100),
+			contentType: 'application/octet-stream',
+		});
 		const { output } = await run(one, { maxRetries: 0 }, { continueOnFail: true });
 		expect(output[0].json.errorInfo).toMatch(/bytes of binary data|not a Tencent Chat answer/);
 		// eslint-disable-next-line no-control-regex
@@ -133,9 +202,15 @@ describe('answers are bounded', () => {
 	});
 
 	test('a redirect is not followed: the error says where to, and nothing is retried', async () => {
-		server.script({ kind: 'redirect', status: 302, location: 'https://elsewhere.example.com/v4/x' });
+		server.script({
+			kind: 'redirect',
+			status: 302,
+			location: 'https://elsewhere.example.com/v4/x',
+		});
 		const { error } = await run(one);
-		expect(error?.message).toContain('redirected the request to https://elsewhere.example.com/v4/x');
+		expect(error?.message).toContain(
+			'redirected the request to https://elsewhere.example.com/v4/x',
+		);
 		expect(error?.description).toContain('Base URL');
 		expect(server.stats.requests).toBe(1);
 	});
@@ -149,9 +224,12 @@ describe('answers are bounded', () => {
 		expect(performance.now() - startedAt).toBeGreaterThanOrEqual(1_000);
 	});
 
-	test("a 200 KB ErrorInfo that quotes the URL is bounded in every item and carries no UserSig", async () => {
+	test('a 200 KB ErrorInfo that quotes the URL is bounded in every item and carries no UserSig', async () => {
 		server.script({ kind: 'echoUrl', errorCode: 130004, bytes: 200_000 });
-		const items = Array.from({ length: 50 }, (_, i) => ({ officialAccount: NEWS, subscribers: `e${i}` }));
+		const items = Array.from({ length: 50 }, (_, i) => ({
+			officialAccount: NEWS,
+			subscribers: `e${i}`,
+		}));
 		const { output } = await run(items, {}, { continueOnFail: true });
 		expect(output).toHaveLength(50);
 		for (const item of output) {
@@ -182,8 +260,16 @@ describe('the outcome says what is known', () => {
 
 	test('a storm of answers that leave subscribers out still ends with every subscriber in its true state', async () => {
 		const transforms = ['dropList', 'dropFirst', 'renameFirst', 'badResult'] as const;
-		server.script(...Array.from({ length: 12 }, (_, i) => ({ kind: 'transform' as const, transform: transforms[i % 4] })));
-		const items = Array.from({ length: 1_000 }, (_, i) => ({ officialAccount: NEWS, subscribers: i < 10 ? `old${i}` : `s${i}` }));
+		server.script(
+			...Array.from({ length: 12 }, (_, i) => ({
+				kind: 'transform' as const,
+				transform: transforms[i % 4],
+			})),
+		);
+		const items = Array.from({ length: 1_000 }, (_, i) => ({
+			officialAccount: NEWS,
+			subscribers: i < 10 ? `old${i}` : `s${i}`,
+		}));
 		const { output, error } = await run(items, { batchSize: 10, maxConcurrency: 4 });
 		expect(error).toBeUndefined();
 		const there = new Set(server.subscribers(SDK_APP_ID, NEWS));
@@ -211,12 +297,17 @@ describe('the outcome says what is known', () => {
 
 describe('nothing is sent other than what was meant', () => {
 	test('an ID that is a number past 2^53 is refused before any call, saying to pass IDs as text', async () => {
-		const { error } = await run([{ officialAccount: NEWS, subscribers: [Number('12345678901234567000'), Number('12345678901234567001')] }]);
+		const { error } = await run([
+			{
+				officialAccount: NEWS,
+				subscribers: [Number('12345678901234567000'), Number('12345678901234567001')],
+			},
+		]);
 		expect(error?.message).toContain('pass IDs as text');
 		expect(server.stats.requests).toBe(0);
 	});
 
-	test("an expression the engine refuses is refused, not read past: {{ $json.constructor.name }}", async () => {
+	test('an expression the engine refuses is refused, not read past: {{ $json.constructor.name }}', async () => {
 		const { error, output } = await runNode({
 			parameters: { ...addSubscribersParameters(), subscriberIds: '={{ $json.constructor.name }}' },
 			items: [{ officialAccount: NEWS }],
@@ -232,12 +323,23 @@ describe('nothing is sent other than what was meant', () => {
 		const gateway = createServer((request, response) => {
 			paths.push((request.url ?? '').split('?')[0]);
 			response.writeHead(200, { 'content-type': 'application/json' });
-			response.end(JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', SubscriberList: [{ Subscriber_Account: 'a', Result: 1 }] }));
+			response.end(
+				JSON.stringify({
+					ActionStatus: 'OK',
+					ErrorCode: 0,
+					ErrorInfo: '',
+					SubscriberList: [{ Subscriber_Account: 'a', Result: 1 }],
+				}),
+			);
 		});
 		await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
 		try {
 			const { port } = gateway.address() as AddressInfo;
-			const client = new TencentChatClient(readCredentials(credentialsFor(server, { baseUrl: `http://127.0.0.1:${port}/tencent-gw/` })));
+			const client = new TencentChatClient(
+				readCredentials(
+					credentialsFor(server, { baseUrl: `http://127.0.0.1:${port}/tencent-gw/` }),
+				),
+			);
 			const answer = await addSubscribers(client, NEWS, ['a']);
 			expect(answer.results.get('a')).toBe(1);
 			expect(paths).toEqual(['/tencent-gw/v4/official_account_open_http_svc/add_subscriber']);
@@ -261,37 +363,57 @@ describe('nothing is sent other than what was meant', () => {
 describe('no UserSig leaks through what a server quotes, for every operation', () => {
 	const FORMS: EchoForm[] = ['url', 'percentEncoded', 'json', 'bare', 'base64'];
 	const SCRIPTS: Array<[string, ScriptedAnswer]> = [
-		...FORMS.map((form): [string, ScriptedAnswer] => [`an ErrorInfo quoting it (${form})`, { kind: 'echoUrl', errorCode: 130004, form, bytes: 100_000 }]),
+		...FORMS.map((form): [string, ScriptedAnswer] => [
+			`an ErrorInfo quoting it (${form})`,
+			{ kind: 'echoUrl', errorCode: 130004, form, bytes: 100_000 },
+		]),
 		['a redirect whose Location carries the URL', { kind: 'echoRedirect', form: 'url' }],
-		['a redirect whose Location carries it percent-encoded', { kind: 'echoRedirect', form: 'percentEncoded' }],
+		[
+			'a redirect whose Location carries it percent-encoded',
+			{ kind: 'echoRedirect', form: 'percentEncoded' },
+		],
 		['a redirect whose Location carries it bare', { kind: 'echoRedirect', form: 'bare' }],
 	];
 	/** Any 16 characters of any signature the fake server saw, in what the node let out. */
 	const leaked = (text: string) =>
 		[...FakeTencentServer.userSigsSeen].some((userSig) => {
-			for (let start = 0; start + 16 <= userSig.length; start += 8) if (text.includes(userSig.slice(start, start + 16))) return true;
+			for (let start = 0; start + 16 <= userSig.length; start += 8)
+				if (text.includes(userSig.slice(start, start + 16))) return true;
 			return false;
 		});
 
-	test.each(OPERATIONS)('$name: in the error, in every item and its errorInfo, under each On Error mode', async (operation) => {
-		let run = 0;
-		for (const [label, scripted] of SCRIPTS) {
-			for (const onError of ['stopWorkflow', 'continueErrorOutput', 'continueRegularOutput'] as const) {
-				server.script(scripted);
-				const { output, errorOutput, error } = await runNode({
-					parameters: operation.parameters({ maxRetries: 0 }),
-					// An account of its own per run: a broadcast's hourly budget is not what this tests.
-					items: [{ officialAccount: `@TOA#_leak${run++}`, subscribers: 'new1' }],
-					credentials: credentialsFor(server),
-					onError,
-					// Send and Wait's links name the execution.
-					executionId: 'execution-1',
-				});
-				const said = JSON.stringify([output, errorOutput, error]);
-				expect({ label, onError, leaked: leaked(said), named: /usersig[=%"\\]+(?!\*\*\*)[\w*-]{8}/i.test(said) }).toEqual({ label, onError, leaked: false, named: false });
-				// Something was said about the failure: the script was met.
-				expect(said).toMatch(/130004|redirected/);
+	test.each(OPERATIONS)(
+		'$name: in the error, in every item and its errorInfo, under each On Error mode',
+		async (operation) => {
+			let run = 0;
+			for (const [label, scripted] of SCRIPTS) {
+				for (const onError of [
+					'stopWorkflow',
+					'continueErrorOutput',
+					'continueRegularOutput',
+				] as const) {
+					server.script(scripted);
+					const { output, errorOutput, error } = await runNode({
+						parameters: operation.parameters({ maxRetries: 0 }),
+						// An account of its own per run: a broadcast's hourly budget is not what this tests.
+						items: [{ officialAccount: `@TOA#_leak${run++}`, subscribers: 'new1' }],
+						credentials: credentialsFor(server),
+						onError,
+						// Send and Wait's links name the execution.
+						executionId: 'execution-1',
+					});
+					const said = JSON.stringify([output, errorOutput, error]);
+					expect({
+						label,
+						onError,
+						leaked: leaked(said),
+						named: /usersig[=%"\\]+(?!\*\*\*)[\w*-]{8}/i.test(said),
+					}).toEqual({ label, onError, leaked: false, named: false });
+					// Something was said about the failure: the script was met.
+					expect(said).toMatch(/130004|redirected/);
+				}
 			}
-		}
-	}, 60_000);
+		},
+		60_000,
+	);
 });

@@ -28,7 +28,11 @@ describe('IDs: what is refused before any call, and how it is said', () => {
 		['null', null, 'Subscriber IDs is missing'],
 		['a missing field', undefined, 'Subscriber IDs is missing'],
 		['a boolean', true, 'Subscriber IDs must be an ID (text or a whole number), not a boolean'],
-		['an object', { id: 'a' }, 'Subscriber IDs must be an ID (text or a whole number), not an object'],
+		[
+			'an object',
+			{ id: 'a' },
+			'Subscriber IDs must be an ID (text or a whole number), not an object',
+		],
 		['an empty array', [], 'Subscriber IDs is an empty list'],
 		['an array with an empty member', ['a', ''], 'Subscriber IDs: entry 2 of 2 is empty'],
 		['an array with a null member', ['a', null, 'c'], 'Subscriber IDs: entry 2 of 3 is missing'],
@@ -36,14 +40,26 @@ describe('IDs: what is refused before any call, and how it is said', () => {
 		['a list with an empty entry', 'a,,b', 'Subscriber IDs: entry 2 of 3 is empty'],
 		['a list with a trailing comma', 'a,b,', 'Subscriber IDs: entry 3 of 3 is empty'],
 		['NaN', Number.NaN, 'Subscriber IDs is the number NaN, too large to be read exactly'],
-		['a number past 2^53, which has lost digits', Number('12345678901234567890'), 'pass IDs as text'],
+		[
+			'a number past 2^53, which has lost digits',
+			Number('12345678901234567890'),
+			'pass IDs as text',
+		],
 		['1e21', 1e21, 'Subscriber IDs is the number 1e+21, too large to be read exactly'],
 		['a fraction', 1.5, 'Subscriber IDs is 1.5, not a whole number'],
 		['an ID of 33 bytes', 'x'.repeat(33), 'is 33 bytes long; Tencent allows at most 32'],
 		['zero-width spaces only', '\u200b\u200b', 'Subscriber IDs holds only invisible characters'],
 		['a Hangul filler', '\u3164', 'Subscriber IDs holds only invisible characters'],
-		['a word joiner and a zero-width joiner', '\u2060\u200d', 'Subscriber IDs holds only invisible characters'],
-		['a byte-order mark and a no-break space, trimmed away', '\ufeff\u00a0', 'Subscriber IDs is empty'],
+		[
+			'a word joiner and a zero-width joiner',
+			'\u2060\u200d',
+			'Subscriber IDs holds only invisible characters',
+		],
+		[
+			'a byte-order mark and a no-break space, trimmed away',
+			'\ufeff\u00a0',
+			'Subscriber IDs is empty',
+		],
 	])('%s', (_case, value, message) => {
 		expect(() => readIdList(value, SUBSCRIBERS)).toThrow(message);
 	});
@@ -56,6 +72,8 @@ describe('IDs: what is refused before any call, and how it is said', () => {
 	});
 
 	test('names the field it reads', () => {
-		expect(() => readId('', { field: 'Official Account ID', maxBytes: 48 })).toThrow('Official Account ID is empty');
+		expect(() => readId('', { field: 'Official Account ID', maxBytes: 48 })).toThrow(
+			'Official Account ID is empty',
+		);
 	});
 });

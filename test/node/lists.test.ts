@@ -12,7 +12,10 @@ import { useFakeServer } from '../helpers/useFakeServer';
 const NEWS = '@TOA#_news';
 const DEALS = '@TOA#_deals';
 const server = useFakeServer(() =>
-	fakeApp({ [NEWS]: { subscribers: Array.from({ length: 30 }, (_, i) => `s${i}`) }, [DEALS]: { subscribers: Array.from({ length: 30 }, (_, i) => `d${i}`) } }),
+	fakeApp({
+		[NEWS]: { subscribers: Array.from({ length: 30 }, (_, i) => `s${i}`) },
+		[DEALS]: { subscribers: Array.from({ length: 30 }, (_, i) => `d${i}`) },
+	}),
 );
 afterEach(() => {
 	listBounds.maxEntries = 1_000_000;
@@ -26,11 +29,25 @@ const ok = (fields: IDataObject): ScriptedAnswer => ({
 	contentType: 'application/json',
 });
 const subscribers = (from: number, count: number, next: string) =>
-	ok({ SubscriberList: Array.from({ length: count }, (_, i) => ({ Subscriber_Account: `u${from + i}`, SubscribeTime: 1_700_000_000 })), Next: next });
+	ok({
+		SubscriberList: Array.from({ length: count }, (_, i) => ({
+			Subscriber_Account: `u${from + i}`,
+			SubscribeTime: 1_700_000_000,
+		})),
+		Next: next,
+	});
 
-const listSubscribers = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}, fields: IDataObject = { returnAll: true }) =>
+const listSubscribers = (
+	items: IDataObject[],
+	extra: Partial<Parameters<typeof runNode>[0]> = {},
+	fields: IDataObject = { returnAll: true },
+) =>
 	runNode({
-		parameters: officialAccountParameters('getSubscribers', { officialAccountId: '={{ $json.account }}', ...fields }, { maxConcurrency: 1 }),
+		parameters: officialAccountParameters(
+			'getSubscribers',
+			{ officialAccountId: '={{ $json.account }}', ...fields },
+			{ maxConcurrency: 1 },
+		),
 		items,
 		credentials: credentialsFor(server),
 		...extra,
@@ -41,34 +58,66 @@ describe('no entry twice', () => {
 		server.script(subscribers(0, 200, 'A'), subscribers(200, 200, 'B'), subscribers(400, 200, 'A'));
 		const { error, output } = await listSubscribers([{ account: NEWS }]);
 		expect(output).toEqual([]);
-		expect(error?.message).toMatch(/^Tencent Chat call failed: Tencent's paging repeats itself \(its cursor "A" pointed back to a page already read\) after 600 entries/);
+		expect(error?.message).toMatch(
+			/^Tencent Chat call failed: Tencent's paging repeats itself \(its cursor "A" pointed back to a page already read\) after 600 entries/,
+		);
 		expect(server.stats.requests).toBe(3);
 	});
 
 	test('a page already read, come again (an Offset the server ignores), fails the item', async () => {
-		const page = { OfficialAccountInfoList: [{ Official_Account: NEWS, Name: 'News', SelfInfo: { SubscribeTime: 1_700_000_000 } }], CompleteFlag: 0 };
+		const page = {
+			OfficialAccountInfoList: [
+				{ Official_Account: NEWS, Name: 'News', SelfInfo: { SubscribeTime: 1_700_000_000 } },
+			],
+			CompleteFlag: 0,
+		};
 		server.script(ok({ ...page, Next: 1 }), ok({ ...page, Next: 2 }));
 		const { errorOutput, error } = await runNode({
-			parameters: officialAccountParameters('getSubscriptions', { subscriberId: 's1', returnAll: true }),
+			parameters: officialAccountParameters('getSubscriptions', {
+				subscriberId: 's1',
+				returnAll: true,
+			}),
 			items: [{}],
 			credentials: credentialsFor(server),
 			onError: 'continueErrorOutput',
 		});
 		expect(error).toBeUndefined();
-		expect(errorOutput.map((item) => [item.pairedItem, (item.json.details as IDataObject).errorCode])).toEqual([[{ item: 0 }, 'PAGING_REPEATS']]);
-		expect(String(errorOutput[0].json.error)).toContain('a page of entries already read came again');
+		expect(
+			errorOutput.map((item) => [item.pairedItem, (item.json.details as IDataObject).errorCode]),
+		).toEqual([[{ item: 0 }, 'PAGING_REPEATS']]);
+		expect(String(errorOutput[0].json.error)).toContain(
+			'a page of entries already read came again',
+		);
 	});
 
 	test('LastMsgKey swinging K1 ↔ K2 fails the item', async () => {
 		const messages = (keys: string[], last: string) =>
-			ok({ RspMsgList: keys.map((key) => ({ MsgKey: key, MsgSeq: 1, MsgTimeStamp: 1_700_000_000, MsgBody: [] })), IsFinished: 0, LastMsgKey: last });
-		server.script(messages(['1_1_1', '2_1_2'], 'K1'), messages(['3_1_3'], 'K2'), messages(['4_1_4'], 'K1'));
+			ok({
+				RspMsgList: keys.map((key) => ({
+					MsgKey: key,
+					MsgSeq: 1,
+					MsgTimeStamp: 1_700_000_000,
+					MsgBody: [],
+				})),
+				IsFinished: 0,
+				LastMsgKey: last,
+			});
+		server.script(
+			messages(['1_1_1', '2_1_2'], 'K1'),
+			messages(['3_1_3'], 'K2'),
+			messages(['4_1_4'], 'K1'),
+		);
 		const { error } = await runNode({
-			parameters: officialAccountParameters('getMessages', { officialAccountId: NEWS, returnAll: true }),
+			parameters: officialAccountParameters('getMessages', {
+				officialAccountId: NEWS,
+				returnAll: true,
+			}),
 			items: [{}],
 			credentials: credentialsFor(server),
 		});
-		expect(error?.message).toContain(`Tencent's paging repeats itself (its cursor "K1" pointed back to a page already read) after 4 entries`);
+		expect(error?.message).toContain(
+			`Tencent's paging repeats itself (its cursor "K1" pointed back to a page already read) after 4 entries`,
+		);
 	});
 });
 
@@ -82,16 +131,35 @@ describe('an empty page that is not the last', () => {
 	});
 
 	test('more than three in a row end the item with an error that the list is incomplete', async () => {
-		server.script(subscribers(0, 200, 'A'), subscribers(0, 0, 'B'), subscribers(0, 0, 'C'), subscribers(0, 0, 'D'), subscribers(0, 0, 'E'));
+		server.script(
+			subscribers(0, 200, 'A'),
+			subscribers(0, 0, 'B'),
+			subscribers(0, 0, 'C'),
+			subscribers(0, 0, 'D'),
+			subscribers(0, 0, 'E'),
+		);
 		const { error } = await listSubscribers([{ account: NEWS }]);
-		expect(error?.message).toContain('the list is incomplete: Tencent answered 4 empty pages in a row, each saying more follows, after 200 entries');
+		expect(error?.message).toContain(
+			'the list is incomplete: Tencent answered 4 empty pages in a row, each saying more follows, after 200 entries',
+		);
 	});
 
 	test('of subscriptions (CompleteFlag 0) is followed too', async () => {
-		const entry = (id: string) => ({ Official_Account: id, Name: id, SelfInfo: { SubscribeTime: 1_700_000_000 } });
-		server.script(ok({ OfficialAccountInfoList: [entry('@TOA#_a')], CompleteFlag: 0, Next: 1 }), ok({ OfficialAccountInfoList: [], CompleteFlag: 0, Next: 2 }), ok({ OfficialAccountInfoList: [entry('@TOA#_b')], CompleteFlag: 1 }));
+		const entry = (id: string) => ({
+			Official_Account: id,
+			Name: id,
+			SelfInfo: { SubscribeTime: 1_700_000_000 },
+		});
+		server.script(
+			ok({ OfficialAccountInfoList: [entry('@TOA#_a')], CompleteFlag: 0, Next: 1 }),
+			ok({ OfficialAccountInfoList: [], CompleteFlag: 0, Next: 2 }),
+			ok({ OfficialAccountInfoList: [entry('@TOA#_b')], CompleteFlag: 1 }),
+		);
 		const { output, error } = await runNode({
-			parameters: officialAccountParameters('getSubscriptions', { subscriberId: 's1', returnAll: true }),
+			parameters: officialAccountParameters('getSubscriptions', {
+				subscriberId: 's1',
+				returnAll: true,
+			}),
 			items: [{}],
 			credentials: credentialsFor(server),
 		});
@@ -103,7 +171,9 @@ describe('an empty page that is not the last', () => {
 describe("Return All's bound holds per execution", () => {
 	test('reaching it fails the item that would read more, saying how many were read and that more exist', async () => {
 		listBounds.maxEntries = 40;
-		const { output, errorOutput } = await listSubscribers([{ account: NEWS }, { account: DEALS }], { onError: 'continueErrorOutput' });
+		const { output, errorOutput } = await listSubscribers([{ account: NEWS }, { account: DEALS }], {
+			onError: 'continueErrorOutput',
+		});
 		// 60 entries over two items: one item's 30 fit, the other's would pass the execution's 40.
 		expect(output).toHaveLength(30);
 		expect(errorOutput).toHaveLength(1);
@@ -121,7 +191,11 @@ describe("Return All's bound holds per execution", () => {
 
 	test('a Limit within the bound is kept, whatever is left of the list', async () => {
 		listBounds.maxEntries = 30;
-		const { output, error } = await listSubscribers([{ account: NEWS }], {}, { returnAll: false, limit: 10 });
+		const { output, error } = await listSubscribers(
+			[{ account: NEWS }],
+			{},
+			{ returnAll: false, limit: 10 },
+		);
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(10);
 	});
@@ -132,5 +206,8 @@ test("a long list says how far it is, in the editor's console (n8n's only progre
 	server.script(subscribers(0, 200, 'A'), subscribers(200, 200, 'B'), subscribers(400, 50, ''));
 	const { output, uiMessages } = await listSubscribers([{ account: NEWS }]);
 	expect(output).toHaveLength(450);
-	expect(uiMessages).toEqual(['Tencent Chat: item 0, 200 entries read so far', 'Tencent Chat: item 0, 400 entries read so far']);
+	expect(uiMessages).toEqual([
+		'Tencent Chat: item 0, 200 entries read so far',
+		'Tencent Chat: item 0, 400 entries read so far',
+	]);
 });

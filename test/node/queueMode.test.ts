@@ -5,7 +5,14 @@ import type { IDataObject, IRun } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
 import { FaultProxy } from '../helpers/faultProxy';
-import { addSubscribersParameters, credentialsFor, fakeApp, REDIS_PASSWORD, SDK_APP_ID, WRONG_REDIS_PASSWORD } from '../helpers/fixtures';
+import {
+	addSubscribersParameters,
+	credentialsFor,
+	fakeApp,
+	REDIS_PASSWORD,
+	SDK_APP_ID,
+	WRONG_REDIS_PASSWORD,
+} from '../helpers/fixtures';
 import { RedisServer } from '../helpers/redisServer';
 import { useFakeServer } from '../helpers/useFakeServer';
 
@@ -45,11 +52,19 @@ interface JobResult {
 }
 
 /** An Add Subscribers job in a process of its own, as an n8n worker runs it. */
-function jobInItsOwnProcess(account: string, count: number, credentials: Record<string, string | number | boolean>): Promise<JobResult> {
+function jobInItsOwnProcess(
+	account: string,
+	count: number,
+	credentials: Record<string, string | number | boolean>,
+): Promise<JobResult> {
 	return new Promise((resolve, reject) => {
-		const child = fork(join(__dirname, '../helpers/isolated/addSubscribersJob.js'), [JSON.stringify({ account, count, credentials })], {
-			stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-		});
+		const child = fork(
+			join(__dirname, '../helpers/isolated/addSubscribersJob.js'),
+			[JSON.stringify({ account, count, credentials })],
+			{
+				stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+			},
+		);
 		let out = '';
 		child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
 		child.stderr?.resume();
@@ -63,7 +78,9 @@ function jobInItsOwnProcess(account: string, count: number, credentials: Record<
 
 /** The hints the node left in its output pane. */
 function hints(run: IRun): string[] {
-	return (run.data.resultData.runData['Tencent Chat']?.[0]?.hints ?? []).map((hint) => hint.message);
+	return (run.data.resultData.runData['Tencent Chat']?.[0]?.hints ?? []).map(
+		(hint) => hint.message,
+	);
 }
 
 describe('Queue mode: the limits kept in Redis for every n8n process', () => {
@@ -71,7 +88,9 @@ describe('Queue mode: the limits kept in Redis for every n8n process', () => {
 		// Answers take 50 ms after Tencent counted the call, as over a network (and in the bench): a
 		// fake server starved of CPU by the test machine would otherwise count calls late.
 		server.setFaults({ latencyMs: 50 });
-		const jobs = await Promise.all(ACCOUNTS.map((account) => jobInItsOwnProcess(account, 40_000, credentials(redis.port))));
+		const jobs = await Promise.all(
+			ACCOUNTS.map((account) => jobInItsOwnProcess(account, 40_000, credentials(redis.port))),
+		);
 
 		expect(jobs).toEqual([
 			{ outputItems: 40_000, added: 40_000, hints: [] },
@@ -134,7 +153,9 @@ describe('Queue mode: the limits kept in Redis for every n8n process', () => {
 		expect(error).toBeUndefined();
 		expect(output.every((item) => item.json.status === 'added')).toBe(true);
 		expect(server.stats.peakCallsPerSecondByCommand.add_subscriber).toBeLessThanOrEqual(100);
-		expect(hints(run).filter((hint) => hint.includes(`Redis at 127.0.0.1:${gone.port}`))).toHaveLength(1);
+		expect(
+			hints(run).filter((hint) => hint.includes(`Redis at 127.0.0.1:${gone.port}`)),
+		).toHaveLength(1);
 		await gone.stop();
 	}, 60_000);
 
@@ -175,7 +196,9 @@ describe('Queue mode: the limits kept in Redis for every n8n process', () => {
 		await guarded.stop();
 
 		expect(wrong.error?.message).toContain('refused the Redis User and Redis Password');
-		expect(wrong.error?.description).toContain('Fix "Redis Password" in the Tencent Chat API credential');
+		expect(wrong.error?.description).toContain(
+			'Fix "Redis Password" in the Tencent Chat API credential',
+		);
 		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[0])).toHaveLength(0);
 		expect(right.error).toBeUndefined();
 		expect(right.output).toHaveLength(100);

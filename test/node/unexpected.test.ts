@@ -1,14 +1,24 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
 
-import { type Broadcast, resetProcessState, type SubscriberResult } from '../../nodes/TencentChat/client';
+import {
+	type Broadcast,
+	resetProcessState,
+	type SubscriberResult,
+} from '../../nodes/TencentChat/client';
 import { operation as sendMessage } from '../../nodes/TencentChat/actions/officialAccount/sendMessage.operation';
 import { operation as addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/addSubscribers.operation';
 import { type BulkOperation, runBulk } from '../../nodes/TencentChat/actions/shapes/bulk';
 import { type PerItemOperation, runPerItem } from '../../nodes/TencentChat/actions/shapes/perItem';
 import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
 import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../helpers/fixtures';
+import {
+	addSubscribersParameters,
+	credentialsFor,
+	fakeApp,
+	officialAccountParameters,
+	SDK_APP_ID,
+} from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // A value from Tencent that does not convert never turns a success into a failure; a defect met in
@@ -29,34 +39,57 @@ const okAnswer = (fields: IDataObject) => ({
 });
 const broadcast = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 	runNode({
-		parameters: officialAccountParameters('sendMessage', { officialAccountId: '={{ $json.account }}', messageType: 'text', text: '={{ $json.text }}' }),
+		parameters: officialAccountParameters('sendMessage', {
+			officialAccountId: '={{ $json.account }}',
+			messageType: 'text',
+			text: '={{ $json.text }}',
+		}),
 		items,
 		credentials: credentialsFor(server),
 		...extra,
 	});
-const messagesOf = (account: string) => server.officialAccount(SDK_APP_ID, account).messages as unknown[];
+const messagesOf = (account: string) =>
+	server.officialAccount(SDK_APP_ID, account).messages as unknown[];
 
 describe('a value Tencent gives that does not convert', () => {
 	test('an OK broadcast with MsgTime 1e13 is sent: its msgKey is output, the time as given', async () => {
 		server.script(okAnswer({ MsgKey: '1_1_1700000000', MsgTime: 1e13 }));
 		const { output, error } = await broadcast([{ account: NEWS, text: 'one' }]);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json)).toEqual([{ officialAccount: NEWS, status: 'sent', msgKey: '1_1_1700000000', msgTime: 1e13 }]);
+		expect(output.map((item) => item.json)).toEqual([
+			{ officialAccount: NEWS, status: 'sent', msgKey: '1_1_1700000000', msgTime: 1e13 },
+		]);
 	});
 
 	test("a subscriber with SubscribeTime 1e13 keeps every item's list", async () => {
-		server.script(okAnswer({ SubscriberList: [{ Subscriber_Account: 'u1', SubscribeTime: 1e13 }, { Subscriber_Account: 'u2', SubscribeTime: 1_700_000_000 }], Next: '' }));
+		server.script(
+			okAnswer({
+				SubscriberList: [
+					{ Subscriber_Account: 'u1', SubscribeTime: 1e13 },
+					{ Subscriber_Account: 'u2', SubscribeTime: 1_700_000_000 },
+				],
+				Next: '',
+			}),
+		);
 		const { output, error } = await runNode({
-			parameters: officialAccountParameters('getSubscribers', { officialAccountId: '={{ $json.account }}', returnAll: true }),
+			parameters: officialAccountParameters('getSubscribers', {
+				officialAccountId: '={{ $json.account }}',
+				returnAll: true,
+			}),
 			items: [{ account: NEWS }, { account: NEWS }],
 			credentials: credentialsFor(server),
 		});
 		expect(error).toBeUndefined();
-		expect(output.filter((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0).map((item) => item.json.subscribeTime)).toEqual([
-			1e13,
-			'2023-11-14T22:13:20.000Z',
-		]);
-		expect(output.filter((item) => (item.pairedItem as { item: number }).item === 1).map((item) => item.json.subscriber)).toEqual(['u1']);
+		expect(
+			output
+				.filter((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)
+				.map((item) => item.json.subscribeTime),
+		).toEqual([1e13, '2023-11-14T22:13:20.000Z']);
+		expect(
+			output
+				.filter((item) => (item.pairedItem as { item: number }).item === 1)
+				.map((item) => item.json.subscriber),
+		).toEqual(['u1']);
 	});
 });
 
@@ -86,7 +119,9 @@ describe('a defect in one item', () => {
 			{ nodeType: defective },
 		);
 		expect(error?.message).toBe('Invalid time value');
-		expect(error?.description).toContain('An unexpected error in item 0, whose call may have been carried out');
+		expect(error?.description).toContain(
+			'An unexpected error in item 0, whose call may have been carried out',
+		);
 		expect(error?.description).toContain('no further calls were started');
 		// Had the second broadcast been waiting still, it would have left within a second of the report.
 		await new Promise((resolve) => setTimeout(resolve, 1_300));
@@ -103,12 +138,24 @@ describe('a defect in one item', () => {
 			{ nodeType: defective, onError: 'continueErrorOutput' },
 		);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json.officialAccount, item.json.status, item.pairedItem])).toEqual([
+		expect(
+			output.map((item) => [item.json.officialAccount, item.json.status, item.pairedItem]),
+		).toEqual([
 			[DEALS, 'sent', { item: 1 }],
 			[NEWS, 'sent', { item: 2 }],
 		]);
 		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
-			[{ officialAccount: NEWS, status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: 'Invalid time value', hint: expect.stringContaining('may have been carried out') }, { item: 0 }],
+			[
+				{
+					officialAccount: NEWS,
+					status: 'unknown',
+					ambiguous: true,
+					errorCode: 'UNEXPECTED_ERROR',
+					errorInfo: 'Invalid time value',
+					hint: expect.stringContaining('may have been carried out'),
+				},
+				{ item: 0 },
+			],
 		]);
 	});
 });
@@ -132,14 +179,25 @@ const bulkDefect: INodeType = {
 test("a defect in one bulk call is, under Continue, its own IDs' failure; the other calls' IDs are reported as ever", async () => {
 	const { output, errorOutput, error } = await runNode({
 		parameters: addSubscribersParameters({ batchSize: 1, maxConcurrency: 1 }),
-		items: [{ officialAccount: NEWS, subscribers: 'boom' }, { officialAccount: DEALS, subscribers: 'fine' }],
+		items: [
+			{ officialAccount: NEWS, subscribers: 'boom' },
+			{ officialAccount: DEALS, subscribers: 'fine' },
+		],
 		credentials: credentialsFor(server),
 		nodeType: bulkDefect,
 		onError: 'continueErrorOutput',
 	});
 	expect(error).toBeUndefined();
-	expect(output.map((item) => [item.json.subscriber, item.json.status])).toEqual([['fine', 'added']]);
+	expect(output.map((item) => [item.json.subscriber, item.json.status])).toEqual([
+		['fine', 'added'],
+	]);
 	expect(errorOutput.map((item) => item.json.details)).toEqual([
-		expect.objectContaining({ subscriber: 'boom', status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: expect.stringContaining('Invalid time value') }),
+		expect.objectContaining({
+			subscriber: 'boom',
+			status: 'unknown',
+			ambiguous: true,
+			errorCode: 'UNEXPECTED_ERROR',
+			errorInfo: expect.stringContaining('Invalid time value'),
+		}),
 	]);
 });

@@ -8,18 +8,29 @@ import { dirname, join, resolve } from 'node:path';
 // complete one passes, and each way a package can be incomplete or ship too much is named.
 // pack.js is plain JavaScript outside the compiled tree, required by its path.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { tarballProblems } = require(resolve(__dirname, '../../../test/e2e/pack.js')) as { tarballProblems: (tarball: string) => string[] };
+const { tarballProblems } = require(resolve(__dirname, '../../../test/e2e/pack.js')) as {
+	tarballProblems: (tarball: string) => string[];
+};
 
 const NODE = 'dist/nodes/Thing/Thing.node.js';
 const CREDENTIAL = 'dist/credentials/ThingApi.credentials.js';
-const MANIFEST = JSON.stringify({ name: 'n8n-nodes-thing', n8n: { nodes: [NODE], credentials: [CREDENTIAL] } });
+const MANIFEST = JSON.stringify({
+	name: 'n8n-nodes-thing',
+	n8n: { nodes: [NODE], credentials: [CREDENTIAL] },
+});
 
 const complete: Record<string, string> = {
 	'package.json': MANIFEST,
 	'README.md': '# thing',
 	LICENSE: 'MIT',
-	[NODE]: "exports.Thing = { icon: { light: 'file:../../icons/thing.svg', dark: 'file:../../icons/thing.dark.svg' } };\n//# sourceMappingURL=Thing.node.js.map",
-	[`${NODE}.map`]: JSON.stringify({ version: 3, sources: ['../../../nodes/Thing/Thing.node.ts'], sourcesContent: ['export const Thing = {};'], mappings: '' }),
+	[NODE]:
+		"exports.Thing = { icon: { light: 'file:../../icons/thing.svg', dark: 'file:../../icons/thing.dark.svg' } };\n//# sourceMappingURL=Thing.node.js.map",
+	[`${NODE}.map`]: JSON.stringify({
+		version: 3,
+		sources: ['../../../nodes/Thing/Thing.node.ts'],
+		sourcesContent: ['export const Thing = {};'],
+		mappings: '',
+	}),
 	'dist/nodes/Thing/Thing.node.json': '{}',
 	[CREDENTIAL]: "exports.ThingApi = { icon: 'file:../icons/thing.svg' };",
 	'dist/icons/thing.svg': '<svg/>',
@@ -52,14 +63,23 @@ describe("the packed tarball's check", () => {
 	});
 
 	test('names what a pack without a build leaves out: the declared node and credential', () => {
-		expect(problemsOf({ 'package.json': MANIFEST, 'README.md': '# thing', LICENSE: 'MIT' })).toEqual([
+		expect(
+			problemsOf({ 'package.json': MANIFEST, 'README.md': '# thing', LICENSE: 'MIT' }),
+		).toEqual([
 			`${NODE}, declared in package.json's n8n block, is not in the tarball`,
 			`${CREDENTIAL}, declared in package.json's n8n block, is not in the tarball`,
 		]);
 	});
 
 	test('names a missing icon, codex file and license', () => {
-		expect(problemsOf({ ...complete, 'dist/icons/thing.dark.svg': undefined, 'dist/nodes/Thing/Thing.node.json': undefined, LICENSE: undefined })).toEqual([
+		expect(
+			problemsOf({
+				...complete,
+				'dist/icons/thing.dark.svg': undefined,
+				'dist/nodes/Thing/Thing.node.json': undefined,
+				LICENSE: undefined,
+			}),
+		).toEqual([
 			`${NODE} shows the icon ../../icons/thing.dark.svg, which is not in the tarball`,
 			`${NODE} has no codex file (Thing.node.json)`,
 			'LICENSE is not in the tarball',
@@ -71,7 +91,11 @@ describe("the packed tarball's check", () => {
 			...complete,
 			'nodes/Thing/Thing.node.ts': 'export {}',
 			'dist/test/thing.test.js': '',
-			'dist/nodes/Thing/helpers.js.map': JSON.stringify({ version: 3, sources: ['../../../nodes/Thing/helpers.ts'], mappings: '' }),
+			'dist/nodes/Thing/helpers.js.map': JSON.stringify({
+				version: 3,
+				sources: ['../../../nodes/Thing/helpers.ts'],
+				mappings: '',
+			}),
 			'dist/nodes/Thing/Thing.node.d.ts': 'export {}',
 		});
 		expect(problems).toEqual(

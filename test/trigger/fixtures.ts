@@ -20,7 +20,11 @@ export const triggerCredentials = (callbackToken = CALLBACK_TOKEN) => ({
 export const signsSent = new Set<string>();
 
 /** Tencent's query for a callback of `command`, signed with `token` at `requestTime` (unix s). */
-export function signedQuery(command: string, requestTime: number, token = CALLBACK_TOKEN): Record<string, string> {
+export function signedQuery(
+	command: string,
+	requestTime: number,
+	token = CALLBACK_TOKEN,
+): Record<string, string> {
 	const sign = callbackSign(token, requestTime);
 	signsSent.add(sign);
 	return {
@@ -53,5 +57,7 @@ export function expectNoTokenOrSign(more: string[] = []): void {
 
 /** `record` without the named keys. */
 export function without<T extends object>(record: T, ...keys: string[]): Partial<T> {
-	return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key))) as Partial<T>;
+	return Object.fromEntries(
+		Object.entries(record).filter(([key]) => !keys.includes(key)),
+	) as Partial<T>;
 }

@@ -11,7 +11,10 @@ import { CALLBACK_TOKEN, expectNoTokenOrSign, triggerCredentials } from './fixtu
 // Left, After Group Destroyed.
 
 const server = useFakeServer();
-const trigger = new TriggerHarness({ parameters: { events: ['Group.*'], respond: 'onReceived' }, credentials: triggerCredentials() });
+const trigger = new TriggerHarness({
+	parameters: { events: ['Group.*'], respond: 'onReceived' },
+	credentials: triggerCredentials(),
+});
 beforeAll(async () => {
 	await trigger.start();
 	server.addApp(fakeApp({}, ['owner', 'u1', 'u2']));
@@ -22,12 +25,23 @@ afterAll(() => expectNoTokenOrSign([JSON.stringify(server.callbacks.deliveries)]
 
 const group = { __rl: true, mode: 'id', value: 'deal_7' };
 const step = (operation: string, fields: object) =>
-	runNode({ parameters: { resource: 'group', operation, groupId: group, ...fields, options: {} }, items: [{}], credentials: credentialsFor(server) });
+	runNode({
+		parameters: { resource: 'group', operation, groupId: group, ...fields, options: {} },
+		items: [{}],
+		credentials: credentialsFor(server),
+	});
 
 describe('group callbacks start the trigger', () => {
 	test('create, add, send, remove and delete each start it once, with the group named', async () => {
 		for (const [operation, fields] of [
-			['create', { groupType: 'Public', name: 'Deal 7', additionalFields: { ownerId: 'owner', customGroupId: 'deal_7' } }],
+			[
+				'create',
+				{
+					groupType: 'Public',
+					name: 'Deal 7',
+					additionalFields: { ownerId: 'owner', customGroupId: 'deal_7' },
+				},
+			],
 			['addMembers', { memberIds: 'u1, u2' }],
 			['sendMessage', { messageType: 'text', text: 'Welcome' }],
 			['removeMembers', { memberIds: 'u2' }],
@@ -37,15 +51,24 @@ describe('group callbacks start the trigger', () => {
 			expect({ operation, error }).toEqual({ operation, error: undefined });
 		}
 		await server.callbacks.settled();
-		const received = trigger.calls.flatMap((call) => call.workflowData?.[0].map((item) => item.json) ?? []);
-		expect(received.map((item) => [item.event, (item.body as { GroupId?: string }).GroupId])).toEqual([
+		const received = trigger.calls.flatMap(
+			(call) => call.workflowData?.[0].map((item) => item.json) ?? [],
+		);
+		expect(
+			received.map((item) => [item.event, (item.body as { GroupId?: string }).GroupId]),
+		).toEqual([
 			['Group.CallbackAfterCreateGroup', 'deal_7'],
 			['Group.CallbackAfterNewMemberJoin', 'deal_7'],
 			['Group.CallbackAfterSendMsg', 'deal_7'],
 			['Group.CallbackAfterMemberExit', 'deal_7'],
 			['Group.CallbackAfterGroupDestroyed', 'deal_7'],
 		]);
-		expect(received[1]).toMatchObject({ body: { NewMemberList: [{ Member_Account: 'u1' }, { Member_Account: 'u2' }] }, sdkAppId: SDK_APP_ID });
-		expect(received[2]).toMatchObject({ body: { MsgSeq: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Welcome' } }] } });
+		expect(received[1]).toMatchObject({
+			body: { NewMemberList: [{ Member_Account: 'u1' }, { Member_Account: 'u2' }] },
+			sdkAppId: SDK_APP_ID,
+		});
+		expect(received[2]).toMatchObject({
+			body: { MsgSeq: 1, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Welcome' } }] },
+		});
 	});
 });

@@ -32,25 +32,40 @@ describe('callbackSign', () => {
 
 describe('verifyCallback with a callback token', () => {
 	test("accepts Tencent's example at its own time", () => {
-		expect(verifyCallback(signed(EXAMPLE_TIME, EXAMPLE_SIGN), withToken, atExampleTime)).toEqual({ accepted: true });
+		expect(verifyCallback(signed(EXAMPLE_TIME, EXAMPLE_SIGN), withToken, atExampleTime)).toEqual({
+			accepted: true,
+		});
 	});
 
 	test('accepts the Sign in upper case too', () => {
-		expect(verifyCallback(signed(EXAMPLE_TIME, EXAMPLE_SIGN.toUpperCase()), withToken, atExampleTime).accepted).toBe(true);
+		expect(
+			verifyCallback(signed(EXAMPLE_TIME, EXAMPLE_SIGN.toUpperCase()), withToken, atExampleTime)
+				.accepted,
+		).toBe(true);
 	});
 
 	test('refuses a Sign made with another token', () => {
-		const verdict = verifyCallback(signed(EXAMPLE_TIME, callbackSign('another-token', String(EXAMPLE_TIME))), withToken, atExampleTime);
+		const verdict = verifyCallback(
+			signed(EXAMPLE_TIME, callbackSign('another-token', String(EXAMPLE_TIME))),
+			withToken,
+			atExampleTime,
+		);
 		expect(verdict).toEqual({
 			accepted: false,
-			reason: "Sign does not match: the credential's Callback Token differs from the one in the Chat console",
+			reason:
+				"Sign does not match: the credential's Callback Token differs from the one in the Chat console",
 		});
 	});
 
 	test('refuses a Sign of another length, and one for another RequestTime', () => {
-		expect(verifyCallback(signed(EXAMPLE_TIME, EXAMPLE_SIGN.slice(1)), withToken, atExampleTime).accepted).toBe(false);
+		expect(
+			verifyCallback(signed(EXAMPLE_TIME, EXAMPLE_SIGN.slice(1)), withToken, atExampleTime)
+				.accepted,
+		).toBe(false);
 		const signForLater = callbackSign(TOKEN, String(EXAMPLE_TIME + 1));
-		expect(verifyCallback(signed(EXAMPLE_TIME, signForLater), withToken, atExampleTime).accepted).toBe(false);
+		expect(
+			verifyCallback(signed(EXAMPLE_TIME, signForLater), withToken, atExampleTime).accepted,
+		).toBe(false);
 	});
 
 	test('refuses a callback without Sign or without RequestTime', () => {
@@ -68,11 +83,14 @@ describe('verifyCallback with a callback token', () => {
 		expect(verifyCallback(signed(EXAMPLE_TIME - 60), withToken, atExampleTime).accepted).toBe(true);
 		expect(verifyCallback(signed(EXAMPLE_TIME + 60), withToken, atExampleTime).accepted).toBe(true);
 		// The clock is in ms: 60.5 s after RequestTime is past the window.
-		expect(verifyCallback(signed(EXAMPLE_TIME), withToken, atExampleTime + 60_500).accepted).toBe(false);
+		expect(verifyCallback(signed(EXAMPLE_TIME), withToken, atExampleTime + 60_500).accepted).toBe(
+			false,
+		);
 		for (const requestTime of [EXAMPLE_TIME - 61, EXAMPLE_TIME + 61]) {
 			expect(verifyCallback(signed(requestTime), withToken, atExampleTime)).toEqual({
 				accepted: false,
-				reason: "RequestTime is more than 60 s away from this server's clock: a replay, or a clock to set right",
+				reason:
+					"RequestTime is more than 60 s away from this server's clock: a replay, or a clock to set right",
 			});
 		}
 	});
@@ -91,7 +109,8 @@ describe('verifyCallback with a callback token', () => {
 describe('verifyCallback and the app', () => {
 	test("refuses another app's callback, signed or not", () => {
 		const other = { ...signed(), sdkAppId: '1400000002' };
-		const reason = "SdkAppid is not this trigger's app: check SDKAppID in the Tencent Chat API credential";
+		const reason =
+			"SdkAppid is not this trigger's app: check SDKAppID in the Tencent Chat API credential";
 		expect(verifyCallback(other, withToken, atExampleTime)).toEqual({ accepted: false, reason });
 		expect(verifyCallback(other, withoutToken, atExampleTime)).toEqual({ accepted: false, reason });
 	});
@@ -104,8 +123,12 @@ describe('verifyCallback and the app', () => {
 	});
 
 	test('without a token, accepts any callback of the app, with or without Sign and RequestTime', () => {
-		expect(verifyCallback({ sdkAppId: String(SDK_APP_ID) }, withoutToken, atExampleTime)).toEqual({ accepted: true });
-		expect(verifyCallback(signed(1, 'whatever'), withoutToken, atExampleTime)).toEqual({ accepted: true });
+		expect(verifyCallback({ sdkAppId: String(SDK_APP_ID) }, withoutToken, atExampleTime)).toEqual({
+			accepted: true,
+		});
+		expect(verifyCallback(signed(1, 'whatever'), withoutToken, atExampleTime)).toEqual({
+			accepted: true,
+		});
 	});
 });
 
@@ -132,7 +155,14 @@ describe('readCallbackQuery', () => {
 	});
 
 	test('ignores a parameter given twice, empty, nested or in another case', () => {
-		expect(readCallbackQuery({ Sign: [EXAMPLE_SIGN, 'x'], RequestTime: '', SdkAppid: { a: '1' }, sign: EXAMPLE_SIGN })).toEqual({});
+		expect(
+			readCallbackQuery({
+				Sign: [EXAMPLE_SIGN, 'x'],
+				RequestTime: '',
+				SdkAppid: { a: '1' },
+				sign: EXAMPLE_SIGN,
+			}),
+		).toEqual({});
 		expect(readCallbackQuery(undefined)).toEqual({});
 	});
 });

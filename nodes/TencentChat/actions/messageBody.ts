@@ -19,8 +19,16 @@ export function messageBodyFields(): INodeProperties[] {
 			type: 'options',
 			options: [
 				{ name: 'Text', value: 'text', description: 'A text message (TIMTextElem)' },
-				{ name: 'Custom', value: 'custom', description: 'A custom element (TIMCustomElem) your app reads' },
-				{ name: 'Raw MsgBody (JSON)', value: 'raw', description: "Tencent's MsgBody as JSON, for any other element type" },
+				{
+					name: 'Custom',
+					value: 'custom',
+					description: 'A custom element (TIMCustomElem) your app reads',
+				},
+				{
+					name: 'Raw MsgBody (JSON)',
+					value: 'raw',
+					description: "Tencent's MsgBody as JSON, for any other element type",
+				},
 			],
 			default: 'text',
 		},
@@ -68,7 +76,8 @@ export function messageBodyFields(): INodeProperties[] {
 			type: 'json',
 			required: true,
 			default: '[\n  { "MsgType": "TIMTextElem", "MsgContent": { "Text": "Hello" } }\n]',
-			description: 'A JSON array of {"MsgType", "MsgContent"} elements, as in Tencent\'s message format',
+			description:
+				'A JSON array of {"MsgType", "MsgContent"} elements, as in Tencent\'s message format',
 			displayOptions: showFor('raw'),
 		},
 	];
@@ -86,7 +95,8 @@ export function readMessageBody(parameter: (name: string) => unknown): MessageEl
 	const type = parameter('messageType') ?? 'text';
 	if (type === 'text') {
 		const text = readText(parameter('text'), TEXT);
-		if (text.trim() === '') throw new InvalidInputError(TEXT.field, 'Text is empty: a text message needs some text');
+		if (text.trim() === '')
+			throw new InvalidInputError(TEXT.field, 'Text is empty: a text message needs some text');
 		const body: MessageElement[] = [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
 		checkMessageSize(body, TEXT.field);
 		return body;
@@ -98,12 +108,18 @@ export function readMessageBody(parameter: (name: string) => unknown): MessageEl
 			Ext: readText(parameter('customExtension') ?? '', CUSTOM.Ext),
 		};
 		if (content.Data === '' && content.Desc === '' && content.Ext === '') {
-			throw new InvalidInputError(CUSTOM.Data.field, 'A custom message needs at least one of Data, Description and Extension');
+			throw new InvalidInputError(
+				CUSTOM.Data.field,
+				'A custom message needs at least one of Data, Description and Extension',
+			);
 		}
 		const body: MessageElement[] = [{ MsgType: 'TIMCustomElem', MsgContent: content }];
 		checkMessageSize(body, CUSTOM.Data.field);
 		return body;
 	}
 	if (type === 'raw') return readRawBody(parameter('msgBody'));
-	throw new InvalidInputError('Message Type', `Message Type must be "text", "custom" or "raw", not ${JSON.stringify(type)}`);
+	throw new InvalidInputError(
+		'Message Type',
+		`Message Type must be "text", "custom" or "raw", not ${JSON.stringify(type)}`,
+	);
 }

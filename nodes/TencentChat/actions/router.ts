@@ -7,7 +7,9 @@ import * as message from './message/Message.resource';
 import * as officialAccount from './officialAccount/OfficialAccount.resource';
 import * as user from './user/User.resource';
 
-type Operation = { execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> };
+type Operation = {
+	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+};
 
 /** Every resource's operations, by value: the same maps the node's description is built from. */
 const resources: Record<string, Record<string, Operation>> = {
@@ -24,7 +26,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = resources[resource]?.[operation];
 	if (handler === undefined) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return [await handler.execute.call(this, this.getInputData())];
 }

@@ -65,7 +65,11 @@ export interface CallResult<T> {
  */
 export type RequestBody = object | (() => object);
 
-export const CLIENT_DEFAULTS = { timeoutMs: 10_000, maxRetries: DEFAULT_RETRY_POLICY.maxRetries, maxConcurrency: 200 };
+export const CLIENT_DEFAULTS = {
+	timeoutMs: 10_000,
+	maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+	maxConcurrency: 200,
+};
 
 /**
  * Tencent Chat's server REST API for one execution: signing, pacing under the app's limits (shared
@@ -90,8 +94,15 @@ export class TencentChatClient {
 		options: ClientOptions = {},
 	) {
 		this.baseUrl = resolveBaseUrl(credentials);
-		this.timeoutMs = whole(options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs, 1, 2 ** 31 - 1, 'timeoutMs');
-		this.gate = new ConcurrencyGate(whole(options.maxConcurrency ?? CLIENT_DEFAULTS.maxConcurrency, 1, 10_000, 'maxConcurrency'));
+		this.timeoutMs = whole(
+			options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
+			1,
+			2 ** 31 - 1,
+			'timeoutMs',
+		);
+		this.gate = new ConcurrencyGate(
+			whole(options.maxConcurrency ?? CLIENT_DEFAULTS.maxConcurrency, 1, 10_000, 'maxConcurrency'),
+		);
 		this.retryPolicy = {
 			...DEFAULT_RETRY_POLICY,
 			maxRetries: whole(options.maxRetries ?? CLIENT_DEFAULTS.maxRetries, 0, 100, 'maxRetries'),
@@ -109,7 +120,10 @@ export class TencentChatClient {
 		if (this.egress === undefined) return undefined;
 		const verdict = await this.egress.validateUrl(`${this.baseUrl}/`);
 		if (verdict.ok) return undefined;
-		return serviceText((verdict.error as Error | undefined)?.message ?? 'refused by the egress rules', 200);
+		return serviceText(
+			(verdict.error as Error | undefined)?.message ?? 'refused by the egress rules',
+			200,
+		);
 	}
 
 	/**
@@ -127,8 +141,15 @@ export class TencentChatClient {
 		body: RequestBody,
 		{ signal, stopStarting, budgetKey }: CallOptions = {},
 	): Promise<CallResult<T>> {
-		const budgets = budgetsFor(this.credentials.sdkAppId, command, this.credentials.rateLimitShare, budgetKey, this.store);
-		const waitSignal = signal && stopStarting ? eitherSignal(signal, stopStarting) : (signal ?? stopStarting);
+		const budgets = budgetsFor(
+			this.credentials.sdkAppId,
+			command,
+			this.credentials.rateLimitShare,
+			budgetKey,
+			this.store,
+		);
+		const waitSignal =
+			signal && stopStarting ? eitherSignal(signal, stopStarting) : (signal ?? stopStarting);
 		let mayHaveBeenAppliedBefore = false;
 		let renewedUserSig = false;
 		let previous: TencentChatError | undefined;
@@ -155,7 +176,8 @@ export class TencentChatClient {
 				this.gate.release();
 			}
 
-			if (failure.code === 'HOURLY_LIMIT' && previous) failure = afterEarlierAttempt(failure, previous);
+			if (failure.code === 'HOURLY_LIMIT' && previous)
+				failure = afterEarlierAttempt(failure, previous);
 			failure.attempts = attempt;
 			places?.failedWith(failure);
 			previous = failure;
@@ -222,14 +244,22 @@ export class TencentChatClient {
 
 /** An hour spent by this call's own earlier attempts says what became of them: who refused, or that they may have been carried out. */
 function afterEarlierAttempt(spent: TencentChatError, earlier: TencentChatError): TencentChatError {
-	const who = earlier.isTransport ? `no answer from Tencent came (${earlier.info})` : `Tencent answered ${earlier.code} (${earlier.info})`;
+	const who = earlier.isTransport
+		? `no answer from Tencent came (${earlier.info})`
+		: `Tencent answered ${earlier.code} (${earlier.info})`;
 	const fate = earlier.mayHaveBeenApplied ? ', and it may have been carried out' : '';
-	return new TencentChatError(spent.code, `${spent.info}. The previous attempt of this call failed: ${who}${fate}`, { action: spent.action });
+	return new TencentChatError(
+		spent.code,
+		`${spent.info}. The previous attempt of this call failed: ${who}${fate}`,
+		{ action: spent.action },
+	);
 }
 
 /** Whether a budget kept in Redis is kept by this process alone right now. */
 function keptAlone(budgets: CommandBudgets): boolean {
-	return [...budgets.pacers, ...budgets.hourly].some((budget) => (budget as Partial<{ shared: boolean }>).shared === false);
+	return [...budgets.pacers, ...budgets.hourly].some(
+		(budget) => (budget as Partial<{ shared: boolean }>).shared === false,
+	);
 }
 
 function whole(value: number, min: number, max: number, name: string): number {

@@ -21,7 +21,12 @@ export class TencentChatError extends Error {
 	constructor(
 		code: number | string,
 		info: string,
-		details: { action: ErrorAction; hint?: string; field?: CredentialField; mayHaveBeenApplied?: boolean },
+		details: {
+			action: ErrorAction;
+			hint?: string;
+			field?: CredentialField;
+			mayHaveBeenApplied?: boolean;
+		},
 	) {
 		super(`Tencent Chat error ${code}: ${info}`);
 		this.name = 'TencentChatError';

@@ -32,7 +32,11 @@ export interface Waiter<T> {
 }
 
 /** Joins `queue`; the promise settles when the owner wakes the waiter, or rejects on abort. */
-export function waitInQueue<T>(queue: Array<Waiter<T>>, signal?: AbortSignal, onLeave?: () => void): Promise<T> {
+export function waitInQueue<T>(
+	queue: Array<Waiter<T>>,
+	signal?: AbortSignal,
+	onLeave?: () => void,
+): Promise<T> {
 	if (signal?.aborted) return Promise.reject(signal.reason);
 	return new Promise((resolve, reject) => {
 		const waiter: Waiter<T> = { resolve };

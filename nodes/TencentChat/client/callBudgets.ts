@@ -16,7 +16,12 @@ export class AttemptPlaces {
 	) {}
 
 	/** Takes a place in every budget, or throws HOURLY_LIMIT at once, or rejects with the signal's reason. */
-	static async take(budgets: CommandBudgets, command: Command, key: string | undefined, signal?: AbortSignal): Promise<AttemptPlaces> {
+	static async take(
+		budgets: CommandBudgets,
+		command: Command,
+		key: string | undefined,
+		signal?: AbortSignal,
+	): Promise<AttemptPlaces> {
 		const hourly: Array<{ budget: HourlyLimit; place: HourlyPlace }> = [];
 		for (const budget of budgets.hourly) {
 			const turn = await budget.take();
@@ -59,7 +64,8 @@ export class AttemptPlaces {
 	 */
 	failedWith(failure: TencentChatError): void {
 		if (failure.action === 'slowDown') for (const call of this.paced) call.refused();
-		if (!keepsItsPlace(failure)) for (const taken of this.hourly) taken.budget.giveBack(taken.place);
+		if (!keepsItsPlace(failure))
+			for (const taken of this.hourly) taken.budget.giveBack(taken.place);
 	}
 }
 
@@ -75,7 +81,11 @@ function keepsItsPlace(failure: TencentChatError): boolean {
 }
 
 /** The hour's budget is spent by calls that Tencent accepted or may have carried out: no place frees for minutes. */
-function hourlyBudgetSpent(command: Command, key: string | undefined, waitMs: number): TencentChatError {
+function hourlyBudgetSpent(
+	command: Command,
+	key: string | undefined,
+	waitMs: number,
+): TencentChatError {
 	const hourly = command.budgets.find((budget) => budget.per === 'hour');
 	const of = key ? ` for ${key}` : '';
 	const nextAt = new Date(Date.now() + waitMs).toISOString();

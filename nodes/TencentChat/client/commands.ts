@@ -48,7 +48,11 @@ const LIST_PAGE = 2 * 1024 * 1024;
 
 /** Calls a second over the whole app: every command has such a budget, 200 unless its page says otherwise. */
 const perApp = (calls: number): Budget => ({ calls, per: 'second', on: 'app' });
-const perKey = (calls: number, per: Budget['per'] = 'second'): Budget => ({ calls, per, on: 'key' });
+const perKey = (calls: number, per: Budget['per'] = 'second'): Budget => ({
+	calls,
+	per,
+	on: 'key',
+});
 
 function command(
 	service: ServiceName,
@@ -60,7 +64,10 @@ function command(
 
 /** The app's calls a second for `command`: what a second of a bulk job can send at most. */
 export function appCallsPerSecond(command: Command): number {
-	return command.budgets.find((budget) => budget.on === 'app' && budget.per === 'second')?.calls ?? Number.POSITIVE_INFINITY;
+	return (
+		command.budgets.find((budget) => budget.on === 'app' && budget.per === 'second')?.calls ??
+		Number.POSITIVE_INFINITY
+	);
 }
 
 const OA = SERVICES.officialAccount;
@@ -72,31 +79,53 @@ const GROUP_COMMANDS = {
 	createGroup: command(G, 'create_group', { maxPerCall: 100 }),
 	getGroups: command(G, 'get_group_info', { maxPerCall: 50, maxAnswerBytes: LIST_PAGE }),
 	// One call a second for the whole app; Limit up to 10,000 IDs a page.
-	getAppGroupPage: command(G, 'get_appid_group_list', { budgets: [perApp(1)], maxPerCall: 10_000, maxAnswerBytes: LIST_PAGE }),
+	getAppGroupPage: command(G, 'get_appid_group_list', {
+		budgets: [perApp(1)],
+		maxPerCall: 10_000,
+		maxAnswerBytes: LIST_PAGE,
+	}),
 	updateGroup: command(G, 'modify_group_base_info'),
 	deleteGroup: command(G, 'destroy_group'),
 	addGroupMembers: command(G, 'add_group_member', { maxPerCall: 300 }),
 	removeGroupMembers: command(G, 'delete_group_member', { maxPerCall: 100 }),
 	// The page says at most 200 a call (100 advised), its field table 6000 (UNCONFIRMED): 100.
-	getGroupMemberPage: command(G, 'get_group_member_info', { maxPerCall: 100, maxAnswerBytes: LIST_PAGE }),
-	getJoinedGroupPage: command(G, 'get_joined_group_list', { maxPerCall: 5_000, maxAnswerBytes: LIST_PAGE }),
+	getGroupMemberPage: command(G, 'get_group_member_info', {
+		maxPerCall: 100,
+		maxAnswerBytes: LIST_PAGE,
+	}),
+	getJoinedGroupPage: command(G, 'get_joined_group_list', {
+		maxPerCall: 5_000,
+		maxAnswerBytes: LIST_PAGE,
+	}),
 	updateGroupMember: command(G, 'modify_group_member_info'),
 	muteGroupMembers: command(G, 'forbid_send_msg', { maxPerCall: 500 }),
 	changeGroupOwner: command(G, 'change_group_owner'),
 	// The app's 200 a second, and 40 messages a second for each group (Limits, TC 34381).
-	sendGroupMessage: command(G, 'send_group_msg', { budgets: [perApp(200), perKey(40)], keyField: 'GroupId' }),
+	sendGroupMessage: command(G, 'send_group_msg', {
+		budgets: [perApp(200), perKey(40)],
+		keyField: 'GroupId',
+	}),
 	// ToMembers_Account at most 500 (OAS only: UNCONFIRMED).
 	sendGroupNotification: command(G, 'send_group_system_notification', { maxPerCall: 500 }),
 	recallGroupMessages: command(G, 'group_msg_recall', { maxPerCall: 10 }),
-	getGroupMessagePage: command(G, 'group_msg_get_simple', { maxPerCall: 20, maxAnswerBytes: LIST_PAGE }),
+	getGroupMessagePage: command(G, 'group_msg_get_simple', {
+		maxPerCall: 20,
+		maxAnswerBytes: LIST_PAGE,
+	}),
 } as const satisfies Record<string, Command>;
 
 export const COMMANDS = {
 	createOfficialAccount: command(OA, 'create_official_account'),
 	destroyOfficialAccount: command(OA, 'destroy_official_account'),
 	modifyOfficialAccount: command(OA, 'modify_official_account_base_info'),
-	getOfficialAccountInfo: command(OA, 'get_official_account_info', { maxPerCall: 50, maxAnswerBytes: LIST_PAGE }),
-	getSubscriberInfo: command(OA, 'get_subscriber_info', { maxPerCall: 200, maxAnswerBytes: LIST_PAGE }),
+	getOfficialAccountInfo: command(OA, 'get_official_account_info', {
+		maxPerCall: 50,
+		maxAnswerBytes: LIST_PAGE,
+	}),
+	getSubscriberInfo: command(OA, 'get_subscriber_info', {
+		maxPerCall: 200,
+		maxAnswerBytes: LIST_PAGE,
+	}),
 	addSubscriber: command(OA, 'add_subscriber', { maxPerCall: 100 }),
 	// Tencent's page states no per-call maximum; 100, as for add_subscriber, until it does.
 	deleteSubscriber: command(OA, 'delete_subscriber', { maxPerCall: 100 }),
@@ -112,10 +141,19 @@ export const COMMANDS = {
 	}),
 	recallOfficialAccountMessages: command(OA, 'official_account_msg_recall', { maxPerCall: 10 }),
 	// About 20 messages a pull, as Tencent truncates a longer range (IsFinished 0).
-	getOfficialAccountMessages: command(OA, 'official_account_msg_get_simple', { maxPerCall: 20, maxAnswerBytes: LIST_PAGE }),
+	getOfficialAccountMessages: command(OA, 'official_account_msg_get_simple', {
+		maxPerCall: 20,
+		maxAnswerBytes: LIST_PAGE,
+	}),
 
-	importAccounts: command(SERVICES.account, 'multiaccount_import', { budgets: [perApp(100)], maxPerCall: 100 }),
-	checkAccounts: command(SERVICES.account, 'account_check', { budgets: [perApp(100)], maxPerCall: 100 }),
+	importAccounts: command(SERVICES.account, 'multiaccount_import', {
+		budgets: [perApp(100)],
+		maxPerCall: 100,
+	}),
+	checkAccounts: command(SERVICES.account, 'account_check', {
+		budgets: [perApp(100)],
+		maxPerCall: 100,
+	}),
 	deleteAccounts: command(SERVICES.account, 'account_delete', { maxPerCall: 100 }),
 
 	sendMessage: command(SERVICES.message, 'sendmsg'),
@@ -124,13 +162,22 @@ export const COMMANDS = {
 	...GROUP_COMMANDS,
 	// One conversation's roaming history; Tencent cuts a page at about 13 KB. MaxCnt's maximum is
 	// UNCONFIRMED: 100 a page, and the paging carries on where Tencent stops sooner.
-	getHistory: command(SERVICES.message, 'admin_getroammsg', { maxPerCall: 100, maxAnswerBytes: LIST_PAGE }),
+	getHistory: command(SERVICES.message, 'admin_getroammsg', {
+		maxPerCall: 100,
+		maxAnswerBytes: LIST_PAGE,
+	}),
 	recallMessage: command(SERVICES.message, 'admin_msgwithdraw'),
 	markRead: command(SERVICES.message, 'admin_set_msg_read'),
 	getUnreadCount: command(SERVICES.message, 'get_c2c_unread_msg_num', { maxPerCall: 10 }),
-	getOnlineStatus: command(SERVICES.message, 'query_online_status', { maxPerCall: 500, maxAnswerBytes: LIST_PAGE }),
+	getOnlineStatus: command(SERVICES.message, 'query_online_status', {
+		maxPerCall: 500,
+		maxAnswerBytes: LIST_PAGE,
+	}),
 
-	getProfiles: command(SERVICES.profile, 'portrait_get', { maxPerCall: 100, maxAnswerBytes: LIST_PAGE }),
+	getProfiles: command(SERVICES.profile, 'portrait_get', {
+		maxPerCall: 100,
+		maxAnswerBytes: LIST_PAGE,
+	}),
 	setProfile: command(SERVICES.profile, 'portrait_set'),
 } as const satisfies Record<string, Command>;
 

@@ -48,17 +48,31 @@ export function signedQuery(credentials: UserSigInput) {
 export function readCredentials(data: Record<string, unknown>): TencentChatCredentials {
 	const sdkAppId = Number(typeof data.sdkAppId === 'string' ? data.sdkAppId.trim() : data.sdkAppId);
 	if (!Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
-		throw new CredentialError('SDKAppID', `SDKAppID must be the app's number from the Chat console, got "${String(data.sdkAppId)}"`);
+		throw new CredentialError(
+			'SDKAppID',
+			`SDKAppID must be the app's number from the Chat console, got "${String(data.sdkAppId)}"`,
+		);
 	}
 	const identifier = typeof data.identifier === 'string' ? data.identifier.trim() : '';
-	if (identifier === '') throw new CredentialError('Admin UserID', 'Admin UserID is empty: enter an app admin account, e.g. administrator');
+	if (identifier === '')
+		throw new CredentialError(
+			'Admin UserID',
+			'Admin UserID is empty: enter an app admin account, e.g. administrator',
+		);
 	if (typeof data.secretKey !== 'string' || data.secretKey === '') {
-		throw new CredentialError('Secret Key', 'Secret Key is empty: copy it from the app\'s Basic Information in the Chat console');
+		throw new CredentialError(
+			'Secret Key',
+			"Secret Key is empty: copy it from the app's Basic Information in the Chat console",
+		);
 	}
 	const region = (data.region ?? 'singapore') as RegionSetting;
-	if (region !== 'custom' && !(region in REGIONS)) throw new CredentialError('Region', `Unknown region "${String(region)}"`);
+	if (region !== 'custom' && !(region in REGIONS))
+		throw new CredentialError('Region', `Unknown region "${String(region)}"`);
 
-	const share = data.rateLimitShare === undefined || data.rateLimitShare === '' ? 100 : Number(data.rateLimitShare);
+	const share =
+		data.rateLimitShare === undefined || data.rateLimitShare === ''
+			? 100
+			: Number(data.rateLimitShare);
 	if (!Number.isFinite(share) || share <= 0 || share > 100) {
 		throw new CredentialError(
 			'Share of Rate Limits (%)',
@@ -80,12 +94,22 @@ export function readCredentials(data: Record<string, unknown>): TencentChatCrede
 function readRedisSettings(data: Record<string, unknown>): SharedBudgetSettings {
 	const host = typeof data.redisHost === 'string' ? data.redisHost.trim() : '';
 	if (host === '' || /[\s/]/.test(host)) {
-		throw new CredentialError('Redis Host', `Redis Host must be a host name or address, such as redis or 10.0.0.5, got "${String(data.redisHost ?? '')}"`);
+		throw new CredentialError(
+			'Redis Host',
+			`Redis Host must be a host name or address, such as redis or 10.0.0.5, got "${String(data.redisHost ?? '')}"`,
+		);
 	}
 	const port = wholeField(data.redisPort, 6379, 1, 65535, 'Redis Port');
 	const database = wholeField(data.redisDatabase, 0, 0, 65535, 'Redis Database');
-	const keyPrefix = typeof data.redisKeyPrefix === 'string' && data.redisKeyPrefix !== '' ? data.redisKeyPrefix : DEFAULT_KEY_PREFIX;
-	if (keyPrefix.length > 100) throw new CredentialError('Redis Key Prefix', 'Redis Key Prefix must be at most 100 characters');
+	const keyPrefix =
+		typeof data.redisKeyPrefix === 'string' && data.redisKeyPrefix !== ''
+			? data.redisKeyPrefix
+			: DEFAULT_KEY_PREFIX;
+	if (keyPrefix.length > 100)
+		throw new CredentialError(
+			'Redis Key Prefix',
+			'Redis Key Prefix must be at most 100 characters',
+		);
 	return {
 		host,
 		port,
@@ -97,10 +121,19 @@ function readRedisSettings(data: Record<string, unknown>): SharedBudgetSettings 
 	};
 }
 
-function wholeField(value: unknown, fallback: number, min: number, max: number, field: string): number {
+function wholeField(
+	value: unknown,
+	fallback: number,
+	min: number,
+	max: number,
+	field: string,
+): number {
 	const number = value === undefined || value === '' || value === null ? fallback : Number(value);
 	if (!Number.isInteger(number) || number < min || number > max) {
-		throw new CredentialError(field, `${field} must be a whole number from ${min} to ${max}, got "${String(value)}"`);
+		throw new CredentialError(
+			field,
+			`${field} must be a whole number from ${min} to ${max}, got "${String(value)}"`,
+		);
 	}
 	return number;
 }

@@ -19,7 +19,8 @@ export interface BulkAnswer<R> {
 /** Refuses, before sending, a call with no entries or more than the command takes. */
 export function checkCount(command: { name: string; maxPerCall?: number }, count: number): void {
 	const max = command.maxPerCall ?? 1;
-	if (count < 1 || count > max) throw new RangeError(`${command.name} takes 1 to ${max} entries, got ${count}`);
+	if (count < 1 || count > max)
+		throw new RangeError(`${command.name} takes 1 to ${max} entries, got ${count}`);
 }
 
 /**
@@ -51,6 +52,11 @@ export function readEntryResults<R>(
 export function isWholeList(list: unknown, idFields: readonly string[]): boolean {
 	return (
 		Array.isArray(list) &&
-		list.every((entry: unknown) => typeof entry === 'object' && entry !== null && idFields.some((field) => typeof (entry as Record<string, unknown>)[field] === 'string'))
+		list.every(
+			(entry: unknown) =>
+				typeof entry === 'object' &&
+				entry !== null &&
+				idFields.some((field) => typeof (entry as Record<string, unknown>)[field] === 'string'),
+		)
 	);
 }

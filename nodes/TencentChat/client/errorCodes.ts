@@ -35,11 +35,24 @@ export interface ErrorCodeInfo {
 export type ErrorTable = Array<[number[], ErrorCodeInfo]>;
 
 const COMMON_ERRORS: ErrorTable = [
-	[[60002, 60003], { action: 'reject', hint: 'The request was malformed. Please report this as a bug of the node.' }],
-	[[60004, 60005], { action: 'retry', hint: 'The service was busy checking the account; try again in a moment.' }],
+	[
+		[60002, 60003],
+		{
+			action: 'reject',
+			hint: 'The request was malformed. Please report this as a bug of the node.',
+		},
+	],
+	[
+		[60004, 60005],
+		{ action: 'retry', hint: 'The service was busy checking the account; try again in a moment.' },
+	],
 	[
 		[60006],
-		{ action: 'configuration', field: 'sdkAppId', hint: 'The SDKAppID is invalid or the app is disabled: check SDKAppID in the credential.' },
+		{
+			action: 'configuration',
+			field: 'sdkAppId',
+			hint: 'The SDKAppID is invalid or the app is disabled: check SDKAppID in the credential.',
+		},
 	],
 	[
 		[60010, 60012, 60016],
@@ -49,19 +62,31 @@ const COMMON_ERRORS: ErrorTable = [
 			hint: 'The Admin UserID in the credential is not an app admin. Use an admin account from the Chat console (default "administrator").',
 		},
 	],
-	[[60007, 60011, 60018, 60019], { action: 'slowDown', hint: 'Tencent answered that the app calls too often.' }],
+	[
+		[60007, 60011, 60018, 60019],
+		{ action: 'slowDown', hint: 'Tencent answered that the app calls too often.' },
+	],
 	[[60008, 60014], { action: 'retry', hint: 'The service timed out; try again in a moment.' }],
 	[
 		[60020, 80005],
-		{ action: 'configuration', hint: 'The Tencent Chat plan of this app has expired or the service is deactivated.' },
+		{
+			action: 'configuration',
+			hint: 'The Tencent Chat plan of this app has expired or the service is deactivated.',
+		},
 	],
 	[
 		[60021],
-		{ action: 'configuration', hint: "This n8n server's IP address is not on the app's allow-list in the Chat console." },
+		{
+			action: 'configuration',
+			hint: "This n8n server's IP address is not on the app's allow-list in the Chat console.",
+		},
 	],
 	[
 		[60025],
-		{ action: 'configuration', hint: 'A URL parameter was rejected: check SDKAppID and Admin UserID in the credential.' },
+		{
+			action: 'configuration',
+			hint: 'A URL parameter was rejected: check SDKAppID and Admin UserID in the credential.',
+		},
 	],
 	[
 		[60026, 70016, 70020],
@@ -72,14 +97,27 @@ const COMMON_ERRORS: ErrorTable = [
 		},
 	],
 	[[70001], { action: 'renewUserSig' }],
-	[[70003, 70005], { action: 'reject', hint: 'The UserSig was malformed. Please report this as a bug of the node.' }],
+	[
+		[70003, 70005],
+		{
+			action: 'reject',
+			hint: 'The UserSig was malformed. Please report this as a bug of the node.',
+		},
+	],
 	[
 		[70009],
-		{ action: 'configuration', field: 'secretKey', hint: 'The UserSig signature is wrong: check the Secret Key in the credential.' },
+		{
+			action: 'configuration',
+			field: 'secretKey',
+			hint: 'The UserSig signature is wrong: check the Secret Key in the credential.',
+		},
 	],
 	[
 		[70013, 70014],
-		{ action: 'configuration', hint: 'The UserSig does not match the SDKAppID or Admin UserID: check both in the credential.' },
+		{
+			action: 'configuration',
+			hint: 'The UserSig does not match the SDKAppID or Admin UserID: check both in the credential.',
+		},
 	],
 	[
 		[70050],
@@ -121,6 +159,9 @@ export function configurationErrorCodes(): Array<{ code: number; hint: string }>
 /** Common codes that pass with time, with their hint: the credential test says to try again. */
 export function transientErrorCodes(): Array<{ code: number; hint: string }> {
 	return [...common]
-		.filter(([, info]) => (info.action === 'retry' || info.action === 'slowDown') && info.hint !== undefined)
+		.filter(
+			([, info]) =>
+				(info.action === 'retry' || info.action === 'slowDown') && info.hint !== undefined,
+		)
 		.map(([code, info]) => ({ code, hint: info.hint as string }));
 }

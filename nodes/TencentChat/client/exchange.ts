@@ -33,7 +33,13 @@ export interface ExchangeInput {
 }
 
 /** Failures before a request leaves this machine: the service cannot have acted on them. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'EHOSTUNREACH',
+]);
 
 export async function exchange<T extends TencentChatAnswer>(input: ExchangeInput): Promise<T> {
 	const { command, signal } = input;
@@ -71,20 +77,31 @@ export async function exchange<T extends TencentChatAnswer>(input: ExchangeInput
 	const body = decode(raw, headers['content-encoding'], command.maxAnswerBytes);
 	const answer = parseAnswer(body);
 	if (answer === undefined) {
-		throw new TencentChatError('INVALID_RESPONSE', `the answer is not a Tencent Chat answer: ${previewBody(body)}`, {
-			action: 'retry',
-			mayHaveBeenApplied: true,
-		});
+		throw new TencentChatError(
+			'INVALID_RESPONSE',
+			`the answer is not a Tencent Chat answer: ${previewBody(body)}`,
+			{
+				action: 'retry',
+				mayHaveBeenApplied: true,
+			},
+		);
 	}
 	if (answer.ErrorCode !== 0 || answer.ActionStatus !== 'OK') {
 		const info = serviceText(answer.ErrorInfo) || 'no ErrorInfo given';
-		throw new TencentChatError(answer.ErrorCode, info, describeErrorCode(command.service, answer.ErrorCode));
+		throw new TencentChatError(
+			answer.ErrorCode,
+			info,
+			describeErrorCode(command.service, answer.ErrorCode),
+		);
 	}
 	return answer as T;
 }
 
 /** Reads at most `limit` bytes; past it, stops reading and fails as a call that may have been applied. */
-async function readBounded(body: Discardable & AsyncIterable<Buffer>, limit: number): Promise<Buffer> {
+async function readBounded(
+	body: Discardable & AsyncIterable<Buffer>,
+	limit: number,
+): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let length = 0;
 	for await (const chunk of body) {
@@ -110,15 +127,21 @@ function discard(body: Discardable): void {
 }
 
 function tooLarge(limit: number): TencentChatError {
-	return new TencentChatError('ANSWER_TOO_LARGE', `the answer is larger than ${limit} bytes, more than any Tencent Chat answer; it was not read`, {
-		action: 'retry',
-		mayHaveBeenApplied: true,
-	});
+	return new TencentChatError(
+		'ANSWER_TOO_LARGE',
+		`the answer is larger than ${limit} bytes, more than any Tencent Chat answer; it was not read`,
+		{
+			action: 'retry',
+			mayHaveBeenApplied: true,
+		},
+	);
 }
 
 /** A compressed answer is inflated up to the same bound as a plain one. */
 function decode(raw: Buffer, encoding: string | string[] | undefined, limit: number): Buffer {
-	const name = String(encoding ?? 'identity').trim().toLowerCase();
+	const name = String(encoding ?? 'identity')
+		.trim()
+		.toLowerCase();
 	const options = { maxOutputLength: limit };
 	try {
 		if (name === 'identity' || name === '') return raw;
@@ -127,42 +150,69 @@ function decode(raw: Buffer, encoding: string | string[] | undefined, limit: num
 		if (name === 'br') return brotliDecompressSync(raw, options);
 	} catch (error) {
 		if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit);
-		throw new TencentChatError('INVALID_RESPONSE', `the answer's ${name} encoding is broken`, { action: 'retry', mayHaveBeenApplied: true });
+		throw new TencentChatError('INVALID_RESPONSE', `the answer's ${name} encoding is broken`, {
+			action: 'retry',
+			mayHaveBeenApplied: true,
+		});
 	}
-	throw new TencentChatError('INVALID_RESPONSE', `the answer has an encoding the node cannot read (${serviceText(name, 40)})`, {
-		action: 'retry',
-		mayHaveBeenApplied: true,
-	});
+	throw new TencentChatError(
+		'INVALID_RESPONSE',
+		`the answer has an encoding the node cannot read (${serviceText(name, 40)})`,
+		{
+			action: 'retry',
+			mayHaveBeenApplied: true,
+		},
+	);
 }
 
-function statusError(statusCode: number, headers: Record<string, string | string[] | undefined>): TencentChatError {
+function statusError(
+	statusCode: number,
+	headers: Record<string, string | string[] | undefined>,
+): TencentChatError {
 	if (statusCode >= 300 && statusCode < 400) {
 		const location = serviceText(headers.location ?? '(no Location given)', 200);
-		return new TencentChatError(`HTTP_${statusCode}`, `the server redirected the request to ${location}`, {
-			action: 'configuration',
-			field: 'region',
-			hint: 'Tencent Chat does not redirect API calls: check the Region, or set the Base URL to the address the request was sent to.',
-		});
+		return new TencentChatError(
+			`HTTP_${statusCode}`,
+			`the server redirected the request to ${location}`,
+			{
+				action: 'configuration',
+				field: 'region',
+				hint: 'Tencent Chat does not redirect API calls: check the Region, or set the Base URL to the address the request was sent to.',
+			},
+		);
 	}
 	const retryAfterMs = parseRetryAfter(headers['retry-after']);
 	if (statusCode === 429) {
-		const error = new TencentChatError('HTTP_429', 'the server answered HTTP 429 (too many requests)', { action: 'slowDown' });
+		const error = new TencentChatError(
+			'HTTP_429',
+			'the server answered HTTP 429 (too many requests)',
+			{ action: 'slowDown' },
+		);
 		error.retryAfterMs = retryAfterMs;
 		return error;
 	}
 	if (statusCode >= 500) {
-		const error = new TencentChatError(`HTTP_${statusCode}`, `the server answered HTTP ${statusCode}`, {
-			action: 'retry',
-			mayHaveBeenApplied: true,
-		});
+		const error = new TencentChatError(
+			`HTTP_${statusCode}`,
+			`the server answered HTTP ${statusCode}`,
+			{
+				action: 'retry',
+				mayHaveBeenApplied: true,
+			},
+		);
 		error.retryAfterMs = retryAfterMs;
 		return error;
 	}
-	return new TencentChatError(`HTTP_${statusCode}`, `the server answered HTTP ${statusCode}`, { action: 'reject' });
+	return new TencentChatError(`HTTP_${statusCode}`, `the server answered HTTP ${statusCode}`, {
+		action: 'reject',
+	});
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+	value: string | string[] | undefined,
+	now = Date.now(),
+): number | undefined {
 	const text = (Array.isArray(value) ? value[0] : value)?.trim();
 	if (!text) return undefined;
 	if (/^\d+$/.test(text)) return Number(text) * 1000;
@@ -203,7 +253,10 @@ function transportError(cause: unknown, timedOut: boolean, timeoutMs: number): T
 	const info = timedOut
 		? `no answer within ${timeoutMs} ms`
 		: `network error: ${words ?? serviceText((cause as Error)?.message ?? cause, 200).replace(/\bE[A-Z_]{4,}\b/g, '')}`;
-	return new TencentChatError(code, info, { action: 'retry', mayHaveBeenApplied: !NOT_SENT_CODES.has(code) });
+	return new TencentChatError(code, info, {
+		action: 'retry',
+		mayHaveBeenApplied: !NOT_SENT_CODES.has(code),
+	});
 }
 
 function networkCode(cause: unknown): string {

@@ -42,7 +42,10 @@ export class HourlyBudget implements HourlyLimit {
 		this.places.sort((a, b) => a.at - b.at);
 		while (this.places.length > 0 && this.places[0].at <= now - HOUR_MS) this.places.shift();
 		if (this.places.length >= this.callsPerHour) {
-			return { granted: false, waitMs: this.places[this.places.length - this.callsPerHour].at + HOUR_MS - now };
+			return {
+				granted: false,
+				waitMs: this.places[this.places.length - this.callsPerHour].at + HOUR_MS - now,
+			};
 		}
 		const place = { at: now };
 		this.places.push(place);

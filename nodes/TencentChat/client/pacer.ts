@@ -117,7 +117,9 @@ export class RequestPacer {
 
 	constructor(callsPerWindow: number, options: PacerOptions = {}) {
 		if (!(Number.isInteger(callsPerWindow) && callsPerWindow >= 1)) {
-			throw new RangeError(`A pacer needs a whole number of calls of at least 1, got ${callsPerWindow}`);
+			throw new RangeError(
+				`A pacer needs a whole number of calls of at least 1, got ${callsPerWindow}`,
+			);
 		}
 		this.windowMs = options.windowMs ?? 1000;
 		this.spanMs = this.windowMs + (options.marginMs ?? 25);
@@ -157,7 +159,8 @@ export class RequestPacer {
 
 	/** @internal A call's answer or failure came back. */
 	settled(call: PacedCall, learn: boolean): void {
-		if (learn) this.learnRoundTrip((call.settledAt as number) - call.sentAt, call.settledAt as number);
+		if (learn)
+			this.learnRoundTrip((call.settledAt as number) - call.sentAt, call.settledAt as number);
 		for (const listener of this.settledListeners) listener(call, learn);
 		this.schedule();
 	}
@@ -171,9 +174,16 @@ export class RequestPacer {
 		if (now - this.lastSlowDownAt < this.windowMs / 2) return;
 		// Calls still in flight are not counted: the cut is never deeper than half.
 		const letThrough = this.calls.filter(
-			(call) => !call.wasRefused && call.settledAt !== undefined && this.countedBy(call) > now - this.spanMs,
+			(call) =>
+				!call.wasRefused &&
+				call.settledAt !== undefined &&
+				this.countedBy(call) > now - this.spanMs,
 		).length;
-		this.rate = Math.max(1, this.rate * MAX_DECREASE_FACTOR, Math.min(this.rate * DECREASE_FACTOR, letThrough));
+		this.rate = Math.max(
+			1,
+			this.rate * MAX_DECREASE_FACTOR,
+			Math.min(this.rate * DECREASE_FACTOR, letThrough),
+		);
 		this.lastSlowDownAt = now;
 		this.lastRaiseAt = now;
 		this.slowDowns++;
@@ -191,7 +201,8 @@ export class RequestPacer {
 			const readyAt = this.readyAt(now);
 			if (readyAt > now) {
 				// Infinity: every place is held by a call in flight, and its answer will call again.
-				if (Number.isFinite(readyAt)) this.timer = this.clock.setTimeout(() => this.schedule(), readyAt - now);
+				if (Number.isFinite(readyAt))
+					this.timer = this.clock.setTimeout(() => this.schedule(), readyAt - now);
 				return;
 			}
 			const call = new PacedCall(this);
@@ -223,7 +234,8 @@ export class RequestPacer {
 	private learnRoundTrip(roundTrip: number, now: number): void {
 		if (now - this.roundTripMemoryFrom > ROUND_TRIP_MEMORY_MS) {
 			// Forget round trips from long ago: the fastest becomes that of the last period with calls.
-			if (Number.isFinite(this.fastestRoundTripLately)) this.fastestRoundTrip = this.fastestRoundTripLately;
+			if (Number.isFinite(this.fastestRoundTripLately))
+				this.fastestRoundTrip = this.fastestRoundTripLately;
 			this.fastestRoundTripLately = Number.POSITIVE_INFINITY;
 			this.roundTripMemoryFrom = now;
 		}

@@ -3,7 +3,14 @@ import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
 
 import { processState } from './processState';
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+const PROXY_VARIABLES = [
+	'HTTPS_PROXY',
+	'https_proxy',
+	'HTTP_PROXY',
+	'http_proxy',
+	'NO_PROXY',
+	'no_proxy',
+];
 
 /** Connections one origin may open, across every execution of the process. */
 export const MAX_CONNECTIONS_PER_ORIGIN = 256;
@@ -30,7 +37,9 @@ export function sharedDispatcher(lookup?: LookupFunction): Dispatcher {
 	};
 	const usesProxy = PROXY_VARIABLES.slice(0, 4).some((name) => process.env[name]);
 	const connect = lookup ? { connect: { lookup } } : {};
-	const dispatcher = usesProxy ? new EnvHttpProxyAgent({ ...options, ...connect }) : new Agent({ ...options, ...connect });
+	const dispatcher = usesProxy
+		? new EnvHttpProxyAgent({ ...options, ...connect })
+		: new Agent({ ...options, ...connect });
 	processState.pool = { proxyKey, lookup, dispatcher };
 	void current?.dispatcher.close().catch(() => undefined);
 	return dispatcher;

@@ -68,14 +68,23 @@ export function budgetsFor(
 	key?: string,
 	store?: RedisBudgetStore,
 ): CommandBudgets {
-	const budgets = [...command.budgets].sort((a, b) => (a.on === b.on ? 0 : a.on === 'key' ? -1 : 1));
+	const budgets = [...command.budgets].sort((a, b) =>
+		a.on === b.on ? 0 : a.on === 'key' ? -1 : 1,
+	);
 	const pacers: Limiter[] = [];
 	const hourly: HourlyLimit[] = [];
 	for (const budget of budgets) {
 		const id = budgetId(sdkAppId, command, budget, key);
 		const ceiling = Math.max(1, Math.floor((budget.calls * rateLimitShare) / 100));
 		if (store) {
-			const shared = sharedBudgetFor(store, sdkAppId, id, sharedName(sdkAppId, command, budget, key), budget, ceiling);
+			const shared = sharedBudgetFor(
+				store,
+				sdkAppId,
+				id,
+				sharedName(sdkAppId, command, budget, key),
+				budget,
+				ceiling,
+			);
 			if (shared instanceof SharedPacer) pacers.push(shared);
 			else hourly.push(shared);
 		} else if (budget.per === 'second') pacers.push(pacerFor(id, ceiling));
@@ -114,7 +123,12 @@ function sharedBudgetFor(
 						},
 						pacerFor(id, aloneCeiling),
 					)
-				: new SharedHourlyBudget(store, store.key(name), budget.calls, hourlyBudgetFor(id, aloneCeiling));
+				: new SharedHourlyBudget(
+						store,
+						store.key(name),
+						budget.calls,
+						hourlyBudgetFor(id, aloneCeiling),
+					);
 		processState.sharedBudgets.set(sharedId, shared);
 	} else {
 		shared.setCeilings(budget.calls, aloneCeiling);

@@ -9,7 +9,11 @@ export const REGIONS = {
 		domain: 'adminapisgp.im.qcloud.com',
 		backupDomain: 'adminapisgp.my-imcloud.com',
 	},
-	seoul: { name: 'Seoul', domain: 'adminapikr.im.qcloud.com', backupDomain: 'adminapikr.my-imcloud.com' },
+	seoul: {
+		name: 'Seoul',
+		domain: 'adminapikr.im.qcloud.com',
+		backupDomain: 'adminapikr.my-imcloud.com',
+	},
 	tokyo: {
 		name: 'Tokyo',
 		domain: 'adminapijpn.im.qcloud.com',
@@ -57,19 +61,24 @@ export class EndpointError extends Error {
 export function resolveBaseUrl(settings: EndpointSettings): string {
 	if (settings.region !== 'custom') {
 		const region = REGIONS[settings.region];
-		if (region === undefined) throw new EndpointError(`Unknown Tencent Chat region "${String(settings.region)}"`);
+		if (region === undefined)
+			throw new EndpointError(`Unknown Tencent Chat region "${String(settings.region)}"`);
 		return `https://${settings.useBackupDomain ? region.backupDomain : region.domain}`;
 	}
 
 	const text = (settings.baseUrl ?? '').trim();
 	if (text === '') {
-		throw new EndpointError('Base URL is empty: enter the address to send requests to, e.g. https://console.tim.qq.com');
+		throw new EndpointError(
+			'Base URL is empty: enter the address to send requests to, e.g. https://console.tim.qq.com',
+		);
 	}
 	let url: URL;
 	try {
 		url = new URL(text);
 	} catch {
-		throw new EndpointError(`Base URL "${text}" is not a URL: enter e.g. https://console.tim.qq.com`);
+		throw new EndpointError(
+			`Base URL "${text}" is not a URL: enter e.g. https://console.tim.qq.com`,
+		);
 	}
 	const isLoopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.test(url.hostname);
 	if (url.protocol !== 'https:' && !isLoopbackHttp) {
@@ -78,7 +87,9 @@ export function resolveBaseUrl(settings: EndpointSettings): string {
 		);
 	}
 	if (url.username || url.password) {
-		throw new EndpointError('Base URL must not contain a user name or password: Tencent Chat signs requests with a UserSig');
+		throw new EndpointError(
+			'Base URL must not contain a user name or password: Tencent Chat signs requests with a UserSig',
+		);
 	}
 	if (url.search || url.hash) {
 		throw new EndpointError(

@@ -25,7 +25,11 @@ export interface RetryState {
 	renewedUserSig: boolean;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 5,
+	baseDelayMs: 250,
+	maxDelayMs: 8_000,
+};
 
 /** The longest a Retry-After is waited for; a server asking for more is failed at once. */
 export const MAX_RETRY_AFTER_MS = 60_000;
@@ -37,7 +41,8 @@ export function decideRetry(
 	random: () => number = Math.random,
 ): RetryDecision {
 	if (!failure.retryable || attempt > policy.maxRetries) return { kind: 'fail' };
-	if (failure.action === 'renewUserSig') return renewedUserSig ? { kind: 'fail' } : { kind: 'renewUserSig' };
+	if (failure.action === 'renewUserSig')
+		return renewedUserSig ? { kind: 'fail' } : { kind: 'renewUserSig' };
 
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 	const backoff = ceiling / 2 + random() * (ceiling / 2);

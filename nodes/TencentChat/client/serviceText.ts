@@ -44,7 +44,8 @@ export function previewBody(body: Buffer): string {
 	const text = body.toString('utf8');
 	// U+FFFD marks bytes that are not UTF-8: binary data (a compressed or image body) is not shown.
 	const undecodable = (text.match(/\uFFFD/g) ?? []).length;
-	if (undecodable > 2 || undecodable > text.length / 50) return `(${body.length} bytes of binary data)`;
+	if (undecodable > 2 || undecodable > text.length / 50)
+		return `(${body.length} bytes of binary data)`;
 	return serviceText(text, 80);
 }
 
@@ -56,7 +57,8 @@ function piecesOf(signatures: readonly string[]): Set<string> {
 	const set = new Set<string>();
 	for (const signature of signatures) {
 		for (const form of encodings(signature)) {
-			for (let start = 0; start + PIECE <= form.length; start++) set.add(form.slice(start, start + PIECE));
+			for (let start = 0; start + PIECE <= form.length; start++)
+				set.add(form.slice(start, start + PIECE));
 		}
 	}
 	pieces = { of: signatures, set };
@@ -65,7 +67,13 @@ function piecesOf(signatures: readonly string[]): Set<string> {
 
 /** The forms a signature takes when a server quotes it: as sent, percent-encoded (once or twice), JSON-escaped, base64. */
 function encodings(signature: string): string[] {
-	const forms = [signature, signature.replace(/\*/g, '%2A'), signature.replace(/\*/g, '%2a'), signature.replace(/\*/g, '%252A'), signature.replace(/\*/g, '\\u002a')];
+	const forms = [
+		signature,
+		signature.replace(/\*/g, '%2A'),
+		signature.replace(/\*/g, '%2a'),
+		signature.replace(/\*/g, '%252A'),
+		signature.replace(/\*/g, '\\u002a'),
+	];
 	// Base64 of a text holding the signature: its bytes fall in groups of three from any of three offsets.
 	for (let offset = 0; offset < 3; offset++) {
 		const whole = signature.slice(offset, offset + Math.floor((signature.length - offset) / 3) * 3);

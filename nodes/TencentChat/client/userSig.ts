@@ -8,7 +8,11 @@ export interface UserSigInput {
 }
 
 /** TLSSigAPIv2, as Tencent's own libraries make it: https://www.tencentcloud.com/document/product/1047/34385 */
-export function signUserSig(input: UserSigInput, issuedAtSeconds: number, lifetimeSeconds: number): string {
+export function signUserSig(
+	input: UserSigInput,
+	issuedAtSeconds: number,
+	lifetimeSeconds: number,
+): string {
 	const { sdkAppId, identifier, secretKey } = input;
 	const signed =
 		`TLS.identifier:${identifier}\n` +
@@ -78,4 +82,3 @@ export class UserSigCache {
 function cacheKey({ sdkAppId, identifier, secretKey }: UserSigInput): string {
 	return createHash('sha256').update(`${sdkAppId}\n${identifier}\n${secretKey}`).digest('hex');
 }
-

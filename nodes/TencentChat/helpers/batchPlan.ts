@@ -67,7 +67,8 @@ export class BatchPlan {
 	private finished = false;
 
 	constructor(readonly batchSize: number) {
-		if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a whole number of at least 1, got ${batchSize}`);
+		if (!Number.isInteger(batchSize) || batchSize < 1)
+			throw new RangeError(`batchSize must be a whole number of at least 1, got ${batchSize}`);
 	}
 
 	/** An item's IDs under a key, items in input order. Returns the calls this filled. */
@@ -181,7 +182,6 @@ export class BatchPlan {
 		this.openKeys.delete(keyIds);
 	}
 }
-
 
 /** The outcome of each slot of a plan; empty until its call has come back. */
 export class OutcomeBook<T> {

@@ -33,7 +33,11 @@ export function readId(value: unknown, rule: IdRule, where = ''): string {
 	if (typeof value === 'string') {
 		const id = value.trim();
 		if (id === '') throw new InvalidInputError(rule.field, `${rule.field}${where} is empty`);
-		if (INVISIBLE.test(id)) throw new InvalidInputError(rule.field, `${rule.field}${where} holds only invisible characters`);
+		if (INVISIBLE.test(id))
+			throw new InvalidInputError(
+				rule.field,
+				`${rule.field}${where} holds only invisible characters`,
+			);
 		return checkedLength(id, rule, where);
 	}
 	const subject = `${rule.field}${where}`;
@@ -55,7 +59,8 @@ export function readId(value: unknown, rule: IdRule, where = ''): string {
 export function readIdList(value: unknown, rule: IdRule): string[] {
 	if (typeof value === 'string' && value.includes(',')) return value.split(',').map(entryOf(rule));
 	if (Array.isArray(value)) {
-		if (value.length === 0) throw new InvalidInputError(rule.field, `${rule.field} is an empty list`);
+		if (value.length === 0)
+			throw new InvalidInputError(rule.field, `${rule.field} is an empty list`);
 		return value.map(entryOf(rule));
 	}
 	return [readId(value, rule)];

@@ -26,7 +26,8 @@ export function parameterReader(
 		for (const key of path) {
 			// Only the item's own data, as in JSON: anything else (a missing key, `constructor`,
 			// a prototype's property) is left to the engine, whose answer is the one that counts.
-			if (!isPlainData(value) || !Object.prototype.hasOwnProperty.call(value, key)) return viaEngine(itemIndex);
+			if (!isPlainData(value) || !Object.prototype.hasOwnProperty.call(value, key))
+				return viaEngine(itemIndex);
 			value = (value as Record<string, unknown>)[key];
 		}
 		return isPlainValue(value) ? value : viaEngine(itemIndex);
@@ -42,7 +43,9 @@ function isPlainData(value: unknown): value is object {
 
 /** A value the engine hands over as it is: a JSON scalar, or an array or object of JSON data. */
 function isPlainValue(value: unknown): boolean {
-	return value === null || ['string', 'number', 'boolean'].includes(typeof value) || isPlainData(value);
+	return (
+		value === null || ['string', 'number', 'boolean'].includes(typeof value) || isPlainData(value)
+	);
 }
 
 /** The keys of a `$json` path expression, or undefined when it is anything more. */
@@ -79,6 +82,7 @@ export function parameterHoldsExpression(context: IExecuteFunctions, name: strin
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
 	return false;
 }

@@ -18,7 +18,10 @@ export const MAX_MESSAGE_DEPTH = 32;
 export function checkMessageSize(body: MessageElement[], field: string): void {
 	const depth = depthUpTo(body, MAX_MESSAGE_DEPTH + 1);
 	if (depth > MAX_MESSAGE_DEPTH) {
-		throw new InvalidInputError(field, `${field} is nested more than ${MAX_MESSAGE_DEPTH} levels deep; Tencent's message elements are a few levels deep, so it cannot be a message Tencent takes`);
+		throw new InvalidInputError(
+			field,
+			`${field} is nested more than ${MAX_MESSAGE_DEPTH} levels deep; Tencent's message elements are a few levels deep, so it cannot be a message Tencent takes`,
+		);
 	}
 	const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
 	if (bytes > MAX_MESSAGE_BYTES) {
@@ -38,7 +41,8 @@ function depthUpTo(value: unknown, limit: number): number {
 		if (typeof current !== 'object' || current === null) continue;
 		deepest = Math.max(deepest, depth);
 		if (deepest >= limit) return deepest;
-		for (const inner of Object.values(current)) if (typeof inner === 'object' && inner !== null) stack.push([inner, depth + 1]);
+		for (const inner of Object.values(current))
+			if (typeof inner === 'object' && inner !== null) stack.push([inner, depth + 1]);
 	}
 	return deepest;
 }
@@ -47,7 +51,8 @@ function depthUpTo(value: unknown, limit: number): number {
 export function readRawBody(value: unknown): MessageElement[] {
 	const field = 'Message Body';
 	const parsed = typeof value === 'string' ? parseJson(value) : { body: value };
-	if ('error' in parsed) throw new InvalidInputError(field, `Message Body is not valid JSON: ${parsed.error}`);
+	if ('error' in parsed)
+		throw new InvalidInputError(field, `Message Body is not valid JSON: ${parsed.error}`);
 	const { body } = parsed;
 	if (!Array.isArray(body) || body.length === 0) {
 		throw new InvalidInputError(
@@ -57,10 +62,14 @@ export function readRawBody(value: unknown): MessageElement[] {
 	}
 	body.forEach((element: unknown, index) => {
 		const at = `Message Body element ${index + 1} of ${body.length}`;
-		if (typeof element !== 'object' || element === null || Array.isArray(element)) throw new InvalidInputError(field, `${at} is not an object`);
+		if (typeof element !== 'object' || element === null || Array.isArray(element))
+			throw new InvalidInputError(field, `${at} is not an object`);
 		const { MsgType, MsgContent } = element as Record<string, unknown>;
 		if (typeof MsgType !== 'string' || !/^TIM\w+Elem$/.test(MsgType)) {
-			throw new InvalidInputError(field, `${at} needs a MsgType such as "TIMTextElem" or "TIMCustomElem"`);
+			throw new InvalidInputError(
+				field,
+				`${at} needs a MsgType such as "TIMTextElem" or "TIMCustomElem"`,
+			);
 		}
 		if (typeof MsgContent !== 'object' || MsgContent === null || Array.isArray(MsgContent)) {
 			throw new InvalidInputError(field, `${at} needs a MsgContent object`);

@@ -19,8 +19,15 @@ export interface WholeNumberOption {
 export function readWholeNumber(raw: unknown, option: WholeNumberOption): number | string {
 	if (raw === undefined) return option.default;
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
-	if (typeof value === 'number' && Number.isInteger(value) && value >= option.min && value <= option.max) return value;
-	const shown = typeof raw === 'string' ? `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"` : String(raw);
+	if (
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= option.min &&
+		value <= option.max
+	)
+		return value;
+	const shown =
+		typeof raw === 'string' ? `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"` : String(raw);
 	return `${option.displayName} must be a whole number from ${option.min} to ${option.max}, got ${shown}`;
 }
 

@@ -11,11 +11,17 @@ export interface TextRule {
 export function readText(value: unknown, rule: TextRule): string {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
 	if (typeof value !== 'string') {
-		throw new InvalidInputError(rule.field, `${rule.field} must be text, not ${value === null || value === undefined ? 'missing' : typeof value}`);
+		throw new InvalidInputError(
+			rule.field,
+			`${rule.field} must be text, not ${value === null || value === undefined ? 'missing' : typeof value}`,
+		);
 	}
 	const bytes = Buffer.byteLength(value, 'utf8');
 	if (bytes > rule.maxBytes) {
-		throw new InvalidInputError(rule.field, `${rule.field} is ${bytes} bytes long; Tencent allows at most ${rule.maxBytes}`);
+		throw new InvalidInputError(
+			rule.field,
+			`${rule.field} is ${bytes} bytes long; Tencent allows at most ${rule.maxBytes}`,
+		);
 	}
 	return value;
 }

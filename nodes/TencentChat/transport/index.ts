@@ -16,7 +16,10 @@ import {
 
 export const CREDENTIAL_TYPE = 'tencentChatApi';
 
-export async function createClient(this: IExecuteFunctions, options: ClientOptions): Promise<TencentChatClient> {
+export async function createClient(
+	this: IExecuteFunctions,
+	options: ClientOptions,
+): Promise<TencentChatClient> {
 	const data = await this.getCredentials(CREDENTIAL_TYPE);
 	const logger = this.logger;
 	let client: TencentChatClient;
@@ -42,10 +45,14 @@ export async function createClient(this: IExecuteFunctions, options: ClientOptio
 	}
 	const refusal = await client.egressRefusal();
 	if (refusal !== undefined) {
-		throw new NodeOperationError(this.getNode(), `This n8n instance's network rules do not allow ${client.baseUrl}: ${refusal}`, {
-			description:
-				'n8n blocks requests to private and internal addresses when its SSRF protection is on (N8N_SSRF_PROTECTION_ENABLED). An administrator can allow the address with N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`This n8n instance's network rules do not allow ${client.baseUrl}: ${refusal}`,
+			{
+				description:
+					'n8n blocks requests to private and internal addresses when its SSRF protection is on (N8N_SSRF_PROTECTION_ENABLED). An administrator can allow the address with N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES.',
+			},
+		);
 	}
 	return client;
 }
@@ -53,7 +60,9 @@ export async function createClient(this: IExecuteFunctions, options: ClientOptio
 /** n8n's egress filter, on an n8n that has one (2.41 and later); older ones have no rules to apply. */
 function egressRules(context: IExecuteFunctions): EgressRules | undefined {
 	const helpers = context.helpers as Partial<{ getSecureEgressFilter: () => EgressRules }>;
-	return typeof helpers.getSecureEgressFilter === 'function' ? helpers.getSecureEgressFilter() : undefined;
+	return typeof helpers.getSecureEgressFilter === 'function'
+		? helpers.getSecureEgressFilter()
+		: undefined;
 }
 
 const FIELD_NAMES = {
@@ -73,12 +82,20 @@ export function toNodeApiError(
 	error: TencentChatError,
 	context: { itemIndex?: number; description?: string },
 ): NodeApiError {
-	const fix = error.field ? `Check "${FIELD_NAMES[error.field]}" in the Tencent Chat API credential. ` : '';
+	const fix = error.field
+		? `Check "${FIELD_NAMES[error.field]}" in the Tencent Chat API credential. `
+		: '';
 	const attempts = error.attempts > 1 ? ` (after ${error.attempts} attempts)` : '';
-	const description = [error.hint ? `${fix}${error.hint}` : fix || undefined, context.description].filter(Boolean).join(' ');
+	const description = [error.hint ? `${fix}${error.hint}` : fix || undefined, context.description]
+		.filter(Boolean)
+		.join(' ');
 	// Tencent's own names: n8n takes an `errorCode` for an HTTP status and swaps the message of one
 	// that names a network error (ETIMEDOUT) for generic advice.
-	const response: JsonObject = { ErrorCode: error.code, ErrorInfo: error.info, attempts: error.attempts };
+	const response: JsonObject = {
+		ErrorCode: error.code,
+		ErrorInfo: error.info,
+		attempts: error.attempts,
+	};
 	const message = error.isTransport
 		? `Tencent Chat call failed${attempts}: ${error.info}`
 		: `Tencent Chat error ${error.code}${attempts}: ${error.info}`;

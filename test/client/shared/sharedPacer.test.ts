@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createClient } from '@redis/client';
 
 import { HourlyBudget } from '../../../nodes/TencentChat/client/hourlyBudget';
-import { RedisBudgetStore, type SharedBudgetSettings, storeKey } from '../../../nodes/TencentChat/client/shared/redisStore';
+import {
+	RedisBudgetStore,
+	type SharedBudgetSettings,
+	storeKey,
+} from '../../../nodes/TencentChat/client/shared/redisStore';
 import { SharedHourlyBudget } from '../../../nodes/TencentChat/client/shared/sharedHourlyBudget';
 import { SharedPacer } from '../../../nodes/TencentChat/client/shared/sharedPacer';
 import { FaultProxy } from '../../helpers/faultProxy';
@@ -25,11 +29,26 @@ afterAll(() => redis.stop());
 const stores: RedisBudgetStore[] = [];
 afterAll(() => Promise.all(stores.map((store) => store.close())));
 
-function settings(port: number, overrides: Partial<SharedBudgetSettings> = {}): SharedBudgetSettings {
-	return { host: '127.0.0.1', port, database: 0, user: '', password: '', tls: false, keyPrefix: 'test:', ...overrides };
+function settings(
+	port: number,
+	overrides: Partial<SharedBudgetSettings> = {},
+): SharedBudgetSettings {
+	return {
+		host: '127.0.0.1',
+		port,
+		database: 0,
+		user: '',
+		password: '',
+		tls: false,
+		keyPrefix: 'test:',
+		...overrides,
+	};
 }
 
-async function worker(port: number, key: string): Promise<{ store: RedisBudgetStore; pacer: SharedPacer }> {
+async function worker(
+	port: number,
+	key: string,
+): Promise<{ store: RedisBudgetStore; pacer: SharedPacer }> {
 	const config = settings(port);
 	const store = new RedisBudgetStore(config, `${storeKey(config)} ${stores.length}`);
 	stores.push(store);
@@ -61,7 +80,11 @@ function peakInWindow(times: number[], windowMs: number): number {
  * `calls` calls through `pacer` to a simulated service that counts each call 2 ms after it was
  * let go and answers 5 ms later; `during(i)` runs as call i is let go. Returns the count times.
  */
-async function callService(pacer: SharedPacer, calls: number, during?: (call: number) => void): Promise<number[]> {
+async function callService(
+	pacer: SharedPacer,
+	calls: number,
+	during?: (call: number) => void,
+): Promise<number[]> {
 	const countedAt: number[] = [];
 	let next = 0;
 	await Promise.all(
@@ -84,7 +107,10 @@ describe('SharedPacer with Redis', () => {
 	test('two workers together keep to the limit in every window, and each finishes', async () => {
 		const a = await worker(redis.port, 'together');
 		const b = await worker(redis.port, 'together');
-		const [countedByA, countedByB] = await Promise.all([callService(a.pacer, 60), callService(b.pacer, 60)]);
+		const [countedByA, countedByB] = await Promise.all([
+			callService(a.pacer, 60),
+			callService(b.pacer, 60),
+		]);
 		expect(countedByA).toHaveLength(60);
 		expect(countedByB).toHaveLength(60);
 		expect([a.store.reason, b.store.reason]).toEqual(['', '']);
@@ -134,7 +160,8 @@ describe('SharedPacer with Redis', () => {
 
 	test('an hourly budget kept in Redis is one budget for every worker', async () => {
 		const [a, b] = await Promise.all([worker(redis.port, 'hour-a'), worker(redis.port, 'hour-b')]);
-		const hourOf = (store: RedisBudgetStore) => new SharedHourlyBudget(store, store.key('hourly'), 2, new HourlyBudget(1));
+		const hourOf = (store: RedisBudgetStore) =>
+			new SharedHourlyBudget(store, store.key('hourly'), 2, new HourlyBudget(1));
 		const [hourA, hourB] = [hourOf(a.store), hourOf(b.store)];
 		const first = await hourA.take();
 		const second = await hourB.take();

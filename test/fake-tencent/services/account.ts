@@ -2,7 +2,16 @@
 
 import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
-import { type Answer, type CallContext, defineService, isValidUserId, ok, type RequestBody, requiredList, stringsOf } from './service';
+import {
+	type Answer,
+	type CallContext,
+	defineService,
+	isValidUserId,
+	ok,
+	type RequestBody,
+	requiredList,
+	stringsOf,
+} from './service';
 
 export interface AccountProfile {
 	nick?: string;
@@ -24,7 +33,10 @@ const accountsOfApp = new WeakMap<FakeApp, Accounts>();
 /** The accounts of an app whose services were just created (the account service's state). */
 export function accountsOf(app: FakeApp): Accounts {
 	const accounts = accountsOfApp.get(app);
-	if (accounts === undefined) throw new Error('the account service must be created before the services that read its accounts');
+	if (accounts === undefined)
+		throw new Error(
+			'the account service must be created before the services that read its accounts',
+		);
 	return accounts;
 }
 
@@ -34,7 +46,9 @@ export function accountProfile(state: unknown, userId: string): AccountProfile |
 }
 
 function createState(app: FakeApp): Accounts {
-	const accounts: Accounts = new Map([...app.admins, ...(app.accounts ?? [])].map((id) => [id, {}]));
+	const accounts: Accounts = new Map(
+		[...app.admins, ...(app.accounts ?? [])].map((id) => [id, {}]),
+	);
 	accountsOfApp.set(app, accounts);
 	return accounts;
 }
@@ -88,7 +102,11 @@ function deleteAccounts(accounts: Accounts, body: RequestBody, { command }: Call
 		ResultItem: ids.map((id) =>
 			accounts.delete(id)
 				? { UserID: id, ResultCode: 0, ResultInfo: '' }
-				: { UserID: id, ResultCode: ACCOUNT_MISSING, ResultInfo: 'Err_TLS_PT_Open_Login_Account_Not_Exist' },
+				: {
+						UserID: id,
+						ResultCode: ACCOUNT_MISSING,
+						ResultInfo: 'Err_TLS_PT_Open_Login_Account_Not_Exist',
+					},
 		),
 	});
 }

@@ -5,7 +5,14 @@
 
 import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
-import { type Answer, type CallbackEvents, type CallContext, defineService, ok, type RequestBody } from './service';
+import {
+	type Answer,
+	type CallbackEvents,
+	type CallContext,
+	defineService,
+	ok,
+	type RequestBody,
+} from './service';
 import {
 	BASE_FIELDS,
 	baseInfo,
@@ -19,7 +26,15 @@ import {
 	removeMember,
 	storeGroupMessage,
 } from './groupState';
-import { accountList, bad, customData, groupString, oneOf, optionalString, optionalWhole } from './groupRules';
+import {
+	accountList,
+	bad,
+	customData,
+	groupString,
+	oneOf,
+	optionalString,
+	optionalWhole,
+} from './groupRules';
 import { createCallback, createGroup, JOIN_OPTIONS, LIMITS } from './groupCreate';
 import { memberCallbacks, memberCommands } from './groupMembers';
 import { messageCallbacks, messageCommands, messageEntryLists } from './groupMessages';
@@ -90,10 +105,18 @@ function createState(app: FakeApp): Groups {
 		if (setup.type !== 'AVChatRoom') {
 			if (owner) joinMember(groups, group, owner, 'Owner', now);
 			for (const admin of setup.admins ?? []) joinMember(groups, group, admin, 'Admin', now);
-			for (const member of setup.members ?? []) if (!group.members.has(member)) joinMember(groups, group, member, 'Member', now);
+			for (const member of setup.members ?? [])
+				if (!group.members.has(member)) joinMember(groups, group, member, 'Member', now);
 		}
 		for (const text of setup.messages ?? []) {
-			storeGroupMessage(group, { from: owner || app.admins[0], time: now, random: 0, priority: 'Normal', body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }], isSystemMsg: 0 });
+			storeGroupMessage(group, {
+				from: owner || app.admins[0],
+				time: now,
+				random: 0,
+				priority: 'Normal',
+				body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+				isSystemMsg: 0,
+			});
 		}
 	}
 	return groups;
@@ -103,21 +126,47 @@ function createState(app: FakeApp): Groups {
 function getGroupInfo(groups: Groups, body: RequestBody, { command }: CallContext): Answer {
 	const ids = accountList(body, 'GroupIdList', command);
 	const filter = body.ResponseFilter as Record<string, unknown> | undefined;
-	if (filter !== undefined && (typeof filter !== 'object' || filter === null)) throw bad('ResponseFilter must be an object');
-	const baseFields = filter === undefined ? BASE_FIELDS : Array.isArray(filter.GroupBaseInfoFilter) ? (filter.GroupBaseInfoFilter as string[]) : [];
+	if (filter !== undefined && (typeof filter !== 'object' || filter === null))
+		throw bad('ResponseFilter must be an object');
+	const baseFields =
+		filter === undefined
+			? BASE_FIELDS
+			: Array.isArray(filter.GroupBaseInfoFilter)
+				? (filter.GroupBaseInfoFilter as string[])
+				: [];
 	const withMembers = filter === undefined || Array.isArray(filter.MemberInfoFilter);
-	const dataKeys = filter === undefined ? undefined : Array.isArray(filter.AppDefinedDataFilter_Group) ? (filter.AppDefinedDataFilter_Group as string[]) : [];
+	const dataKeys =
+		filter === undefined
+			? undefined
+			: Array.isArray(filter.AppDefinedDataFilter_Group)
+				? (filter.AppDefinedDataFilter_Group as string[])
+				: [];
 	const GroupInfo = ids.map((id) => {
 		const group = groups.get(id);
-		if (group === undefined) return { GroupId: id, ErrorCode: 10010, ErrorInfo: 'group does not exist or has been dissolved' };
-		const data = Object.entries(group.customData).filter(([key]) => dataKeys === undefined || dataKeys.includes(key));
+		if (group === undefined)
+			return {
+				GroupId: id,
+				ErrorCode: 10010,
+				ErrorInfo: 'group does not exist or has been dissolved',
+			};
+		const data = Object.entries(group.customData).filter(
+			([key]) => dataKeys === undefined || dataKeys.includes(key),
+		);
 		return {
 			GroupId: id,
 			ErrorCode: 0,
 			ErrorInfo: '',
 			...baseInfo(group, baseFields),
 			...(data.length > 0 ? { AppDefinedData: data.map(([Key, Value]) => ({ Key, Value })) } : {}),
-			...(withMembers ? { MemberList: [...group.members].map(([Member_Account, member]) => ({ Member_Account, Role: member.role, JoinTime: member.joinTime })) } : {}),
+			...(withMembers
+				? {
+						MemberList: [...group.members].map(([Member_Account, member]) => ({
+							Member_Account,
+							Role: member.role,
+							JoinTime: member.joinTime,
+						})),
+					}
+				: {}),
 		};
 	});
 	return ok({ GroupInfo });
@@ -128,16 +177,23 @@ function getAppGroupList(groups: Groups, body: RequestBody): Answer {
 	const next = optionalWhole(body, 'Next', 0, Number.MAX_SAFE_INTEGER) ?? 0;
 	let type: GroupType | undefined;
 	if (body.GroupType !== undefined) {
-		if (typeof body.GroupType !== 'string' || !(body.GroupType in LIST_TYPE_FILTER)) throw bad('GroupType must be Public, Private, ChatRoom, AVChatRoom, BChatRoom or Community');
+		if (typeof body.GroupType !== 'string' || !(body.GroupType in LIST_TYPE_FILTER))
+			throw bad('GroupType must be Public, Private, ChatRoom, AVChatRoom, BChatRoom or Community');
 		type = LIST_TYPE_FILTER[body.GroupType];
 		if (type === undefined) return ok({ TotalCount: 0, GroupIdList: [], Next: 0 });
 	}
 	const after = next === 0 ? 0 : next - NEXT_BASE;
-	const matching = [...groups.values()].filter((group) => type === undefined || group.type === type);
+	const matching = [...groups.values()].filter(
+		(group) => type === undefined || group.type === type,
+	);
 	const page = matching.filter((group) => group.listOrder > after).slice(0, limit);
 	const last = page.at(-1);
 	const more = last !== undefined && matching.some((group) => group.listOrder > last.listOrder);
-	return ok({ TotalCount: matching.length, GroupIdList: page.map((group) => ({ GroupId: group.id })), Next: more ? NEXT_BASE + last.listOrder : 0 });
+	return ok({
+		TotalCount: matching.length,
+		GroupIdList: page.map((group) => ({ GroupId: group.id })),
+		Next: more ? NEXT_BASE + last.listOrder : 0,
+	});
 }
 
 function modifyGroup(groups: Groups, body: RequestBody, { nowSeconds }: CallContext): Answer {
@@ -151,7 +207,8 @@ function modifyGroup(groups: Groups, body: RequestBody, { nowSeconds }: CallCont
 	const applyJoinOption = oneOf(body, 'ApplyJoinOption', JOIN_OPTIONS);
 	const muteAll = oneOf(body, 'ShutUpAllMember', ['On', 'Off'] as const);
 	const data = customData(body, 'AppDefinedData', 10, 512);
-	if (maxMembers !== undefined && group.type !== 'AVChatRoom' && maxMembers < group.members.size) throw bad('MaxMemberNum is below the member count');
+	if (maxMembers !== undefined && group.type !== 'AVChatRoom' && maxMembers < group.members.size)
+		throw bad('MaxMemberNum is below the member count');
 	if (name !== undefined) group.name = name;
 	if (introduction !== undefined) group.introduction = introduction;
 	if (notification !== undefined) group.notification = notification;
@@ -163,7 +220,8 @@ function modifyGroup(groups: Groups, body: RequestBody, { nowSeconds }: CallCont
 		if (value === '') delete group.customData[key];
 		else group.customData[key] = value;
 	}
-	if (Object.keys(group.customData).length > 10) throw bad('a group holds at most 10 custom data keys');
+	if (Object.keys(group.customData).length > 10)
+		throw bad('a group holds at most 10 custom data keys');
 	group.infoSeq++;
 	group.lastInfoTime = nowSeconds;
 	return ok();
@@ -195,13 +253,22 @@ function changeOwner(groups: Groups, body: RequestBody): Answer {
 	return ok();
 }
 
-function destroyCallback(...[, answer, { nowMs }]: Parameters<CallbackEvents>): ReturnType<CallbackEvents> {
+function destroyCallback(
+	...[, answer, { nowMs }]: Parameters<CallbackEvents>
+): ReturnType<CallbackEvents> {
 	const group = destroyedBy.get(answer);
 	if (group === undefined) return [];
 	return [
 		{
 			command: 'Group.CallbackAfterGroupDestroyed',
-			body: { CallbackCommand: 'Group.CallbackAfterGroupDestroyed', GroupId: group.id, Type: group.type, Owner_Account: group.owner, Name: group.name, EventTime: nowMs },
+			body: {
+				CallbackCommand: 'Group.CallbackAfterGroupDestroyed',
+				GroupId: group.id,
+				Type: group.type,
+				Owner_Account: group.owner,
+				Name: group.name,
+				EventTime: nowMs,
+			},
 		},
 	];
 }
@@ -210,4 +277,3 @@ function destroyCallback(...[, answer, { nowMs }]: Parameters<CallbackEvents>): 
 export function groupsOf(state: unknown): Groups | undefined {
 	return state as Groups | undefined;
 }
-

@@ -1,9 +1,36 @@
 // A group's members on the fake: add, remove, list, a user's groups, one member's settings, mutes
 // (reference §1.1). The type matrix of §1.0 decides what each type refuses and with which code.
 
-import { type Answer, type CallbackEvents, type CallContext, type CommandHandler, ok, type RequestBody, TencentFailure } from './service';
-import { baseInfo, type Group, groupNamed, type Groups, joinedCount, joinMember, refuseType, removeMember, type Role } from './groupState';
-import { accountList, bad, customData, groupString, oneOf, optionalString, optionalWhole, requireImported } from './groupRules';
+import {
+	type Answer,
+	type CallbackEvents,
+	type CallContext,
+	type CommandHandler,
+	ok,
+	type RequestBody,
+	TencentFailure,
+} from './service';
+import {
+	baseInfo,
+	type Group,
+	groupNamed,
+	type Groups,
+	joinedCount,
+	joinMember,
+	refuseType,
+	removeMember,
+	type Role,
+} from './groupState';
+import {
+	accountList,
+	bad,
+	customData,
+	groupString,
+	oneOf,
+	optionalString,
+	optionalWhole,
+	requireImported,
+} from './groupRules';
 
 const ROLES: readonly Role[] = ['Owner', 'Admin', 'Member'];
 const MSG_FLAGS = ['AcceptAndNotify', 'AcceptNotNotify', 'Discard'] as const;
@@ -16,10 +43,15 @@ const MAX_MEMBER_PAGE = 200;
 const changedBy = new WeakMap<Answer, { group: Group; userIds: string[] }>();
 
 function silence(body: RequestBody): void {
-	if (body.Silence !== undefined && body.Silence !== 0 && body.Silence !== 1) throw bad('Silence must be 0 or 1');
+	if (body.Silence !== undefined && body.Silence !== 0 && body.Silence !== 1)
+		throw bad('Silence must be 0 or 1');
 }
 
-function addMembers(groups: Groups, body: RequestBody, { command, nowSeconds, isImported }: CallContext): Answer {
+function addMembers(
+	groups: Groups,
+	body: RequestBody,
+	{ command, nowSeconds, isImported }: CallContext,
+): Answer {
 	const group = groupNamed(groups, groupString(body, 'GroupId'));
 	const ids = accountList(body, 'MemberList', command, 'Member_Account');
 	silence(body);
@@ -30,9 +62,11 @@ function addMembers(groups: Groups, body: RequestBody, { command, nowSeconds, is
 	const newcomers = new Set<string>();
 	for (const id of ids) if (!group.members.has(id)) newcomers.add(id);
 	if (!group.inviteNeedsApproval) {
-		if (group.members.size + newcomers.size > group.maxMembers) throw new TencentFailure(10014, 'the group is full');
+		if (group.members.size + newcomers.size > group.maxMembers)
+			throw new TencentFailure(10014, 'the group is full');
 		for (const id of newcomers) {
-			if (joinedCount(groups, id) >= groups.maxGroupsPerUser) throw new TencentFailure(10037, `${id.slice(0, 40)} has joined too many groups`);
+			if (joinedCount(groups, id) >= groups.maxGroupsPerUser)
+				throw new TencentFailure(10037, `${id.slice(0, 40)} has joined too many groups`);
 		}
 	}
 	const added = new Set<string>();
@@ -57,7 +91,8 @@ function removeMembers(groups: Groups, body: RequestBody, { command }: CallConte
 	const group = groupNamed(groups, groupString(body, 'GroupId'));
 	const ids = accountList(body, 'MemberToDel_Account', command);
 	silence(body);
-	if (body.Reason !== undefined && typeof body.Reason !== 'string') throw bad('Reason must be a string');
+	if (body.Reason !== undefined && typeof body.Reason !== 'string')
+		throw bad('Reason must be a string');
 	refuseType(group, ['AVChatRoom'], 'delete_group_member', 10004);
 	if (ids.includes(group.owner)) throw bad('the owner cannot be removed: change the owner first');
 	const removed = ids.filter((id) => removeMember(groups, group, id));
@@ -88,13 +123,21 @@ function getMembers(groups: Groups, body: RequestBody): Answer {
 	refuseType(group, ['AVChatRoom'], 'get_group_member_info');
 	const limit = optionalWhole(body, 'Limit', 1, MAX_MEMBER_PAGE);
 	const roles = body.MemberRoleFilter;
-	if (roles !== undefined && (!Array.isArray(roles) || roles.some((role) => !ROLES.includes(role as Role)))) throw bad('MemberRoleFilter must list Owner, Admin or Member');
-	const all = [...group.members].filter(([, member]) => roles === undefined || (roles as string[]).includes(member.role)).map(([userId]) => userId);
+	if (
+		roles !== undefined &&
+		(!Array.isArray(roles) || roles.some((role) => !ROLES.includes(role as Role)))
+	)
+		throw bad('MemberRoleFilter must list Owner, Admin or Member');
+	const all = [...group.members]
+		.filter(([, member]) => roles === undefined || (roles as string[]).includes(member.role))
+		.map(([userId]) => userId);
 	let start: number;
 	if (group.type === 'Community') {
-		if (body.Offset !== undefined && body.Offset !== 0) throw bad('a Community pages with Next, not Offset');
+		if (body.Offset !== undefined && body.Offset !== 0)
+			throw bad('a Community pages with Next, not Offset');
 		const next = body.Next ?? '';
-		if (typeof next !== 'string' || (next !== '' && !/^m\d+$/.test(next))) throw bad('Next must be the string the last page returned');
+		if (typeof next !== 'string' || (next !== '' && !/^m\d+$/.test(next)))
+			throw bad('Next must be the string the last page returned');
 		start = next === '' ? 0 : Number(next.slice(1));
 	} else {
 		start = optionalWhole(body, 'Offset', 0, Number.MAX_SAFE_INTEGER) ?? 0;
@@ -112,12 +155,27 @@ function getJoinedGroups(groups: Groups, body: RequestBody): Answer {
 	const userId = groupString(body, 'Member_Account');
 	const limit = optionalWhole(body, 'Limit', 1, 5_000);
 	const offset = optionalWhole(body, 'Offset', 0, Number.MAX_SAFE_INTEGER) ?? 0;
-	const type = oneOf(body, 'GroupType', ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community'] as const);
+	const type = oneOf(body, 'GroupType', [
+		'Public',
+		'Private',
+		'ChatRoom',
+		'AVChatRoom',
+		'Community',
+	] as const);
 	const wanted = type === 'Private' ? 'Work' : type === 'ChatRoom' ? 'Meeting' : type;
-	const filter = (body.ResponseFilter ?? {}) as { GroupBaseInfoFilter?: unknown; SelfInfoFilter?: unknown };
-	const baseFields = Array.isArray(filter.GroupBaseInfoFilter) ? (filter.GroupBaseInfoFilter as string[]) : [];
-	const selfFields = Array.isArray(filter.SelfInfoFilter) ? (filter.SelfInfoFilter as string[]) : [];
-	const joined = [...groups.values()].filter((group) => group.members.has(userId) && (wanted === undefined || group.type === wanted));
+	const filter = (body.ResponseFilter ?? {}) as {
+		GroupBaseInfoFilter?: unknown;
+		SelfInfoFilter?: unknown;
+	};
+	const baseFields = Array.isArray(filter.GroupBaseInfoFilter)
+		? (filter.GroupBaseInfoFilter as string[])
+		: [];
+	const selfFields = Array.isArray(filter.SelfInfoFilter)
+		? (filter.SelfInfoFilter as string[])
+		: [];
+	const joined = [...groups.values()].filter(
+		(group) => group.members.has(userId) && (wanted === undefined || group.type === wanted),
+	);
 	const page = joined.slice(offset, limit === undefined ? undefined : offset + limit);
 	return ok({
 		TotalCount: joined.length,
@@ -126,7 +184,13 @@ function getJoinedGroups(groups: Groups, body: RequestBody): Answer {
 			return {
 				GroupId: group.id,
 				...baseInfo(group, baseFields),
-				...(selfFields.length > 0 ? { SelfInfo: Object.fromEntries(selfFields.filter((field) => field in self).map((field) => [field, self[field]])) } : {}),
+				...(selfFields.length > 0
+					? {
+							SelfInfo: Object.fromEntries(
+								selfFields.filter((field) => field in self).map((field) => [field, self[field]]),
+							),
+						}
+					: {}),
 			};
 		}),
 	});
@@ -141,14 +205,22 @@ function modifyMember(groups: Groups, body: RequestBody, { nowSeconds }: CallCon
 	// QD and OAS name it ShutUpTime; doocs MuteTime (§9.4, UNCONFIRMED): the fake takes ShutUpTime.
 	const muteSeconds = optionalWhole(body, 'ShutUpTime', 0, PERMANENT);
 	const data = customData(body, 'AppMemberDefinedData', 5, 64);
-	if (group.type === 'AVChatRoom' && (msgFlag !== undefined || nameCard !== undefined || muteSeconds !== undefined || data !== undefined)) {
+	if (
+		group.type === 'AVChatRoom' &&
+		(msgFlag !== undefined ||
+			nameCard !== undefined ||
+			muteSeconds !== undefined ||
+			data !== undefined)
+	) {
 		throw new TencentFailure(10007, 'an AVChatRoom member has no such settings');
 	}
-	if (group.type === 'Work' && (muteSeconds !== undefined || role === 'Admin')) throw new TencentFailure(10007, 'a Work group has no admins and no mutes');
+	if (group.type === 'Work' && (muteSeconds !== undefined || role === 'Admin'))
+		throw new TencentFailure(10007, 'a Work group has no admins and no mutes');
 	const member = group.members.get(userId);
 	if (member === undefined) throw bad(`${userId.slice(0, 40)} is not a member of the group`);
 	if (role !== undefined) {
-		if (member.role === 'Owner') throw bad("the owner's role cannot be changed: change the owner instead");
+		if (member.role === 'Owner')
+			throw bad("the owner's role cannot be changed: change the owner instead");
 		member.role = role;
 	}
 	if (msgFlag !== undefined) member.msgFlag = msgFlag;
@@ -167,7 +239,11 @@ function mutedUntil(seconds: number, nowSeconds: number): number {
 }
 
 /** MuteTime is the current name (TRTC 34951); QD and OAS say ShutUpTime (§7): the fake takes MuteTime. */
-function muteMembers(groups: Groups, body: RequestBody, { command, nowSeconds }: CallContext): Answer {
+function muteMembers(
+	groups: Groups,
+	body: RequestBody,
+	{ command, nowSeconds }: CallContext,
+): Answer {
 	const group = groupNamed(groups, groupString(body, 'GroupId'));
 	const ids = accountList(body, 'Members_Account', command);
 	if (body.MuteTime === undefined) throw bad('MuteTime is required');
@@ -189,15 +265,33 @@ export const memberCommands: Record<string, CommandHandler<Groups>> = {
 	forbid_send_msg: muteMembers,
 };
 
-function membersChanged(command: 'Group.CallbackAfterNewMemberJoin' | 'Group.CallbackAfterMemberExit'): CallbackEvents {
+function membersChanged(
+	command: 'Group.CallbackAfterNewMemberJoin' | 'Group.CallbackAfterMemberExit',
+): CallbackEvents {
 	return (_body, answer, { operator, nowMs }) => {
 		const changed = changedBy.get(answer);
 		if (changed === undefined || changed.userIds.length === 0) return [];
 		const list = changed.userIds.map((Member_Account) => ({ Member_Account }));
 		const body =
 			command === 'Group.CallbackAfterNewMemberJoin'
-				? { CallbackCommand: command, GroupId: changed.group.id, Type: changed.group.type, JoinType: 'Invited', Operator_Account: operator, NewMemberList: list, EventTime: nowMs }
-				: { CallbackCommand: command, GroupId: changed.group.id, Type: changed.group.type, ExitType: 'Kicked', Operator_Account: operator, ExitMemberList: list, EventTime: nowMs };
+				? {
+						CallbackCommand: command,
+						GroupId: changed.group.id,
+						Type: changed.group.type,
+						JoinType: 'Invited',
+						Operator_Account: operator,
+						NewMemberList: list,
+						EventTime: nowMs,
+					}
+				: {
+						CallbackCommand: command,
+						GroupId: changed.group.id,
+						Type: changed.group.type,
+						ExitType: 'Kicked',
+						Operator_Account: operator,
+						ExitMemberList: list,
+						EventTime: nowMs,
+					};
 		return [{ command, body }];
 	};
 }

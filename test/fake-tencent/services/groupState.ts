@@ -6,8 +6,17 @@ import { TencentFailure } from './service';
 
 /** Types as Tencent names them on the wire; `Private` and `ChatRoom` are the old names of Work and Meeting. */
 export type GroupType = 'Work' | 'Public' | 'Meeting' | 'AVChatRoom' | 'Community';
-export const OLD_TYPE_NAMES: Readonly<Record<string, GroupType>> = { Private: 'Work', ChatRoom: 'Meeting' };
-export const GROUP_TYPES: readonly GroupType[] = ['Work', 'Public', 'Meeting', 'AVChatRoom', 'Community'];
+export const OLD_TYPE_NAMES: Readonly<Record<string, GroupType>> = {
+	Private: 'Work',
+	ChatRoom: 'Meeting',
+};
+export const GROUP_TYPES: readonly GroupType[] = [
+	'Work',
+	'Public',
+	'Meeting',
+	'AVChatRoom',
+	'Community',
+];
 
 export type Role = 'Owner' | 'Admin' | 'Member';
 
@@ -86,18 +95,39 @@ export function defaultMaxMembers(type: GroupType): number {
 
 export function groupNamed(groups: Groups, id: string): Group {
 	const group = groups.get(id);
-	if (group === undefined) throw new TencentFailure(10010, 'group does not exist or has been dissolved');
+	if (group === undefined)
+		throw new TencentFailure(10010, 'group does not exist or has been dissolved');
 	return group;
 }
 
 /** What a type cannot do, with Tencent's code for it (§1.0 matrix). */
-export function refuseType(group: Group, types: readonly GroupType[], what: string, code = 10007): void {
-	if (types.includes(group.type)) throw new TencentFailure(code, `${what} is not supported for group type ${group.type}`);
+export function refuseType(
+	group: Group,
+	types: readonly GroupType[],
+	what: string,
+	code = 10007,
+): void {
+	if (types.includes(group.type))
+		throw new TencentFailure(code, `${what} is not supported for group type ${group.type}`);
 }
 
-export function joinMember(groups: Groups, group: Group, userId: string, role: Role, now: number): void {
+export function joinMember(
+	groups: Groups,
+	group: Group,
+	userId: string,
+	role: Role,
+	now: number,
+): void {
 	if (!group.members.has(userId)) groups.joinedCounts.set(userId, joinedCount(groups, userId) + 1);
-	group.members.set(userId, { role, joinTime: now, nameCard: '', msgFlag: 'AcceptAndNotify', shutUpUntil: 0, lastSendMsgTime: 0, customData: {} });
+	group.members.set(userId, {
+		role,
+		joinTime: now,
+		nameCard: '',
+		msgFlag: 'AcceptAndNotify',
+		shutUpUntil: 0,
+		lastSendMsgTime: 0,
+		customData: {},
+	});
 }
 
 export function removeMember(groups: Groups, group: Group, userId: string): boolean {
@@ -110,7 +140,10 @@ export function joinedCount(groups: Groups, userId: string): number {
 	return groups.joinedCounts.get(userId) ?? 0;
 }
 
-export function storeGroupMessage(group: Group, message: Omit<GroupMessage, 'seq' | 'placeMsg'>): GroupMessage {
+export function storeGroupMessage(
+	group: Group,
+	message: Omit<GroupMessage, 'seq' | 'placeMsg'>,
+): GroupMessage {
 	const stored: GroupMessage = { seq: group.nextMsgSeq++, placeMsg: 0, ...message };
 	group.messages.push(stored);
 	group.lastMsgTime = message.time;
@@ -135,7 +168,10 @@ export const BASE_FIELDS = [
 	'ShutUpAllMember',
 ] as const;
 
-export function baseInfo(group: Group, fields: readonly string[] = BASE_FIELDS): Record<string, unknown> {
+export function baseInfo(
+	group: Group,
+	fields: readonly string[] = BASE_FIELDS,
+): Record<string, unknown> {
 	const all: Record<(typeof BASE_FIELDS)[number], unknown> = {
 		// The wire keeps the old names (Private, ChatRoom) in answers (UNCONFIRMED which an answer uses; the fake answers the old ones).
 		Type: group.type === 'Work' ? 'Private' : group.type === 'Meeting' ? 'ChatRoom' : group.type,
@@ -178,15 +214,42 @@ export function groupSnapshot(groups: Groups | undefined, id: string): Record<st
 		customData: group.customData,
 		muteAll: group.muteAll,
 		members: Object.fromEntries(
-			[...group.members].map(([userId, member]) => [userId, { role: member.role, nameCard: member.nameCard, shutUpUntil: member.shutUpUntil, msgFlag: member.msgFlag, customData: member.customData }]),
+			[...group.members].map(([userId, member]) => [
+				userId,
+				{
+					role: member.role,
+					nameCard: member.nameCard,
+					shutUpUntil: member.shutUpUntil,
+					msgFlag: member.msgFlag,
+					customData: member.customData,
+				},
+			]),
 		),
 		invited: [...group.invited],
-		messages: group.messages.map(({ seq, from, time, random, priority, body, placeMsg, isSystemMsg }) => ({ seq, from, time, random, priority, body, recalled: placeMsg === 2, isSystemMsg })),
+		messages: group.messages.map(
+			({ seq, from, time, random, priority, body, placeMsg, isSystemMsg }) => ({
+				seq,
+				from,
+				time,
+				random,
+				priority,
+				body,
+				recalled: placeMsg === 2,
+				isSystemMsg,
+			}),
+		),
 		notifications: group.notifications,
 	};
 }
 
-export function newGroup(groups: Groups, id: string, type: GroupType, name: string, owner: string, now: number): Group {
+export function newGroup(
+	groups: Groups,
+	id: string,
+	type: GroupType,
+	name: string,
+	owner: string,
+	now: number,
+): Group {
 	const group: Group = {
 		id,
 		type,

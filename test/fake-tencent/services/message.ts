@@ -9,7 +9,15 @@ import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 import { type Accounts, ACCOUNT_MISSING, accountsOf } from './account';
 import { historyCommands } from './messageHistory';
-import { type Answer, type CallContext, defineService, ok, type RequestBody, strings, TencentFailure } from './service';
+import {
+	type Answer,
+	type CallContext,
+	defineService,
+	ok,
+	type RequestBody,
+	strings,
+	TencentFailure,
+} from './service';
 import { presenceCommands } from './userPresence';
 
 /** A message as a recipient's mailbox holds it. */
@@ -66,8 +74,19 @@ const BODY_TOO_LARGE = 93000;
 
 export const messageService = defineService<Messages>({
 	service: SERVICES.message,
-	createState: (app: FakeApp) => ({ accounts: accountsOf(app), deliveries: [], mailboxes: undefined, recent: new Map(), nextSeq: 1 }),
-	commands: { sendmsg: sendMessage, batchsendmsg: sendMessageToMany, ...historyCommands, ...presenceCommands },
+	createState: (app: FakeApp) => ({
+		accounts: accountsOf(app),
+		deliveries: [],
+		mailboxes: undefined,
+		recent: new Map(),
+		nextSeq: 1,
+	}),
+	commands: {
+		sendmsg: sendMessage,
+		batchsendmsg: sendMessageToMany,
+		...historyCommands,
+		...presenceCommands,
+	},
 	entryLists: { batchsendmsg: { list: 'ErrorList', id: 'To_Account', result: 'ErrorCode' } },
 });
 
@@ -76,7 +95,11 @@ export function mailbox(state: unknown, userId: string): MailboxMessage[] {
 	const messages = state as Messages | undefined;
 	if (messages === undefined) return [];
 	messages.mailboxes ??= indexByRecipient(messages.deliveries);
-	return (messages.mailboxes.get(userId) ?? []).map(({ message, delivered }) => ({ ...message, to: userId, ...delivered }));
+	return (messages.mailboxes.get(userId) ?? []).map(({ message, delivered }) => ({
+		...message,
+		to: userId,
+		...delivered,
+	}));
 }
 
 function indexByRecipient(deliveries: Delivery[]): Map<string, Delivery[]> {
@@ -94,9 +117,11 @@ function indexByRecipient(deliveries: Delivery[]): Map<string, Delivery[]> {
 function sendMessage(state: Messages, body: RequestBody, context: CallContext): Answer {
 	const message = readMessage(state, body, context.operator);
 	const to = body.To_Account;
-	if (typeof to !== 'string' || to === '') throw new TencentFailure(NO_RECIPIENT, 'To_Account is required and must be a string');
+	if (typeof to !== 'string' || to === '')
+		throw new TencentFailure(NO_RECIPIENT, 'To_Account is required and must be a string');
 	// A recipient that is not an account: UNCONFIRMED which code sendmsg gives (90012 on the page as remembered).
-	if (!state.accounts.has(to)) throw new TencentFailure(90012, 'To_Account is not an imported account');
+	if (!state.accounts.has(to))
+		throw new TencentFailure(90012, 'To_Account is not an imported account');
 	const delivered = deliver(state, message, [to], context.nowSeconds)[0];
 	return ok({ MsgTime: delivered.msgTime, MsgKey: delivered.msgKey });
 }
@@ -104,8 +129,10 @@ function sendMessage(state: Messages, body: RequestBody, context: CallContext): 
 function sendMessageToMany(state: Messages, body: RequestBody, context: CallContext): Answer {
 	const message = readMessage(state, body, context.operator);
 	const list = body.To_Account;
-	if (!Array.isArray(list) || list.length === 0) throw new TencentFailure(NO_RECIPIENT, 'To_Account must be a list of UserIDs');
-	if (list.length > MAX_RECIPIENTS) throw new TencentFailure(TOO_MANY_RECIPIENTS, `at most ${MAX_RECIPIENTS} recipients a call`);
+	if (!Array.isArray(list) || list.length === 0)
+		throw new TencentFailure(NO_RECIPIENT, 'To_Account must be a list of UserIDs');
+	if (list.length > MAX_RECIPIENTS)
+		throw new TencentFailure(TOO_MANY_RECIPIENTS, `at most ${MAX_RECIPIENTS} recipients a call`);
 	const recipients = strings(list, 'To_Account');
 	const ErrorList: Array<{ To_Account: string; ErrorCode: number }> = [];
 	const accounts: string[] = [];
@@ -113,7 +140,10 @@ function sendMessageToMany(state: Messages, body: RequestBody, context: CallCont
 		if (state.accounts.has(to)) accounts.push(to);
 		else ErrorList.push({ To_Account: to, ErrorCode: ACCOUNT_MISSING });
 	}
-	const msgKey = accounts.length > 0 ? deliver(state, message, accounts, context.nowSeconds)[0].msgKey : newKey(state, message.msgRandom, context.nowSeconds);
+	const msgKey =
+		accounts.length > 0
+			? deliver(state, message, accounts, context.nowSeconds)[0].msgKey
+			: newKey(state, message.msgRandom, context.nowSeconds);
 	return ok({ MsgKey: msgKey, ...(ErrorList.length > 0 ? { ErrorList } : {}) });
 }
 
@@ -123,24 +153,35 @@ export type Outgoing = Omit<MailboxMessage, 'to' | 'msgKey' | 'msgTime'>;
 function readMessage(state: Messages, body: RequestBody, operator: string): Outgoing {
 	const random = body.MsgRandom;
 	if (!Number.isInteger(random) || (random as number) < 0 || (random as number) > 4294967295) {
-		throw new TencentFailure(NO_RANDOM, 'MsgRandom is required and must be a 32-bit unsigned integer');
+		throw new TencentFailure(
+			NO_RANDOM,
+			'MsgRandom is required and must be a 32-bit unsigned integer',
+		);
 	}
 	const msgBody = body.MsgBody;
-	if (!Array.isArray(msgBody) || msgBody.length === 0) throw new TencentFailure(BAD_BODY, 'MsgBody must be a non-empty array');
+	if (!Array.isArray(msgBody) || msgBody.length === 0)
+		throw new TencentFailure(BAD_BODY, 'MsgBody must be a non-empty array');
 	for (const element of msgBody as unknown[]) {
 		const { MsgType, MsgContent } = (element ?? {}) as Record<string, unknown>;
 		if (typeof MsgType !== 'string' || typeof MsgContent !== 'object' || MsgContent === null) {
 			throw new TencentFailure(BAD_BODY, 'each MsgBody element needs MsgType and MsgContent');
 		}
 	}
-	if (Buffer.byteLength(JSON.stringify(msgBody)) > MAX_BODY_BYTES) throw new TencentFailure(BODY_TOO_LARGE, 'message too large');
+	if (Buffer.byteLength(JSON.stringify(msgBody)) > MAX_BODY_BYTES)
+		throw new TencentFailure(BODY_TOO_LARGE, 'message too large');
 	const lifetime = body.MsgLifeTime;
-	if (lifetime !== undefined && (!Number.isInteger(lifetime) || (lifetime as number) < 0 || (lifetime as number) > MAX_LIFETIME_SECONDS)) {
+	if (
+		lifetime !== undefined &&
+		(!Number.isInteger(lifetime) ||
+			(lifetime as number) < 0 ||
+			(lifetime as number) > MAX_LIFETIME_SECONDS)
+	) {
 		throw new TencentFailure(BAD_LIFETIME, 'MsgLifeTime must be 0 to 604800');
 	}
 	const from = body.From_Account ?? operator;
 	if (typeof from !== 'string') throw new TencentFailure(BAD_JSON, 'From_Account must be a string');
-	if (!state.accounts.has(from)) throw new TencentFailure(NO_SENDER, 'From_Account is not an imported account');
+	if (!state.accounts.has(from))
+		throw new TencentFailure(NO_SENDER, 'From_Account is not an imported account');
 	return {
 		from,
 		msgRandom: random as number,
@@ -150,7 +191,9 @@ function readMessage(state: Messages, body: RequestBody, operator: string): Outg
 		...(typeof body.OfflinePushInfo === 'object' && body.OfflinePushInfo !== null
 			? { offlinePushInfo: body.OfflinePushInfo as Record<string, unknown> }
 			: {}),
-		...(typeof body.SyncOtherMachine === 'number' ? { syncOtherMachine: body.SyncOtherMachine } : {}),
+		...(typeof body.SyncOtherMachine === 'number'
+			? { syncOtherMachine: body.SyncOtherMachine }
+			: {}),
 	};
 }
 
@@ -164,11 +207,19 @@ function newKey(state: Messages, random: number, nowSeconds: number): string {
  * answer names it. A call is one record, whatever its number of recipients: the fake must answer
  * half a million recipients a second without becoming what the benchmark measures.
  */
-function deliver(state: Messages, message: Outgoing, recipients: string[], nowSeconds: number): Delivered[] {
+function deliver(
+	state: Messages,
+	message: Outgoing,
+	recipients: string[],
+	nowSeconds: number,
+): Delivered[] {
 	forgetOld(state, nowSeconds);
 	const sending = `${message.from} ${message.msgRandom}`;
 	const earlier = state.recent.get(sending);
-	const delivered: Delivered = { msgKey: newKey(state, message.msgRandom, nowSeconds), msgTime: nowSeconds };
+	const delivered: Delivered = {
+		msgKey: newKey(state, message.msgRandom, nowSeconds),
+		msgTime: nowSeconds,
+	};
 	// A repeat of a sending (a client's retry) is rare: only then is each recipient looked up.
 	const had = earlier === undefined ? undefined : deliveredTo(earlier.deliveries);
 	const fresh = had === undefined ? recipients : recipients.filter((to) => !had.has(to));
@@ -176,16 +227,20 @@ function deliver(state: Messages, message: Outgoing, recipients: string[], nowSe
 		const delivery: Delivery = { message, delivered, recipients: fresh };
 		state.deliveries.push(delivery);
 		state.mailboxes = undefined;
-		if (earlier === undefined) state.recent.set(sending, { firstSeen: nowSeconds, deliveries: [delivery] });
+		if (earlier === undefined)
+			state.recent.set(sending, { firstSeen: nowSeconds, deliveries: [delivery] });
 		else earlier.deliveries.push(delivery);
 	}
-	return had === undefined ? recipients.map(() => delivered) : recipients.map((to) => had.get(to) ?? delivered);
+	return had === undefined
+		? recipients.map(() => delivered)
+		: recipients.map((to) => had.get(to) ?? delivered);
 }
 
 /** What each recipient of a sending's deliveries was delivered. */
 function deliveredTo(deliveries: Delivery[]): Map<string, Delivered> {
 	const had = new Map<string, Delivered>();
-	for (const { delivered, recipients } of deliveries) for (const to of recipients) had.set(to, delivered);
+	for (const { delivered, recipients } of deliveries)
+		for (const to of recipients) had.set(to, delivered);
 	return had;
 }
 

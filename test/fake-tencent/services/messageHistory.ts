@@ -64,7 +64,9 @@ function historyOf(messages: Messages): History {
 				msgRandom: message.msgRandom,
 				msgTime: delivered.msgTime,
 				msgBody: message.msgBody,
-				...(message.cloudCustomData !== undefined ? { cloudCustomData: message.cloudCustomData } : {}),
+				...(message.cloudCustomData !== undefined
+					? { cloudCustomData: message.cloudCustomData }
+					: {}),
 				recalled: false,
 			});
 			history.conversations.set(key, list);
@@ -76,24 +78,39 @@ function historyOf(messages: Messages): History {
 /** The conversation of `a` and `b`, oldest first, for tests. */
 export function conversation(state: unknown, a: string, b: string): ConversationMessage[] {
 	if (state === undefined) return [];
-	return (historyOf(state as Messages).conversations.get(conversationKey(a, b)) ?? []).map((message) => ({ ...message }));
+	return (historyOf(state as Messages).conversations.get(conversationKey(a, b)) ?? []).map(
+		(message) => ({ ...message }),
+	);
 }
 
-function account(messages: Messages, body: RequestBody, names: string[], missingCode: number): string {
+function account(
+	messages: Messages,
+	body: RequestBody,
+	names: string[],
+	missingCode: number,
+): string {
 	const value = names.map((name) => body[name]).find((candidate) => candidate !== undefined);
-	if (typeof value !== 'string' || value === '') throw new TencentFailure(BAD_JSON, `${names[0]} is required and must be a string`);
-	if (!messages.accounts.has(value)) throw new TencentFailure(missingCode, `${names[0]} is not an imported account`);
+	if (typeof value !== 'string' || value === '')
+		throw new TencentFailure(BAD_JSON, `${names[0]} is required and must be a string`);
+	if (!messages.accounts.has(value))
+		throw new TencentFailure(missingCode, `${names[0]} is not an imported account`);
 	return value;
 }
 
 function whole(body: RequestBody, name: string, min: number, max: number): number {
 	const value = body[name];
-	if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) throw new TencentFailure(BAD_JSON, `${name} must be a whole number from ${min} to ${max}`);
+	if (!Number.isInteger(value) || (value as number) < min || (value as number) > max)
+		throw new TencentFailure(BAD_JSON, `${name} must be a whole number from ${min} to ${max}`);
 	return value as number;
 }
 
 function getHistory(messages: Messages, body: RequestBody, { command }: CallContext): Answer {
-	const operator = account(messages, body, ['Operator_Account', 'From_Account'], ACTING_USER_MISSING);
+	const operator = account(
+		messages,
+		body,
+		['Operator_Account', 'From_Account'],
+		ACTING_USER_MISSING,
+	);
 	const peer = account(messages, body, ['Peer_Account', 'To_Account'], OTHER_END_MISSING);
 	const maxCount = whole(body, 'MaxCnt', 1, command.maxPerCall ?? 1);
 	const minTime = whole(body, 'MinTime', 0, 2 ** 32);
@@ -101,7 +118,10 @@ function getHistory(messages: Messages, body: RequestBody, { command }: CallCont
 	const inRange = (historyOf(messages).conversations.get(conversationKey(operator, peer)) ?? [])
 		.filter((message) => message.msgTime >= minTime && message.msgTime <= maxTime)
 		.reverse();
-	const after = typeof body.LastMsgKey === 'string' ? inRange.findIndex((message) => message.msgKey === body.LastMsgKey) + 1 : 0;
+	const after =
+		typeof body.LastMsgKey === 'string'
+			? inRange.findIndex((message) => message.msgKey === body.LastMsgKey) + 1
+			: 0;
 	const readUpTo = historyOf(messages).readUpTo;
 	const MsgList: Array<Record<string, unknown>> = [];
 	let bytes = 0;
@@ -116,7 +136,9 @@ function getHistory(messages: Messages, body: RequestBody, { command }: CallCont
 			IsPeerRead: (readUpTo.get(`${message.to}\n${message.from}`) ?? -1) >= message.msgTime ? 1 : 0,
 			MsgKey: message.msgKey,
 			MsgBody: message.recalled ? [] : message.msgBody,
-			...(message.cloudCustomData !== undefined ? { CloudCustomData: message.cloudCustomData } : {}),
+			...(message.cloudCustomData !== undefined
+				? { CloudCustomData: message.cloudCustomData }
+				: {}),
 		};
 		const size = Buffer.byteLength(JSON.stringify(entry));
 		if (MsgList.length === maxCount || (MsgList.length > 0 && bytes + size > MAX_PAGE_BYTES)) break;
@@ -137,8 +159,11 @@ function recall(messages: Messages, body: RequestBody): Answer {
 	const from = account(messages, body, ['From_Account'], ACTING_USER_MISSING);
 	const to = account(messages, body, ['To_Account'], OTHER_END_MISSING);
 	const key = body.MsgKey;
-	if (typeof key !== 'string' || !/^\d+_\d+_\d+$/.test(key)) throw new TencentFailure(BAD_MSG_KEY, 'MsgKey is invalid');
-	const message = historyOf(messages).conversations.get(conversationKey(from, to))?.find((candidate) => candidate.msgKey === key && candidate.from === from);
+	if (typeof key !== 'string' || !/^\d+_\d+_\d+$/.test(key))
+		throw new TencentFailure(BAD_MSG_KEY, 'MsgKey is invalid');
+	const message = historyOf(messages)
+		.conversations.get(conversationKey(from, to))
+		?.find((candidate) => candidate.msgKey === key && candidate.from === from);
 	if (message === undefined) throw new TencentFailure(NOT_FOUND, 'message not found');
 	if (message.recalled) throw new TencentFailure(ALREADY_RECALLED, 'message already recalled');
 	message.recalled = true;
@@ -149,10 +174,14 @@ function markRead(messages: Messages, body: RequestBody, { nowSeconds }: CallCon
 	const reader = account(messages, body, ['Report_Account'], ACTING_USER_MISSING);
 	const peer = account(messages, body, ['Peer_Account'], OTHER_END_MISSING);
 	const raw = body.MsgReadTime;
-	if (raw !== undefined && (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw))) throw new TencentFailure(BAD_JSON, 'MsgReadTime must be Unix seconds as a string');
+	if (raw !== undefined && (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)))
+		throw new TencentFailure(BAD_JSON, 'MsgReadTime must be Unix seconds as a string');
 	const readUpTo = historyOf(messages).readUpTo;
 	const key = `${reader}\n${peer}`;
-	readUpTo.set(key, Math.max(readUpTo.get(key) ?? -1, raw === undefined ? nowSeconds : Number(raw)));
+	readUpTo.set(
+		key,
+		Math.max(readUpTo.get(key) ?? -1, raw === undefined ? nowSeconds : Number(raw)),
+	);
 	return ok();
 }
 
@@ -161,7 +190,11 @@ function unreadCount(messages: Messages, body: RequestBody): Answer {
 	const history = historyOf(messages);
 	const unreadFrom = (peer: string) =>
 		(history.conversations.get(conversationKey(user, peer)) ?? []).filter(
-			(message) => message.to === user && message.from === peer && !message.recalled && message.msgTime > (history.readUpTo.get(`${user}\n${peer}`) ?? -1),
+			(message) =>
+				message.to === user &&
+				message.from === peer &&
+				!message.recalled &&
+				message.msgTime > (history.readUpTo.get(`${user}\n${peer}`) ?? -1),
 		).length;
 	const peers = body.Peer_Account;
 	if (peers === undefined) {
@@ -172,13 +205,19 @@ function unreadCount(messages: Messages, body: RequestBody): Answer {
 		}
 		return ok({ AllC2CUnreadMsgNum: total });
 	}
-	if (!Array.isArray(peers) || peers.length === 0 || peers.length > MAX_PEERS || !peers.every((peer) => typeof peer === 'string')) {
+	if (
+		!Array.isArray(peers) ||
+		peers.length === 0 ||
+		peers.length > MAX_PEERS ||
+		!peers.every((peer) => typeof peer === 'string')
+	) {
 		throw new TencentFailure(BAD_JSON, `Peer_Account must be a list of 1 to ${MAX_PEERS} UserIDs`);
 	}
 	const C2CUnreadMsgNumList: Array<Record<string, unknown>> = [];
 	const ErrorList: Array<Record<string, unknown>> = [];
 	for (const peer of peers as string[]) {
-		if (messages.accounts.has(peer)) C2CUnreadMsgNumList.push({ Peer_Account: peer, C2CUnreadMsgNum: unreadFrom(peer) });
+		if (messages.accounts.has(peer))
+			C2CUnreadMsgNumList.push({ Peer_Account: peer, C2CUnreadMsgNum: unreadFrom(peer) });
 		else ErrorList.push({ Peer_Account: peer, ErrorCode: 70107 });
 	}
 	return ok({ C2CUnreadMsgNumList, ...(ErrorList.length > 0 ? { ErrorList } : {}) });

@@ -18,7 +18,13 @@ import {
 	stringsOf,
 	TencentFailure,
 } from './service';
-import { Accounts, accountNamed, type OfficialAccount, storeMessage, subscribe } from './officialAccountState';
+import {
+	Accounts,
+	accountNamed,
+	type OfficialAccount,
+	storeMessage,
+	subscribe,
+} from './officialAccountState';
 import { profileCallbacks, profileCommands } from './officialAccountProfile';
 import { messageCallbacks, messageCommands, messageEntryLists } from './officialAccountMessages';
 
@@ -76,20 +82,34 @@ export const officialAccountService = defineService<Accounts>({
 		delete_subscriber: SUBSCRIBER_RESULTS,
 		get_subscriber_info: { list: 'SubscriberList', id: 'Subscriber_Account' },
 		get_official_account_info: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
-		get_subscribed_official_account_list: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
+		get_subscribed_official_account_list: {
+			list: 'OfficialAccountInfoList',
+			id: 'Official_Account',
+		},
 		...messageEntryLists,
 	},
 });
 
 /** One callback for the subscribers a call changed (Result 1), none when it changed none. */
 function subscriberCallbacks(
-	command: 'OfficialAccount.CallbackAfterAddSubscriber' | 'OfficialAccount.CallbackAfterDeleteSubscriber',
+	command:
+		| 'OfficialAccount.CallbackAfterAddSubscriber'
+		| 'OfficialAccount.CallbackAfterDeleteSubscriber',
 ): CallbackEvents {
 	return (body, answer, { operator, nowMs }) => {
-		const list = Array.isArray(answer.SubscriberList) ? (answer.SubscriberList as Array<{ Subscriber_Account: string; Result: number }>) : [];
-		const changed = list.filter((entry) => entry.Result === 1).map((entry) => entry.Subscriber_Account);
+		const list = Array.isArray(answer.SubscriberList)
+			? (answer.SubscriberList as Array<{ Subscriber_Account: string; Result: number }>)
+			: [];
+		const changed = list
+			.filter((entry) => entry.Result === 1)
+			.map((entry) => entry.Subscriber_Account);
 		if (changed.length === 0 || typeof body.Official_Account !== 'string') return [];
-		return [{ command, body: subscriberCallbackBody(command, body.Official_Account, operator, changed, nowMs) }];
+		return [
+			{
+				command,
+				body: subscriberCallbackBody(command, body.Official_Account, operator, changed, nowMs),
+			},
+		];
 	};
 }
 
@@ -118,17 +138,28 @@ function createState(app: FakeApp): Accounts {
 			nextMsgSeq: 1,
 		};
 		(setup.messages ?? []).forEach((text, index) =>
-			storeMessage(account, (setup.createTime ?? now) + index, [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }]),
+			storeMessage(account, (setup.createTime ?? now) + index, [
+				{ MsgType: 'TIMTextElem', MsgContent: { Text: text } },
+			]),
 		);
 		for (const subscriber of setup.subscribers ?? []) {
-			subscribe(account, subscriber, account.createTime, setup.subscriberCustomStrings?.[subscriber] ?? '');
+			subscribe(
+				account,
+				subscriber,
+				account.createTime,
+				setup.subscriberCustomStrings?.[subscriber] ?? '',
+			);
 		}
 		accounts.set(id, account);
 	}
 	return accounts;
 }
 
-function addSubscriber(accounts: Accounts, body: RequestBody, { command, nowSeconds }: CallContext): Answer {
+function addSubscriber(
+	accounts: Accounts,
+	body: RequestBody,
+	{ command, nowSeconds }: CallContext,
+): Answer {
 	const accountId = requiredString(body, 'Official_Account');
 	const ids = stringsOf(requiredList(body, 'SubscriberList', command), 'Subscriber_Account');
 	const account = accountNamed(accounts, accountId);
@@ -148,7 +179,10 @@ function addSubscriber(accounts: Accounts, body: RequestBody, { command, nowSeco
 
 function deleteSubscriber(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
 	const accountId = requiredString(body, 'Official_Account');
-	const ids = strings(requiredList(body, 'SubscriberToDel_Account', command), 'SubscriberToDel_Account');
+	const ids = strings(
+		requiredList(body, 'SubscriberToDel_Account', command),
+		'SubscriberToDel_Account',
+	);
 	const account = accountNamed(accounts, accountId);
 	const SubscriberList = ids.map((id) => {
 		if (!isValidUserId(id)) return { Subscriber_Account: id, Result: 0 };
@@ -164,16 +198,23 @@ function deleteSubscriber(accounts: Accounts, body: RequestBody, { command }: Ca
 function modifySubscriberInfo(accounts: Accounts, body: RequestBody): Answer {
 	const account = accountNamed(accounts, requiredString(body, 'Official_Account'));
 	const subscriber = requiredString(body, 'Subscriber_Account');
-	if (typeof body.CustomString !== 'string') throw invalid('CustomString is required and must be a string');
-	if (Buffer.byteLength(body.CustomString) > 3000) throw invalid('CustomString is longer than 3000 bytes');
+	if (typeof body.CustomString !== 'string')
+		throw invalid('CustomString is required and must be a string');
+	if (Buffer.byteLength(body.CustomString) > 3000)
+		throw invalid('CustomString is longer than 3000 bytes');
 	const subscription = account.subscribers.get(subscriber);
-	if (subscription === undefined) throw invalid(`${subscriber} does not subscribe to the official account`);
+	if (subscription === undefined)
+		throw invalid(`${subscriber} does not subscribe to the official account`);
 	subscription.customString = body.CustomString;
 	return ok();
 }
 
 /** Pages in subscribe order; the cursor is the order number of the last subscriber sent, so unsubscribing mid-way skips no one. */
-function getSubscriberInfo(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+function getSubscriberInfo(
+	accounts: Accounts,
+	body: RequestBody,
+	{ command }: CallContext,
+): Answer {
 	const accountId = requiredString(body, 'Official_Account');
 	const pageMax = command.maxPerCall ?? Number.POSITIVE_INFINITY;
 	const limit = body.Limit ?? pageMax;
@@ -189,7 +230,8 @@ function getSubscriberInfo(accounts: Accounts, body: RequestBody, { command }: C
 	const last = page[page.length - 1]?.[1];
 	return ok({
 		SubscriberNum: account.subscribers.size,
-		Next: remaining.length > page.length && last !== undefined ? encodeCursor(accountId, last.seq) : '',
+		Next:
+			remaining.length > page.length && last !== undefined ? encodeCursor(accountId, last.seq) : '',
 		SubscriberList: page.map(([id, subscription]) => ({
 			Subscriber_Account: id,
 			SubscribeTime: subscription.subscribeTime,
@@ -206,13 +248,21 @@ function encodeCursor(accountId: string, seq: number): string {
 
 function decodeCursor(cursor: string, accountId: string): number {
 	const match = /^(\d+):(.*)$/s.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-	if (match === null || match[2] !== accountId || encodeCursor(accountId, Number(match[1])) !== cursor) {
+	if (
+		match === null ||
+		match[2] !== accountId ||
+		encodeCursor(accountId, Number(match[1])) !== cursor
+	) {
 		throw invalid('Next is not a cursor this account gave');
 	}
 	return Number(match[1]);
 }
 
-function getOfficialAccountInfo(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+function getOfficialAccountInfo(
+	accounts: Accounts,
+	body: RequestBody,
+	{ command }: CallContext,
+): Answer {
 	const ids = stringsOf(requiredList(body, 'OfficialAccountIdList', command), 'Official_Account');
 	const fields = infoFields(body.ResponseFilter);
 	const OfficialAccountInfoList = ids.flatMap((id) => {
@@ -229,17 +279,21 @@ function getOfficialAccountInfo(accounts: Accounts, body: RequestBody, { command
 			Organization: account.organization,
 			CustomString: account.customString,
 		};
-		return [{ Official_Account: id, ...Object.fromEntries(fields.map((field) => [field, info[field]])) }];
+		return [
+			{ Official_Account: id, ...Object.fromEntries(fields.map((field) => [field, info[field]])) },
+		];
 	});
 	return ok({ OfficialAccountInfoList });
 }
 
 function infoFields(filter: unknown): ReadonlyArray<(typeof INFO_FIELDS)[number]> {
 	if (filter === undefined) return INFO_FIELDS;
-	if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw invalid('ResponseFilter must be an object');
+	if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
+		throw invalid('ResponseFilter must be an object');
 	const names = (filter as Record<string, unknown>).OfficialAccountBaseInfoFilter;
 	if (names === undefined) return INFO_FIELDS;
-	const valid = (name: unknown): name is (typeof INFO_FIELDS)[number] => INFO_FIELDS.includes(name as never);
+	const valid = (name: unknown): name is (typeof INFO_FIELDS)[number] =>
+		INFO_FIELDS.includes(name as never);
 	if (!Array.isArray(names) || !names.every(valid)) {
 		throw invalid(`OfficialAccountBaseInfoFilter may name only ${INFO_FIELDS.join(', ')}`);
 	}

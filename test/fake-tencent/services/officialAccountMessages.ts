@@ -14,7 +14,12 @@ import {
 	requiredString,
 	strings,
 } from './service';
-import { type Accounts, accountNamed, type FakeMessage, storeMessage } from './officialAccountState';
+import {
+	type Accounts,
+	accountNamed,
+	type FakeMessage,
+	storeMessage,
+} from './officialAccountState';
 
 /** Tencent drops the same content sent again within 5 minutes (doocs: content and Random the same). */
 const DUPLICATE_WINDOW_SECONDS = 300;
@@ -42,26 +47,41 @@ function sendMessage(accounts: Accounts, body: RequestBody, { nowSeconds }: Call
 	const accountId = requiredString(body, 'Official_Account');
 	const msgBody = messageBody(body);
 	const random = body.Random;
-	if (random !== undefined && (typeof random !== 'number' || !Number.isInteger(random) || random < 0 || random > MAX_RANDOM)) {
+	if (
+		random !== undefined &&
+		(typeof random !== 'number' || !Number.isInteger(random) || random < 0 || random > MAX_RANDOM)
+	) {
 		throw invalid('Random must be a 32-bit unsigned integer');
 	}
-	if (body.OnlineOnlyFlag !== undefined && body.OnlineOnlyFlag !== 0 && body.OnlineOnlyFlag !== 1) throw invalid('OnlineOnlyFlag must be 0 or 1');
-	if (body.CloudCustomData !== undefined && typeof body.CloudCustomData !== 'string') throw invalid('CloudCustomData must be a string');
-	if (Array.isArray(body.SendMsgControl) && body.SendMsgControl.includes('NoLastMsg') && body.OnlineOnlyFlag === 1) {
+	if (body.OnlineOnlyFlag !== undefined && body.OnlineOnlyFlag !== 0 && body.OnlineOnlyFlag !== 1)
+		throw invalid('OnlineOnlyFlag must be 0 or 1');
+	if (body.CloudCustomData !== undefined && typeof body.CloudCustomData !== 'string')
+		throw invalid('CloudCustomData must be a string');
+	if (
+		Array.isArray(body.SendMsgControl) &&
+		body.SendMsgControl.includes('NoLastMsg') &&
+		body.OnlineOnlyFlag === 1
+	) {
 		throw invalid('SendMsgControl NoLastMsg cannot go with OnlineOnlyFlag 1');
 	}
 	const account = accountNamed(accounts, accountId);
 
 	const content = JSON.stringify(msgBody);
 	const earlier = account.messages.find(
-		(message) => message.random === random && JSON.stringify(message.body) === content && message.time > nowSeconds - DUPLICATE_WINDOW_SECONDS,
+		(message) =>
+			message.random === random &&
+			JSON.stringify(message.body) === content &&
+			message.time > nowSeconds - DUPLICATE_WINDOW_SECONDS,
 	);
 	if (earlier !== undefined) {
 		const answer = ok({ MsgTime: earlier.time, MsgKey: earlier.key });
 		duplicates.add(answer);
 		return answer;
 	}
-	const extra: Partial<FakeMessage> = { random: random as number | undefined, cloudCustomData: body.CloudCustomData as string | undefined };
+	const extra: Partial<FakeMessage> = {
+		random: random as number | undefined,
+		cloudCustomData: body.CloudCustomData as string | undefined,
+	};
 	if (body.OnlineOnlyFlag === 1) {
 		// Delivered to those online, not stored: a key all the same.
 		const seq = account.nextMsgSeq++;
@@ -78,7 +98,10 @@ function sendMessage(accounts: Accounts, body: RequestBody, { nowSeconds }: Call
 function recallMessages(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
 	const accountId = requiredString(body, 'Official_Account');
 	const keys = strings(requiredList(body, 'MsgKeyList', command), 'MsgKeyList');
-	if (body.Reason !== undefined && (typeof body.Reason !== 'string' || Buffer.byteLength(body.Reason) > MAX_REASON_BYTES)) {
+	if (
+		body.Reason !== undefined &&
+		(typeof body.Reason !== 'string' || Buffer.byteLength(body.Reason) > MAX_REASON_BYTES)
+	) {
 		throw invalid(`Reason must be a string of at most ${MAX_REASON_BYTES} bytes`);
 	}
 	const account = accountNamed(accounts, accountId);
@@ -103,7 +126,12 @@ function getMessages(accounts: Accounts, body: RequestBody, { command }: CallCon
 	if (typeof wanted !== 'number' || !Number.isInteger(wanted) || wanted < 1 || wanted > pageMax) {
 		throw invalid(`ReqMsgNumber must be an integer from 1 to ${pageMax}`);
 	}
-	if (body.WithRecalledMsg !== undefined && body.WithRecalledMsg !== 0 && body.WithRecalledMsg !== 1) throw invalid('WithRecalledMsg must be 0 or 1');
+	if (
+		body.WithRecalledMsg !== undefined &&
+		body.WithRecalledMsg !== 0 &&
+		body.WithRecalledMsg !== 1
+	)
+		throw invalid('WithRecalledMsg must be 0 or 1');
 	const account = accountNamed(accounts, accountId);
 	let before = account.messages.length;
 	if (body.LastMsgKey !== undefined) {
@@ -128,7 +156,9 @@ function getMessages(accounts: Accounts, body: RequestBody, { command }: CallCon
 			MsgSeq: message.seq,
 			MsgKey: message.key,
 			MsgTimeStamp: message.time,
-			...(message.cloudCustomData !== undefined ? { CloudCustomData: message.cloudCustomData } : {}),
+			...(message.cloudCustomData !== undefined
+				? { CloudCustomData: message.cloudCustomData }
+				: {}),
 		})),
 	});
 }

@@ -18,9 +18,18 @@ import { type Accounts, accountNamed, type OfficialAccount } from './officialAcc
 const ID_PREFIX = '@TOA#_';
 const MAX_ID_BYTES = 48;
 /** Tencent's byte limits of the profile's text fields. */
-const TEXT_LIMITS = { Name: 150, Introduction: 400, FaceUrl: 500, Organization: 500, CustomString: 3000 } as const;
+const TEXT_LIMITS = {
+	Name: 150,
+	Introduction: 400,
+	FaceUrl: 500,
+	Organization: 500,
+	CustomString: 3000,
+} as const;
 type TextField = keyof typeof TEXT_LIMITS;
-const PROFILE_KEYS: Record<TextField, 'name' | 'introduction' | 'faceUrl' | 'organization' | 'customString'> = {
+const PROFILE_KEYS: Record<
+	TextField,
+	'name' | 'introduction' | 'faceUrl' | 'organization' | 'customString'
+> = {
 	Name: 'name',
 	Introduction: 'introduction',
 	FaceUrl: 'faceUrl',
@@ -30,24 +39,34 @@ const PROFILE_KEYS: Record<TextField, 'name' | 'introduction' | 'faceUrl' | 'org
 const DEFAULT_MAX_SUBSCRIBERS = 100_000;
 
 /** The profile fields a request gives, checked as Tencent checks them. */
-function profileOf(body: RequestBody): Partial<Pick<OfficialAccount, (typeof PROFILE_KEYS)[TextField] | 'maxSubscribers'>> {
-	const profile: Partial<Pick<OfficialAccount, (typeof PROFILE_KEYS)[TextField] | 'maxSubscribers'>> = {};
+function profileOf(
+	body: RequestBody,
+): Partial<Pick<OfficialAccount, (typeof PROFILE_KEYS)[TextField] | 'maxSubscribers'>> {
+	const profile: Partial<
+		Pick<OfficialAccount, (typeof PROFILE_KEYS)[TextField] | 'maxSubscribers'>
+	> = {};
 	for (const field of Object.keys(TEXT_LIMITS) as TextField[]) {
 		const value = body[field];
 		if (value === undefined) continue;
 		if (typeof value !== 'string') throw invalid(`${field} must be a string`);
-		if (Buffer.byteLength(value) > TEXT_LIMITS[field]) throw invalid(`${field} is longer than ${TEXT_LIMITS[field]} bytes`);
+		if (Buffer.byteLength(value) > TEXT_LIMITS[field])
+			throw invalid(`${field} is longer than ${TEXT_LIMITS[field]} bytes`);
 		profile[PROFILE_KEYS[field]] = value;
 	}
 	if (body.MaxSubscriberNum !== undefined) {
 		const max = body.MaxSubscriberNum;
-		if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) throw invalid('MaxSubscriberNum must be a positive integer');
+		if (typeof max !== 'number' || !Number.isInteger(max) || max < 1)
+			throw invalid('MaxSubscriberNum must be a positive integer');
 		profile.maxSubscribers = max;
 	}
 	return profile;
 }
 
-function createOfficialAccount(accounts: Accounts, body: RequestBody, { nowSeconds, isImported }: CallContext): Answer {
+function createOfficialAccount(
+	accounts: Accounts,
+	body: RequestBody,
+	{ nowSeconds, isImported }: CallContext,
+): Answer {
 	const owner = requiredString(body, 'Owner_Account');
 	const name = requiredString(body, 'Name');
 	const profile = profileOf(body);
@@ -55,7 +74,12 @@ function createOfficialAccount(accounts: Accounts, body: RequestBody, { nowSecon
 	if (!isImported(owner)) throw invalid(`Owner_Account ${owner} is not an imported account`);
 	let id = body.OfficialAccountUserID;
 	if (id !== undefined) {
-		if (typeof id !== 'string' || !id.startsWith(ID_PREFIX) || id.length === ID_PREFIX.length || Buffer.byteLength(id) > MAX_ID_BYTES) {
+		if (
+			typeof id !== 'string' ||
+			!id.startsWith(ID_PREFIX) ||
+			id.length === ID_PREFIX.length ||
+			Buffer.byteLength(id) > MAX_ID_BYTES
+		) {
 			throw new TencentFailure(130007, 'invalid official account ID');
 		}
 		if (accounts.has(id)) throw new TencentFailure(130008, 'official account ID already used');
@@ -84,7 +108,8 @@ function createOfficialAccount(accounts: Accounts, body: RequestBody, { nowSecon
 
 /** Tencent's field is `Official_Account`; doocs sends `OfficialAccount`, which Tencent does not read. */
 function modifyOfficialAccount(accounts: Accounts, body: RequestBody): Answer {
-	if (body.Official_Account === undefined && body.OfficialAccount !== undefined) throw invalid('Official_Account is required');
+	if (body.Official_Account === undefined && body.OfficialAccount !== undefined)
+		throw invalid('Official_Account is required');
 	const account = accountNamed(accounts, requiredString(body, 'Official_Account'));
 	const profile = profileOf(body);
 	if (profile.name === '') throw invalid('Name must not be empty');
@@ -106,13 +131,19 @@ function destroyOfficialAccount(accounts: Accounts, body: RequestBody): Answer {
 }
 
 /** Offset paging over the accounts the user follows, in creation order. */
-function getSubscribedOfficialAccounts(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+function getSubscribedOfficialAccounts(
+	accounts: Accounts,
+	body: RequestBody,
+	{ command }: CallContext,
+): Answer {
 	const subscriber = requiredString(body, 'Subscriber_Account');
 	const pageMax = command.maxPerCall ?? 200;
 	const limit = body.Limit ?? pageMax;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > pageMax) throw invalid(`Limit must be an integer from 1 to ${pageMax}`);
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > pageMax)
+		throw invalid(`Limit must be an integer from 1 to ${pageMax}`);
 	const offset = body.Offset ?? 0;
-	if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw invalid('Offset must be a non-negative integer');
+	if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0)
+		throw invalid('Offset must be a non-negative integer');
 	const followed = [...accounts].filter(([, account]) => account.subscribers.has(subscriber));
 	const page = followed.slice(offset, offset + limit);
 	const complete = offset + page.length >= followed.length;
@@ -133,7 +164,10 @@ function getSubscribedOfficialAccounts(accounts: Accounts, body: RequestBody, { 
 				FaceUrl: account.faceUrl,
 				Organization: account.organization,
 				CustomString: account.customString,
-				SelfInfo: { SubscribeTime: subscription?.subscribeTime, CustomString: subscription?.customString ?? '' },
+				SelfInfo: {
+					SubscribeTime: subscription?.subscribeTime,
+					CustomString: subscription?.customString ?? '',
+				},
 			};
 		}),
 	});
@@ -168,7 +202,11 @@ export const profileCallbacks: Record<string, CallbackEvents> = {
 				CallbackCommand: 'OfficialAccount.CallbackAfterOfficialAccountInfoChanged',
 				Official_Account: body.Official_Account,
 				Operator_Account: operator,
-				...Object.fromEntries(['Introduction', 'Name', 'FaceUrl', 'Organization'].filter((field) => field in body).map((field) => [field, body[field]])),
+				...Object.fromEntries(
+					['Introduction', 'Name', 'FaceUrl', 'Organization']
+						.filter((field) => field in body)
+						.map((field) => [field, body[field]]),
+				),
 				EventTime: nowMs,
 			},
 		},

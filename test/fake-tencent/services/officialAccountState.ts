@@ -52,21 +52,41 @@ export function accountNamed(accounts: Accounts, id: string): OfficialAccount {
 	return account;
 }
 
-export function subscribe(account: OfficialAccount, subscriber: string, subscribeTime: number, customString = ''): void {
+export function subscribe(
+	account: OfficialAccount,
+	subscriber: string,
+	subscribeTime: number,
+	customString = '',
+): void {
 	account.subscribers.set(subscriber, { seq: account.nextSeq++, subscribeTime, customString });
 }
 
 /** A stored message; its key as Tencent forms it. */
-export function storeMessage(account: OfficialAccount, time: number, body: unknown[], extra: Partial<FakeMessage> = {}): FakeMessage {
+export function storeMessage(
+	account: OfficialAccount,
+	time: number,
+	body: unknown[],
+	extra: Partial<FakeMessage> = {},
+): FakeMessage {
 	const seq = account.nextMsgSeq++;
-	const message: FakeMessage = { seq, key: `${seq}_1_${time}`, time, body, recalled: false, ...extra };
+	const message: FakeMessage = {
+		seq,
+		key: `${seq}_1_${time}`,
+		time,
+		body,
+		recalled: false,
+		...extra,
+	};
 	account.messages.push(message);
 	account.lastMsgTime = time;
 	return message;
 }
 
 /** What a test or the e2e run reads of one account, live or destroyed. */
-export function accountSnapshot(accounts: Accounts | undefined, id: string): Record<string, unknown> {
+export function accountSnapshot(
+	accounts: Accounts | undefined,
+	id: string,
+): Record<string, unknown> {
 	const live = accounts?.get(id);
 	const account = live ?? accounts?.destroyed.get(id);
 	if (account === undefined) return { exists: false, destroyed: false };
@@ -80,7 +100,16 @@ export function accountSnapshot(accounts: Accounts | undefined, id: string): Rec
 		organization: account.organization,
 		customString: account.customString,
 		maxSubscribers: Number.isFinite(account.maxSubscribers) ? account.maxSubscribers : null,
-		subscribers: Object.fromEntries([...account.subscribers].map(([subscriber, { customString }]) => [subscriber, customString])),
-		messages: account.messages.map(({ key, time, random, body, cloudCustomData, recalled }) => ({ key, time, random, body, cloudCustomData, recalled })),
+		subscribers: Object.fromEntries(
+			[...account.subscribers].map(([subscriber, { customString }]) => [subscriber, customString]),
+		),
+		messages: account.messages.map(({ key, time, random, body, cloudCustomData, recalled }) => ({
+			key,
+			time,
+			random,
+			body,
+			cloudCustomData,
+			recalled,
+		})),
 	};
 }

@@ -7,7 +7,10 @@ import type { FakeApp } from '../config';
 export type RequestBody = Record<string, unknown>;
 
 /** A service's answer: `ActionStatus`, `ErrorCode`, `ErrorInfo` and the command's own fields. */
-export type Answer = { ActionStatus: 'OK' | 'FAIL'; ErrorCode: number; ErrorInfo: string } & Record<string, unknown>;
+export type Answer = { ActionStatus: 'OK' | 'FAIL'; ErrorCode: number; ErrorInfo: string } & Record<
+	string,
+	unknown
+>;
 
 export interface CallContext {
 	/** The command's row in the client's table: its per-call maximum and limits. */
@@ -21,7 +24,11 @@ export interface CallContext {
 }
 
 /** One command: carries the call out on the app's state and answers, or throws a `TencentFailure`. */
-export type CommandHandler<State> = (state: State, body: RequestBody, context: CallContext) => Answer;
+export type CommandHandler<State> = (
+	state: State,
+	body: RequestBody,
+	context: CallContext,
+) => Answer;
 
 /** Where an answer lists one outcome per entry: what scripted transforms act on. */
 export interface EntryList {
@@ -37,7 +44,11 @@ export interface CallbackEvent {
 }
 
 /** The callbacks one command's success sends, from its request and answer. */
-export type CallbackEvents = (body: RequestBody, answer: Answer, context: { operator: string; nowMs: number }) => CallbackEvent[];
+export type CallbackEvents = (
+	body: RequestBody,
+	answer: Answer,
+	context: { operator: string; nowMs: number },
+) => CallbackEvent[];
 
 export interface ServiceModule<State> {
 	service: ServiceName;
@@ -76,7 +87,8 @@ export function invalid(errorInfo: string): TencentFailure {
 
 export function requiredString(body: RequestBody, name: string): string {
 	const value = body[name];
-	if (typeof value !== 'string' || value === '') throw invalid(`${name} is required and must be a string`);
+	if (typeof value !== 'string' || value === '')
+		throw invalid(`${name} is required and must be a string`);
 	return value;
 }
 
@@ -100,7 +112,8 @@ export function stringsOf(list: unknown[], field: string): string[] {
 }
 
 export function strings(list: unknown[], name: string): string[] {
-	if (!list.every((value): value is string => typeof value === 'string')) throw invalid(`${name} must hold strings`);
+	if (!list.every((value): value is string => typeof value === 'string'))
+		throw invalid(`${name} must hold strings`);
 	return list;
 }
 

@@ -32,10 +32,16 @@ export function setPresence(state: unknown, userId: string, presence: Presence):
 const BAD_TYPE = 90003;
 const TOO_MANY = 90011;
 
-function queryOnlineStatus(messages: Messages, body: RequestBody, { command }: CallContext): Answer {
+function queryOnlineStatus(
+	messages: Messages,
+	body: RequestBody,
+	{ command }: CallContext,
+): Answer {
 	const ids = body.To_Account;
-	if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) throw new TencentFailure(BAD_TYPE, 'To_Account must be a list of UserIDs');
-	if (ids.length > (command.maxPerCall ?? 1)) throw new TencentFailure(TOO_MANY, `at most ${command.maxPerCall} accounts a call`);
+	if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string'))
+		throw new TencentFailure(BAD_TYPE, 'To_Account must be a list of UserIDs');
+	if (ids.length > (command.maxPerCall ?? 1))
+		throw new TencentFailure(TOO_MANY, `at most ${command.maxPerCall} accounts a call`);
 	const detail = body.IsNeedDetail === 1;
 	const presence = presenceOf(messages);
 	const QueryResult: Array<Record<string, unknown>> = [];
@@ -50,7 +56,12 @@ function queryOnlineStatus(messages: Messages, body: RequestBody, { command }: C
 		const known = presence.get(id);
 		const state = known === undefined ? 'Offline' : known.state;
 		if (!detail) QueryResult.push({ To_Account: id, Status: state });
-		else QueryResult.push({ To_Account: id, Status: state, Detail: state === 'Offline' || known === undefined ? [] : (known.platforms ?? []) });
+		else
+			QueryResult.push({
+				To_Account: id,
+				Status: state,
+				Detail: state === 'Offline' || known === undefined ? [] : (known.platforms ?? []),
+			});
 	}
 	return ok(ErrorList.length > 0 ? { QueryResult, ErrorList } : { QueryResult });
 }

@@ -6,7 +6,14 @@
 import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 import { type Accounts, accountsOf } from './account';
-import { type Answer, type CallContext, defineService, ok, type RequestBody, TencentFailure } from './service';
+import {
+	type Answer,
+	type CallContext,
+	defineService,
+	ok,
+	type RequestBody,
+	TencentFailure,
+} from './service';
 
 interface Profiles {
 	accounts: Accounts;
@@ -20,17 +27,29 @@ const IMAGE = 'Tag_Profile_IM_Image';
 const CUSTOM = 'Tag_Profile_Custom_';
 
 /** The standard tags: their type, byte limit or documented values (CN 1500). */
-const STANDARD: Record<string, { type: 'string' | 'uint32'; maxBytes?: number; values?: string[] }> = {
+const STANDARD: Record<
+	string,
+	{ type: 'string' | 'uint32'; maxBytes?: number; values?: string[] }
+> = {
 	[NICK]: { type: 'string', maxBytes: 500 },
 	[IMAGE]: { type: 'string', maxBytes: 500 },
-	Tag_Profile_IM_Gender: { type: 'string', values: ['Gender_Type_Unknown', 'Gender_Type_Female', 'Gender_Type_Male'] },
+	Tag_Profile_IM_Gender: {
+		type: 'string',
+		values: ['Gender_Type_Unknown', 'Gender_Type_Female', 'Gender_Type_Male'],
+	},
 	Tag_Profile_IM_BirthDay: { type: 'uint32' },
 	Tag_Profile_IM_Location: { type: 'string', maxBytes: 16 },
 	Tag_Profile_IM_SelfSignature: { type: 'string', maxBytes: 500 },
-	Tag_Profile_IM_AllowType: { type: 'string', values: ['AllowType_Type_NeedConfirm', 'AllowType_Type_AllowAny', 'AllowType_Type_DenyAny'] },
+	Tag_Profile_IM_AllowType: {
+		type: 'string',
+		values: ['AllowType_Type_NeedConfirm', 'AllowType_Type_AllowAny', 'AllowType_Type_DenyAny'],
+	},
 	Tag_Profile_IM_Language: { type: 'uint32' },
 	Tag_Profile_IM_MsgSettings: { type: 'uint32' },
-	Tag_Profile_IM_AdminForbidType: { type: 'string', values: ['AdminForbid_Type_None', 'AdminForbid_Type_SendOut'] },
+	Tag_Profile_IM_AdminForbidType: {
+		type: 'string',
+		values: ['AdminForbid_Type_None', 'AdminForbid_Type_SendOut'],
+	},
 	Tag_Profile_IM_Level: { type: 'uint32' },
 	Tag_Profile_IM_Role: { type: 'uint32' },
 };
@@ -48,7 +67,11 @@ export const profileService = defineService<Profiles>({
 	service: SERVICES.profile,
 	createState: (app: FakeApp) => ({
 		accounts: accountsOf(app),
-		customTags: new Set((app.customProfileTags ?? []).map((key) => (key.startsWith(CUSTOM) ? key : `${CUSTOM}${key}`))),
+		customTags: new Set(
+			(app.customProfileTags ?? []).map((key) =>
+				key.startsWith(CUSTOM) ? key : `${CUSTOM}${key}`,
+			),
+		),
 		tags: new Map(),
 	}),
 	commands: { portrait_get: getProfiles, portrait_set: setProfile },
@@ -56,7 +79,10 @@ export const profileService = defineService<Profiles>({
 });
 
 /** An account's profile as the server holds it, tag → value; undefined when the account does not exist. */
-export function profileOf(state: unknown, userId: string): Record<string, string | number> | undefined {
+export function profileOf(
+	state: unknown,
+	userId: string,
+): Record<string, string | number> | undefined {
 	const profiles = state as Profiles | undefined;
 	const account = profiles?.accounts.get(userId);
 	if (profiles === undefined || account === undefined) return undefined;
@@ -69,7 +95,8 @@ export function profileOf(state: unknown, userId: string): Record<string, string
 
 function knownTag(profiles: Profiles, tag: unknown): string {
 	if (typeof tag !== 'string') throw new TencentFailure(BAD_PARAMETER, 'Tag must be a string');
-	if (STANDARD[tag] === undefined && !profiles.customTags.has(tag)) throw new TencentFailure(UNKNOWN_TAG, `unknown tag ${tag}`);
+	if (STANDARD[tag] === undefined && !profiles.customTags.has(tag))
+		throw new TencentFailure(UNKNOWN_TAG, `unknown tag ${tag}`);
 	return tag;
 }
 
@@ -78,18 +105,26 @@ function getProfiles(profiles: Profiles, body: RequestBody): Answer {
 	if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
 		throw new TencentFailure(40002, 'To_Account is required and must be a list of UserIDs');
 	}
-	if (ids.length > MAX_ACCOUNTS) throw new TencentFailure(BAD_PARAMETER, `at most ${MAX_ACCOUNTS} accounts a call`);
+	if (ids.length > MAX_ACCOUNTS)
+		throw new TencentFailure(BAD_PARAMETER, `at most ${MAX_ACCOUNTS} accounts a call`);
 	const tagList = body.TagList;
-	if (!Array.isArray(tagList) || tagList.length === 0) throw new TencentFailure(BAD_PARAMETER, 'TagList is required');
+	if (!Array.isArray(tagList) || tagList.length === 0)
+		throw new TencentFailure(BAD_PARAMETER, 'TagList is required');
 	const tags = tagList.map((tag) => knownTag(profiles, tag));
 	const Fail_Account: string[] = [];
 	const UserProfileItem = (ids as string[]).map((id) => {
 		const profile = profileOf(profiles, id);
 		if (profile === undefined) {
 			Fail_Account.push(id);
-			return { To_Account: id, ResultCode: ACCOUNT_MISSING, ResultInfo: 'Err_Profile_Account_Not_Exist' };
+			return {
+				To_Account: id,
+				ResultCode: ACCOUNT_MISSING,
+				ResultInfo: 'Err_Profile_Account_Not_Exist',
+			};
 		}
-		const ProfileItem = tags.filter((tag) => profile[tag] !== undefined).map((tag) => ({ Tag: tag, Value: profile[tag] }));
+		const ProfileItem = tags
+			.filter((tag) => profile[tag] !== undefined)
+			.map((tag) => ({ Tag: tag, Value: profile[tag] }));
 		return { To_Account: id, ProfileItem, ResultCode: 0, ResultInfo: '' };
 	});
 	return ok({ UserProfileItem, ...(Fail_Account.length > 0 ? { Fail_Account } : {}) });
@@ -97,11 +132,14 @@ function getProfiles(profiles: Profiles, body: RequestBody): Answer {
 
 function setProfile(profiles: Profiles, body: RequestBody, context: CallContext): Answer {
 	const userId = body.From_Account;
-	if (typeof userId !== 'string' || userId === '') throw new TencentFailure(BAD_PARAMETER, 'From_Account is required');
+	if (typeof userId !== 'string' || userId === '')
+		throw new TencentFailure(BAD_PARAMETER, 'From_Account is required');
 	const account = profiles.accounts.get(userId);
-	if (account === undefined || !context.isImported(userId)) throw new TencentFailure(ACCOUNT_MISSING, 'From_Account is not an imported account');
+	if (account === undefined || !context.isImported(userId))
+		throw new TencentFailure(ACCOUNT_MISSING, 'From_Account is not an imported account');
 	const items = body.ProfileItem;
-	if (!Array.isArray(items) || items.length === 0) throw new TencentFailure(BAD_PARAMETER, 'ProfileItem is required');
+	if (!Array.isArray(items) || items.length === 0)
+		throw new TencentFailure(BAD_PARAMETER, 'ProfileItem is required');
 	// Every item is checked before any is set: a refused call changes nothing.
 	const checked = items.map((item) => {
 		const { Tag, Value } = (item ?? {}) as Record<string, unknown>;
@@ -126,7 +164,8 @@ function checkedValue(tag: string, value: unknown): string | number {
 		return value as number;
 	}
 	if (typeof value !== 'string') throw new TencentFailure(WRONG_TYPE, `${tag} takes a string`);
-	if (standard.values !== undefined && !standard.values.includes(value)) throw new TencentFailure(BAD_VALUE, `${value} is not a value of ${tag}`);
+	if (standard.values !== undefined && !standard.values.includes(value))
+		throw new TencentFailure(BAD_VALUE, `${value} is not a value of ${tag}`);
 	if (standard.maxBytes !== undefined && Buffer.byteLength(value) > standard.maxBytes) {
 		throw new TencentFailure(TOO_LONG, `${tag} is longer than ${standard.maxBytes} bytes`);
 	}

@@ -16,10 +16,19 @@ async function main(): Promise<void> {
 		officialAccount: account,
 		subscribers: Array.from({ length: 100 }, (__, n) => `${account.slice(-1)}${item * 100 + n}`),
 	}));
-	const { output, error, run } = await runNode({ parameters: addSubscribersParameters(), items, credentials, watchForLeaks: false });
+	const { output, error, run } = await runNode({
+		parameters: addSubscribersParameters(),
+		items,
+		credentials,
+		watchForLeaks: false,
+	});
 	const added = output.filter((item) => item.json.status === 'added').length;
-	const hints = (run.data.resultData.runData['Tencent Chat']?.[0]?.hints ?? []).map((hint) => hint.message);
-	process.stdout.write(`RESULT ${JSON.stringify({ error: error?.message, outputItems: output.length, added, hints })}\n`);
+	const hints = (run.data.resultData.runData['Tencent Chat']?.[0]?.hints ?? []).map(
+		(hint) => hint.message,
+	);
+	process.stdout.write(
+		`RESULT ${JSON.stringify({ error: error?.message, outputItems: output.length, added, hints })}\n`,
+	);
 	process.exit(0);
 }
 

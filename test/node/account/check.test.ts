@@ -28,7 +28,10 @@ describe('Account → Check in the n8n engine', () => {
 			const i = Math.floor(n / 2);
 			const id = n % 2 === 0 ? `in${i + 60}` : `out${i}`;
 			const imported = n % 2 === 0 && i + 60 < 120;
-			expect([item.json, item.pairedItem]).toEqual([{ userId: id, imported, status: imported ? 'imported' : 'notImported' }, { item: i }]);
+			expect([item.json, item.pairedItem]).toEqual([
+				{ userId: id, imported, status: imported ? 'imported' : 'notImported' },
+				{ item: i },
+			]);
 		});
 		expect(server.stats.calls.account_check).toBe(2);
 	});
@@ -47,8 +50,13 @@ describe('Account → Check in the n8n engine', () => {
 				],
 			}),
 		});
-		const { output, errorOutput } = await run([{ ids: 'in1' }, { ids: 'x' }], 'continueErrorOutput');
-		expect(output.map((item) => item.json)).toEqual([{ userId: 'in1', imported: true, status: 'imported' }]);
+		const { output, errorOutput } = await run(
+			[{ ids: 'in1' }, { ids: 'x' }],
+			'continueErrorOutput',
+		);
+		expect(output.map((item) => item.json)).toEqual([
+			{ userId: 'in1', imported: true, status: 'imported' },
+		]);
 		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
 			[expect.objectContaining({ userId: 'x', status: 'failed', errorCode: 70402 }), { item: 1 }],
 		]);
@@ -62,24 +70,37 @@ describe('Account → Check in the n8n engine', () => {
 	});
 
 	test('with "Continue (regular output)", a call Tencent refuses gives each of its IDs a failed status with the code', async () => {
-		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70402, ErrorInfo: 'invalid' }) });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70402, ErrorInfo: 'invalid' }),
+		});
 		const { output, error } = await run([{ ids: 'in0,in1' }], 'continueRegularOutput');
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json.userId, item.json.status, item.json.errorCode])).toEqual([
-			['in0', 'failed', 70402],
-			['in1', 'failed', 70402],
-		]);
+		expect(output.map((item) => [item.json.userId, item.json.status, item.json.errorCode])).toEqual(
+			[
+				['in0', 'failed', 70402],
+				['in1', 'failed', 70402],
+			],
+		);
 	});
 
 	test('a gateway error on every attempt leaves the IDs unknown: the check may have been answered', async () => {
 		server.setFaults({ http502: 1 });
 		const { output } = await runNode({
-			parameters: resourceParameters('account', 'check', { userIds: '={{ $json.ids }}' }, { maxRetries: 1 }),
+			parameters: resourceParameters(
+				'account',
+				'check',
+				{ userIds: '={{ $json.ids }}' },
+				{ maxRetries: 1 },
+			),
 			items: [{ ids: 'in0' }],
 			credentials: credentialsFor(server),
 			onError: 'continueRegularOutput',
 		});
-		expect(output.map((item) => [item.json.status, item.json.ambiguous, item.json.errorCode])).toEqual([['unknown', true, 'HTTP_502']]);
+		expect(
+			output.map((item) => [item.json.status, item.json.ambiguous, item.json.errorCode]),
+		).toEqual([['unknown', true, 'HTTP_502']]);
 	});
 
 	test('bad input stops the node before any call', async () => {

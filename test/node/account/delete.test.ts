@@ -41,7 +41,13 @@ describe('Account → Delete in the n8n engine', () => {
 		const { output, error } = await run([{ ids: 'd0' }]);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json)).toEqual([
-			{ userId: 'd0', deleted: true, resultCode: 70107, status: 'deletedOrNotFound', ambiguous: true },
+			{
+				userId: 'd0',
+				deleted: true,
+				resultCode: 70107,
+				status: 'deletedOrNotFound',
+				ambiguous: true,
+			},
 		]);
 	});
 
@@ -60,15 +66,33 @@ describe('Account → Delete in the n8n engine', () => {
 			}),
 			apply: true,
 		});
-		const { output, errorOutput } = await run([{ ids: 'd0' }, { ids: 'd1' }], 'continueErrorOutput');
+		const { output, errorOutput } = await run(
+			[{ ids: 'd0' }, { ids: 'd1' }],
+			'continueErrorOutput',
+		);
 		expect(output.map((item) => item.json.userId)).toEqual(['d0']);
-		expect(errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem])).toEqual([
-			[expect.stringContaining('Tencent Chat error 70402'), expect.objectContaining({ userId: 'd1', deleted: false, status: 'failed', resultCode: 70402 }), { item: 1 }],
+		expect(
+			errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem]),
+		).toEqual([
+			[
+				expect.stringContaining('Tencent Chat error 70402'),
+				expect.objectContaining({
+					userId: 'd1',
+					deleted: false,
+					status: 'failed',
+					resultCode: 70402,
+				}),
+				{ item: 1 },
+			],
 		]);
 	});
 
 	test('a failed call stops the node, saying what was done and that a re-run is safe', async () => {
-		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70402, ErrorInfo: 'invalid' }) });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70402, ErrorInfo: 'invalid' }),
+		});
 		const { error } = await run([{ ids: 'd0' }]);
 		expect(error?.message).toContain('Tencent Chat error 70402');
 		expect(error?.description).toContain('Running the node again is safe');

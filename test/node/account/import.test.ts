@@ -7,7 +7,13 @@ import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['old1', 'old2']));
 
-const run = (items: IDataObject[], extra: { options?: INodeParameters; onError?: 'continueRegularOutput' | 'continueErrorOutput' } = {}) =>
+const run = (
+	items: IDataObject[],
+	extra: {
+		options?: INodeParameters;
+		onError?: 'continueRegularOutput' | 'continueErrorOutput';
+	} = {},
+) =>
 	runNode({
 		parameters: resourceParameters(
 			'account',
@@ -32,12 +38,18 @@ async function exists(...ids: string[]): Promise<boolean[]> {
 
 describe('Account → Import in the n8n engine', () => {
 	test('250 accounts, each with its own nickname and avatar, 100 to a call, one paired item each', async () => {
-		const items = Array.from({ length: 250 }, (_, i) => ({ id: `c${i}`, name: `Customer ${i}`, avatar: `https://cdn.example.com/${i}.png` }));
+		const items = Array.from({ length: 250 }, (_, i) => ({
+			id: `c${i}`,
+			name: `Customer ${i}`,
+			avatar: `https://cdn.example.com/${i}.png`,
+		}));
 
 		const { output, error } = await run(items);
 
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json, item.pairedItem])).toEqual(items.map((item, i) => [{ userId: item.id, status: 'imported' }, { item: i }]));
+		expect(output.map((item) => [item.json, item.pairedItem])).toEqual(
+			items.map((item, i) => [{ userId: item.id, status: 'imported' }, { item: i }]),
+		);
 		expect(server.stats.calls.multiaccount_import).toBe(3);
 		expect(await exists('c0', 'c249', 'c250')).toEqual([true, true, false]);
 	});
@@ -49,7 +61,11 @@ describe('Account → Import in the n8n engine', () => {
 			{ id: 'old1', name: '', avatar: '' },
 		]);
 		expect(output.map((item) => item.json.status)).toEqual(['imported', 'imported', 'imported']);
-		expect(server.account(SDK_APP_ID, 'a')).toEqual({ nick: 'Ann', faceUrl: 'https://x/a.png', imports: 1 });
+		expect(server.account(SDK_APP_ID, 'a')).toEqual({
+			nick: 'Ann',
+			faceUrl: 'https://x/a.png',
+			imports: 1,
+		});
 		expect(server.account(SDK_APP_ID, 'b')).toEqual({ nick: 'Bo', imports: 1 });
 		expect(server.account(SDK_APP_ID, 'old1')).toEqual({ imports: 1 });
 	});
@@ -74,14 +90,27 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', FailAccounts: ['bad'] }),
+			body: JSON.stringify({
+				ActionStatus: 'OK',
+				ErrorCode: 0,
+				ErrorInfo: '',
+				FailAccounts: ['bad'],
+			}),
 			apply: true,
 		});
 		const { output, error } = await run([{ id: 'good' }, { id: 'bad' }]);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
 			[{ userId: 'good', status: 'imported' }, { item: 0 }],
-			[{ userId: 'bad', status: 'failed', errorCode: 'IMPORT_FAILED', errorInfo: expect.stringContaining('FailAccounts') }, { item: 1 }],
+			[
+				{
+					userId: 'bad',
+					status: 'failed',
+					errorCode: 'IMPORT_FAILED',
+					errorInfo: expect.stringContaining('FailAccounts'),
+				},
+				{ item: 1 },
+			],
 		]);
 	});
 
@@ -89,16 +118,27 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', FailAccounts: ['bad'] }),
+			body: JSON.stringify({
+				ActionStatus: 'OK',
+				ErrorCode: 0,
+				ErrorInfo: '',
+				FailAccounts: ['bad'],
+			}),
 			apply: true,
 		});
-		const { output, errorOutput } = await run([{ id: 'good' }, { id: 'bad' }], { onError: 'continueErrorOutput' });
+		const { output, errorOutput } = await run([{ id: 'good' }, { id: 'bad' }], {
+			onError: 'continueErrorOutput',
+		});
 		expect(output).toHaveLength(1);
 		expect(errorOutput.map((item) => [item.json, item.pairedItem])).toEqual([
 			[
 				{
 					error: expect.stringContaining('IMPORT_FAILED'),
-					details: expect.objectContaining({ userId: 'bad', status: 'failed', errorCode: 'IMPORT_FAILED' }),
+					details: expect.objectContaining({
+						userId: 'bad',
+						status: 'failed',
+						errorCode: 'IMPORT_FAILED',
+					}),
 				},
 				{ item: 1 },
 			],
@@ -106,14 +146,26 @@ describe('Account → Import in the n8n engine', () => {
 	});
 
 	test('the account cap (70398) stops the node and says to upgrade', async () => {
-		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70398, ErrorInfo: 'account count over limit' }) });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify({
+				ActionStatus: 'FAIL',
+				ErrorCode: 70398,
+				ErrorInfo: 'account count over limit',
+			}),
+		});
 		const { error } = await run([{ id: 'n1' }]);
 		expect(error?.message).toContain('Tencent Chat error 70398');
 		expect(error?.description).toContain('upgrade');
 	});
 
 	test('with "Continue (regular output)", an internal error (40006) is retried and the import succeeds', async () => {
-		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 40006, ErrorInfo: 'internal error' }) });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 40006, ErrorInfo: 'internal error' }),
+		});
 		const { output, error } = await run([{ id: 'r1' }], { onError: 'continueRegularOutput' });
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json)).toEqual([{ userId: 'r1', status: 'imported' }]);
@@ -132,12 +184,21 @@ describe('Account → Import in the n8n engine', () => {
 
 	test('bad input stops the node before any call: a UserID over 32 bytes, an empty one, a nickname over 500 bytes', async () => {
 		for (const [bad, message] of [
-			[{ id: 'x'.repeat(33) }, 'User ID "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" is 33 bytes long; Tencent allows at most 32'],
+			[
+				{ id: 'x'.repeat(33) },
+				'User ID "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" is 33 bytes long; Tencent allows at most 32',
+			],
 			[{ id: '  ' }, 'User ID is empty'],
-			[{ id: 'ok', name: 'n'.repeat(501) }, 'Nickname is 501 bytes long; Tencent allows at most 500'],
+			[
+				{ id: 'ok', name: 'n'.repeat(501) },
+				'Nickname is 501 bytes long; Tencent allows at most 500',
+			],
 		] as const) {
 			const { error } = await run([{ id: 'fine' }, bad]);
-			expect({ message: error?.message, itemIndex: error?.itemIndex }).toEqual({ message, itemIndex: 1 });
+			expect({ message: error?.message, itemIndex: error?.itemIndex }).toEqual({
+				message,
+				itemIndex: 1,
+			});
 		}
 		expect(server.stats.requests).toBe(0);
 	});

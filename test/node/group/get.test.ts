@@ -41,9 +41,24 @@ describe('Group → Get in the n8n engine', () => {
 	});
 
 	test('Fields picks what Tencent returns; a group that does not exist fails with its own code, alone', async () => {
-		const { output, errorOutput } = await get([{ group: 'lobby' }, { group: 'gone' }], { groupId: byId('={{ $json.group }}') }, { fields: ['Name', 'MemberNum'] }, { onError: 'continueErrorOutput' });
-		expect(output.map((item) => item.json)).toEqual([{ group: 'lobby', found: true, name: 'Lobby', memberCount: 2 }]);
-		expect(errorOutput[0].json).toMatchObject({ details: { group: 'gone', found: false, status: 'failed', errorCode: 10010, errorInfo: expect.stringContaining('does not exist or was dissolved') } });
+		const { output, errorOutput } = await get(
+			[{ group: 'lobby' }, { group: 'gone' }],
+			{ groupId: byId('={{ $json.group }}') },
+			{ fields: ['Name', 'MemberNum'] },
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(output.map((item) => item.json)).toEqual([
+			{ group: 'lobby', found: true, name: 'Lobby', memberCount: 2 },
+		]);
+		expect(errorOutput[0].json).toMatchObject({
+			details: {
+				group: 'gone',
+				found: false,
+				status: 'failed',
+				errorCode: 10010,
+				errorInfo: expect.stringContaining('does not exist or was dissolved'),
+			},
+		});
 	});
 
 	test('a group that does not exist stops the node under "Stop Workflow", naming it', async () => {
@@ -54,7 +69,11 @@ describe('Group → Get in the n8n engine', () => {
 
 describe('the Group locator', () => {
 	afterAll(() => forgetGroupListings());
-	const context = () => loadOptionsContext({ resource: 'group', operation: 'get', groupId: { __rl: true, mode: 'list', value: '' } }, credentialsFor(server));
+	const context = () =>
+		loadOptionsContext(
+			{ resource: 'group', operation: 'get', groupId: { __rl: true, mode: 'list', value: '' } },
+			credentialsFor(server),
+		);
 
 	test("lists the app's groups with their names, and searches by name or ID", async () => {
 		await forgetGroupListings();
@@ -66,17 +85,29 @@ describe('the Group locator', () => {
 			{ name: 'Course (@TGS#_course)', value: '@TGS#_course' },
 		]);
 		expect(all.paginationToken).toBeUndefined();
-		expect((await searchGroups.call(context(), 'COURSE')).results).toEqual([{ name: 'Course (@TGS#_course)', value: '@TGS#_course' }]);
+		expect((await searchGroups.call(context(), 'COURSE')).results).toEqual([
+			{ name: 'Course (@TGS#_course)', value: '@TGS#_course' },
+		]);
 		// The listing is kept for a minute: a second search asks Tencent nothing.
 		expect(server.stats.calls.get_appid_group_list).toBe(1);
 	});
 
 	test('a large app says it is still loading, and pages what is listed', async () => {
 		await forgetGroupListings();
-		const groups = Object.fromEntries(Array.from({ length: 25_000 }, (_, i) => [`g${i}`, { type: 'Public' as const, name: `Store ${i}` }]));
+		const groups = Object.fromEntries(
+			Array.from({ length: 25_000 }, (_, i) => [
+				`g${i}`,
+				{ type: 'Public' as const, name: `Store ${i}` },
+			]),
+		);
 		server.addApp(groupApp(groups, ['owner']));
 		const first = await searchGroups.call(context());
-		expect(first.results[0]).toEqual({ name: expect.stringMatching(/^Still loading: [12]0,000 of 25,004 groups listed so far; search again in a moment for the rest$/), value: '' });
+		expect(first.results[0]).toEqual({
+			name: expect.stringMatching(
+				/^Still loading: [12]0,000 of 25,004 groups listed so far; search again in a moment for the rest$/,
+			),
+			value: '',
+		});
 		expect(first.results).toHaveLength(101);
 		expect(first.paginationToken).toBe('100');
 		const later = await searchGroups.call(context(), 'Store 24999', undefined);

@@ -9,7 +9,10 @@ import { credentialsFor, fakeApp } from '../../helpers/fixtures';
 
 export const USERS = Array.from({ length: 1_200 }, (_, i) => `u${i}`);
 
-export function groupApp(groups: Record<string, FakeGroup> = {}, accounts: string[] = ['owner', 'agent', ...USERS]): FakeApp {
+export function groupApp(
+	groups: Record<string, FakeGroup> = {},
+	accounts: string[] = ['owner', 'agent', ...USERS],
+): FakeApp {
 	return {
 		...fakeApp({}, accounts),
 		groups: {
@@ -30,6 +33,16 @@ export function byId(value: string): { __rl: true; mode: 'id'; value: string } {
 type RunExtra = Omit<Parameters<typeof runNode>[0], 'parameters' | 'items' | 'credentials'>;
 
 export function groupRunner(server: FakeTencentServer, operation: string) {
-	return (items: IDataObject[], fields: INodeParameters = {}, options: INodeParameters = {}, extra: RunExtra = {}) =>
-		runNode({ parameters: { resource: 'group', operation, ...fields, options }, items, credentials: credentialsFor(server), ...extra });
+	return (
+		items: IDataObject[],
+		fields: INodeParameters = {},
+		options: INodeParameters = {},
+		extra: RunExtra = {},
+	) =>
+		runNode({
+			parameters: { resource: 'group', operation, ...fields, options },
+			items,
+			credentials: credentialsFor(server),
+			...extra,
+		});
 }

@@ -7,7 +7,13 @@ import { byId, groupApp, groupRunner, USERS } from './groupApp';
 
 const server = useFakeServer(() =>
 	groupApp({
-		big: { type: 'Public', owner: 'owner', members: USERS.slice(0, 250), admins: ['agent'], maxMembers: 2_000 },
+		big: {
+			type: 'Public',
+			owner: 'owner',
+			members: USERS.slice(0, 250),
+			admins: ['agent'],
+			maxMembers: 2_000,
+		},
 		'@TGS#_school': { type: 'Community', owner: 'owner', members: USERS.slice(0, 230) },
 	}),
 );
@@ -15,7 +21,10 @@ const GROUP = { groupId: byId('={{ $json.group }}') };
 
 describe('Group → Get Members in the n8n engine', () => {
 	test('Return All pages a group by Offset, 100 a call, one item per member', async () => {
-		const { output, error } = await groupRunner(server, 'getMembers')([{ group: 'big' }], { ...GROUP, returnAll: true });
+		const { output, error } = await groupRunner(server, 'getMembers')([{ group: 'big' }], {
+			...GROUP,
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(252);
 		expect(output[0].json).toEqual({
@@ -32,16 +41,27 @@ describe('Group → Get Members in the n8n engine', () => {
 		expect(server.stats.calls.get_group_member_info).toBe(3);
 	});
 
-	test("a Community pages by the Next its answers carry", async () => {
-		const { output } = await groupRunner(server, 'getMembers')([{ group: '@TGS#_school' }], { ...GROUP, returnAll: true });
+	test('a Community pages by the Next its answers carry', async () => {
+		const { output } = await groupRunner(server, 'getMembers')([{ group: '@TGS#_school' }], {
+			...GROUP,
+			returnAll: true,
+		});
 		expect(output.map((item) => item.json.member)).toEqual(['owner', ...USERS.slice(0, 230)]);
 		expect(server.stats.calls.get_group_member_info).toBe(3);
 	});
 
 	test('Limit stops at that many; Roles filters', async () => {
-		const limited = await groupRunner(server, 'getMembers')([{ group: 'big' }], { ...GROUP, returnAll: false, limit: 5 });
+		const limited = await groupRunner(server, 'getMembers')([{ group: 'big' }], {
+			...GROUP,
+			returnAll: false,
+			limit: 5,
+		});
 		expect(limited.output).toHaveLength(5);
-		const admins = await groupRunner(server, 'getMembers')([{ group: 'big' }], { ...GROUP, returnAll: true }, { roles: ['Owner', 'Admin'] });
+		const admins = await groupRunner(server, 'getMembers')(
+			[{ group: 'big' }],
+			{ ...GROUP, returnAll: true },
+			{ roles: ['Owner', 'Admin'] },
+		);
 		expect(admins.output.map((item) => [item.json.member, item.json.role])).toEqual([
 			['owner', 'Owner'],
 			['agent', 'Admin'],
@@ -49,12 +69,19 @@ describe('Group → Get Members in the n8n engine', () => {
 	});
 
 	test('an AVChatRoom is refused naming its type', async () => {
-		const { error } = await groupRunner(server, 'getMembers')([{ group: 'live' }], { ...GROUP, returnAll: true });
+		const { error } = await groupRunner(server, 'getMembers')([{ group: 'live' }], {
+			...GROUP,
+			returnAll: true,
+		});
 		expect(error?.message).toContain('live is an AVChatRoom group: members cannot be listed');
 	});
 
 	test('a Limit of 0 from an expression is refused before any call', async () => {
-		const { error } = await groupRunner(server, 'getMembers')([{ group: 'big' }], { ...GROUP, returnAll: false, limit: '={{ 0 }}' });
+		const { error } = await groupRunner(server, 'getMembers')([{ group: 'big' }], {
+			...GROUP,
+			returnAll: false,
+			limit: '={{ 0 }}',
+		});
 		expect(error?.message).toContain('Limit must be a whole number');
 		expect(server.stats.requests).toBe(0);
 	});
@@ -63,9 +90,27 @@ describe('Group → Get Members in the n8n engine', () => {
 describe('Group → Get Many in the n8n engine', () => {
 	test("lists the app's groups; a type filter and profiles on request", async () => {
 		const all = await groupRunner(server, 'getMany')([{}], { returnAll: true });
-		expect(all.output.map((item) => item.json.group)).toEqual(['team', 'lobby', 'live', '@TGS#_course', 'big', '@TGS#_school']);
-		const communities = await groupRunner(server, 'getMany')([{}], { returnAll: true, filters: { groupType: 'Community' } }, { includeProfile: true });
-		expect(communities.output.map((item) => [item.json.group, item.json.type, item.json.name, item.json.memberCount])).toEqual([
+		expect(all.output.map((item) => item.json.group)).toEqual([
+			'team',
+			'lobby',
+			'live',
+			'@TGS#_course',
+			'big',
+			'@TGS#_school',
+		]);
+		const communities = await groupRunner(server, 'getMany')(
+			[{}],
+			{ returnAll: true, filters: { groupType: 'Community' } },
+			{ includeProfile: true },
+		);
+		expect(
+			communities.output.map((item) => [
+				item.json.group,
+				item.json.type,
+				item.json.name,
+				item.json.memberCount,
+			]),
+		).toEqual([
 			['@TGS#_course', 'Community', 'Course', 1],
 			['@TGS#_school', 'Community', '@TGS#_school', 231],
 		]);
@@ -86,18 +131,34 @@ describe('Group → Get Many in the n8n engine', () => {
 
 describe('Group → Get Joined Groups in the n8n engine', () => {
 	test("lists a user's groups with their role in each", async () => {
-		const { output } = await groupRunner(server, 'getJoinedGroups')([{ user: 'u0' }], { memberId: '={{ $json.user }}', returnAll: true });
+		const { output } = await groupRunner(server, 'getJoinedGroups')([{ user: 'u0' }], {
+			memberId: '={{ $json.user }}',
+			returnAll: true,
+		});
 		expect(output.map((item) => [item.json.group, item.json.type, item.json.role])).toEqual([
 			['team', 'Work', 'Member'],
 			['lobby', 'Public', 'Member'],
 			['big', 'Public', 'Member'],
 			['@TGS#_school', 'Community', 'Member'],
 		]);
-		expect(output[0].json).toMatchObject({ member: 'u0', name: 'Team', owner: 'owner', memberCount: 3, joinTime: expect.stringMatching(/^\d{4}-/), mutedUntil: null, lastMsgTime: null });
+		expect(output[0].json).toMatchObject({
+			member: 'u0',
+			name: 'Team',
+			owner: 'owner',
+			memberCount: 3,
+			joinTime: expect.stringMatching(/^\d{4}-/),
+			mutedUntil: null,
+			lastMsgTime: null,
+		});
 	});
 
 	test('a type filter and a Limit', async () => {
-		const { output } = await groupRunner(server, 'getJoinedGroups')([{}], { memberId: 'owner', returnAll: false, limit: 2, filters: { groupType: 'Public' } });
+		const { output } = await groupRunner(server, 'getJoinedGroups')([{}], {
+			memberId: 'owner',
+			returnAll: false,
+			limit: 2,
+			filters: { groupType: 'Public' },
+		});
 		expect(output.map((item) => item.json.group)).toEqual(['lobby', 'big']);
 	});
 });

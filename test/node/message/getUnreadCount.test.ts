@@ -10,14 +10,22 @@ const server = useFakeServer(() => fakeApp({}, ['ann', 'bob', ...PEERS]));
 
 const send = (messages: Array<{ from: string; to: string }>) =>
 	runNode({
-		parameters: resourceParameters('message', 'send', { to: '={{ $json.to }}', from: '={{ $json.from }}', messageType: 'text', text: 'hi' }),
+		parameters: resourceParameters('message', 'send', {
+			to: '={{ $json.to }}',
+			from: '={{ $json.from }}',
+			messageType: 'text',
+			text: 'hi',
+		}),
 		items: messages,
 		credentials: credentialsFor(server),
 	});
 
 const run = (items: IDataObject[], onError?: 'continueErrorOutput') =>
 	runNode({
-		parameters: resourceParameters('message', 'getUnreadCount', { userId: '={{ $json.user }}', peerIds: '={{ $json.peers ?? "" }}' }),
+		parameters: resourceParameters('message', 'getUnreadCount', {
+			userId: '={{ $json.user }}',
+			peerIds: '={{ $json.peers ?? "" }}',
+		}),
 		items,
 		credentials: credentialsFor(server),
 		onError,
@@ -32,10 +40,23 @@ describe('Message → Get Unread Count in the n8n engine', () => {
 			{ from: 'ann', to: 'p1' },
 		]);
 		server.resetStats();
-		const { output, error } = await run([{ user: 'ann' }, { user: 'ann', peers: [...PEERS, 'ghost'] }, { user: 'bob' }]);
+		const { output, error } = await run([
+			{ user: 'ann' },
+			{ user: 'ann', peers: [...PEERS, 'ghost'] },
+			{ user: 'bob' },
+		]);
 		expect(error).toBeUndefined();
 		expect(output[0].json).toEqual({ userId: 'ann', unreadCount: 3 });
-		expect(output.slice(1, 14).map((item) => [item.json.peerId, item.json.unreadCount, item.json.status, (item.pairedItem as { item: number }).item])).toEqual([
+		expect(
+			output
+				.slice(1, 14)
+				.map((item) => [
+					item.json.peerId,
+					item.json.unreadCount,
+					item.json.status,
+					(item.pairedItem as { item: number }).item,
+				]),
+		).toEqual([
 			['p0', 2, undefined, 1],
 			...PEERS.slice(1, 11).map((peer) => [peer, 0, undefined, 1]),
 			['p11', 1, undefined, 1],
@@ -46,16 +67,34 @@ describe('Message → Get Unread Count in the n8n engine', () => {
 	});
 
 	test('a count that is no count is null, not a failure', async () => {
-		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', AllC2CUnreadMsgNum: 'many' }) });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify({
+				ActionStatus: 'OK',
+				ErrorCode: 0,
+				ErrorInfo: '',
+				AllC2CUnreadMsgNum: 'many',
+			}),
+		});
 		const { output } = await run([{ user: 'ann' }]);
 		expect(output[0].json).toEqual({ userId: 'ann', unreadCount: null });
 	});
 
 	test('a user that is not an account fails its item with a hint; the others are counted', async () => {
-		const { output, errorOutput } = await run([{ user: 'ghost' }, { user: 'ann' }], 'continueErrorOutput');
+		const { output, errorOutput } = await run(
+			[{ user: 'ghost' }, { user: 'ann' }],
+			'continueErrorOutput',
+		);
 		expect(output.map((item) => item.json)).toEqual([{ userId: 'ann', unreadCount: 0 }]);
 		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
-			[expect.objectContaining({ errorCode: 90003, hint: expect.stringContaining('User ID is not an imported account') }), { item: 0 }],
+			[
+				expect.objectContaining({
+					errorCode: 90003,
+					hint: expect.stringContaining('User ID is not an imported account'),
+				}),
+				{ item: 0 },
+			],
 		]);
 	});
 

@@ -9,7 +9,12 @@ const server = useFakeServer(() => fakeApp({}, ['ann', 'support', 'sales']));
 
 const send = (messages: Array<{ from: string; to: string }>) =>
 	runNode({
-		parameters: resourceParameters('message', 'send', { to: '={{ $json.to }}', from: '={{ $json.from }}', messageType: 'text', text: 'hi' }),
+		parameters: resourceParameters('message', 'send', {
+			to: '={{ $json.to }}',
+			from: '={{ $json.from }}',
+			messageType: 'text',
+			text: 'hi',
+		}),
 		items: messages,
 		credentials: credentialsFor(server),
 	});
@@ -23,9 +28,18 @@ const unread = async (peerIds = '') =>
 		})
 	).output.map((item) => item.json);
 
-const markRead = ({ options, ...fields }: INodeParameters, items: IDataObject[] = [{}], onError?: 'continueErrorOutput') =>
+const markRead = (
+	{ options, ...fields }: INodeParameters,
+	items: IDataObject[] = [{}],
+	onError?: 'continueErrorOutput',
+) =>
 	runNode({
-		parameters: resourceParameters('message', 'markRead', { userId: 'ann', peerId: 'support', ...fields }, (options as INodeParameters) ?? {}),
+		parameters: resourceParameters(
+			'message',
+			'markRead',
+			{ userId: 'ann', peerId: 'support', ...fields },
+			(options as INodeParameters) ?? {},
+		),
 		items,
 		credentials: credentialsFor(server),
 		onError,
@@ -40,13 +54,19 @@ describe('Message → Mark Read in the n8n engine', () => {
 		]);
 		const { output, error } = await markRead({});
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([[{ userId: 'ann', peerId: 'support', status: 'markedRead' }, { item: 0 }]]);
+		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ userId: 'ann', peerId: 'support', status: 'markedRead' }, { item: 0 }],
+		]);
 		expect(await unread('support, sales')).toEqual([
 			{ userId: 'ann', peerId: 'support', unreadCount: 0 },
 			{ userId: 'ann', peerId: 'sales', unreadCount: 1 },
 		]);
 		const { output: history } = await runNode({
-			parameters: resourceParameters('message', 'getHistory', { userId: 'support', peerId: 'ann', returnAll: true }),
+			parameters: resourceParameters('message', 'getHistory', {
+				userId: 'support',
+				peerId: 'ann',
+				returnAll: true,
+			}),
 			items: [{}],
 			credentials: credentialsFor(server),
 		});
@@ -60,21 +80,42 @@ describe('Message → Mark Read in the n8n engine', () => {
 		await send([{ from: 'support', to: 'ann' }]);
 		const until = new Date(Date.now() - 300_000);
 		const { output } = await markRead({ options: { readUntil: until.toISOString() } });
-		expect(output[0].json).toEqual({ userId: 'ann', peerId: 'support', status: 'markedRead', readUntil: new Date(Math.floor(until.getTime() / 1000) * 1000).toISOString() });
+		expect(output[0].json).toEqual({
+			userId: 'ann',
+			peerId: 'support',
+			status: 'markedRead',
+			readUntil: new Date(Math.floor(until.getTime() / 1000) * 1000).toISOString(),
+		});
 		expect(await unread('support')).toEqual([{ userId: 'ann', peerId: 'support', unreadCount: 1 }]);
 	});
 
 	test('a reader that is not an account is Tencent 90008 with a hint naming User ID', async () => {
-		const { errorOutput } = await markRead({ userId: '={{ $json.reader }}' }, [{ reader: 'ghost' }], 'continueErrorOutput');
-		expect(errorOutput.map((item) => item.json.details)).toEqual([expect.objectContaining({ errorCode: 90008, hint: expect.stringContaining('User ID is not an imported account') })]);
+		const { errorOutput } = await markRead(
+			{ userId: '={{ $json.reader }}' },
+			[{ reader: 'ghost' }],
+			'continueErrorOutput',
+		);
+		expect(errorOutput.map((item) => item.json.details)).toEqual([
+			expect.objectContaining({
+				errorCode: 90008,
+				hint: expect.stringContaining('User ID is not an imported account'),
+			}),
+		]);
 	});
 
 	test.each([
-		['a Read Until that is no date', { options: { readUntil: '={{ "soon" }}' } }, 'Read Until is not a date: got "soon"'],
+		[
+			'a Read Until that is no date',
+			{ options: { readUntil: '={{ "soon" }}' } },
+			'Read Until is not a date: got "soon"',
+		],
 		['an empty peer', { peerId: ' ' }, 'Peer ID is empty'],
-	] as Array<[string, INodeParameters, string]>)('%s is refused before any call', async (_, fields, message) => {
-		const { error } = await markRead(fields);
-		expect(error?.message).toContain(message);
-		expect(server.stats.requests).toBe(0);
-	});
+	] as Array<[string, INodeParameters, string]>)(
+		'%s is refused before any call',
+		async (_, fields, message) => {
+			const { error } = await markRead(fields);
+			expect(error?.message).toContain(message);
+			expect(server.stats.requests).toBe(0);
+		},
+	);
 });

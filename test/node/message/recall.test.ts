@@ -2,7 +2,13 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
-import { ADMIN, credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import {
+	ADMIN,
+	credentialsFor,
+	fakeApp,
+	resourceParameters,
+	SDK_APP_ID,
+} from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['ann', 'support']));
@@ -11,16 +17,34 @@ const server = useFakeServer(() => fakeApp({}, ['ann', 'support']));
 const send = async (from: string, text: string) =>
 	(
 		await runNode({
-			parameters: resourceParameters('message', 'send', { to: 'ann', from, messageType: 'text', text }),
+			parameters: resourceParameters('message', 'send', {
+				to: 'ann',
+				from,
+				messageType: 'text',
+				text,
+			}),
 			items: [{}],
 			credentials: credentialsFor(server),
 		})
 	).output[0].json;
 const keyOf = ({ from, to, msgKey }: IDataObject) => ({ from, to, msgKey });
 
-const RECALL: INodeParameters = { from: '={{ $json.from }}', to: '={{ $json.to }}', msgKey: '={{ $json.msgKey }}' };
-const recall = (items: IDataObject[], options: INodeParameters = {}, onError?: 'continueErrorOutput') =>
-	runNode({ parameters: resourceParameters('message', 'recall', RECALL, options), items, credentials: credentialsFor(server), onError });
+const RECALL: INodeParameters = {
+	from: '={{ $json.from }}',
+	to: '={{ $json.to }}',
+	msgKey: '={{ $json.msgKey }}',
+};
+const recall = (
+	items: IDataObject[],
+	options: INodeParameters = {},
+	onError?: 'continueErrorOutput',
+) =>
+	runNode({
+		parameters: resourceParameters('message', 'recall', RECALL, options),
+		items,
+		credentials: credentialsFor(server),
+		onError,
+	});
 
 describe('Message → Recall in the n8n engine', () => {
 	test("recalls what Send sent, taking Send's output straight; the admin sends when From is empty; Get History then says recalled", async () => {
@@ -32,32 +56,50 @@ describe('Message → Recall in the n8n engine', () => {
 			[{ from: 'support', to: 'ann', msgKey: fromSupport.msgKey, status: 'recalled' }, { item: 0 }],
 			[{ from: ADMIN, to: 'ann', msgKey: fromAdmin.msgKey, status: 'recalled' }, { item: 1 }],
 		]);
-		expect(server.conversation(SDK_APP_ID, 'support', 'ann').map((message) => message.recalled)).toEqual([true]);
+		expect(
+			server.conversation(SDK_APP_ID, 'support', 'ann').map((message) => message.recalled),
+		).toEqual([true]);
 		const { output: history } = await runNode({
-			parameters: resourceParameters('message', 'getHistory', { userId: 'ann', peerId: 'support', returnAll: true }),
+			parameters: resourceParameters('message', 'getHistory', {
+				userId: 'ann',
+				peerId: 'support',
+				returnAll: true,
+			}),
 			items: [{}],
 			credentials: credentialsFor(server),
 		});
-		expect(history.map((item) => [item.json.msgKey, item.json.recalled])).toEqual([[fromSupport.msgKey, true]]);
+		expect(history.map((item) => [item.json.msgKey, item.json.recalled])).toEqual([
+			[fromSupport.msgKey, true],
+		]);
 	});
 
 	test('Get History items go straight into Recall', async () => {
 		await send('support', 'one');
 		await send('support', 'two');
 		const { output: history } = await runNode({
-			parameters: resourceParameters('message', 'getHistory', { userId: 'ann', peerId: 'support', returnAll: true }),
+			parameters: resourceParameters('message', 'getHistory', {
+				userId: 'ann',
+				peerId: 'support',
+				returnAll: true,
+			}),
 			items: [{}],
 			credentials: credentialsFor(server),
 		});
 		const { output } = await recall(history.map((item) => item.json));
 		expect(output.map((item) => item.json.status)).toEqual(['recalled', 'recalled']);
-		expect(server.conversation(SDK_APP_ID, 'support', 'ann').every((message) => message.recalled)).toBe(true);
+		expect(
+			server.conversation(SDK_APP_ID, 'support', 'ann').every((message) => message.recalled),
+		).toBe(true);
 	});
 
 	test('20023 (already recalled) and 20022 (not found) are outcomes with their own status, on the main output', async () => {
 		const message = await send('support', 'x');
 		await recall([message]);
-		const { output, errorOutput } = await recall([message, { ...message, msgKey: '999_1_1700000000' }], {}, 'continueErrorOutput');
+		const { output, errorOutput } = await recall(
+			[message, { ...message, msgKey: '999_1_1700000000' }],
+			{},
+			'continueErrorOutput',
+		);
 		expect(output.map((item) => item.json.status)).toEqual(['alreadyRecalled', 'notFound']);
 		expect(errorOutput).toEqual([]);
 	});
@@ -66,7 +108,11 @@ describe('Message → Recall in the n8n engine', () => {
 		const message = await send('support', 'x');
 		server.script({ kind: 'fault', fault: 'resetAfterApply' });
 		const { output } = await recall([message]);
-		expect(output[0].json).toEqual({ ...keyOf(message), status: 'recalledOrAlreadyRecalled', ambiguous: true });
+		expect(output[0].json).toEqual({
+			...keyOf(message),
+			status: 'recalledOrAlreadyRecalled',
+			ambiguous: true,
+		});
 		expect(server.stats.calls.admin_msgwithdraw).toBe(2);
 		expect(server.conversation(SDK_APP_ID, 'support', 'ann')[0].recalled).toBe(true);
 	});
@@ -79,9 +125,19 @@ describe('Message → Recall in the n8n engine', () => {
 	});
 
 	test('a key that is not one Tencent gave is 90054, failed with a hint; under the error output in its item', async () => {
-		const { errorOutput } = await recall([{ from: 'support', to: 'ann', msgKey: 'not-a-key' }], {}, 'continueErrorOutput');
+		const { errorOutput } = await recall(
+			[{ from: 'support', to: 'ann', msgKey: 'not-a-key' }],
+			{},
+			'continueErrorOutput',
+		);
 		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
-			[expect.objectContaining({ errorCode: 90054, hint: expect.stringContaining('Send, Get History or a webhook') }), { item: 0 }],
+			[
+				expect.objectContaining({
+					errorCode: 90054,
+					hint: expect.stringContaining('Send, Get History or a webhook'),
+				}),
+				{ item: 0 },
+			],
 		]);
 	});
 
@@ -89,10 +145,13 @@ describe('Message → Recall in the n8n engine', () => {
 		['an empty key', { from: 'support', to: 'ann', msgKey: '' }, 'Message Key is empty'],
 		['a missing recipient', { from: 'support', msgKey: '1_2_3' }, 'To '],
 		['a sender over 32 bytes', { from: 's'.repeat(33), to: 'ann', msgKey: '1_2_3' }, 'From "'],
-	] as Array<[string, IDataObject, string]>)('%s is refused before any call', async (_, item, message) => {
-		const { error } = await recall([{ from: 'support', to: 'ann', msgKey: '1_2_3' }, item]);
-		expect(error?.message).toContain(message);
-		expect(error?.description).toContain('item 1');
-		expect(server.stats.requests).toBe(0);
-	});
+	] as Array<[string, IDataObject, string]>)(
+		'%s is refused before any call',
+		async (_, item, message) => {
+			const { error } = await recall([{ from: 'support', to: 'ann', msgKey: '1_2_3' }, item]);
+			expect(error?.message).toContain(message);
+			expect(error?.description).toContain('item 1');
+			expect(server.stats.requests).toBe(0);
+		},
+	);
 });

@@ -2,7 +2,13 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
-import { ADMIN, credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import {
+	ADMIN,
+	credentialsFor,
+	fakeApp,
+	resourceParameters,
+	SDK_APP_ID,
+} from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['alice', 'bob', 'support']));
@@ -12,7 +18,10 @@ const TEXT_MESSAGE = { to: '={{ $json.to }}', messageType: 'text', text: '={{ $j
 const run = (
 	items: IDataObject[],
 	fields: INodeParameters = TEXT_MESSAGE,
-	extra: { options?: INodeParameters; onError?: 'continueRegularOutput' | 'continueErrorOutput' } = {},
+	extra: {
+		options?: INodeParameters;
+		onError?: 'continueRegularOutput' | 'continueErrorOutput';
+	} = {},
 ) =>
 	runNode({
 		parameters: resourceParameters('message', 'send', fields, extra.options ?? {}),
@@ -30,8 +39,14 @@ describe('Message → Send in the n8n engine', () => {
 
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ to: 'alice', status: 'sent', msgKey: expect.any(String), msgTime: expect.any(String) }, { item: 0 }],
-			[{ to: 'bob', status: 'sent', msgKey: expect.any(String), msgTime: expect.any(String) }, { item: 1 }],
+			[
+				{ to: 'alice', status: 'sent', msgKey: expect.any(String), msgTime: expect.any(String) },
+				{ item: 0 },
+			],
+			[
+				{ to: 'bob', status: 'sent', msgKey: expect.any(String), msgTime: expect.any(String) },
+				{ item: 1 },
+			],
 		]);
 		expect(server.stats.calls.sendmsg).toBe(2);
 		expect(server.mailbox(SDK_APP_ID, 'alice')).toEqual([
@@ -52,13 +67,26 @@ describe('Message → Send in the n8n engine', () => {
 			messageType: 'custom',
 			customData: '{"order":42}',
 			customDescription: 'Order shipped',
-			messageOptions: { lifetime: 0, syncToSender: true, cloudCustomData: 'crm', offlinePushTitle: 'Shop', offlinePushText: 'Your order shipped' },
+			messageOptions: {
+				lifetime: 0,
+				syncToSender: true,
+				cloudCustomData: 'crm',
+				offlinePushTitle: 'Shop',
+				offlinePushText: 'Your order shipped',
+			},
 		});
-		expect(output[0].json).toEqual(expect.objectContaining({ to: 'bob', from: 'support', status: 'sent' }));
+		expect(output[0].json).toEqual(
+			expect.objectContaining({ to: 'bob', from: 'support', status: 'sent' }),
+		);
 		expect(server.mailbox(SDK_APP_ID, 'bob')).toEqual([
 			expect.objectContaining({
 				from: 'support',
-				msgBody: [{ MsgType: 'TIMCustomElem', MsgContent: { Data: '{"order":42}', Desc: 'Order shipped', Ext: '' } }],
+				msgBody: [
+					{
+						MsgType: 'TIMCustomElem',
+						MsgContent: { Data: '{"order":42}', Desc: 'Order shipped', Ext: '' },
+					},
+				],
 				msgLifeTime: 0,
 				syncOtherMachine: 1,
 				cloudCustomData: 'crm',
@@ -72,7 +100,13 @@ describe('Message → Send in the n8n engine', () => {
 			{ MsgType: 'TIMTextElem', MsgContent: { Text: 'one' } },
 			{ MsgType: 'TIMFaceElem', MsgContent: { Index: 1, Data: 'smile' } },
 		];
-		await run([{ to: 'alice', body: JSON.stringify(body) }, { to: 'bob', body }], { to: '={{ $json.to }}', messageType: 'raw', msgBody: '={{ $json.body }}' });
+		await run(
+			[
+				{ to: 'alice', body: JSON.stringify(body) },
+				{ to: 'bob', body },
+			],
+			{ to: '={{ $json.to }}', messageType: 'raw', msgBody: '={{ $json.body }}' },
+		);
 		expect(server.mailbox(SDK_APP_ID, 'alice')[0].msgBody).toEqual(body);
 		expect(server.mailbox(SDK_APP_ID, 'bob')[0].msgBody).toEqual(body);
 	});
@@ -82,7 +116,9 @@ describe('Message → Send in the n8n engine', () => {
 		const { output, error } = await run([{ to: 'alice', text: 'Once only' }]);
 
 		expect(error).toBeUndefined();
-		expect(output[0].json).toEqual(expect.objectContaining({ to: 'alice', status: 'sent', ambiguous: true }));
+		expect(output[0].json).toEqual(
+			expect.objectContaining({ to: 'alice', status: 'sent', ambiguous: true }),
+		);
 		expect(server.stats.calls.sendmsg).toBe(2);
 		// Both attempts carried the same MsgRandom: the fake, as Tencent, delivered it once.
 		expect(server.mailbox(SDK_APP_ID, 'alice').map((message) => message.msgBody)).toEqual([
@@ -99,7 +135,10 @@ describe('Message → Send in the n8n engine', () => {
 
 	test('a send that may have been delivered but never got an answer says so and that sending again could repeat it', async () => {
 		server.setFaults({ resetAfterApply: 1 });
-		const { output } = await run([{ to: 'alice', text: 'Hello' }], TEXT_MESSAGE, { options: { maxRetries: 1 }, onError: 'continueRegularOutput' });
+		const { output } = await run([{ to: 'alice', text: 'Hello' }], TEXT_MESSAGE, {
+			options: { maxRetries: 1 },
+			onError: 'continueRegularOutput',
+		});
 		expect(output[0].json).toEqual({
 			to: 'alice',
 			status: 'unknown',
@@ -121,8 +160,14 @@ describe('Message → Send in the n8n engine', () => {
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(output.map((item) => item.json.to)).toEqual(['alice']);
-		expect(errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem])).toEqual([
-			[expect.stringContaining('Tencent Chat error 90012'), expect.objectContaining({ errorCode: 90012 }), { item: 1 }],
+		expect(
+			errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem]),
+		).toEqual([
+			[
+				expect.stringContaining('Tencent Chat error 90012'),
+				expect.objectContaining({ errorCode: 90012 }),
+				{ item: 1 },
+			],
 		]);
 	});
 
@@ -134,17 +179,55 @@ describe('Message → Send in the n8n engine', () => {
 
 	test.each([
 		['an empty recipient', [{ to: '', text: 'x' }], TEXT_MESSAGE, 'To is empty'],
-		['a recipient over 32 bytes', [{ to: 'r'.repeat(33), text: 'x' }], TEXT_MESSAGE, 'is 33 bytes long; Tencent allows at most 32'],
+		[
+			'a recipient over 32 bytes',
+			[{ to: 'r'.repeat(33), text: 'x' }],
+			TEXT_MESSAGE,
+			'is 33 bytes long; Tencent allows at most 32',
+		],
 		['an empty text', [{ to: 'alice', text: ' ' }], TEXT_MESSAGE, 'Text is empty'],
-		['a raw MsgBody that is not JSON', [{ to: 'alice' }], { to: 'alice', messageType: 'raw', msgBody: '[{' }, 'Message Body is not valid JSON'],
-		['a raw MsgBody that is an object', [{ to: 'alice' }], { to: 'alice', messageType: 'raw', msgBody: '{"MsgType":"TIMTextElem"}' }, 'Message Body must be a JSON array'],
-		['a raw element without MsgContent', [{ to: 'alice' }], { to: 'alice', messageType: 'raw', msgBody: '[{"MsgType":"TIMTextElem"}]' }, 'Message Body element 1 of 1 needs a MsgContent object'],
-		['a lifetime over 7 days', [{ to: 'alice', text: 'x' }], { ...TEXT_MESSAGE, messageOptions: { lifetime: 604_801 } }, 'Lifetime (Seconds) must be a whole number from 0 to 604800'],
-		['a negative lifetime', [{ to: 'alice', text: 'x' }], { ...TEXT_MESSAGE, messageOptions: { lifetime: '={{ -1 }}' } }, 'Lifetime (Seconds) must be a whole number from 0 to 604800'],
-		['a sender over 32 bytes', [{ to: 'alice', text: 'x' }], { ...TEXT_MESSAGE, from: 's'.repeat(40) }, 'is 40 bytes long'],
-	] as Array<[string, IDataObject[], INodeParameters, string]>)('%s is refused before any call', async (_, items, fields, message) => {
-		const { error } = await run([{ to: 'bob', text: 'fine' }, ...items], fields);
-		expect(error?.message).toContain(message);
-		expect(server.stats.requests).toBe(0);
-	});
+		[
+			'a raw MsgBody that is not JSON',
+			[{ to: 'alice' }],
+			{ to: 'alice', messageType: 'raw', msgBody: '[{' },
+			'Message Body is not valid JSON',
+		],
+		[
+			'a raw MsgBody that is an object',
+			[{ to: 'alice' }],
+			{ to: 'alice', messageType: 'raw', msgBody: '{"MsgType":"TIMTextElem"}' },
+			'Message Body must be a JSON array',
+		],
+		[
+			'a raw element without MsgContent',
+			[{ to: 'alice' }],
+			{ to: 'alice', messageType: 'raw', msgBody: '[{"MsgType":"TIMTextElem"}]' },
+			'Message Body element 1 of 1 needs a MsgContent object',
+		],
+		[
+			'a lifetime over 7 days',
+			[{ to: 'alice', text: 'x' }],
+			{ ...TEXT_MESSAGE, messageOptions: { lifetime: 604_801 } },
+			'Lifetime (Seconds) must be a whole number from 0 to 604800',
+		],
+		[
+			'a negative lifetime',
+			[{ to: 'alice', text: 'x' }],
+			{ ...TEXT_MESSAGE, messageOptions: { lifetime: '={{ -1 }}' } },
+			'Lifetime (Seconds) must be a whole number from 0 to 604800',
+		],
+		[
+			'a sender over 32 bytes',
+			[{ to: 'alice', text: 'x' }],
+			{ ...TEXT_MESSAGE, from: 's'.repeat(40) },
+			'is 40 bytes long',
+		],
+	] as Array<[string, IDataObject[], INodeParameters, string]>)(
+		'%s is refused before any call',
+		async (_, items, fields, message) => {
+			const { error } = await run([{ to: 'bob', text: 'fine' }, ...items], fields);
+			expect(error?.message).toContain(message);
+			expect(server.stats.requests).toBe(0);
+		},
+	);
 });

@@ -3,25 +3,48 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { observeClient } from '../../../nodes/TencentChat/client';
 import { runNode } from '../../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import {
+	addSubscribersParameters,
+	credentialsFor,
+	fakeApp,
+	SDK_APP_ID,
+} from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_a', '@TOA#_b', '@TOA#_c', '@TOA#_d', '@TOA#_e'];
 const server = useFakeServer(() => fakeApp(Object.fromEntries(ACCOUNTS.map((id) => [id, {}]))));
 
 const run = (items: IDataObject[], options: INodeParameters = {}, continueOnFail = false) =>
-	runNode({ parameters: addSubscribersParameters(options), items, credentials: credentialsFor(server), continueOnFail });
+	runNode({
+		parameters: addSubscribersParameters(options),
+		items,
+		credentials: credentialsFor(server),
+		continueOnFail,
+	});
 
 describe('soak: 20,000 subscribers through every fault at once', () => {
 	test('every subscriber ends in exactly one output item that matches the server', async () => {
 		const distinct = 19_000;
 		// Item i asks account i % 5 for s(i % 19000): the last 1,000 items repeat the first 1,000.
-		const items = Array.from({ length: 20_000 }, (_, i) => ({ officialAccount: ACCOUNTS[i % 5], subscribers: `s${i % distinct}` }));
-		const preSubscribed = new Set(items.slice(0, 500).map((item) => `${item.officialAccount} ${item.subscribers}`));
+		const items = Array.from({ length: 20_000 }, (_, i) => ({
+			officialAccount: ACCOUNTS[i % 5],
+			subscribers: `s${i % distinct}`,
+		}));
+		const preSubscribed = new Set(
+			items.slice(0, 500).map((item) => `${item.officialAccount} ${item.subscribers}`),
+		);
 		server.addApp(
 			fakeApp(
 				Object.fromEntries(
-					ACCOUNTS.map((id) => [id, { subscribers: items.slice(0, 500).filter((item) => item.officialAccount === id).map((item) => item.subscribers) }]),
+					ACCOUNTS.map((id) => [
+						id,
+						{
+							subscribers: items
+								.slice(0, 500)
+								.filter((item) => item.officialAccount === id)
+								.map((item) => item.subscribers),
+						},
+					]),
 				),
 			),
 		);
@@ -51,13 +74,18 @@ describe('soak: 20,000 subscribers through every fault at once', () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(20_000);
 
-		const subscribed = new Map(ACCOUNTS.map((id) => [id, new Set(server.subscribers(SDK_APP_ID, id))]));
+		const subscribed = new Map(
+			ACCOUNTS.map((id) => [id, new Set(server.subscribers(SDK_APP_ID, id))]),
+		);
 		const counts: Record<string, number> = {};
 		output.forEach((item, i) => {
 			const { officialAccount, subscriber, status } = item.json as Record<string, string>;
 			counts[status] = (counts[status] ?? 0) + 1;
 			expect(item.pairedItem).toEqual({ item: i });
-			expect([officialAccount, subscriber]).toEqual([items[i].officialAccount, items[i].subscribers]);
+			expect([officialAccount, subscriber]).toEqual([
+				items[i].officialAccount,
+				items[i].subscribers,
+			]);
 			const wasThere = preSubscribed.has(`${officialAccount} ${subscriber}`);
 			const isThere = subscribed.get(officialAccount)?.has(subscriber);
 			// The truth, and nothing more: "added" only for new ones, "already" only for old ones.
@@ -68,7 +96,9 @@ describe('soak: 20,000 subscribers through every fault at once', () => {
 		});
 		expect(counts.failed ?? 0).toBe(0);
 		expect(counts.unknown ?? 0).toBe(0);
-		expect(counts.alreadySubscribed + (counts.addedOrAlreadySubscribed ?? 0)).toBeGreaterThanOrEqual(500);
+		expect(
+			counts.alreadySubscribed + (counts.addedOrAlreadySubscribed ?? 0),
+		).toBeGreaterThanOrEqual(500);
 
 		// 1,900 calls needed; faults hit about 14% of attempts, frequency limits a few more.
 		expect(server.stats.faultsInjected).toBeGreaterThan(100);
@@ -89,15 +119,32 @@ describe('ambiguous retries', () => {
 		server.script({ kind: 'fault', fault: 'resetAfterApply' });
 		const { output } = await run([{ officialAccount: ACCOUNTS[0], subscribers: 'x1, x2' }]);
 		expect(output.map((item) => item.json)).toEqual([
-			{ officialAccount: ACCOUNTS[0], subscriber: 'x1', result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true },
-			{ officialAccount: ACCOUNTS[0], subscriber: 'x2', result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true },
+			{
+				officialAccount: ACCOUNTS[0],
+				subscriber: 'x1',
+				result: 2,
+				status: 'addedOrAlreadySubscribed',
+				ambiguous: true,
+			},
+			{
+				officialAccount: ACCOUNTS[0],
+				subscriber: 'x2',
+				result: 2,
+				status: 'addedOrAlreadySubscribed',
+				ambiguous: true,
+			},
 		]);
 	});
 
 	test('a reset before the service acted is retried and reported as added', async () => {
 		server.script({ kind: 'fault', fault: 'resetBeforeApply' });
 		const { output } = await run([{ officialAccount: ACCOUNTS[0], subscribers: 'y1' }]);
-		expect(output[0].json).toEqual({ officialAccount: ACCOUNTS[0], subscriber: 'y1', result: 1, status: 'added' });
+		expect(output[0].json).toEqual({
+			officialAccount: ACCOUNTS[0],
+			subscriber: 'y1',
+			result: 1,
+			status: 'added',
+		});
 	});
 });
 
@@ -110,7 +157,11 @@ describe('malformed answers (Continue On Fail)', () => {
 		output.map((item) => [item.json.subscriber, item.json.status, item.json.errorCode ?? null]);
 
 	test('an HTML page with status 200, to the last retry, leaves the subscribers of that call unknown', async () => {
-		const html = { kind: 'raw' as const, status: 200, body: '<!DOCTYPE html><html><body>Login</body></html>' };
+		const html = {
+			kind: 'raw' as const,
+			status: 200,
+			body: '<!DOCTYPE html><html><body>Login</body></html>',
+		};
 		server.script(html, html);
 		const { output } = await run(twoItems, { maxRetries: 1 }, true);
 		expect(summary(output)).toEqual([
@@ -119,7 +170,9 @@ describe('malformed answers (Continue On Fail)', () => {
 			['m3', 'unknown', 'INVALID_RESPONSE'],
 		]);
 		expect(output[0].json.ambiguous).toBe(true);
-		expect(output[0].json.errorInfo).toContain('the answer is not a Tencent Chat answer: <!DOCTYPE html>');
+		expect(output[0].json.errorInfo).toContain(
+			'the answer is not a Tencent Chat answer: <!DOCTYPE html>',
+		);
 	});
 
 	test('a non-JSON body, then a good one, is retried and succeeds', async () => {
@@ -163,7 +216,9 @@ describe('malformed answers (Continue On Fail)', () => {
 			['m2', 'unknown', 'MISSING_RESULT'],
 			['m3', 'unknown', 'MISSING_RESULT'],
 		]);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toEqual(expect.arrayContaining(['m1', 'm2', 'm3']));
+		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toEqual(
+			expect.arrayContaining(['m1', 'm2', 'm3']),
+		);
 	});
 
 	test.each(['addStranger', 'renameFirst', 'badResult'] as const)(
@@ -172,8 +227,15 @@ describe('malformed answers (Continue On Fail)', () => {
 			server.script({ kind: 'transform', transform });
 			const { output } = await run(twoItems, {}, true);
 			expect(output).toHaveLength(3);
-			const expectedFirst = transform === 'addStranger' ? ['m1', 'added', null] : ['m1', 'addedOrAlreadySubscribed', null];
-			expect(summary(output)).toEqual([expectedFirst, ['m2', 'added', null], ['m3', 'added', null]]);
+			const expectedFirst =
+				transform === 'addStranger'
+					? ['m1', 'added', null]
+					: ['m1', 'addedOrAlreadySubscribed', null];
+			expect(summary(output)).toEqual([
+				expectedFirst,
+				['m2', 'added', null],
+				['m3', 'added', null],
+			]);
 		},
 	);
 });
@@ -181,24 +243,104 @@ describe('malformed answers (Continue On Fail)', () => {
 describe('bad input, one row per kind (Continue On Fail)', () => {
 	const account = ACCOUNTS[2];
 	test.each([
-		['an empty string', { subscribers: '' }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is empty' }],
-		['whitespace', { subscribers: ' \t ' }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is empty' }],
-		['null', { subscribers: null }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is missing' }],
-		['a missing field', {}, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is missing' }],
-		['a number, taken as its string', { subscribers: 107867 }, { subscriber: '107867', status: 'added', result: 1 }],
-		['a boolean', { subscribers: true }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs must be an ID (text or a whole number), not a boolean' }],
-		['an object', { subscribers: { id: 'a' } }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs must be an ID (text or a whole number), not an object' }],
-		['an array with an empty member', { subscribers: ['a', ' '] }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs: entry 2 of 2 is empty' }],
+		[
+			'an empty string',
+			{ subscribers: '' },
+			{ status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is empty' },
+		],
+		[
+			'whitespace',
+			{ subscribers: ' \t ' },
+			{ status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is empty' },
+		],
+		[
+			'null',
+			{ subscribers: null },
+			{ status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is missing' },
+		],
+		[
+			'a missing field',
+			{},
+			{ status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is missing' },
+		],
+		[
+			'a number, taken as its string',
+			{ subscribers: 107867 },
+			{ subscriber: '107867', status: 'added', result: 1 },
+		],
+		[
+			'a boolean',
+			{ subscribers: true },
+			{
+				status: 'failed',
+				errorCode: 'INVALID_INPUT',
+				errorInfo: 'Subscriber IDs must be an ID (text or a whole number), not a boolean',
+			},
+		],
+		[
+			'an object',
+			{ subscribers: { id: 'a' } },
+			{
+				status: 'failed',
+				errorCode: 'INVALID_INPUT',
+				errorInfo: 'Subscriber IDs must be an ID (text or a whole number), not an object',
+			},
+		],
+		[
+			'an array with an empty member',
+			{ subscribers: ['a', ' '] },
+			{
+				status: 'failed',
+				errorCode: 'INVALID_INPUT',
+				errorInfo: 'Subscriber IDs: entry 2 of 2 is empty',
+			},
+		],
 		[
 			'an ID over 32 bytes',
 			{ subscribers: 'u'.repeat(40) },
-			{ status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: `Subscriber IDs "${'u'.repeat(40)}" is 40 bytes long; Tencent allows at most 32` },
+			{
+				status: 'failed',
+				errorCode: 'INVALID_INPUT',
+				errorInfo: `Subscriber IDs "${'u'.repeat(40)}" is 40 bytes long; Tencent allows at most 32`,
+			},
 		],
-		['a number past 2^53', { subscribers: Number('12345678901234567890') }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: expect.stringContaining('pass IDs as text') }],
-		['a fraction', { subscribers: 1.5 }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs is 1.5, not a whole number' }],
-		['invisible characters only', { subscribers: '\u200b' }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Subscriber IDs holds only invisible characters' }],
-		['a non-ASCII ID, judged by the service', { subscribers: 'ユーザー' }, { subscriber: 'ユーザー', status: 'added', result: 1 }],
-		['an empty official account ID', { officialAccount: '', subscribers: 'a' }, { status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Official Account ID is empty' }],
+		[
+			'a number past 2^53',
+			{ subscribers: Number('12345678901234567890') },
+			{
+				status: 'failed',
+				errorCode: 'INVALID_INPUT',
+				errorInfo: expect.stringContaining('pass IDs as text'),
+			},
+		],
+		[
+			'a fraction',
+			{ subscribers: 1.5 },
+			{
+				status: 'failed',
+				errorCode: 'INVALID_INPUT',
+				errorInfo: 'Subscriber IDs is 1.5, not a whole number',
+			},
+		],
+		[
+			'invisible characters only',
+			{ subscribers: '\u200b' },
+			{
+				status: 'failed',
+				errorCode: 'INVALID_INPUT',
+				errorInfo: 'Subscriber IDs holds only invisible characters',
+			},
+		],
+		[
+			'a non-ASCII ID, judged by the service',
+			{ subscribers: 'ユーザー' },
+			{ subscriber: 'ユーザー', status: 'added', result: 1 },
+		],
+		[
+			'an empty official account ID',
+			{ officialAccount: '', subscribers: 'a' },
+			{ status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: 'Official Account ID is empty' },
+		],
 	])('%s', async (_kind, fields, expected) => {
 		const { output } = await run([{ officialAccount: account, ...fields }], {}, true);
 		expect(output).toHaveLength(1);
@@ -211,7 +353,10 @@ describe('bad input, one row per kind (Continue On Fail)', () => {
 describe('cancellation', () => {
 	test('aborts the calls in flight and starts no new one', async () => {
 		server.setFaults({ latencyMs: 2_000 });
-		const items = Array.from({ length: 40 }, (_, i) => ({ officialAccount: ACCOUNTS[3], subscribers: `c${i}` }));
+		const items = Array.from({ length: 40 }, (_, i) => ({
+			officialAccount: ACCOUNTS[3],
+			subscribers: `c${i}`,
+		}));
 		let cancel = () => {};
 		const running = runNode({
 			parameters: addSubscribersParameters({ batchSize: 1, maxConcurrency: 4 }),

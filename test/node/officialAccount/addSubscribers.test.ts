@@ -3,7 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { planning } from '../../../nodes/TencentChat/actions/shapes/bulk';
 import { runNode } from '../../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID, SECRET_KEY, WRONG_SECRET_KEY } from '../../helpers/fixtures';
+import {
+	addSubscribersParameters,
+	credentialsFor,
+	fakeApp,
+	SDK_APP_ID,
+	SECRET_KEY,
+	WRONG_SECRET_KEY,
+} from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
@@ -18,7 +25,10 @@ const server = useFakeServer(() =>
 );
 const { atOnce } = planning;
 
-const run = (items: IDataObject[], extra: { continueOnFail?: boolean; options?: object; credentials?: object } = {}) =>
+const run = (
+	items: IDataObject[],
+	extra: { continueOnFail?: boolean; options?: object; credentials?: object } = {},
+) =>
 	runNode({
 		parameters: addSubscribersParameters((extra.options ?? {}) as never),
 		items,
@@ -29,7 +39,10 @@ const run = (items: IDataObject[], extra: { continueOnFail?: boolean; options?: 
 describe('Official Account → Add Subscribers in the n8n engine', () => {
 	test('250 items over three accounts, with duplicates and already-subscribed users, give 250 correct paired items', async () => {
 		// Item i asks account i % 3 for subscriber u(i % 120): items 120 and later repeat earlier ones.
-		const items = Array.from({ length: 250 }, (_, i) => ({ officialAccount: ACCOUNTS[i % 3], subscribers: `u${i % 120}` }));
+		const items = Array.from({ length: 250 }, (_, i) => ({
+			officialAccount: ACCOUNTS[i % 3],
+			subscribers: `u${i % 120}`,
+		}));
 
 		const { output, error } = await run(items);
 
@@ -69,7 +82,10 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 	});
 
 	test('batch size splits the calls', async () => {
-		const items = Array.from({ length: 25 }, (_, i) => ({ officialAccount: ACCOUNTS[2], subscribers: `b${i}` }));
+		const items = Array.from({ length: 25 }, (_, i) => ({
+			officialAccount: ACCOUNTS[2],
+			subscribers: `b${i}`,
+		}));
 		const { output } = await run(items, { options: { batchSize: 10 } });
 		expect(output).toHaveLength(25);
 		expect(server.stats.addSubscriberCalls).toBe(3);
@@ -117,7 +133,14 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			{ continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json.subscriber, item.json.status, item.json.errorCode ?? null, item.pairedItem])).toEqual([
+		expect(
+			output.map((item) => [
+				item.json.subscriber,
+				item.json.status,
+				item.json.errorCode ?? null,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['a', 'added', null, { item: 0 }],
 			['b', 'failed', 130004, { item: 1 }],
 			['c', 'failed', 130004, { item: 1 }],
@@ -154,7 +177,9 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			],
 			{ continueOnFail: true },
 		);
-		expect(output.map((item) => [item.json.subscriber ?? item.json.errorInfo, item.pairedItem])).toEqual([
+		expect(
+			output.map((item) => [item.json.subscriber ?? item.json.errorInfo, item.pairedItem]),
+		).toEqual([
 			['a', { item: 0 }],
 			['Subscriber IDs must be an ID (text or a whole number), not an object', { item: 1 }],
 			['c', { item: 2 }],
@@ -164,13 +189,18 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 
 	test('injected 502s and 20005s are retried until every subscriber is added', async () => {
 		server.setFaults({ http502: 0.25, error20005: 0.25 }, 7);
-		const items = Array.from({ length: 600 }, (_, i) => ({ officialAccount: ACCOUNTS[1 + (i % 2)], subscribers: `f${i}` }));
+		const items = Array.from({ length: 600 }, (_, i) => ({
+			officialAccount: ACCOUNTS[1 + (i % 2)],
+			subscribers: `f${i}`,
+		}));
 
 		const { output, error } = await run(items, { options: { batchSize: 20, maxRetries: 10 } });
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(600);
-		expect(output.every((item) => item.json.status === 'added' && item.json.result === 1)).toBe(true);
+		expect(output.every((item) => item.json.status === 'added' && item.json.result === 1)).toBe(
+			true,
+		);
 		expect(server.stats.faultsInjected).toBeGreaterThan(5);
 		expect(server.stats.addSubscriberCalls).toBe(30 + server.stats.faultsInjected);
 		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(300);
@@ -185,9 +215,14 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		server.setFaults({ http502: 0.2 }, 11);
 		const subscriberOf = (i: number) => `o${i % 3_900}`;
 		const accountOf = (i: number) => ACCOUNTS[i % 3];
-		const items = Array.from({ length: 7_800 }, (_, i) => ({ officialAccount: accountOf(i), subscribers: subscriberOf(i) }));
+		const items = Array.from({ length: 7_800 }, (_, i) => ({
+			officialAccount: accountOf(i),
+			subscribers: subscriberOf(i),
+		}));
 
-		const { output, error } = await run(items, { options: { batchSize: 10, maxRetries: 10 } }).finally(() => (planning.atOnce = atOnce));
+		const { output, error } = await run(items, {
+			options: { batchSize: 10, maxRetries: 10 },
+		}).finally(() => (planning.atOnce = atOnce));
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(7_800);
@@ -202,17 +237,26 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		// 3,900 distinct (account, subscriber) pairs: 390 calls, plus one for each 502.
 		expect(server.stats.faultsInjected).toBeGreaterThan(30);
 		expect(server.stats.addSubscriberCalls).toBe(390 + server.stats.faultsInjected);
-		for (const account of ACCOUNTS) expect(server.subscribers(SDK_APP_ID, account)).toHaveLength(account === ACCOUNTS[0] ? 1_304 : 1_300);
+		for (const account of ACCOUNTS)
+			expect(server.subscribers(SDK_APP_ID, account)).toHaveLength(
+				account === ACCOUNTS[0] ? 1_304 : 1_300,
+			);
 	});
 
 	test('two executions in one process share one call budget per SDKAppID and command', async () => {
 		server.setFaults({ callsPerSecond: 20 });
 		const items = (prefix: string) =>
-			Array.from({ length: 30 }, (_, i) => ({ officialAccount: ACCOUNTS[1], subscribers: `${prefix}${i}` }));
+			Array.from({ length: 30 }, (_, i) => ({
+				officialAccount: ACCOUNTS[1],
+				subscribers: `${prefix}${i}`,
+			}));
 		// The app's share of Tencent's 200 calls/s is a setting of the credential: 10% is 20 a second.
 		const settings = { options: { batchSize: 1 }, credentials: { rateLimitShare: 10 } };
 
-		const [first, second] = await Promise.all([run(items('p'), settings), run(items('q'), settings)]);
+		const [first, second] = await Promise.all([
+			run(items('p'), settings),
+			run(items('q'), settings),
+		]);
 
 		expect(first.output).toHaveLength(30);
 		expect(second.output).toHaveLength(30);
@@ -222,9 +266,15 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 
 	test('window after window of bursts with latency, the service never counts one call too many', async () => {
 		server.setFaults({ callsPerSecond: 50, latencyMs: 30 });
-		const items = Array.from({ length: 200 }, (_, i) => ({ officialAccount: ACCOUNTS[1], subscribers: `w${i}` }));
+		const items = Array.from({ length: 200 }, (_, i) => ({
+			officialAccount: ACCOUNTS[1],
+			subscribers: `w${i}`,
+		}));
 
-		const { output } = await run(items, { options: { batchSize: 1 }, credentials: { rateLimitShare: 25 } });
+		const { output } = await run(items, {
+			options: { batchSize: 1 },
+			credentials: { rateLimitShare: 25 },
+		});
 
 		expect(output.filter((item) => item.json.status === 'added')).toHaveLength(200);
 		expect(server.stats.addSubscriberCalls).toBe(200);

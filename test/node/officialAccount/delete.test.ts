@@ -2,7 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import {
+	credentialsFor,
+	fakeApp,
+	officialAccountParameters,
+	SDK_APP_ID,
+} from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -25,7 +30,10 @@ describe('Official Account → Delete in the n8n engine', () => {
 			[{ officialAccount: NEWS, status: 'deleted' }, { item: 0 }],
 			[{ officialAccount: DEALS, status: 'deleted' }, { item: 1 }],
 		]);
-		expect(server.officialAccount(SDK_APP_ID, NEWS)).toMatchObject({ exists: false, destroyed: true });
+		expect(server.officialAccount(SDK_APP_ID, NEWS)).toMatchObject({
+			exists: false,
+			destroyed: true,
+		});
 	});
 
 	test('a blank ID is refused before any call, naming the item', async () => {
@@ -41,8 +49,12 @@ describe('Official Account → Delete in the n8n engine', () => {
 		expect(again.error?.message).toBe('Tencent Chat error 130004: official account does not exist');
 		expect(again.error?.description).toContain('does not exist or was destroyed');
 
-		const continued = await run([{ account: NEWS }, { account: DEALS }], { onError: 'continueErrorOutput' });
-		expect(continued.output.map((item) => item.json)).toEqual([{ officialAccount: DEALS, status: 'deleted' }]);
+		const continued = await run([{ account: NEWS }, { account: DEALS }], {
+			onError: 'continueErrorOutput',
+		});
+		expect(continued.output.map((item) => item.json)).toEqual([
+			{ officialAccount: DEALS, status: 'deleted' },
+		]);
 		expect(continued.errorOutput[0].json).toEqual({
 			error: 'Tencent Chat error 130004: official account does not exist',
 			details: expect.objectContaining({ errorCode: 130004 }),
@@ -57,7 +69,11 @@ describe('Official Account → Delete in the n8n engine', () => {
 	});
 
 	test('insufficient permission (130002) is a configuration error that is not retried', async () => {
-		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 130002, ErrorInfo: 'no permission' }) });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 130002, ErrorInfo: 'no permission' }),
+		});
 		const { error } = await run([{ account: NEWS }]);
 		expect(error?.message).toBe('Tencent Chat error 130002: no permission');
 		expect(server.stats.calls.destroy_official_account).toBe(1);

@@ -10,14 +10,30 @@ const ACCOUNTS = Array.from({ length: 120 }, (_, i) => `@TOA#_a${i}`);
 const server = useFakeServer(() =>
 	fakeApp(
 		Object.fromEntries(
-			ACCOUNTS.map((id, i) => [id, { name: `Account ${i}`, owner: 'owner_1', createTime: CREATED, subscribers: i === 0 ? ['x', 'y'] : [] }]),
+			ACCOUNTS.map((id, i) => [
+				id,
+				{
+					name: `Account ${i}`,
+					owner: 'owner_1',
+					createTime: CREATED,
+					subscribers: i === 0 ? ['x', 'y'] : [],
+				},
+			]),
 		),
 	),
 );
 
-const run = (items: IDataObject[], options: IDataObject = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+const run = (
+	items: IDataObject[],
+	options: IDataObject = {},
+	extra: Partial<Parameters<typeof runNode>[0]> = {},
+) =>
 	runNode({
-		parameters: officialAccountParameters('get', { officialAccountIds: '={{ $json.ids }}' }, options as never),
+		parameters: officialAccountParameters(
+			'get',
+			{ officialAccountIds: '={{ $json.ids }}' },
+			options as never,
+		),
 		items,
 		credentials: credentialsFor(server),
 		...extra,
@@ -25,7 +41,11 @@ const run = (items: IDataObject[], options: IDataObject = {}, extra: Partial<Par
 
 describe('Official Account → Get in the n8n engine', () => {
 	test('looks up 50 accounts a call across items, one output item per account asked for, paired', async () => {
-		const items = [{ ids: ACCOUNTS.slice(0, 70) }, { ids: ACCOUNTS.slice(70).join(',') }, { ids: ACCOUNTS[0] }];
+		const items = [
+			{ ids: ACCOUNTS.slice(0, 70) },
+			{ ids: ACCOUNTS.slice(70).join(',') },
+			{ ids: ACCOUNTS[0] },
+		];
 		const { output, error } = await run(items);
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(121);
@@ -53,7 +73,12 @@ describe('Official Account → Get in the n8n engine', () => {
 
 	test('the Fields option is sent as ResponseFilter and only those fields come back', async () => {
 		const { output } = await run([{ ids: ACCOUNTS[3] }], { fields: ['Name', 'SubscriberNum'] });
-		expect(output[0].json).toEqual({ officialAccount: ACCOUNTS[3], found: true, name: 'Account 3', subscriberCount: 0 });
+		expect(output[0].json).toEqual({
+			officialAccount: ACCOUNTS[3],
+			found: true,
+			name: 'Account 3',
+			subscriberCount: 0,
+		});
 	});
 
 	test('an account Tencent does not return is an error for its item', async () => {
@@ -64,16 +89,31 @@ describe('Official Account → Get in the n8n engine', () => {
 	});
 
 	test('with "Continue (using error output)" a missing account reaches the error output, the rest the main one', async () => {
-		const { output, errorOutput } = await run([{ ids: [ACCOUNTS[1], '@TOA#_gone'] }], {}, { onError: 'continueErrorOutput' });
+		const { output, errorOutput } = await run(
+			[{ ids: [ACCOUNTS[1], '@TOA#_gone'] }],
+			{},
+			{ onError: 'continueErrorOutput' },
+		);
 		expect(output.map((item) => item.json.officialAccount)).toEqual([ACCOUNTS[1]]);
 		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
-			[expect.objectContaining({ officialAccount: '@TOA#_gone', found: false, errorCode: 'NOT_FOUND' }), { item: 0 }],
+			[
+				expect.objectContaining({
+					officialAccount: '@TOA#_gone',
+					found: false,
+					errorCode: 'NOT_FOUND',
+				}),
+				{ item: 0 },
+			],
 		]);
 		expect(errorOutput[0].json.error).toContain('does not exist or was destroyed');
 	});
 
 	test('with "Continue (regular output)" a missing account stays on the main output, saying found: false', async () => {
-		const { output } = await run([{ ids: [ACCOUNTS[1], '@TOA#_gone'] }], {}, { onError: 'continueRegularOutput' });
+		const { output } = await run(
+			[{ ids: [ACCOUNTS[1], '@TOA#_gone'] }],
+			{},
+			{ onError: 'continueRegularOutput' },
+		);
 		expect(output.map((item) => [item.json.officialAccount, item.json.found])).toEqual([
 			[ACCOUNTS[1], true],
 			['@TOA#_gone', false],

@@ -12,11 +12,22 @@ const TEXTS = Array.from({ length: 45 }, (_, i) => `headline ${i}`);
 /** The fake's keys: Seq_1_ServerTime, the n-th message (from 1) sent a second after the one before. */
 const keyOf = (index: number) => `${index + 1}_1_${CREATED + index}`;
 
-const server = useFakeServer(() => fakeApp({ [NEWS]: { messages: TEXTS, createTime: CREATED }, [QUIET]: {} }));
+const server = useFakeServer(() =>
+	fakeApp({ [NEWS]: { messages: TEXTS, createTime: CREATED }, [QUIET]: {} }),
+);
 
-const run = (items: IDataObject[], fields: INodeParameters = {}, options: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+const run = (
+	items: IDataObject[],
+	fields: INodeParameters = {},
+	options: INodeParameters = {},
+	extra: Partial<Parameters<typeof runNode>[0]> = {},
+) =>
 	runNode({
-		parameters: officialAccountParameters('getMessages', { officialAccountId: '={{ $json.account }}', ...fields }, options),
+		parameters: officialAccountParameters(
+			'getMessages',
+			{ officialAccountId: '={{ $json.account }}', ...fields },
+			options,
+		),
 		items,
 		credentials: credentialsFor(server),
 		...extra,
@@ -24,7 +35,10 @@ const run = (items: IDataObject[], fields: INodeParameters = {}, options: INodeP
 
 const recall = (msgKeys: string[]) =>
 	runNode({
-		parameters: officialAccountParameters('recallMessages', { officialAccountId: NEWS, msgKeys: '={{ $json.keys }}' }),
+		parameters: officialAccountParameters('recallMessages', {
+			officialAccountId: NEWS,
+			msgKeys: '={{ $json.keys }}',
+		}),
 		items: [{ keys: msgKeys }],
 		credentials: credentialsFor(server),
 	});
@@ -84,7 +98,16 @@ describe('Official Account → Get Messages in the n8n engine', () => {
 				ErrorInfo: '',
 				IsFinished: 2,
 				LastMsgKey: keyOf(44),
-				RspMsgList: [{ MsgKey: keyOf(44), MsgSeq: 45, MsgTimeStamp: CREATED + 44, From_Account: NEWS, IsPlaceMsg: 0, MsgBody: [] }],
+				RspMsgList: [
+					{
+						MsgKey: keyOf(44),
+						MsgSeq: 45,
+						MsgTimeStamp: CREATED + 44,
+						From_Account: NEWS,
+						IsPlaceMsg: 0,
+						MsgBody: [],
+					},
+				],
 			}),
 		});
 		const { output } = await run([{ account: NEWS }], { returnAll: true });
@@ -100,13 +123,21 @@ describe('Official Account → Get Messages in the n8n engine', () => {
 	});
 
 	test('an unknown account is 130004 for its item; under "Continue (using error output)" the others are listed', async () => {
-		const { output, errorOutput } = await run([{ account: '@TOA#_gone' }, { account: NEWS }], { limit: 3 }, {}, { onError: 'continueErrorOutput' });
+		const { output, errorOutput } = await run(
+			[{ account: '@TOA#_gone' }, { account: NEWS }],
+			{ limit: 3 },
+			{},
+			{ onError: 'continueErrorOutput' },
+		);
 		expect(output).toHaveLength(3);
 		expect(errorOutput).toHaveLength(1);
 		expect(errorOutput[0].pairedItem).toEqual({ item: 0 });
 		expect(errorOutput[0].json).toEqual({
 			error: 'Tencent Chat error 130004: official account does not exist',
-			details: expect.objectContaining({ errorCode: 130004, hint: expect.stringContaining('does not exist or was destroyed') }),
+			details: expect.objectContaining({
+				errorCode: 130004,
+				hint: expect.stringContaining('does not exist or was destroyed'),
+			}),
 		});
 	});
 });

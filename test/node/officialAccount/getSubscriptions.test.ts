@@ -9,15 +9,27 @@ import { useFakeServer } from '../../helpers/useFakeServer';
 const CREATED = 1_700_000_000;
 const server = useFakeServer(() => {
 	const accounts: FakeApp['officialAccounts'] = {};
-	for (let i = 0; i < 450; i++) accounts[`@TOA#_oa${i}`] = { subscribers: ['fan', ...(i < 2 ? ['casual'] : [])], createTime: CREATED, name: `OA ${i}` };
+	for (let i = 0; i < 450; i++)
+		accounts[`@TOA#_oa${i}`] = {
+			subscribers: ['fan', ...(i < 2 ? ['casual'] : [])],
+			createTime: CREATED,
+			name: `OA ${i}`,
+		};
 	accounts['@TOA#_other'] = { subscribers: ['someone'] };
 	accounts['@TOA#_oa1'].subscriberCustomStrings = { casual: 'vip' };
 	return fakeApp(accounts);
 });
 
-const run = (items: IDataObject[], fields: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+const run = (
+	items: IDataObject[],
+	fields: INodeParameters = {},
+	extra: Partial<Parameters<typeof runNode>[0]> = {},
+) =>
 	runNode({
-		parameters: officialAccountParameters('getSubscriptions', { subscriberId: '={{ $json.user }}', ...fields }),
+		parameters: officialAccountParameters('getSubscriptions', {
+			subscriberId: '={{ $json.user }}',
+			...fields,
+		}),
 		items,
 		credentials: credentialsFor(server),
 		...extra,
@@ -27,7 +39,9 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 	test('Return All follows Offset and CompleteFlag across pages of 200: 450 accounts in three calls', async () => {
 		const { output, error } = await run([{ user: 'fan' }], { returnAll: true });
 		expect(error).toBeUndefined();
-		expect(output.map((item) => item.json.officialAccount)).toEqual(Array.from({ length: 450 }, (_, i) => `@TOA#_oa${i}`));
+		expect(output.map((item) => item.json.officialAccount)).toEqual(
+			Array.from({ length: 450 }, (_, i) => `@TOA#_oa${i}`),
+		);
 		expect(server.stats.calls.get_subscribed_official_account_list).toBe(3);
 	});
 
@@ -68,7 +82,10 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 				ErrorCode: 0,
 				ErrorInfo: '',
 				CompleteFlag: 0,
-				OfficialAccountInfoList: [{ Official_Account: '@TOA#_oa0' }, { Official_Account: '@TOA#_oa1' }],
+				OfficialAccountInfoList: [
+					{ Official_Account: '@TOA#_oa0' },
+					{ Official_Account: '@TOA#_oa1' },
+				],
 			}),
 		});
 		const { output } = await run([{ user: 'casual' }], { returnAll: true });
@@ -78,7 +95,11 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 
 	test.each([
 		['a blank subscriber', { user: '' }, 'Subscriber ID is empty'],
-		['a subscriber over 32 bytes', { user: 'x'.repeat(33) }, 'is 33 bytes long; Tencent allows at most 32'],
+		[
+			'a subscriber over 32 bytes',
+			{ user: 'x'.repeat(33) },
+			'is 33 bytes long; Tencent allows at most 32',
+		],
 	])('%s is refused before any call, naming the item', async (_label, item, message) => {
 		const { error } = await run([{ user: 'fan' }, item]);
 		expect(error?.message).toContain(message);
@@ -87,12 +108,27 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 	});
 
 	test('a failed page is an error of that item; under "Continue (using error output)" the others are listed', async () => {
-		server.script({ kind: 'raw', status: 200, body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 131000, ErrorInfo: 'service not enabled' }) });
-		const { output, errorOutput } = await run([{ user: 'casual' }], { returnAll: true }, { onError: 'continueErrorOutput' });
+		server.script({
+			kind: 'raw',
+			status: 200,
+			body: JSON.stringify({
+				ActionStatus: 'FAIL',
+				ErrorCode: 131000,
+				ErrorInfo: 'service not enabled',
+			}),
+		});
+		const { output, errorOutput } = await run(
+			[{ user: 'casual' }],
+			{ returnAll: true },
+			{ onError: 'continueErrorOutput' },
+		);
 		expect(output).toHaveLength(0);
 		expect(errorOutput[0].json).toEqual({
 			error: 'Tencent Chat error 131000: service not enabled',
-			details: expect.objectContaining({ errorCode: 131000, hint: expect.stringContaining('not enabled for this app') }),
+			details: expect.objectContaining({
+				errorCode: 131000,
+				hint: expect.stringContaining('not enabled for this app'),
+			}),
 		});
 	});
 });

@@ -2,7 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import {
+	credentialsFor,
+	fakeApp,
+	officialAccountParameters,
+	SDK_APP_ID,
+} from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -17,16 +22,31 @@ const server = useFakeServer(() =>
 	}),
 );
 
-const run = (items: IDataObject[], options: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+const run = (
+	items: IDataObject[],
+	options: INodeParameters = {},
+	extra: Partial<Parameters<typeof runNode>[0]> = {},
+) =>
 	runNode({
-		parameters: officialAccountParameters('recallMessages', { officialAccountId: '={{ $json.account }}', msgKeys: '={{ $json.keys }}' }, options),
+		parameters: officialAccountParameters(
+			'recallMessages',
+			{ officialAccountId: '={{ $json.account }}', msgKeys: '={{ $json.keys }}' },
+			options,
+		),
 		items,
 		credentials: credentialsFor(server),
 		...extra,
 	});
 
 const recalledKeys = (account: string) =>
-	(server.officialAccount(SDK_APP_ID, account).messages as Array<{ key: string; recalled: boolean }>).filter((message) => message.recalled).map((message) => message.key);
+	(
+		server.officialAccount(SDK_APP_ID, account).messages as Array<{
+			key: string;
+			recalled: boolean;
+		}>
+	)
+		.filter((message) => message.recalled)
+		.map((message) => message.key);
 
 describe('Official Account → Recall Messages in the n8n engine', () => {
 	test('recalls up to 10 MsgKeys a call, grouped by account: one output item per key with its RetCode', async () => {
@@ -37,7 +57,15 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 			{ account: NEWS, keys: newsKeys.slice(6).join(', ') },
 		]);
 		expect(error).toBeUndefined();
-		expect(output.map((item) => [item.json.officialAccount, item.json.msgKey, item.json.retCode, item.json.status, item.pairedItem])).toEqual([
+		expect(
+			output.map((item) => [
+				item.json.officialAccount,
+				item.json.msgKey,
+				item.json.retCode,
+				item.json.status,
+				item.pairedItem,
+			]),
+		).toEqual([
 			...newsKeys.slice(0, 6).map((key) => [NEWS, key, 0, 'recalled', { item: 0 }]),
 			[DEALS, keyOf(0), 0, 'recalled', { item: 1 }],
 			...newsKeys.slice(6).map((key) => [NEWS, key, 0, 'recalled', { item: 2 }]),
@@ -47,7 +75,9 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 	});
 
 	test('a key the account never sent gets its RetCode and what it means; the others are recalled', async () => {
-		const { output, error } = await run([{ account: NEWS, keys: [keyOf(0), '999_1_1700000000'] }], { reason: 'Sent by mistake' });
+		const { output, error } = await run([{ account: NEWS, keys: [keyOf(0), '999_1_1700000000'] }], {
+			reason: 'Sent by mistake',
+		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json)).toEqual([
 			{ officialAccount: NEWS, msgKey: keyOf(0), retCode: 0, status: 'recalled' },
@@ -63,9 +93,16 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 	});
 
 	test('under "Continue (using error output)" a key that failed goes to the error output', async () => {
-		const { output, errorOutput } = await run([{ account: NEWS, keys: [keyOf(0), 'nope'] }], {}, { onError: 'continueErrorOutput' });
+		const { output, errorOutput } = await run(
+			[{ account: NEWS, keys: [keyOf(0), 'nope'] }],
+			{},
+			{ onError: 'continueErrorOutput' },
+		);
 		expect(output.map((item) => item.json.msgKey)).toEqual([keyOf(0)]);
-		expect(errorOutput[0].json).toMatchObject({ error: expect.stringContaining('Tencent Chat error 10004'), details: { msgKey: 'nope', status: 'failed' } });
+		expect(errorOutput[0].json).toMatchObject({
+			error: expect.stringContaining('Tencent Chat error 10004'),
+			details: { msgKey: 'nope', status: 'failed' },
+		});
 	});
 
 	test('an unknown account fails its whole call with 130004 and the hint; the node stops, saying what was done', async () => {
@@ -75,7 +112,11 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 	});
 
 	test.each([
-		['a key over 50 characters', { account: NEWS, keys: 'k'.repeat(51) }, 'is 51 bytes long; Tencent allows at most 50'],
+		[
+			'a key over 50 characters',
+			{ account: NEWS, keys: 'k'.repeat(51) },
+			'is 51 bytes long; Tencent allows at most 50',
+		],
 		['an empty list of keys', { account: NEWS, keys: [] }, 'Message Keys is an empty list'],
 		['a blank account', { account: '', keys: '1_1_1' }, 'Official Account ID is empty'],
 	])('%s is refused before any call, naming the item', async (_label, item, message) => {
@@ -100,12 +141,32 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 	test('a recall retried after a 502 that then answers a non-zero RetCode is failed and ambiguous: the first attempt may have recalled it', async () => {
 		server.script(
 			{ kind: 'raw', status: 502, body: 'Bad Gateway', apply: true },
-			{ kind: 'raw', status: 200, contentType: 'application/json', body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', RecallRetList: [{ MsgKey: keyOf(0), RetCode: 20004 }] }) },
+			{
+				kind: 'raw',
+				status: 200,
+				contentType: 'application/json',
+				body: JSON.stringify({
+					ActionStatus: 'OK',
+					ErrorCode: 0,
+					ErrorInfo: '',
+					RecallRetList: [{ MsgKey: keyOf(0), RetCode: 20004 }],
+				}),
+			},
 		);
-		const { output, errorOutput } = await run([{ account: NEWS, keys: [keyOf(0)] }], {}, { onError: 'continueErrorOutput' });
+		const { output, errorOutput } = await run(
+			[{ account: NEWS, keys: [keyOf(0)] }],
+			{},
+			{ onError: 'continueErrorOutput' },
+		);
 		expect(output).toEqual([]);
 		expect(errorOutput.map((item) => item.json.details)).toEqual([
-			expect.objectContaining({ msgKey: keyOf(0), status: 'failed', retCode: 20004, errorCode: 20004, ambiguous: true }),
+			expect.objectContaining({
+				msgKey: keyOf(0),
+				status: 'failed',
+				retCode: 20004,
+				errorCode: 20004,
+				ambiguous: true,
+			}),
 		]);
 		// It was recalled, by the attempt the 502 hid.
 		expect(recalledKeys(NEWS)).toEqual([keyOf(0)]);

@@ -2,7 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import {
+	credentialsFor,
+	fakeApp,
+	officialAccountParameters,
+	SDK_APP_ID,
+} from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -14,7 +19,9 @@ const server = useFakeServer(() =>
 	}),
 );
 
-type RunExtra = Omit<Parameters<typeof runNode>[0], 'parameters' | 'items' | 'credentials'> & { options?: IDataObject };
+type RunExtra = Omit<Parameters<typeof runNode>[0], 'parameters' | 'items' | 'credentials'> & {
+	options?: IDataObject;
+};
 const run = (items: IDataObject[], { options = {}, ...extra }: RunExtra = {}) =>
 	runNode({
 		parameters: officialAccountParameters(
@@ -39,7 +46,10 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 			[{ officialAccount: NEWS, subscriber: 'n0', result: 1, status: 'removed' }, { item: 0 }],
 			[{ officialAccount: NEWS, subscriber: 'n1', result: 1, status: 'removed' }, { item: 0 }],
 			[{ officialAccount: DEALS, subscriber: 'd0', result: 1, status: 'removed' }, { item: 1 }],
-			[{ officialAccount: DEALS, subscriber: 'stranger', result: 2, status: 'notSubscribed' }, { item: 1 }],
+			[
+				{ officialAccount: DEALS, subscriber: 'stranger', result: 2, status: 'notSubscribed' },
+				{ item: 1 },
+			],
 			// Asked twice: removed once, by the one call that named it, and both items say so.
 			[{ officialAccount: NEWS, subscriber: 'n1', result: 1, status: 'removed' }, { item: 2 }],
 		]);
@@ -58,7 +68,10 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 	test('a retry after a call that may have been carried out says it cannot tell who removed the subscriber', async () => {
 		server.script({ kind: 'fault', fault: 'resetAfterApply' });
 		const { output } = await run([{ account: DEALS, subscribers: 'd0, d1' }]);
-		expect(output.map((item) => item.json.status)).toEqual(['removedOrNotSubscribed', 'removedOrNotSubscribed']);
+		expect(output.map((item) => item.json.status)).toEqual([
+			'removedOrNotSubscribed',
+			'removedOrNotSubscribed',
+		]);
 		expect(output.every((item) => item.json.ambiguous === true)).toBe(true);
 		expect(server.subscribers(SDK_APP_ID, DEALS)).toEqual([]);
 	});
@@ -88,10 +101,17 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.subscriber)).toEqual(['d0']);
-		expect(errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem])).toEqual(
+		expect(
+			errorOutput.map((item) => [item.json.error, item.json.details, item.pairedItem]),
+		).toEqual(
 			['x', 'y'].map((subscriber) => [
 				expect.stringContaining('Tencent Chat error 130004: official account does not exist'),
-				expect.objectContaining({ officialAccount: '@TOA#_gone', subscriber: subscriber, status: 'failed', errorCode: 130004 }),
+				expect.objectContaining({
+					officialAccount: '@TOA#_gone',
+					subscriber: subscriber,
+					status: 'failed',
+					errorCode: 130004,
+				}),
 				{ item: 1 },
 			]),
 		);

@@ -3,7 +3,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetProcessState } from '../../../nodes/TencentChat/client';
 import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import {
+	credentialsFor,
+	fakeApp,
+	officialAccountParameters,
+	SDK_APP_ID,
+} from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -17,36 +22,82 @@ beforeEach(async () => {
 	server.resetStats();
 });
 
-const run = (items: IDataObject[], fields: INodeParameters = {}, options: INodeParameters = {}, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
+const run = (
+	items: IDataObject[],
+	fields: INodeParameters = {},
+	options: INodeParameters = {},
+	extra: Partial<Parameters<typeof runNode>[0]> = {},
+) =>
 	runNode({
-		parameters: officialAccountParameters('sendMessage', { officialAccountId: '={{ $json.account }}', messageType: 'text', text: '={{ $json.text }}', ...fields }, options),
+		parameters: officialAccountParameters(
+			'sendMessage',
+			{
+				officialAccountId: '={{ $json.account }}',
+				messageType: 'text',
+				text: '={{ $json.text }}',
+				...fields,
+			},
+			options,
+		),
 		items,
 		credentials: credentialsFor(server),
 		...extra,
 	});
 
-type StoredMessage = { key: string; body: unknown[]; random: number; cloudCustomData?: string; recalled: boolean };
-const messagesOf = (account: string) => server.officialAccount(SDK_APP_ID, account).messages as StoredMessage[];
+type StoredMessage = {
+	key: string;
+	body: unknown[];
+	random: number;
+	cloudCustomData?: string;
+	recalled: boolean;
+};
+const messagesOf = (account: string) =>
+	server.officialAccount(SDK_APP_ID, account).messages as StoredMessage[];
 
 describe('Official Account → Send Message in the n8n engine', () => {
 	test('broadcasts a text and outputs its msgKey and msgTime, paired', async () => {
-		const { output, error } = await run([{ account: NEWS, text: 'Sale starts today' }], {}, { cloudCustomData: '{"campaign":7}' });
+		const { output, error } = await run(
+			[{ account: NEWS, text: 'Sale starts today' }],
+			{},
+			{ cloudCustomData: '{"campaign":7}' },
+		);
 		expect(error).toBeUndefined();
 		const [stored] = messagesOf(NEWS);
-		expect(stored).toMatchObject({ body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Sale starts today' } }], cloudCustomData: '{"campaign":7}' });
+		expect(stored).toMatchObject({
+			body: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Sale starts today' } }],
+			cloudCustomData: '{"campaign":7}',
+		});
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ officialAccount: NEWS, status: 'sent', msgKey: stored.key, msgTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }, { item: 0 }],
+			[
+				{
+					officialAccount: NEWS,
+					status: 'sent',
+					msgKey: stored.key,
+					msgTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+				},
+				{ item: 0 },
+			],
 		]);
 	});
 
 	test('a custom element carries Data, Desc and Ext; a raw MsgBody is sent as given', async () => {
-		await run([{ account: NEWS }], { messageType: 'custom', customData: '{"type":"promo"}', customDescription: 'New promo', customExtension: 'x' });
+		await run([{ account: NEWS }], {
+			messageType: 'custom',
+			customData: '{"type":"promo"}',
+			customDescription: 'New promo',
+			customExtension: 'x',
+		});
 		const body = [
 			{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Look' } },
 			{ MsgType: 'TIMFaceElem', MsgContent: { Index: 1, Data: 'smile' } },
 		];
 		await run([{ account: DEALS, body }], { messageType: 'raw', msgBody: '={{ $json.body }}' });
-		expect(messagesOf(NEWS)[0].body).toEqual([{ MsgType: 'TIMCustomElem', MsgContent: { Data: '{"type":"promo"}', Desc: 'New promo', Ext: 'x' } }]);
+		expect(messagesOf(NEWS)[0].body).toEqual([
+			{
+				MsgType: 'TIMCustomElem',
+				MsgContent: { Data: '{"type":"promo"}', Desc: 'New promo', Ext: 'x' },
+			},
+		]);
 		expect(messagesOf(DEALS)[0].body).toEqual(body);
 	});
 
@@ -72,7 +123,12 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		const accounts = Array.from({ length: 400 }, (_, i) => `@TOA#_many${i}`);
 		server.addApp(fakeApp(Object.fromEntries(accounts.map((account) => [account, {}]))));
 		// 90% of Tencent's rate: the margin keeps a busy test machine (the fake server shares this event loop) out of the count.
-		const { output, error } = await run(accounts.map((account) => ({ account, text: 'Sale' })), {}, {}, { credentials: credentialsFor(server, { rateLimitShare: 90 }) });
+		const { output, error } = await run(
+			accounts.map((account) => ({ account, text: 'Sale' })),
+			{},
+			{},
+			{ credentials: credentialsFor(server, { rateLimitShare: 90 }) },
+		);
 		expect(error).toBeUndefined();
 		expect(output.filter((item) => item.json.status === 'sent')).toHaveLength(400);
 		expect(server.stats.rateLimited).toBe(0);
@@ -99,14 +155,19 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		expect(errorOutput).toHaveLength(1);
 		expect(errorOutput[0].pairedItem).toEqual({ item: 2 });
 		const { error, details } = errorOutput[0].json as { error: string; details: IDataObject };
-		expect(error).toMatch(/2 times an hour for @TOA#_news, and calls of this n8n process that Tencent accepted or may have carried out took them in the last hour; the next is possible at \d{4}-\d\d-\d\dT/);
-		expect(details).toMatchObject({ errorCode: 'HOURLY_LIMIT', hint: expect.stringContaining('Message → Send') });
+		expect(error).toMatch(
+			/2 times an hour for @TOA#_news, and calls of this n8n process that Tencent accepted or may have carried out took them in the last hour; the next is possible at \d{4}-\d\d-\d\dT/,
+		);
+		expect(details).toMatchObject({
+			errorCode: 'HOURLY_LIMIT',
+			hint: expect.stringContaining('Message → Send'),
+		});
 		// Two of the news account's, one of the deals account's: the third news broadcast never left.
 		expect(server.stats.calls.send_official_account_msg).toBe(3);
 		expect(messagesOf(NEWS)).toHaveLength(2);
 	});
 
-	test('many broadcasts of one account: all past the hour\'s two fail at once, without waiting a second each', async () => {
+	test("many broadcasts of one account: all past the hour's two fail at once, without waiting a second each", async () => {
 		const started = performance.now();
 		const { output, errorOutput } = await run(
 			Array.from({ length: 30 }, (_, i) => ({ account: NEWS, text: `news ${i}` })),
@@ -116,7 +177,9 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		);
 		expect(output).toHaveLength(2);
 		expect(errorOutput).toHaveLength(28);
-		expect(errorOutput.every((item) => (item.json.details as IDataObject).errorCode === 'HOURLY_LIMIT')).toBe(true);
+		expect(
+			errorOutput.every((item) => (item.json.details as IDataObject).errorCode === 'HOURLY_LIMIT'),
+		).toBe(true);
 		// Two that Tencent took; on a machine so busy that the second broadcast reached Tencent early and
 		// was refused for its frequency, that refusal took no place of the hour, and was retried.
 		expect(server.stats.calls.send_official_account_msg - server.stats.rateLimited).toBe(2);
@@ -131,7 +194,9 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		]);
 		await resetProcessState();
 		const { error } = await run([{ account: NEWS, text: 'three' }], {}, { maxRetries: 0 });
-		expect(error?.message).toBe('Tencent Chat error 60007: REST API call frequency exceeds the limit');
+		expect(error?.message).toBe(
+			'Tencent Chat error 60007: REST API call frequency exceeds the limit',
+		);
 		expect(error?.description).toContain('2 broadcasts an hour');
 		expect(error?.description).toContain('Message → Send');
 	});
@@ -141,31 +206,79 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		const { output, error } = await run([{ account: NEWS, text: 'once' }], {}, {});
 		expect(error).toBeUndefined();
 		expect(messagesOf(NEWS)).toHaveLength(1);
-		expect(output[0].json).toEqual({ officialAccount: NEWS, status: 'sent', msgKey: messagesOf(NEWS)[0].key, msgTime: expect.any(String), ambiguous: true });
+		expect(output[0].json).toEqual({
+			officialAccount: NEWS,
+			status: 'sent',
+			msgKey: messagesOf(NEWS)[0].key,
+			msgTime: expect.any(String),
+			ambiguous: true,
+		});
 	});
 
 	test('a send whose every attempt may have been carried out is unknown, not failed', async () => {
-		server.script({ kind: 'fault', fault: 'resetAfterApply' }, { kind: 'fault', fault: 'resetAfterApply' });
-		const { errorOutput } = await run([{ account: DEALS, text: 'maybe' }], {}, { maxRetries: 1 }, { onError: 'continueErrorOutput' });
+		server.script(
+			{ kind: 'fault', fault: 'resetAfterApply' },
+			{ kind: 'fault', fault: 'resetAfterApply' },
+		);
+		const { errorOutput } = await run(
+			[{ account: DEALS, text: 'maybe' }],
+			{},
+			{ maxRetries: 1 },
+			{ onError: 'continueErrorOutput' },
+		);
 		expect(errorOutput[0].json.details).toMatchObject({ status: 'unknown', ambiguous: true });
 	});
 
 	test.each([
 		['an empty text', { text: ' ' }, {}, 'Text is empty'],
-		['a MsgBody that is not JSON', {}, { messageType: 'raw', msgBody: '[{' }, 'Message Body is not valid JSON'],
-		['a MsgBody that is not an array', {}, { messageType: 'raw', msgBody: '{"MsgType":"TIMTextElem"}' }, 'Message Body must be a JSON array'],
-		['an empty MsgBody', {}, { messageType: 'raw', msgBody: '[]' }, 'Message Body must be a JSON array'],
+		[
+			'a MsgBody that is not JSON',
+			{},
+			{ messageType: 'raw', msgBody: '[{' },
+			'Message Body is not valid JSON',
+		],
+		[
+			'a MsgBody that is not an array',
+			{},
+			{ messageType: 'raw', msgBody: '{"MsgType":"TIMTextElem"}' },
+			'Message Body must be a JSON array',
+		],
+		[
+			'an empty MsgBody',
+			{},
+			{ messageType: 'raw', msgBody: '[]' },
+			'Message Body must be a JSON array',
+		],
 		[
 			'an element without MsgContent',
 			{},
-			{ messageType: 'raw', msgBody: '[{"MsgType":"TIMTextElem","MsgContent":{"Text":"a"}},{"MsgType":"TIMTextElem"}]' },
+			{
+				messageType: 'raw',
+				msgBody: '[{"MsgType":"TIMTextElem","MsgContent":{"Text":"a"}},{"MsgType":"TIMTextElem"}]',
+			},
 			'Message Body element 2 of 2 needs a MsgContent object',
 		],
-		['an element with a wrong MsgType', {}, { messageType: 'raw', msgBody: '[{"MsgType":"text","MsgContent":{}}]' }, 'Message Body element 1 of 1 needs a MsgType'],
-		['a custom element with nothing in it', {}, { messageType: 'custom' }, 'A custom message needs at least one of Data, Description and Extension'],
+		[
+			'an element with a wrong MsgType',
+			{},
+			{ messageType: 'raw', msgBody: '[{"MsgType":"text","MsgContent":{}}]' },
+			'Message Body element 1 of 1 needs a MsgType',
+		],
+		[
+			'a custom element with nothing in it',
+			{},
+			{ messageType: 'custom' },
+			'A custom message needs at least one of Data, Description and Extension',
+		],
 		['a text over 12 KB', { text: 'x'.repeat(12_300) }, {}, 'Text is 12300 bytes long'],
 	])('%s is refused before any call, naming the item', async (_label, item, fields, message) => {
-		const { error } = await run([{ account: NEWS, text: 'fine' }, { account: DEALS, text: 'ok', ...item }], fields as INodeParameters);
+		const { error } = await run(
+			[
+				{ account: NEWS, text: 'fine' },
+				{ account: DEALS, text: 'ok', ...item },
+			],
+			fields as INodeParameters,
+		);
 		expect(error?.message).toContain(message);
 		expect(error?.itemIndex).toBe(Object.keys(fields).length > 0 ? 0 : 1);
 		expect(error?.description).toContain('No call was made to Tencent');
@@ -185,7 +298,10 @@ describe('Official Account → Send Message in the n8n engine', () => {
 		expect(output.map((item) => item.json.officialAccount)).toEqual([DEALS]);
 		expect(errorOutput[0].json).toEqual({
 			error: 'Tencent Chat error 130004: official account does not exist',
-			details: expect.objectContaining({ errorCode: 130004, hint: expect.stringContaining('check the Official Account ID') }),
+			details: expect.objectContaining({
+				errorCode: 130004,
+				hint: expect.stringContaining('check the Official Account ID'),
+			}),
 		});
 	});
 });

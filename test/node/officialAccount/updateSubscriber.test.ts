@@ -23,7 +23,10 @@ const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]>
 /** The custom strings the fake server holds, read through Get Many Subscribers. */
 async function customStrings(): Promise<Record<string, unknown>> {
 	const { output } = await runNode({
-		parameters: officialAccountParameters('getSubscribers', { officialAccountId: NEWS, returnAll: true }),
+		parameters: officialAccountParameters('getSubscribers', {
+			officialAccountId: NEWS,
+			returnAll: true,
+		}),
 		items: [{}],
 		credentials: credentialsFor(server),
 	});
@@ -38,8 +41,19 @@ describe('Official Account → Update Subscriber in the n8n engine', () => {
 		]);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
-			[{ officialAccount: NEWS, subscriber: 'u1', status: 'updated', customString: 'gold' }, { item: 0 }],
-			[{ officialAccount: NEWS, subscriber: 'u2', status: 'updated', customString: '{"plan":"pro"}' }, { item: 1 }],
+			[
+				{ officialAccount: NEWS, subscriber: 'u1', status: 'updated', customString: 'gold' },
+				{ item: 0 },
+			],
+			[
+				{
+					officialAccount: NEWS,
+					subscriber: 'u2',
+					status: 'updated',
+					customString: '{"plan":"pro"}',
+				},
+				{ item: 1 },
+			],
 		]);
 		expect(server.stats.calls.modify_subscriber_info).toBe(2);
 		expect(await customStrings()).toEqual({ u1: 'gold', u2: '{"plan":"pro"}' });

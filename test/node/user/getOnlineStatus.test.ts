@@ -8,8 +8,22 @@ import { useFakeServer } from '../../helpers/useFakeServer';
 const ACCOUNTS = Array.from({ length: 1_200 }, (_, i) => `u${i}`);
 const server = useFakeServer(() => fakeApp({}, ACCOUNTS));
 
-const run = (items: IDataObject[], options: INodeParameters = {}, onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
-	runNode({ parameters: resourceParameters('user', 'getOnlineStatus', { userIds: '={{ $json.id }}' }, options), items, credentials: credentialsFor(server), onError });
+const run = (
+	items: IDataObject[],
+	options: INodeParameters = {},
+	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+) =>
+	runNode({
+		parameters: resourceParameters(
+			'user',
+			'getOnlineStatus',
+			{ userIds: '={{ $json.id }}' },
+			options,
+		),
+		items,
+		credentials: credentialsFor(server),
+		onError,
+	});
 
 const answer = (fields: object) => ({
 	kind: 'raw' as const,
@@ -37,21 +51,44 @@ describe('User → Get Online Status in the n8n engine', () => {
 			{ userId: 'u2', status: 'pushOnline' },
 			{ userId: 'u3', status: 'offline' },
 		]);
-		expect([output[1_200].json, output[1_200].pairedItem]).toEqual([{ userId: 'ghost', status: 'notImported' }, { item: 1_200 }]);
+		expect([output[1_200].json, output[1_200].pairedItem]).toEqual([
+			{ userId: 'ghost', status: 'notImported' },
+			{ item: 1_200 },
+		]);
 		expect(server.stats.calls.query_online_status).toBe(3);
 	});
 
 	test('with Include Platforms, each platform the user is on', async () => {
-		server.setPresence(SDK_APP_ID, 'u1', { state: 'Online', platforms: [{ Platform: 'iPhone', Status: 'Online' }, { Platform: 'Web', Status: 'PushOnline' }] });
+		server.setPresence(SDK_APP_ID, 'u1', {
+			state: 'Online',
+			platforms: [
+				{ Platform: 'iPhone', Status: 'Online' },
+				{ Platform: 'Web', Status: 'PushOnline' },
+			],
+		});
 		const { output } = await run([{ id: 'u1' }, { id: 'u0' }], { includePlatforms: true });
 		expect(output.map((item) => item.json)).toEqual([
-			{ userId: 'u1', status: 'online', platforms: [{ platform: 'iPhone', status: 'online' }, { platform: 'Web', status: 'pushOnline' }] },
+			{
+				userId: 'u1',
+				status: 'online',
+				platforms: [
+					{ platform: 'iPhone', status: 'online' },
+					{ platform: 'Web', status: 'pushOnline' },
+				],
+			},
 			{ userId: 'u0', status: 'offline', platforms: [] },
 		]);
 	});
 
 	test("Tencent's State (its sample) is read as well as Status (its OpenAPI file); a state it adds is unknown, with Tencent's word", async () => {
-		server.script(answer({ QueryResult: [{ To_Account: 'u1', State: 'Online' }, { To_Account: 'u2', Status: 'Away' }] }));
+		server.script(
+			answer({
+				QueryResult: [
+					{ To_Account: 'u1', State: 'Online' },
+					{ To_Account: 'u2', Status: 'Away' },
+				],
+			}),
+		);
 		const { output } = await run([{ id: 'u1' }, { id: 'u2' }]);
 		expect(output.map((item) => item.json)).toEqual([
 			{ userId: 'u1', status: 'online' },
@@ -60,13 +97,24 @@ describe('User → Get Online Status in the n8n engine', () => {
 	});
 
 	test('an ID the answer leaves out is asked again; an entry with another code fails on its own item', async () => {
-		server.script(answer({ QueryResult: [{ To_Account: 'u1', Status: 'Offline' }], ErrorList: [{ To_Account: 'u3', ErrorCode: 90994 }] }));
-		const { output, errorOutput } = await run([{ id: 'u1' }, { id: 'u2' }, { id: 'u3' }], {}, 'continueErrorOutput');
+		server.script(
+			answer({
+				QueryResult: [{ To_Account: 'u1', Status: 'Offline' }],
+				ErrorList: [{ To_Account: 'u3', ErrorCode: 90994 }],
+			}),
+		);
+		const { output, errorOutput } = await run(
+			[{ id: 'u1' }, { id: 'u2' }, { id: 'u3' }],
+			{},
+			'continueErrorOutput',
+		);
 		expect(output.map((item) => item.json)).toEqual([
 			{ userId: 'u1', status: 'offline' },
 			{ userId: 'u2', status: 'offline' },
 		]);
-		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([[expect.objectContaining({ userId: 'u3', status: 'failed', errorCode: 90994 }), { item: 2 }]]);
+		expect(errorOutput.map((item) => [item.json.details, item.pairedItem])).toEqual([
+			[expect.objectContaining({ userId: 'u3', status: 'failed', errorCode: 90994 }), { item: 2 }],
+		]);
 		expect(server.stats.calls.query_online_status).toBe(2);
 	});
 

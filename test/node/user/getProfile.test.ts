@@ -6,16 +6,34 @@ import { credentialsFor, fakeApp, resourceParameters } from '../../helpers/fixtu
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = Array.from({ length: 150 }, (_, i) => `c${i}`);
-const server = useFakeServer(() => ({ ...fakeApp({}, ['ann', ...ACCOUNTS]), customProfileTags: ['Tier'] }));
+const server = useFakeServer(() => ({
+	...fakeApp({}, ['ann', ...ACCOUNTS]),
+	customProfileTags: ['Tier'],
+}));
 
-const run = (items: IDataObject[], options: INodeParameters = {}, onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
-	runNode({ parameters: resourceParameters('user', 'getProfile', { userIds: '={{ $json.ids }}' }, options), items, credentials: credentialsFor(server), onError });
+const run = (
+	items: IDataObject[],
+	options: INodeParameters = {},
+	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+) =>
+	runNode({
+		parameters: resourceParameters('user', 'getProfile', { userIds: '={{ $json.ids }}' }, options),
+		items,
+		credentials: credentialsFor(server),
+		onError,
+	});
 
 const setAnn = () =>
 	runNode({
 		parameters: resourceParameters('user', 'setProfile', {
 			userId: 'ann',
-			profileFields: { nickname: 'Ann', gender: 'female', birthday: '1990-04-19', allowType: 'needConfirm', level: 2 },
+			profileFields: {
+				nickname: 'Ann',
+				gender: 'female',
+				birthday: '1990-04-19',
+				allowType: 'needConfirm',
+				level: 2,
+			},
 			customTags: { tag: [{ key: 'Tier', value: 'gold' }] },
 		}),
 		items: [{}],
@@ -28,34 +46,76 @@ describe('User → Get Profile in the n8n engine', () => {
 		const { output, error } = await run([{ ids: 'ann' }], { customTags: 'Tier' });
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json)).toEqual([
-			{ userId: 'ann', found: true, nickname: 'Ann', gender: 'female', birthday: '1990-04-19', allowType: 'needConfirm', level: 2, customTags: { Tier: 'gold' } },
+			{
+				userId: 'ann',
+				found: true,
+				nickname: 'Ann',
+				gender: 'female',
+				birthday: '1990-04-19',
+				allowType: 'needConfirm',
+				level: 2,
+				customTags: { Tier: 'gold' },
+			},
 		]);
 		const profile = output[0].json;
 		const { output: again } = await runNode({
 			parameters: resourceParameters('user', 'setProfile', {
 				userId: '={{ $json.userId }}',
-				profileFields: { nickname: '={{ $json.nickname }}', gender: '={{ $json.gender }}', birthday: '={{ $json.birthday }}', allowType: '={{ $json.allowType }}' },
+				profileFields: {
+					nickname: '={{ $json.nickname }}',
+					gender: '={{ $json.gender }}',
+					birthday: '={{ $json.birthday }}',
+					allowType: '={{ $json.allowType }}',
+				},
 				customTags: { tag: [{ key: 'Tier', value: '={{ $json.customTags.Tier }}' }] },
 			}),
 			items: [profile],
 			credentials: credentialsFor(server),
 		});
-		expect(again[0].json).toEqual({ userId: 'ann', status: 'updated', nickname: 'Ann', gender: 'female', birthday: '1990-04-19', allowType: 'needConfirm', customTags: { Tier: 'gold' } });
+		expect(again[0].json).toEqual({
+			userId: 'ann',
+			status: 'updated',
+			nickname: 'Ann',
+			gender: 'female',
+			birthday: '1990-04-19',
+			allowType: 'needConfirm',
+			customTags: { Tier: 'gold' },
+		});
 	});
 
 	test('the account nickname and avatar Account → Import set are the profile; 150 accounts over items take 2 calls, one paired item per ID', async () => {
-		await runNode({ parameters: resourceParameters('account', 'import', { userId: 'c7', nick: 'Cee', faceUrl: 'https://a.example/c.png' }), items: [{}], credentials: credentialsFor(server) });
+		await runNode({
+			parameters: resourceParameters('account', 'import', {
+				userId: 'c7',
+				nick: 'Cee',
+				faceUrl: 'https://a.example/c.png',
+			}),
+			items: [{}],
+			credentials: credentialsFor(server),
+		});
 		server.resetStats();
 		const items = Array.from({ length: 75 }, (_, i) => ({ ids: [`c${2 * i}`, `c${2 * i + 1}`] }));
 		const { output } = await run(items, { fields: ['nickname', 'avatarUrl'] });
 		expect(output).toHaveLength(150);
-		expect(output[7].json).toEqual({ userId: 'c7', found: true, nickname: 'Cee', avatarUrl: 'https://a.example/c.png' });
-		expect([output[8].json, output[8].pairedItem]).toEqual([{ userId: 'c8', found: true }, { item: 4 }]);
+		expect(output[7].json).toEqual({
+			userId: 'c7',
+			found: true,
+			nickname: 'Cee',
+			avatarUrl: 'https://a.example/c.png',
+		});
+		expect([output[8].json, output[8].pairedItem]).toEqual([
+			{ userId: 'c8', found: true },
+			{ item: 4 },
+		]);
 		expect(server.stats.calls.portrait_get).toBe(2);
 	});
 
 	test('an account that is not imported is notImported in its own item, not a failure', async () => {
-		const { output, errorOutput } = await run([{ ids: ['ann', 'ghost'] }], {}, 'continueErrorOutput');
+		const { output, errorOutput } = await run(
+			[{ ids: ['ann', 'ghost'] }],
+			{},
+			'continueErrorOutput',
+		);
 		expect(output.map((item) => item.json)).toEqual([
 			{ userId: 'ann', found: true },
 			{ userId: 'ghost', found: false, status: 'notImported' },
@@ -72,12 +132,25 @@ describe('User → Get Profile in the n8n engine', () => {
 				ErrorCode: 0,
 				ErrorInfo: '',
 				UserProfileItem: [
-					{ To_Account: 'ann', ResultCode: 0, ProfileItem: [{ Tag: 'Tag_Profile_IM_Gender', Value: 'Gender_Type_Other' }, { Tag: 'Tag_Profile_IM_BirthDay', Value: 1234 }] },
+					{
+						To_Account: 'ann',
+						ResultCode: 0,
+						ProfileItem: [
+							{ Tag: 'Tag_Profile_IM_Gender', Value: 'Gender_Type_Other' },
+							{ Tag: 'Tag_Profile_IM_BirthDay', Value: 1234 },
+						],
+					},
 				],
 			}),
 		});
 		const { output } = await run([{ ids: 'ann' }], { customTags: 'Tier' });
-		expect(output[0].json).toEqual({ userId: 'ann', found: true, gender: 'Gender_Type_Other', birthday: 1234, customTags: { Tier: null } });
+		expect(output[0].json).toEqual({
+			userId: 'ann',
+			found: true,
+			gender: 'Gender_Type_Other',
+			birthday: 1234,
+			customTags: { Tier: null },
+		});
 	});
 
 	test('a custom tag the console has not created fails the call with 40009 and a hint where to create it', async () => {

@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 	optionsField([batchSizeField(COMMANDS.checkAccounts, 'Accounts'), ...clientOptionFields]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: [option.value] } },
+	properties,
+);
 
 const IMPORTED = freeze({ imported: true, status: 'imported' });
 const NOT_IMPORTED = freeze({ imported: false, status: 'notImported' });
@@ -37,6 +40,9 @@ export const operation: BulkOperation<CheckResult> = {
 	rerun: 'Running the node again is safe: checking changes nothing.',
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runBulk.call(this, items, operation);
 }

@@ -26,14 +26,25 @@ const properties: INodeProperties[] = [
 	optionsField([batchSizeField(COMMANDS.deleteAccounts, 'Accounts'), ...clientOptionFields]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: [option.value] } },
+	properties,
+);
 
 const ACCOUNT_MISSING = 70107;
 const DELETED = freeze({ deleted: true, resultCode: 0, status: 'deleted' });
 const NOT_FOUND = freeze({ deleted: false, resultCode: ACCOUNT_MISSING, status: 'notFound' });
 // A retry after a call that may have been carried out finds the account gone: this run or before it?
-const DELETED_OR_NOT_FOUND = freeze({ deleted: true, resultCode: ACCOUNT_MISSING, status: 'deletedOrNotFound', ambiguous: true });
-const failed = codeOutcomes(SERVICES.account, 'Tencent could not delete this account', (code) => ({ deleted: false, resultCode: code }));
+const DELETED_OR_NOT_FOUND = freeze({
+	deleted: true,
+	resultCode: ACCOUNT_MISSING,
+	status: 'deletedOrNotFound',
+	ambiguous: true,
+});
+const failed = codeOutcomes(SERVICES.account, 'Tencent could not delete this account', (code) => ({
+	deleted: false,
+	resultCode: code,
+}));
 
 export const operation: BulkOperation<DeleteResult> = {
 	command: COMMANDS.deleteAccounts,
@@ -48,6 +59,9 @@ export const operation: BulkOperation<DeleteResult> = {
 	rerun: 'Running the node again is safe: accounts already deleted come back as "notFound".',
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runBulk.call(this, items, operation);
 }

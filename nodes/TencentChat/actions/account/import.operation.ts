@@ -24,7 +24,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. customer_1042',
-		description: "The account's UserID, up to 32 bytes: one per item. Pass long numeric IDs as text.",
+		description:
+			"The account's UserID, up to 32 bytes: one per item. Pass long numeric IDs as text.",
 	},
 	{
 		displayName: 'Nickname',
@@ -38,12 +39,16 @@ const properties: INodeProperties[] = [
 		name: 'faceUrl',
 		type: 'string',
 		default: '',
-		description: "The URL of the account's profile picture; left empty, the account keeps the one it has",
+		description:
+			"The URL of the account's profile picture; left empty, the account keeps the one it has",
 	},
 	optionsField([batchSizeField(COMMANDS.importAccounts, 'Accounts'), ...clientOptionFields]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: [option.value] } },
+	properties,
+);
 
 const USER_ID = { ...USER_IDS, field: 'User ID' };
 // Tencent answers 40601 for a field over 500 bytes (account_import's page; UNCONFIRMED for these two fields alone).
@@ -51,14 +56,21 @@ const NICK = { field: 'Nickname', maxBytes: 500 };
 const FACE_URL = { field: 'Avatar URL', maxBytes: 500 };
 
 const IMPORTED = freeze({ status: 'imported' });
-const FAILED_INFO = 'Tencent listed this account in FailAccounts without a reason; check the UserID';
-const FAILED = freeze({ status: 'failed', errorCode: 'IMPORT_FAILED', errorInfo: FAILED_INFO }, { code: 'IMPORT_FAILED', info: FAILED_INFO });
+const FAILED_INFO =
+	'Tencent listed this account in FailAccounts without a reason; check the UserID';
+const FAILED = freeze(
+	{ status: 'failed', errorCode: 'IMPORT_FAILED', errorInfo: FAILED_INFO },
+	{ code: 'IMPORT_FAILED', info: FAILED_INFO },
+);
 
 /**
  * One run's operation: it reads each item's nickname and avatar, and an account asked for twice is
  * imported once, as its first item has it.
  */
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): BulkOperation<ImportResult> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): BulkOperation<ImportResult> {
 	const profiles = new Map<string, AccountProfile>();
 	const userIdOf = itemParameterReader(context, 'userId', items);
 	const nickOf = itemParameterReader(context, 'nick', items);
@@ -73,13 +85,22 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 			if (!profiles.has(userId)) profiles.set(userId, { userId, nick, faceUrl });
 			return { key: '', ids: [userId] };
 		},
-		send: (client, _key, ids, options) => importAccounts(client, ids.map((id) => profiles.get(id) ?? { userId: id }), options),
+		send: (client, _key, ids, options) =>
+			importAccounts(
+				client,
+				ids.map((id) => profiles.get(id) ?? { userId: id }),
+				options,
+			),
 		// Importing sets the account: a retry after a call that may have been carried out imports it all the same.
 		outcome: (result) => (result === 'imported' ? IMPORTED : FAILED),
-		rerun: 'Running the node again is safe: importing an account that exists updates its nickname and avatar.',
+		rerun:
+			'Running the node again is safe: importing an account that exists updates its nickname and avatar.',
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runBulk.call(this, items, operationFor(this, items));
 }

@@ -26,10 +26,17 @@ export const silentField: INodeProperties = {
 const properties: INodeProperties[] = [
 	groupIdField,
 	memberIdsField('add'),
-	optionsField([batchSizeField(COMMANDS.addGroupMembers, 'Members'), silentField, ...clientOptionFields]),
+	optionsField([
+		batchSizeField(COMMANDS.addGroupMembers, 'Members'),
+		silentField,
+		...clientOptionFields,
+	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 const ADDED = freeze({ status: 'added' });
 const ALREADY_MEMBER = freeze({ status: 'alreadyMember' });
@@ -38,9 +45,15 @@ const ADDED_OR_ALREADY_MEMBER = freeze({ status: 'addedOrAlreadyMember', ambiguo
 const INVITED = freeze({ status: 'invited' });
 const NOT_ADDED_INFO =
 	'Tencent answered Result 0 (failed) for this member without a reason: check that the UserID is imported and has not joined as many groups as the edition allows';
-const NOT_ADDED = freeze({ status: 'failed', errorCode: 'NOT_ADDED', errorInfo: NOT_ADDED_INFO }, { code: 'NOT_ADDED', info: NOT_ADDED_INFO });
+const NOT_ADDED = freeze(
+	{ status: 'failed', errorCode: 'NOT_ADDED', errorInfo: NOT_ADDED_INFO },
+	{ code: 'NOT_ADDED', info: NOT_ADDED_INFO },
+);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const { silent } = (this.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown };
 	const groupOf = groupIdReader(this, items);
 	const membersOf = itemParameterReader(this, 'memberIds', items);
@@ -48,8 +61,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		command: COMMANDS.addGroupMembers,
 		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
 		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
-		readItem: (_, itemIndex) => ({ key: groupOf(itemIndex), ids: readIdList(membersOf(itemIndex), MEMBER_IDS) }),
-		send: (client, groupId, memberIds, options) => addGroupMembers(client, groupId, memberIds, isOn(silent), options),
+		readItem: (_, itemIndex) => ({
+			key: groupOf(itemIndex),
+			ids: readIdList(membersOf(itemIndex), MEMBER_IDS),
+		}),
+		send: (client, groupId, memberIds, options) =>
+			addGroupMembers(client, groupId, memberIds, isOn(silent), options),
 		outcome(result, afterMaybeApplied) {
 			if (result === 1) return ADDED;
 			if (result === 2) return afterMaybeApplied ? ADDED_OR_ALREADY_MEMBER : ALREADY_MEMBER;

@@ -24,20 +24,30 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. agent_7',
-		description: 'The UserID of the new owner, who must be a member already; the old owner stays as a member',
+		description:
+			'The UserID of the new owner, who must be a member already; the old owner stays as a member',
 	},
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 const NEW_OWNER = { field: 'New Owner ID', maxBytes: MAX_USER_ID_BYTES };
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<{ group: string; owner: string }> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<{ group: string; owner: string }> {
 	const groupOf = groupIdReader(context, items);
 	const ownerOf = parameterReader(context, 'newOwnerId', items);
 	return {
-		read: (_, itemIndex) => ({ group: groupOf(itemIndex), owner: readId(ownerOf(itemIndex), NEW_OWNER) }),
+		read: (_, itemIndex) => ({
+			group: groupOf(itemIndex),
+			owner: readId(ownerOf(itemIndex), NEW_OWNER),
+		}),
 		async call(client, { group, owner }, options) {
 			await changeGroupOwner(client, group, owner, options);
 			// Setting the same owner again leaves the same result: a retry is no ambiguity.
@@ -46,6 +56,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

@@ -1,13 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createGroup, GROUP_TYPES, type GroupType, type NewGroup, TencentChatError } from '../../client';
+import {
+	createGroup,
+	GROUP_TYPES,
+	type GroupType,
+	type NewGroup,
+	TencentChatError,
+} from '../../client';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { checkGroupId, GROUP_ID, JOIN_OPTIONS, readCount, readCustomData, readJoinOption, readOptionalText, TEXT } from './fields';
+import {
+	checkGroupId,
+	GROUP_ID,
+	JOIN_OPTIONS,
+	readCount,
+	readCustomData,
+	readJoinOption,
+	readOptionalText,
+	TEXT,
+} from './fields';
 
 export const option = {
 	name: 'Create',
@@ -17,11 +32,31 @@ export const option = {
 } as const;
 
 export const GROUP_TYPE_OPTIONS = [
-	{ name: 'Work (Private)', value: 'Work', description: 'Members invite members; like a WeChat group' },
-	{ name: 'Public', value: 'Public', description: 'Users apply to join; the owner or an admin approves' },
-	{ name: 'Meeting (ChatRoom)', value: 'Meeting', description: 'Members join and leave freely; for meetings and events' },
-	{ name: 'AVChatRoom', value: 'AVChatRoom', description: 'A live-stream room: no member list, no history, no member cap' },
-	{ name: 'Community', value: 'Community', description: 'Up to 100,000 members, with topics (Premium edition)' },
+	{
+		name: 'Work (Private)',
+		value: 'Work',
+		description: 'Members invite members; like a WeChat group',
+	},
+	{
+		name: 'Public',
+		value: 'Public',
+		description: 'Users apply to join; the owner or an admin approves',
+	},
+	{
+		name: 'Meeting (ChatRoom)',
+		value: 'Meeting',
+		description: 'Members join and leave freely; for meetings and events',
+	},
+	{
+		name: 'AVChatRoom',
+		value: 'AVChatRoom',
+		description: 'A live-stream room: no member list, no history, no member cap',
+	},
+	{
+		name: 'Community',
+		value: 'Community',
+		description: 'Up to 100,000 members, with topics (Premium edition)',
+	},
 ];
 
 const properties: INodeProperties[] = [
@@ -33,7 +68,15 @@ const properties: INodeProperties[] = [
 		default: 'Work',
 		description: 'What the group can do is decided by its type, and it cannot be changed later',
 	},
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Deal 42', description: 'The group name, up to 30 bytes' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Deal 42',
+		description: 'The group name, up to 30 bytes',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -46,9 +89,16 @@ const properties: INodeProperties[] = [
 				name: 'customData',
 				type: 'json',
 				default: '{}',
-				description: 'Group custom fields as a JSON object of key → text (AppDefinedData), at most 10 keys; the keys must be set up in the Chat console first',
+				description:
+					'Group custom fields as a JSON object of key → text (AppDefinedData), at most 10 keys; the keys must be set up in the Chat console first',
 			},
-			{ displayName: 'Face URL', name: 'faceUrl', type: 'string', default: '', description: "The URL of the group's picture, up to 100 bytes" },
+			{
+				displayName: 'Face URL',
+				name: 'faceUrl',
+				type: 'string',
+				default: '',
+				description: "The URL of the group's picture, up to 100 bytes",
+			},
 			{
 				displayName: 'Group ID',
 				name: 'customGroupId',
@@ -58,41 +108,82 @@ const properties: INodeProperties[] = [
 				description:
 					"An ID of your own, up to 48 printable ASCII characters: a Community's must start with @TGS#_, any other type's must not start with @TGS#. With it, running the node again cannot make a second group.",
 			},
-			{ displayName: 'Introduction', name: 'introduction', type: 'string', default: '', description: 'Up to 240 bytes' },
-			{ displayName: 'Join Option', name: 'joinOption', type: 'options', options: JOIN_OPTIONS, default: 'NeedPermission', description: 'Who may join by applying (not for Work groups)' },
-			{ displayName: 'Max Members', name: 'maxMembers', type: 'number', typeOptions: { minValue: 1, maxValue: 100_000 }, default: 200, description: "At most your edition's cap for the type (e.g. 200 on Standard, 2,000 on Premium)" },
+			{
+				displayName: 'Introduction',
+				name: 'introduction',
+				type: 'string',
+				default: '',
+				description: 'Up to 240 bytes',
+			},
+			{
+				displayName: 'Join Option',
+				name: 'joinOption',
+				type: 'options',
+				options: JOIN_OPTIONS,
+				default: 'NeedPermission',
+				description: 'Who may join by applying (not for Work groups)',
+			},
+			{
+				displayName: 'Max Members',
+				name: 'maxMembers',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100_000 },
+				default: 200,
+				description:
+					"At most your edition's cap for the type (e.g. 200 on Standard, 2,000 on Premium)",
+			},
 			{
 				displayName: 'Member IDs',
 				name: 'memberIds',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. user_1, user_2',
-				description: 'Up to 100 UserIDs (imported accounts) who are members from the start; not for AVChatRoom. Add more with Add Members.',
+				description:
+					'Up to 100 UserIDs (imported accounts) who are members from the start; not for AVChatRoom. Add more with Add Members.',
 			},
-			{ displayName: 'Notification', name: 'notification', type: 'string', default: '', description: 'The group notice, up to 300 bytes' },
+			{
+				displayName: 'Notification',
+				name: 'notification',
+				type: 'string',
+				default: '',
+				description: 'The group notice, up to 300 bytes',
+			},
 			{
 				displayName: 'Owner ID',
 				name: 'ownerId',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. agent_7',
-				description: 'The UserID of the owner (an imported account), who joins at once; left empty, the group has no owner',
+				description:
+					'The UserID of the owner (an imported account), who joins at once; left empty, the group has no owner',
 			},
 		],
 	},
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 const OWNER = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
 const MEMBERS = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
-const MAX_MEMBERS = { name: 'maxMembers', displayName: 'Max Members', min: 1, max: 100_000, default: 200 };
+const MAX_MEMBERS = {
+	name: 'maxMembers',
+	displayName: 'Max Members',
+	min: 1,
+	max: 100_000,
+	default: 200,
+};
 const MAX_INITIAL_MEMBERS = 100;
 
 function readType(value: unknown): GroupType {
 	if ((GROUP_TYPES as readonly unknown[]).includes(value)) return value as GroupType;
-	throw new InvalidInputError('Group Type', `Group Type must be one of ${GROUP_TYPES.join(', ')}, not ${JSON.stringify(value)?.slice(0, 40)}`);
+	throw new InvalidInputError(
+		'Group Type',
+		`Group Type must be one of ${GROUP_TYPES.join(', ')}, not ${JSON.stringify(value)?.slice(0, 40)}`,
+	);
 }
 
 /** §1.0: a Community's own ID starts with @TGS#_; any other type's must not start with @TGS#. */
@@ -100,57 +191,103 @@ function readOwnGroupId(value: unknown, type: GroupType): string | undefined {
 	if (value === undefined || value === '') return undefined;
 	const id = checkGroupId(readId(value, { ...GROUP_ID, field: 'Group ID' }));
 	if (type === 'Community' && (!id.startsWith('@TGS#_') || id.length === 6)) {
-		throw new InvalidInputError('Group ID', `Group ID "${id}" must start with @TGS#_ for a Community, e.g. @TGS#_course_12`);
+		throw new InvalidInputError(
+			'Group ID',
+			`Group ID "${id}" must start with @TGS#_ for a Community, e.g. @TGS#_course_12`,
+		);
 	}
-	if (type !== 'Community' && id.startsWith('@TGS#')) throw new InvalidInputError('Group ID', `Group ID "${id}" must not start with @TGS#: Tencent keeps that prefix for its own IDs`);
+	if (type !== 'Community' && id.startsWith('@TGS#'))
+		throw new InvalidInputError(
+			'Group ID',
+			`Group ID "${id}" must not start with @TGS#: Tencent keeps that prefix for its own IDs`,
+		);
 	return id;
 }
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<NewGroup> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<NewGroup> {
 	const typeOf = itemParameterReader(context, 'groupType', items);
 	const nameOf = parameterReader(context, 'name', items);
 	const fieldsOf = itemParameterReader(context, 'additionalFields', items);
 	return {
-		subject: ({ groupId, owner }) => ({ ...(groupId !== undefined ? { group: groupId } : {}), ...(owner !== undefined ? { owner } : {}) }),
+		subject: ({ groupId, owner }) => ({
+			...(groupId !== undefined ? { group: groupId } : {}),
+			...(owner !== undefined ? { owner } : {}),
+		}),
 		read(_, itemIndex) {
 			const type = readType(typeOf(itemIndex));
 			const name = readText(nameOf(itemIndex), TEXT.name);
-			if (name.trim() === '') throw new InvalidInputError('Name', 'Name is empty: a group needs a name');
+			if (name.trim() === '')
+				throw new InvalidInputError('Name', 'Name is empty: a group needs a name');
 			const fields = (fieldsOf(itemIndex) ?? {}) as Record<string, unknown>;
-			const members = fields.memberIds === undefined || fields.memberIds === '' ? undefined : [...new Set(readIdList(fields.memberIds, MEMBERS))];
-			if (members !== undefined && type === 'AVChatRoom') throw new InvalidInputError('Member IDs', 'An AVChatRoom keeps no member list: leave Member IDs empty for this type');
+			const members =
+				fields.memberIds === undefined || fields.memberIds === ''
+					? undefined
+					: [...new Set(readIdList(fields.memberIds, MEMBERS))];
+			if (members !== undefined && type === 'AVChatRoom')
+				throw new InvalidInputError(
+					'Member IDs',
+					'An AVChatRoom keeps no member list: leave Member IDs empty for this type',
+				);
 			if (members !== undefined && members.length > MAX_INITIAL_MEMBERS) {
-				throw new InvalidInputError('Member IDs', `Member IDs holds ${members.length} IDs; a new group takes at most ${MAX_INITIAL_MEMBERS}: add the rest with Add Members`);
+				throw new InvalidInputError(
+					'Member IDs',
+					`Member IDs holds ${members.length} IDs; a new group takes at most ${MAX_INITIAL_MEMBERS}: add the rest with Add Members`,
+				);
 			}
 			return {
 				type,
 				name,
-				owner: fields.ownerId === undefined || fields.ownerId === '' ? undefined : readId(fields.ownerId, OWNER),
+				owner:
+					fields.ownerId === undefined || fields.ownerId === ''
+						? undefined
+						: readId(fields.ownerId, OWNER),
 				groupId: readOwnGroupId(fields.customGroupId, type),
 				introduction: readOptionalText(fields.introduction, TEXT.introduction),
 				notification: readOptionalText(fields.notification, TEXT.notification),
 				faceUrl: readOptionalText(fields.faceUrl, TEXT.faceUrl),
-				maxMembers: fields.maxMembers === undefined ? undefined : readCount(fields.maxMembers, MAX_MEMBERS),
+				maxMembers:
+					fields.maxMembers === undefined ? undefined : readCount(fields.maxMembers, MAX_MEMBERS),
 				joinOption: readJoinOption(fields.joinOption),
-				customData: readCustomData(fields.customData, 'Custom Data', { maxKeys: 10, maxValueBytes: 512 }),
+				customData: readCustomData(fields.customData, 'Custom Data', {
+					maxKeys: 10,
+					maxValueBytes: 512,
+				}),
 				members,
 			};
 		},
 		async call(client, group, options) {
-			const output = { type: group.type, name: group.name, owner: group.owner ?? null, status: 'created' };
+			const output = {
+				type: group.type,
+				name: group.name,
+				owner: group.owner ?? null,
+				status: 'created',
+			};
 			const created = await createGroup(client, group, options).catch((error: unknown) =>
 				// 10025: the item's own ID is taken by its owner: by an earlier attempt of this very call, when one may have been carried out.
-				error instanceof TencentChatError && error.code === 10025 && error.mayHaveBeenApplied && group.groupId !== undefined
+				error instanceof TencentChatError &&
+				error.code === 10025 &&
+				error.mayHaveBeenApplied &&
+				group.groupId !== undefined
 					? { groupId: group.groupId, mayHaveBeenAppliedBefore: true }
 					: Promise.reject(error),
 			);
 			// Without an ID of the item's own, a retry after an attempt that may have been carried out may have made a second group.
 			// An OK answer without a usable GroupId: created, but under an ID Tencent did not say.
-			return { group: created.groupId ?? null, ...output, ...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}) };
+			return {
+				group: created.groupId ?? null,
+				...output,
+				...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
 		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

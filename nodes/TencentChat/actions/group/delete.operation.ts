@@ -15,9 +15,15 @@ export const option = {
 
 const properties: INodeProperties[] = [groupIdField, optionsField(clientOptionFields)];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<string> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<string> {
 	const groupOf = groupIdReader(context, items);
 	return {
 		read: (_, itemIndex) => groupOf(itemIndex),
@@ -25,13 +31,22 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 		async call(client, group, options) {
 			const deleted = await deleteGroup(client, group, options).catch((error: unknown) =>
 				// 10010 after an attempt that may have been carried out: that attempt dissolved it.
-				error instanceof TencentChatError && error.code === 10010 && error.mayHaveBeenApplied ? { mayHaveBeenAppliedBefore: true } : Promise.reject(error),
+				error instanceof TencentChatError && error.code === 10010 && error.mayHaveBeenApplied
+					? { mayHaveBeenAppliedBefore: true }
+					: Promise.reject(error),
 			);
-			return { group, status: 'deleted', ...(deleted.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}) };
+			return {
+				group,
+				status: 'deleted',
+				...(deleted.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
 		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

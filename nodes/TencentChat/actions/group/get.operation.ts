@@ -1,7 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, GROUP_FIELDS, type GroupField, type GroupInfo, getGroups, SERVICES, typeFromWire } from '../../client';
+import {
+	COMMANDS,
+	GROUP_FIELDS,
+	type GroupField,
+	type GroupInfo,
+	getGroups,
+	SERVICES,
+	typeFromWire,
+} from '../../client';
 import { readIdList } from '../../helpers/ids';
 import { type BulkOperation, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
@@ -42,7 +55,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. deal, region',
-			description: 'The group custom fields to return (AppDefinedData), separated by commas; none returns none',
+			description:
+				'The group custom fields to return (AppDefinedData), separated by commas; none returns none',
 		},
 		{
 			displayName: 'Fields',
@@ -56,7 +70,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 /** A group's fields as the node's outputs name them; times as ISO dates, null for never. */
 export function groupJson(fields: Record<string, unknown>, customData?: unknown): IDataObject {
@@ -66,14 +83,24 @@ export function groupJson(fields: Record<string, unknown>, customData?: unknown)
 	};
 	put('type', typeFromWire(fields.Type));
 	put('name', fields.Name);
-	put('owner', fields.Owner_Account === undefined ? undefined : fields.Owner_Account === '' ? null : fields.Owner_Account);
+	put(
+		'owner',
+		fields.Owner_Account === undefined
+			? undefined
+			: fields.Owner_Account === ''
+				? null
+				: fields.Owner_Account,
+	);
 	put('introduction', fields.Introduction);
 	put('notification', fields.Notification);
 	put('faceUrl', fields.FaceUrl);
 	put('memberCount', fields.MemberNum);
 	put('maxMembers', fields.MaxMemberNum);
 	put('joinOption', fields.ApplyJoinOption);
-	put('muteAll', fields.ShutUpAllMember === undefined ? undefined : fields.ShutUpAllMember === 'On');
+	put(
+		'muteAll',
+		fields.ShutUpAllMember === undefined ? undefined : fields.ShutUpAllMember === 'On',
+	);
 	put('createTime', fields.CreateTime === undefined ? undefined : isoTime(fields.CreateTime));
 	put('lastInfoTime', fields.LastInfoTime === undefined ? undefined : isoTime(fields.LastInfoTime));
 	put('lastMsgTime', fields.LastMsgTime === undefined ? undefined : isoTime(fields.LastMsgTime));
@@ -83,25 +110,45 @@ export function groupJson(fields: Record<string, unknown>, customData?: unknown)
 	return json;
 }
 
-const failed = codeOutcomes(SERVICES.group, 'Tencent gave this error for the group', () => ({ found: false }));
+const failed = codeOutcomes(SERVICES.group, 'Tencent gave this error for the group', () => ({
+	found: false,
+}));
 
 function outcome(info: GroupInfo): Outcome {
 	if ('errorCode' in info) return failed(info.errorCode);
 	return { fields: { found: true, ...groupJson(info.fields, info.customData) } };
 }
 
-function readLookup(context: IExecuteFunctions): { fields: GroupField[]; customDataKeys?: string[] } {
-	const { fields, customDataKeys } = (context.getNodeParameter('options', 0, {}) ?? {}) as { fields?: unknown; customDataKeys?: unknown };
-	const chosen = Array.isArray(fields) ? fields.filter((field): field is GroupField => (GROUP_FIELDS as readonly unknown[]).includes(field)) : [];
+function readLookup(context: IExecuteFunctions): {
+	fields: GroupField[];
+	customDataKeys?: string[];
+} {
+	const { fields, customDataKeys } = (context.getNodeParameter('options', 0, {}) ?? {}) as {
+		fields?: unknown;
+		customDataKeys?: unknown;
+	};
+	const chosen = Array.isArray(fields)
+		? fields.filter((field): field is GroupField =>
+				(GROUP_FIELDS as readonly unknown[]).includes(field),
+			)
+		: [];
 	if (customDataKeys === undefined || customDataKeys === '') return { fields: chosen };
 	try {
-		return { fields: chosen, customDataKeys: readIdList(customDataKeys, { field: 'Custom Data Keys', maxBytes: 16 }) };
+		return {
+			fields: chosen,
+			customDataKeys: readIdList(customDataKeys, { field: 'Custom Data Keys', maxBytes: 16 }),
+		};
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, { description: 'Fix "Custom Data Keys" in the Options. No call was made to Tencent.' });
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: 'Fix "Custom Data Keys" in the Options. No call was made to Tencent.',
+		});
 	}
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const lookup = readLookup(this);
 	const groupOf = groupIdReader(this, items);
 	const operation: BulkOperation<GroupInfo> = {

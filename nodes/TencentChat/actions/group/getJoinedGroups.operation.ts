@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getJoinedGroupPage, GROUP_TYPES, type GroupType, type JoinedGroup } from '../../client';
+import {
+	COMMANDS,
+	getJoinedGroupPage,
+	GROUP_TYPES,
+	type GroupType,
+	type JoinedGroup,
+} from '../../client';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
@@ -21,7 +32,15 @@ const displayOptions = { show: { resource: ['group'], operation: [option.value] 
 
 export const description: INodeProperties[] = [
 	...updateDisplayOptions(displayOptions, [
-		{ displayName: 'Member ID', name: 'memberId', type: 'string', required: true, default: '', placeholder: 'e.g. user_1', description: 'The UserID whose groups to list' },
+		{
+			displayName: 'Member ID',
+			name: 'memberId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. user_1',
+			description: 'The UserID whose groups to list',
+		},
 	]),
 	...listFields(displayOptions),
 	...updateDisplayOptions(displayOptions, [
@@ -31,7 +50,16 @@ export const description: INodeProperties[] = [
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			options: [{ displayName: 'Group Type', name: 'groupType', type: 'options', options: GROUP_TYPE_OPTIONS, default: 'Public', description: 'Only groups of this type' }],
+			options: [
+				{
+					displayName: 'Group Type',
+					name: 'groupType',
+					type: 'options',
+					options: GROUP_TYPE_OPTIONS,
+					default: 'Public',
+					description: 'Only groups of this type',
+				},
+			],
 		},
 		optionsField(clientOptionFields),
 	]),
@@ -43,7 +71,10 @@ const PAGE = Math.min(1_000, COMMANDS.getJoinedGroupPage.maxPerCall ?? 1_000);
 
 function joinedJson(member: string, entry: JoinedGroup): IDataObject {
 	const { GroupId, SelfInfo, ...fields } = entry;
-	const self = (typeof SelfInfo === 'object' && SelfInfo !== null ? SelfInfo : {}) as Record<string, unknown>;
+	const self = (typeof SelfInfo === 'object' && SelfInfo !== null ? SelfInfo : {}) as Record<
+		string,
+		unknown
+	>;
 	const { type, name, owner, memberCount, lastMsgTime, createTime } = groupJson(fields);
 	return {
 		member,
@@ -62,26 +93,48 @@ function joinedJson(member: string, entry: JoinedGroup): IDataObject {
 	};
 }
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): ListOperation<{ member: string; type?: GroupType }, number> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): ListOperation<{ member: string; type?: GroupType }, number> {
 	const memberOf = parameterReader(context, 'memberId', items);
 	const filtersOf = itemParameterReader(context, 'filters', items);
 	return {
 		maxPageSize: PAGE,
 		read(_, itemIndex) {
 			const { groupType } = (filtersOf(itemIndex) ?? {}) as { groupType?: unknown };
-			if (groupType !== undefined && !(GROUP_TYPES as readonly unknown[]).includes(groupType)) throw new InvalidInputError('Group Type', `Group Type must be one of ${GROUP_TYPES.join(', ')}`);
-			return { member: readId(memberOf(itemIndex), MEMBER), type: groupType as GroupType | undefined };
+			if (groupType !== undefined && !(GROUP_TYPES as readonly unknown[]).includes(groupType))
+				throw new InvalidInputError(
+					'Group Type',
+					`Group Type must be one of ${GROUP_TYPES.join(', ')}`,
+				);
+			return {
+				member: readId(memberOf(itemIndex), MEMBER),
+				type: groupType as GroupType | undefined,
+			};
 		},
 		async page(client, { member, type }, cursor, pageSize, options) {
 			const offset = cursor ?? 0;
-			const page = await getJoinedGroupPage(client, member, { limit: pageSize, offset, type }, options);
+			const page = await getJoinedGroupPage(
+				client,
+				member,
+				{ limit: pageSize, offset, type },
+				options,
+			);
 			const reached = offset + page.groups.length;
-			const done = page.groups.length < pageSize || (page.total !== undefined && reached >= page.total);
-			return { entries: page.groups.map((entry) => joinedJson(member, entry)), next: done ? undefined : reached };
+			const done =
+				page.groups.length < pageSize || (page.total !== undefined && reached >= page.total);
+			return {
+				entries: page.groups.map((entry) => joinedJson(member, entry)),
+				next: done ? undefined : reached,
+			};
 		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runList.call(this, items, operationFor(this, items));
 }

@@ -1,7 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getAppGroupPage, getGroups, GROUP_TYPES, type GroupType, type TencentChatClient, type CallOptions } from '../../client';
+import {
+	COMMANDS,
+	getAppGroupPage,
+	getGroups,
+	GROUP_TYPES,
+	type GroupType,
+	type TencentChatClient,
+	type CallOptions,
+} from '../../client';
 import { InvalidInputError } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
@@ -28,7 +41,16 @@ export const description: INodeProperties[] = [
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			options: [{ displayName: 'Group Type', name: 'groupType', type: 'options', options: GROUP_TYPE_OPTIONS, default: 'Public', description: 'Only groups of this type' }],
+			options: [
+				{
+					displayName: 'Group Type',
+					name: 'groupType',
+					type: 'options',
+					options: GROUP_TYPE_OPTIONS,
+					default: 'Public',
+					description: 'Only groups of this type',
+				},
+			],
 		},
 		optionsField([
 			{
@@ -36,7 +58,8 @@ export const description: INodeProperties[] = [
 				name: 'includeProfile',
 				type: 'boolean',
 				default: false,
-				description: "Whether to add each group's profile (name, type, owner, member count...): one more call per 50 groups",
+				description:
+					"Whether to add each group's profile (name, type, owner, member count...): one more call per 50 groups",
 			},
 			...clientOptionFields,
 		]),
@@ -46,37 +69,59 @@ export const description: INodeProperties[] = [
 /** A page of IDs as Tencent gives up to 10,000; the node asks for at most this many at once, for answers it reads whole. */
 const PAGE = COMMANDS.getAppGroupPage.maxPerCall ?? 10_000;
 
-async function withProfiles(client: TencentChatClient, ids: string[], options: CallOptions): Promise<IDataObject[]> {
+async function withProfiles(
+	client: TencentChatClient,
+	ids: string[],
+	options: CallOptions,
+): Promise<IDataObject[]> {
 	const chunks: string[][] = [];
 	for (let start = 0; start < ids.length; start += 50) chunks.push(ids.slice(start, start + 50));
 	const answers = await Promise.all(chunks.map((chunk) => getGroups(client, chunk, {}, options)));
 	return ids.map((group, index) => {
 		const info = answers[Math.floor(index / 50)].results.get(group);
-		if (info === undefined || 'errorCode' in info) return { group, ...(info ? { errorCode: info.errorCode } : {}) };
+		if (info === undefined || 'errorCode' in info)
+			return { group, ...(info ? { errorCode: info.errorCode } : {}) };
 		return { group, ...groupJson(info.fields, info.customData) };
 	});
 }
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): ListOperation<{ type?: GroupType; profiles: boolean }, number> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): ListOperation<{ type?: GroupType; profiles: boolean }, number> {
 	const filtersOf = itemParameterReader(context, 'filters', items);
-	const { includeProfile } = (context.getNodeParameter('options', 0, {}) ?? {}) as { includeProfile?: unknown };
+	const { includeProfile } = (context.getNodeParameter('options', 0, {}) ?? {}) as {
+		includeProfile?: unknown;
+	};
 	return {
 		maxPageSize: PAGE,
 		read(_, itemIndex) {
 			const { groupType } = (filtersOf(itemIndex) ?? {}) as { groupType?: unknown };
 			if (groupType !== undefined && !(GROUP_TYPES as readonly unknown[]).includes(groupType)) {
-				throw new InvalidInputError('Group Type', `Group Type must be one of ${GROUP_TYPES.join(', ')}`);
+				throw new InvalidInputError(
+					'Group Type',
+					`Group Type must be one of ${GROUP_TYPES.join(', ')}`,
+				);
 			}
 			return { type: groupType as GroupType | undefined, profiles: isOn(includeProfile) };
 		},
 		async page(client, { type, profiles }, cursor, pageSize, options) {
-			const page = await getAppGroupPage(client, { limit: pageSize, next: cursor ?? 0, type }, options);
-			const entries = profiles ? await withProfiles(client, page.groupIds, options) : page.groupIds.map((group) => ({ group }));
+			const page = await getAppGroupPage(
+				client,
+				{ limit: pageSize, next: cursor ?? 0, type },
+				options,
+			);
+			const entries = profiles
+				? await withProfiles(client, page.groupIds, options)
+				: page.groupIds.map((group) => ({ group }));
 			return { entries, next: page.next };
 		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runList.call(this, items, operationFor(this, items));
 }

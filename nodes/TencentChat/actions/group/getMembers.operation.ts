@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMemberPage, type GroupMember } from '../../client';
@@ -54,32 +59,53 @@ export function memberJson(group: string, member: GroupMember): IDataObject {
 /** Offset for most types; a Community's `Next`, which its answers carry (§1.1). */
 type Cursor = { offset: number } | { next: string };
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): ListOperation<{ group: string; roles: string[] }, Cursor> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): ListOperation<{ group: string; roles: string[] }, Cursor> {
 	const groupOf = groupIdReader(context, items);
 	const optionsOf = itemParameterReader(context, 'options', items);
 	return {
 		maxPageSize: COMMANDS.getGroupMemberPage.maxPerCall ?? 100,
 		read(_, itemIndex) {
 			const { roles = [] } = (optionsOf(itemIndex) ?? {}) as { roles?: unknown };
-			if (!Array.isArray(roles) || roles.some((role) => !ROLES.includes(role as string))) throw new InvalidInputError('Roles', 'Roles must list Owner, Admin or Member');
+			if (!Array.isArray(roles) || roles.some((role) => !ROLES.includes(role as string)))
+				throw new InvalidInputError('Roles', 'Roles must list Owner, Admin or Member');
 			return { group: groupOf(itemIndex), roles: roles as string[] };
 		},
 		async page(client, { group, roles }, cursor, pageSize, options) {
-			const position = cursor === undefined ? {} : 'next' in cursor ? { next: cursor.next } : { offset: cursor.offset };
-			const page = await getGroupMemberPage(client, group, { limit: pageSize, roles, ...position }, options);
+			const position =
+				cursor === undefined
+					? {}
+					: 'next' in cursor
+						? { next: cursor.next }
+						: { offset: cursor.offset };
+			const page = await getGroupMemberPage(
+				client,
+				group,
+				{ limit: pageSize, roles, ...position },
+				options,
+			);
 			const entries = page.members.map((member) => memberJson(group, member));
 			let next: Cursor | undefined;
 			// The end of a Community's pages is an empty or absent Next (UNCONFIRMED which, §6a); of others', a short page or the total reached.
 			if (page.next !== undefined) next = page.next === '' ? undefined : { next: page.next };
 			else {
-				const offset = (cursor !== undefined && 'offset' in cursor ? cursor.offset : 0) + page.members.length;
-				next = page.members.length < pageSize || (page.total !== undefined && offset >= page.total) ? undefined : { offset };
+				const offset =
+					(cursor !== undefined && 'offset' in cursor ? cursor.offset : 0) + page.members.length;
+				next =
+					page.members.length < pageSize || (page.total !== undefined && offset >= page.total)
+						? undefined
+						: { offset };
 			}
 			return { entries, next };
 		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runList.call(this, items, operationFor(this, items));
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMessagePage, type GroupHistoryMessage } from '../../client';
@@ -35,7 +40,9 @@ function messageJson(group: string, message: GroupHistoryMessage): IDataObject {
 		priority: PRIORITIES[message.MsgPriority as number] ?? null,
 		random: (message.MsgRandom as number | undefined) ?? null,
 		msgBody: Array.isArray(message.MsgBody) ? (message.MsgBody as IDataObject[]) : [],
-		...(typeof message.CloudCustomData === 'string' ? { cloudCustomData: message.CloudCustomData } : {}),
+		...(typeof message.CloudCustomData === 'string'
+			? { cloudCustomData: message.CloudCustomData }
+			: {}),
 	};
 }
 
@@ -44,23 +51,37 @@ function messageJson(group: string, message: GroupHistoryMessage): IDataObject {
  * `IsFinished` speaks of the page asked for, not of the history (§1.1), so it is not the end: the
  * end is an empty page or MsgSeq 1.
  */
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): ListOperation<string, number> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): ListOperation<string, number> {
 	const groupOf = groupIdReader(context, items);
 	return {
 		maxPageSize: COMMANDS.getGroupMessagePage.maxPerCall ?? 20,
 		read: (_, itemIndex) => groupOf(itemIndex),
 		subject: (group) => ({ group }),
 		async page(client, group, cursor, pageSize, options) {
-			const page = await getGroupMessagePage(client, group, { count: pageSize, upTo: cursor }, options);
+			const page = await getGroupMessagePage(
+				client,
+				group,
+				{ count: pageSize, upTo: cursor },
+				options,
+			);
 			const newestFirst = [...page.messages].sort((a, b) => b.MsgSeq - a.MsgSeq);
 			const smallest = newestFirst.at(-1)?.MsgSeq;
 			// A page past its own cursor would loop: only a smaller seq goes on.
-			const next = smallest === undefined || smallest <= 1 || (cursor !== undefined && smallest > cursor) ? undefined : smallest - 1;
+			const next =
+				smallest === undefined || smallest <= 1 || (cursor !== undefined && smallest > cursor)
+					? undefined
+					: smallest - 1;
 			return { entries: newestFirst.map((message) => messageJson(group, message)), next };
 		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runList.call(this, items, operationFor(this, items));
 }

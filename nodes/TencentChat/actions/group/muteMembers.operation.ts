@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, muteGroupMembers } from '../../client';
@@ -6,7 +11,14 @@ import { readIdList } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
-import { GROUP_ID, groupIdField, groupIdReader, MEMBER_IDS, memberIdsField, readCount } from './fields';
+import {
+	GROUP_ID,
+	groupIdField,
+	groupIdReader,
+	MEMBER_IDS,
+	memberIdsField,
+	readCount,
+} from './fields';
 
 export const option = {
 	name: 'Mute Members',
@@ -25,14 +37,24 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 4_294_967_295 },
 		required: true,
 		default: 3600,
-		description: 'How long the members may not send: 0 unmutes them, 4294967295 is for ever. Not in Work groups.',
+		description:
+			'How long the members may not send: 0 unmutes them, 4294967295 is for ever. Not in Work groups.',
 	},
 	optionsField([batchSizeField(COMMANDS.muteGroupMembers, 'Members'), ...clientOptionFields]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
-const MUTE = { name: 'muteSeconds', displayName: 'Mute Seconds', min: 0, max: 4_294_967_295, default: 3600 };
+const MUTE = {
+	name: 'muteSeconds',
+	displayName: 'Mute Seconds',
+	min: 0,
+	max: 4_294_967_295,
+	default: 3600,
+};
 const MUTED = freeze({ status: 'muted' });
 const UNMUTED = freeze({ status: 'unmuted' });
 // A group ID is printable ASCII: a line break cannot be part of one.
@@ -52,7 +74,10 @@ function withGroup(json: IDataObject): IDataObject {
 	return { group, member, muteSeconds, ...rest };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const groupOf = groupIdReader(this, items);
 	const membersOf = itemParameterReader(this, 'memberIds', items);
 	const secondsOf = parameterReader(this, 'muteSeconds', items);
@@ -68,16 +93,21 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		async send(client, key, memberIds, options) {
 			const { group, muteSeconds } = splitKey(key);
 			const answer = await muteGroupMembers(client, group, memberIds, muteSeconds, options);
-			return { ...answer, results: new Map([...answer.results.keys()].map((id) => [id, muteSeconds > 0])) };
+			return {
+				...answer,
+				results: new Map([...answer.results.keys()].map((id) => [id, muteSeconds > 0])),
+			};
 		},
 		// Muting again for the same time leaves the same state: a retry is no ambiguity.
 		outcome: (muted) => (muted ? MUTED : UNMUTED),
-		rerun: 'Running the node again is safe: it mutes (or unmutes) the same members again, from now.',
+		rerun:
+			'Running the node again is safe: it mutes (or unmutes) the same members again, from now.',
 	};
 	const output = await runBulk.call(this, items, operation);
 	for (const item of output) {
 		const details = item.json.details;
-		if (typeof details === 'object' && details !== null && !Array.isArray(details)) item.json.details = withGroup(details as IDataObject);
+		if (typeof details === 'object' && details !== null && !Array.isArray(details))
+			item.json.details = withGroup(details as IDataObject);
 		else item.json = withGroup(item.json);
 	}
 	return output;

@@ -25,16 +25,27 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 12, 13',
-		description: 'The MsgSeq that Send Message returned: one, several separated by commas, or an expression that returns an array of them',
+		description:
+			'The MsgSeq that Send Message returned: one, several separated by commas, or an expression that returns an array of them',
 	},
 	optionsField([
 		batchSizeField(COMMANDS.recallGroupMessages, 'Messages'),
-		{ displayName: 'Reason', name: 'reason', type: 'string', default: '', placeholder: 'e.g. Sent by mistake', description: 'Why the messages are recalled, up to 100 bytes (the same for every item)' },
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Sent by mistake',
+			description: 'Why the messages are recalled, up to 100 bytes (the same for every item)',
+		},
 		...clientOptionFields,
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 const MSG_SEQS = { field: 'Message Seqs', maxBytes: 20 };
 // Reason ≤100 B (doocs only, §9.7: UNCONFIRMED).
@@ -46,8 +57,13 @@ const failures = new Map<number, Outcome>();
 function notRecalled(retCode: number): Outcome {
 	let outcome = failures.get(retCode);
 	if (outcome === undefined) {
-		const info = GROUP_RECALL_CODES[retCode] ?? `Tencent answered RetCode ${retCode} for this message without saying why`;
-		outcome = freeze({ status: 'failed', errorCode: retCode, errorInfo: info }, { code: retCode, info });
+		const info =
+			GROUP_RECALL_CODES[retCode] ??
+			`Tencent answered RetCode ${retCode} for this message without saying why`;
+		outcome = freeze(
+			{ status: 'failed', errorCode: retCode, errorInfo: info },
+			{ code: retCode, info },
+		);
 		// Kept for the codes Tencent uses; an answer inventing codes cannot grow the cache without end.
 		if (failures.size < MAX_CACHED_CODES) failures.set(retCode, outcome);
 	}
@@ -57,7 +73,11 @@ function notRecalled(retCode: number): Outcome {
 /** A MsgSeq: a positive whole number, given as one or as text. */
 function readSeqs(value: unknown): string[] {
 	return readIdList(value, MSG_SEQS).map((seq) => {
-		if (!/^[1-9]\d{0,15}$/.test(seq) || !Number.isSafeInteger(Number(seq))) throw new InvalidInputError(MSG_SEQS.field, `Message Seqs "${seq.slice(0, 20)}" is not a MsgSeq: a positive whole number`);
+		if (!/^[1-9]\d{0,15}$/.test(seq) || !Number.isSafeInteger(Number(seq)))
+			throw new InvalidInputError(
+				MSG_SEQS.field,
+				`Message Seqs "${seq.slice(0, 20)}" is not a MsgSeq: a positive whole number`,
+			);
 		return seq;
 	});
 }
@@ -68,11 +88,16 @@ function readReason(context: IExecuteFunctions): string | undefined {
 	try {
 		return readText(reason, REASON);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, { description: 'Shorten "Reason" in the Options. No call was made to Tencent.' });
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
+		});
 	}
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const reason = readReason(this);
 	const groupOf = groupIdReader(this, items);
 	const seqsOf = itemParameterReader(this, 'msgSeqs', items);
@@ -81,7 +106,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
 		ids: { parameter: 'msgSeqs', outputName: 'msgSeq', rule: MSG_SEQS, noun: 'messages' },
 		readItem: (_, itemIndex) => ({ key: groupOf(itemIndex), ids: readSeqs(seqsOf(itemIndex)) }),
-		send: (client, group, msgSeqs, options) => recallGroupMessages(client, group, msgSeqs, reason, options),
+		send: (client, group, msgSeqs, options) =>
+			recallGroupMessages(client, group, msgSeqs, reason, options),
 		outcome: (retCode) => (retCode === 0 ? RECALLED : notRecalled(retCode)),
 		rerun: 'Running the node again is safe: recalling a recalled message changes nothing.',
 	};

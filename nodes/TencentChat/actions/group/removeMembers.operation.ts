@@ -30,12 +30,18 @@ const properties: INodeProperties[] = [
 			placeholder: 'e.g. The deal is closed',
 			description: 'Shown in the notice the removed members get (the same for every item)',
 		},
-		{ ...silentField, description: 'Whether only the removed members are told, not the rest of the group (Silence)' },
+		{
+			...silentField,
+			description: 'Whether only the removed members are told, not the rest of the group (Silence)',
+		},
 		...clientOptionFields,
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 // Tencent answers OK for a user who was not a member as well: "removed" says they are not one now.
 const REMOVED = freeze({ status: 'removed' });
@@ -47,12 +53,20 @@ function readReason(context: IExecuteFunctions, reason: unknown): string | undef
 	try {
 		return readText(reason, REASON);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, { description: 'Shorten "Reason" in the Options. No call was made to Tencent.' });
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
+		});
 	}
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { silent, reason } = (this.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown; reason?: unknown };
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const { silent, reason } = (this.getNodeParameter('options', 0, {}) ?? {}) as {
+		silent?: unknown;
+		reason?: unknown;
+	};
 	const settings = { silence: isOn(silent), reason: readReason(this, reason) };
 	const groupOf = groupIdReader(this, items);
 	const membersOf = itemParameterReader(this, 'memberIds', items);
@@ -60,8 +74,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		command: COMMANDS.removeGroupMembers,
 		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
 		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
-		readItem: (_, itemIndex) => ({ key: groupOf(itemIndex), ids: readIdList(membersOf(itemIndex), MEMBER_IDS) }),
-		send: (client, groupId, memberIds, options) => removeGroupMembers(client, groupId, memberIds, settings, options),
+		readItem: (_, itemIndex) => ({
+			key: groupOf(itemIndex),
+			ids: readIdList(membersOf(itemIndex), MEMBER_IDS),
+		}),
+		send: (client, groupId, memberIds, options) =>
+			removeGroupMembers(client, groupId, memberIds, settings, options),
 		outcome: () => REMOVED,
 		rerun: 'Running the node again is safe: removing a user who is not a member changes nothing.',
 	};

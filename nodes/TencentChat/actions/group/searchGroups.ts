@@ -1,7 +1,18 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { COMMANDS, getAppGroupPage, getGroups, type TencentChatClient, TencentChatError } from '../../client';
+import {
+	COMMANDS,
+	getAppGroupPage,
+	getGroups,
+	type TencentChatClient,
+	TencentChatError,
+} from '../../client';
 import { createClient } from '../../transport';
 
 // The group locator's list: every group of the app, with its name, searchable by name or ID.
@@ -33,16 +44,22 @@ const directories = new Map<string, Directory>();
 async function load(client: TencentChatClient, directory: Directory): Promise<void> {
 	let next = 0;
 	do {
-		const page = await getAppGroupPage(client, { limit: COMMANDS.getAppGroupPage.maxPerCall ?? 10_000, next });
+		const page = await getAppGroupPage(client, {
+			limit: COMMANDS.getAppGroupPage.maxPerCall ?? 10_000,
+			next,
+		});
 		directory.total = page.total;
 		const fresh = page.groupIds.slice(0, MAX_GROUPS - directory.ids.length);
 		directory.ids.push(...fresh);
 		const chunks: string[][] = [];
-		for (let start = 0; start < fresh.length; start += 50) chunks.push(fresh.slice(start, start + 50));
+		for (let start = 0; start < fresh.length; start += 50)
+			chunks.push(fresh.slice(start, start + 50));
 		await Promise.all(
 			chunks.map(async (chunk) => {
 				const answer = await getGroups(client, chunk, { fields: ['Name'] });
-				for (const [id, info] of answer.results) if ('fields' in info && typeof info.fields.Name === 'string') directory.names.set(id, info.fields.Name);
+				for (const [id, info] of answer.results)
+					if ('fields' in info && typeof info.fields.Name === 'string')
+						directory.names.set(id, info.fields.Name);
 			}),
 		);
 		next = page.next ?? 0;
@@ -53,10 +70,21 @@ async function directoryFor(context: ILoadOptionsFunctions): Promise<Directory> 
 	const credentials = await context.getCredentials('tencentChatApi');
 	const id = `${String(credentials.sdkAppId)} ${String(credentials.region)} ${String(credentials.baseUrl ?? '')}`;
 	const known = directories.get(id);
-	if (known !== undefined && (!known.done || Date.now() - known.startedAt < FRESH_MS) && known.error === undefined) return known;
+	if (
+		known !== undefined &&
+		(!known.done || Date.now() - known.startedAt < FRESH_MS) &&
+		known.error === undefined
+	)
+		return known;
 	// The editor's context offers what making the client needs: the credential, the logger, the egress rules.
 	const client = await createClient.call(context as unknown as IExecuteFunctions, {});
-	const directory: Directory = { ids: [], names: new Map(), done: false, startedAt: Date.now(), loading: Promise.resolve() };
+	const directory: Directory = {
+		ids: [],
+		names: new Map(),
+		done: false,
+		startedAt: Date.now(),
+		loading: Promise.resolve(),
+	};
 	directory.loading = load(client, directory).then(
 		() => void (directory.done = true),
 		(error: unknown) => {
@@ -68,22 +96,43 @@ async function directoryFor(context: ILoadOptionsFunctions): Promise<Directory> 
 	return directory;
 }
 
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const directory = await directoryFor(this);
-	await Promise.race([directory.loading, new Promise((resolve) => setTimeout(resolve, WAIT_MS).unref())]);
+	await Promise.race([
+		directory.loading,
+		new Promise((resolve) => setTimeout(resolve, WAIT_MS).unref()),
+	]);
 	if (directory.error !== undefined && directory.ids.length === 0) {
-		throw new NodeOperationError(this.getNode(), `Could not list the app's groups: ${directory.error}`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Could not list the app's groups: ${directory.error}`,
+		);
 	}
 	const wanted = filter?.trim().toLowerCase() ?? '';
-	const matching = wanted === '' ? directory.ids : directory.ids.filter((id) => id.toLowerCase().includes(wanted) || directory.names.get(id)?.toLowerCase().includes(wanted));
+	const matching =
+		wanted === ''
+			? directory.ids
+			: directory.ids.filter(
+					(id) =>
+						id.toLowerCase().includes(wanted) ||
+						directory.names.get(id)?.toLowerCase().includes(wanted),
+				);
 	const offset = Math.max(0, Number(paginationToken ?? 0) || 0);
 	const results: INodeListSearchItems[] = matching.slice(offset, offset + PAGE).map((id) => {
 		const name = directory.names.get(id);
 		return { name: name !== undefined && name !== id ? `${name} (${id})` : id, value: id };
 	});
 	if (!directory.done && offset === 0) {
-		const of = directory.total !== undefined ? ` of ${directory.total.toLocaleString('en-US')}` : '';
-		results.unshift({ name: `Still loading: ${directory.ids.length.toLocaleString('en-US')}${of} groups listed so far; search again in a moment for the rest`, value: '' });
+		const of =
+			directory.total !== undefined ? ` of ${directory.total.toLocaleString('en-US')}` : '';
+		results.unshift({
+			name: `Still loading: ${directory.ids.length.toLocaleString('en-US')}${of} groups listed so far; search again in a moment for the rest`,
+			value: '',
+		});
 	}
 	const more = offset + PAGE < matching.length || !directory.done;
 	return { results, ...(more ? { paginationToken: String(offset + PAGE) } : {}) };

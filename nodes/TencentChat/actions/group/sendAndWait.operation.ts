@@ -15,26 +15,41 @@ import { groupIdField, groupIdReader, isoTime } from './fields';
 export const option = {
 	name: 'Send and Wait for Response',
 	value: SEND_AND_WAIT_OPERATION,
-	description: 'Send a group a message and wait for the first answer: an approval, a text or a form',
+	description:
+		'Send a group a message and wait for the first answer: an approval, a text or a form',
 	action: 'Send message to a group and wait for response',
 } as const;
 
 const properties: INodeProperties[] = [groupIdField, ...sendAndWaitFields()];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 const SENDER = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], body: MessageElement[]): PerItemOperation<{ group: string; message: GroupMessage }> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	body: MessageElement[],
+): PerItemOperation<{ group: string; message: GroupMessage }> {
 	const groupOf = groupIdReader(context, items);
 	return {
 		read(_, itemIndex) {
 			const from = context.getNodeParameter('options.from', itemIndex, '');
-			const message: GroupMessage = { ...(from === '' || from === null || from === undefined ? {} : { From_Account: readId(from, SENDER) }), MsgBody: body };
+			const message: GroupMessage = {
+				...(from === '' || from === null || from === undefined
+					? {}
+					: { From_Account: readId(from, SENDER) }),
+				MsgBody: body,
+			};
 			return { group: groupOf(itemIndex), message };
 		},
 		async call(client, { group, message }, options) {
-			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
+			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
+				Promise.reject(maybeDelivered(error)),
+			);
 			return {
 				group,
 				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
@@ -49,6 +64,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], b
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runSendAndWait.call(this, items, (body) => operationFor(this, items, body));
 }

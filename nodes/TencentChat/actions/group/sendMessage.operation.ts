@@ -26,7 +26,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. support_bot',
-		description: "The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
+		description:
+			"The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
 	},
 	...messageBodyFields(),
 	{
@@ -36,7 +37,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add message option',
 		default: {},
 		options: [
-			{ displayName: 'Cloud Custom Data', name: 'cloudCustomData', type: 'string', default: '', description: 'Custom data stored with the message in the cloud (CloudCustomData)' },
+			{
+				displayName: 'Cloud Custom Data',
+				name: 'cloudCustomData',
+				type: 'string',
+				default: '',
+				description: 'Custom data stored with the message in the cloud (CloudCustomData)',
+			},
 			{
 				displayName: 'Mention All',
 				name: 'mentionAll',
@@ -50,11 +57,31 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. user_1, user_2',
-				description: 'UserIDs the message @mentions, in the order they appear in the text; at most 30',
+				description:
+					'UserIDs the message @mentions, in the order they appear in the text; at most 30',
 			},
-			{ displayName: 'Offline Push Text', name: 'offlinePushText', type: 'string', default: '', description: 'The text of the push notification offline members get' },
-			{ displayName: 'Offline Push Title', name: 'offlinePushTitle', type: 'string', default: '', description: 'The title of the push notification offline members get' },
-			{ displayName: 'Online Only', name: 'onlineOnly', type: 'boolean', default: false, description: 'Whether only members online now get it, and it is not kept in the history (not for AVChatRoom)' },
+			{
+				displayName: 'Offline Push Text',
+				name: 'offlinePushText',
+				type: 'string',
+				default: '',
+				description: 'The text of the push notification offline members get',
+			},
+			{
+				displayName: 'Offline Push Title',
+				name: 'offlinePushTitle',
+				type: 'string',
+				default: '',
+				description: 'The title of the push notification offline members get',
+			},
+			{
+				displayName: 'Online Only',
+				name: 'onlineOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether only members online now get it, and it is not kept in the history (not for AVChatRoom)',
+			},
 			{
 				displayName: 'Priority',
 				name: 'priority',
@@ -72,20 +99,38 @@ const properties: INodeProperties[] = [
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 const SENDER = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
 const MENTIONS = { field: 'Mention Member IDs', maxBytes: MAX_USER_ID_BYTES };
 const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
-const PUSH = { title: { field: 'Offline Push Title', maxBytes: 1_024 }, text: { field: 'Offline Push Text', maxBytes: 1_024 } };
+const PUSH = {
+	title: { field: 'Offline Push Title', maxBytes: 1_024 },
+	text: { field: 'Offline Push Text', maxBytes: 1_024 },
+};
 /** ERR 10053: at most 30 @ targets in a message. */
 const MAX_MENTIONS = 30;
 const PRIORITIES = ['High', 'Normal', 'Low'];
-const MESSAGE_PARAMETERS = ['from', 'messageType', 'text', 'customData', 'customDescription', 'customExtension', 'msgBody', 'messageOptions'];
+const MESSAGE_PARAMETERS = [
+	'from',
+	'messageType',
+	'text',
+	'customData',
+	'customDescription',
+	'customExtension',
+	'msgBody',
+	'messageOptions',
+];
 const MAYBE_DELIVERED =
 	'The message may have been delivered although no answer said so: check the group before sending it again, which could deliver it twice.';
 
-function readOptional(value: unknown, rule: { field: string; maxBytes: number }): string | undefined {
+function readOptional(
+	value: unknown,
+	rule: { field: string; maxBytes: number },
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return readText(value, rule);
 }
@@ -94,11 +139,14 @@ function readMessage(parameter: (name: string) => unknown): GroupMessage {
 	const from = parameter('from');
 	const options = (parameter('messageOptions') ?? {}) as Record<string, unknown>;
 	const message: GroupMessage = {
-		...(from === undefined || from === null || from === '' ? {} : { From_Account: readId(from, SENDER) }),
+		...(from === undefined || from === null || from === ''
+			? {}
+			: { From_Account: readId(from, SENDER) }),
 		MsgBody: readMessageBody(parameter),
 	};
 	if (options.priority !== undefined) {
-		if (!PRIORITIES.includes(options.priority as string)) throw new InvalidInputError('Priority', 'Priority must be High, Normal or Low');
+		if (!PRIORITIES.includes(options.priority as string))
+			throw new InvalidInputError('Priority', 'Priority must be High, Normal or Low');
 		message.MsgPriority = options.priority as GroupMessage['MsgPriority'];
 	}
 	if (isOn(options.onlineOnly)) message.OnlineOnlyFlag = 1;
@@ -106,10 +154,24 @@ function readMessage(parameter: (name: string) => unknown): GroupMessage {
 	if (cloudCustomData !== undefined) message.CloudCustomData = cloudCustomData;
 	const title = readOptional(options.offlinePushTitle, PUSH.title);
 	const text = readOptional(options.offlinePushText, PUSH.text);
-	if (title !== undefined || text !== undefined) message.OfflinePushInfo = { ...(title ? { Title: title } : {}), ...(text ? { Desc: text } : {}) };
-	const mentions = options.mentions === undefined || options.mentions === '' ? [] : readIdList(options.mentions, MENTIONS);
-	const at = [...(isOn(options.mentionAll) ? [{ GroupAtAllFlag: 1 as const }] : []), ...mentions.map((id) => ({ GroupAtAllFlag: 0 as const, GroupAt_Account: id }))];
-	if (at.length > MAX_MENTIONS) throw new InvalidInputError(MENTIONS.field, `The message @mentions ${at.length} times; Tencent takes at most ${MAX_MENTIONS}`);
+	if (title !== undefined || text !== undefined)
+		message.OfflinePushInfo = {
+			...(title ? { Title: title } : {}),
+			...(text ? { Desc: text } : {}),
+		};
+	const mentions =
+		options.mentions === undefined || options.mentions === ''
+			? []
+			: readIdList(options.mentions, MENTIONS);
+	const at = [
+		...(isOn(options.mentionAll) ? [{ GroupAtAllFlag: 1 as const }] : []),
+		...mentions.map((id) => ({ GroupAtAllFlag: 0 as const, GroupAt_Account: id })),
+	];
+	if (at.length > MAX_MENTIONS)
+		throw new InvalidInputError(
+			MENTIONS.field,
+			`The message @mentions ${at.length} times; Tencent takes at most ${MAX_MENTIONS}`,
+		);
 	if (at.length > 0) message.GroupAtInfo = at;
 	return message;
 }
@@ -117,7 +179,12 @@ function readMessage(parameter: (name: string) => unknown): GroupMessage {
 /** A failed send that may have been delivered all the same says so in its hint. */
 function maybeDelivered(error: unknown): unknown {
 	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
-	const maybe = new TencentChatError(error.code, error.info, { action: error.action, hint: error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED, field: error.field, mayHaveBeenApplied: true });
+	const maybe = new TencentChatError(error.code, error.info, {
+		action: error.action,
+		hint: error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED,
+		field: error.field,
+		mayHaveBeenApplied: true,
+	});
 	maybe.attempts = error.attempts;
 	maybe.retryAfterMs = error.retryAfterMs;
 	return maybe;
@@ -125,20 +192,34 @@ function maybeDelivered(error: unknown): unknown {
 
 type Input = { group: string; message: GroupMessage };
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<Input> {
 	const groupOf = groupIdReader(context, items);
-	const readers = Object.fromEntries(MESSAGE_PARAMETERS.map((name) => [name, itemParameterReader(context, name, items)]));
+	const readers = Object.fromEntries(
+		MESSAGE_PARAMETERS.map((name) => [name, itemParameterReader(context, name, items)]),
+	);
 	return {
-		read: (_, itemIndex) => ({ group: groupOf(itemIndex), message: readMessage((name) => readers[name](itemIndex)) }),
+		read: (_, itemIndex) => ({
+			group: groupOf(itemIndex),
+			message: readMessage((name) => readers[name](itemIndex)),
+		}),
 		async call(client, { group, message }, options) {
-			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
+			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
+				Promise.reject(maybeDelivered(error)),
+			);
 			// MsgDropReason: Tencent took the call but dropped the message under its frequency control
 			// (doocs; UNCONFIRMED, §9.5). Not delivered: a failure, to send again.
 			if (sent.dropReason !== undefined) {
-				throw new TencentChatError('MSG_DROPPED', `Tencent dropped the message: ${serviceText(sent.dropReason, 200)}`, {
-					action: 'reject',
-					hint: 'The group received more messages than Tencent takes; send this one again later.',
-				});
+				throw new TencentChatError(
+					'MSG_DROPPED',
+					`Tencent dropped the message: ${serviceText(sent.dropReason, 200)}`,
+					{
+						action: 'reject',
+						hint: 'The group received more messages than Tencent takes; send this one again later.',
+					},
+				);
 			}
 			return {
 				group,
@@ -154,6 +235,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

@@ -27,7 +27,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. {"event": "deal_closed"}',
-		description: 'What the members\' apps receive (in onReceiveRESTCustomData); it is not kept in the history',
+		description:
+			"What the members' apps receive (in onReceiveRESTCustomData); it is not kept in the history",
 	},
 	{
 		displayName: 'Recipient IDs',
@@ -35,12 +36,16 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. user_1, user_2',
-		description: 'Up to 500 members to notify; left empty, everyone is (an AVChatRoom only takes everyone)',
+		description:
+			'Up to 500 members to notify; left empty, everyone is (an AVChatRoom only takes everyone)',
 	},
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 const CONTENT = { field: 'Content', maxBytes: MAX_MESSAGE_BYTES };
 const RECIPIENTS = { field: 'Recipient IDs', maxBytes: MAX_USER_ID_BYTES };
@@ -48,19 +53,32 @@ const MAX_RECIPIENTS = COMMANDS.sendGroupNotification.maxPerCall ?? 500;
 
 type Input = { group: string; content: string; recipients?: string[] };
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<Input> {
 	const groupOf = groupIdReader(context, items);
 	const contentOf = parameterReader(context, 'content', items);
 	const recipientsOf = parameterReader(context, 'recipientIds', items);
 	return {
 		read(_, itemIndex) {
 			const content = readText(contentOf(itemIndex), CONTENT);
-			if (content.trim() === '') throw new InvalidInputError(CONTENT.field, 'Content is empty: a notification needs some content');
+			if (content.trim() === '')
+				throw new InvalidInputError(
+					CONTENT.field,
+					'Content is empty: a notification needs some content',
+				);
 			const raw = recipientsOf(itemIndex);
-			const recipients = raw === undefined || raw === null || raw === '' ? undefined : [...new Set(readIdList(raw, RECIPIENTS))];
+			const recipients =
+				raw === undefined || raw === null || raw === ''
+					? undefined
+					: [...new Set(readIdList(raw, RECIPIENTS))];
 			// ToMembers_Account ≤500 (OAS only, §9.7: UNCONFIRMED).
 			if (recipients !== undefined && recipients.length > MAX_RECIPIENTS) {
-				throw new InvalidInputError(RECIPIENTS.field, `Recipient IDs holds ${recipients.length} IDs; Tencent takes at most ${MAX_RECIPIENTS}: leave it empty to notify everyone`);
+				throw new InvalidInputError(
+					RECIPIENTS.field,
+					`Recipient IDs holds ${recipients.length} IDs; Tencent takes at most ${MAX_RECIPIENTS}: leave it empty to notify everyone`,
+				);
 			}
 			return { group: groupOf(itemIndex), content, recipients };
 		},
@@ -76,6 +94,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

@@ -6,7 +6,14 @@ import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids'
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { groupIdField, groupIdReader, readCount, readCustomData, readOptionalText, TEXT } from './fields';
+import {
+	groupIdField,
+	groupIdReader,
+	readCount,
+	readCustomData,
+	readOptionalText,
+	TEXT,
+} from './fields';
 
 export const option = {
 	name: 'Update Member',
@@ -23,7 +30,15 @@ export const MSG_FLAGS = [
 
 const properties: INodeProperties[] = [
 	groupIdField,
-	{ displayName: 'Member ID', name: 'memberId', type: 'string', required: true, default: '', placeholder: 'e.g. user_1', description: 'The UserID of the member' },
+	{
+		displayName: 'Member ID',
+		name: 'memberId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. user_1',
+		description: 'The UserID of the member',
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -36,18 +51,33 @@ const properties: INodeProperties[] = [
 				name: 'customData',
 				type: 'json',
 				default: '{}',
-				description: 'Member custom fields as a JSON object of key → text (at most 5 keys, 64 bytes a value); an empty text deletes the key',
+				description:
+					'Member custom fields as a JSON object of key → text (at most 5 keys, 64 bytes a value); an empty text deletes the key',
 			},
-			{ displayName: 'Message Flag', name: 'msgFlag', type: 'options', options: MSG_FLAGS, default: 'AcceptAndNotify', description: "How the member's devices take the group's messages" },
+			{
+				displayName: 'Message Flag',
+				name: 'msgFlag',
+				type: 'options',
+				options: MSG_FLAGS,
+				default: 'AcceptAndNotify',
+				description: "How the member's devices take the group's messages",
+			},
 			{
 				displayName: 'Mute Seconds',
 				name: 'muteSeconds',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 4_294_967_295 },
 				default: 0,
-				description: 'Mute the member for this long; 0 unmutes, 4294967295 is for ever. Not in Work groups.',
+				description:
+					'Mute the member for this long; 0 unmutes, 4294967295 is for ever. Not in Work groups.',
 			},
-			{ displayName: 'Name Card', name: 'nameCard', type: 'string', default: '', description: "The member's name in this group, up to 50 bytes" },
+			{
+				displayName: 'Name Card',
+				name: 'nameCard',
+				type: 'string',
+				default: '',
+				description: "The member's name in this group, up to 50 bytes",
+			},
 			{
 				displayName: 'Role',
 				name: 'role',
@@ -57,34 +87,59 @@ const properties: INodeProperties[] = [
 					{ name: 'Member', value: 'Member' },
 				],
 				default: 'Member',
-				description: 'Make the member an admin, or an admin a plain member again (Work groups have no admins)',
+				description:
+					'Make the member an admin, or an admin a plain member again (Work groups have no admins)',
 			},
 		],
 	},
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: [option.value] } },
+	properties,
+);
 
 const MEMBER = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
-const MUTE = { name: 'muteSeconds', displayName: 'Mute Seconds', min: 0, max: 4_294_967_295, default: 0 };
+const MUTE = {
+	name: 'muteSeconds',
+	displayName: 'Mute Seconds',
+	min: 0,
+	max: 4_294_967_295,
+	default: 0,
+};
 
 function readChanges(fields: Record<string, unknown>): MemberChanges {
 	const changes: MemberChanges = {};
 	if (fields.role !== undefined) {
-		if (fields.role !== 'Admin' && fields.role !== 'Member') throw new InvalidInputError('Role', `Role must be Admin or Member, not ${JSON.stringify(fields.role)?.slice(0, 40)}`);
+		if (fields.role !== 'Admin' && fields.role !== 'Member')
+			throw new InvalidInputError(
+				'Role',
+				`Role must be Admin or Member, not ${JSON.stringify(fields.role)?.slice(0, 40)}`,
+			);
 		changes.Role = fields.role;
 	}
 	const nameCard = readOptionalText(fields.nameCard, TEXT.nameCard);
 	if (nameCard !== undefined) changes.NameCard = nameCard;
 	if (fields.msgFlag !== undefined) {
-		if (!MSG_FLAGS.some((flag) => flag.value === fields.msgFlag)) throw new InvalidInputError('Message Flag', 'Message Flag must be AcceptAndNotify, AcceptNotNotify or Discard');
+		if (!MSG_FLAGS.some((flag) => flag.value === fields.msgFlag))
+			throw new InvalidInputError(
+				'Message Flag',
+				'Message Flag must be AcceptAndNotify, AcceptNotNotify or Discard',
+			);
 		changes.MsgFlag = fields.msgFlag as string;
 	}
 	if (fields.muteSeconds !== undefined) changes.ShutUpTime = readCount(fields.muteSeconds, MUTE);
-	const customData = readCustomData(fields.customData, 'Custom Data', { maxKeys: 5, maxValueBytes: 64 });
+	const customData = readCustomData(fields.customData, 'Custom Data', {
+		maxKeys: 5,
+		maxValueBytes: 64,
+	});
 	if (customData !== undefined) changes.AppMemberDefinedData = customData;
-	if (Object.keys(changes).length === 0) throw new InvalidInputError('Update Fields', 'Update Fields is empty: add the fields to change');
+	if (Object.keys(changes).length === 0)
+		throw new InvalidInputError(
+			'Update Fields',
+			'Update Fields is empty: add the fields to change',
+		);
 	return changes;
 }
 
@@ -98,7 +153,10 @@ const OUTPUT_NAMES: Record<keyof MemberChanges, string> = {
 
 type Input = { group: string; member: string; changes: MemberChanges };
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<Input> {
 	const groupOf = groupIdReader(context, items);
 	const memberOf = parameterReader(context, 'memberId', items);
 	const fieldsOf = itemParameterReader(context, 'updateFields', items);
@@ -110,11 +168,21 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 		}),
 		async call(client, { group, member, changes }, options) {
 			await updateGroupMember(client, group, member, changes, options);
-			return { group, member, status: 'updated', updatedFields: (Object.keys(changes) as Array<keyof MemberChanges>).map((key) => OUTPUT_NAMES[key]) };
+			return {
+				group,
+				member,
+				status: 'updated',
+				updatedFields: (Object.keys(changes) as Array<keyof MemberChanges>).map(
+					(key) => OUTPUT_NAMES[key],
+				),
+			};
 		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

@@ -10,7 +10,15 @@ import * as sendAndWait from './sendAndWait.operation';
 import * as sendToMany from './sendToMany.operation';
 
 /** Every operation of the resource: its option, fields and `execute`. A new operation is one file and one line here. */
-export const operations = { send, sendToMany, sendAndWait, getHistory, recall, markRead, getUnreadCount };
+export const operations = {
+	send,
+	sendToMany,
+	sendAndWait,
+	getHistory,
+	recall,
+	markRead,
+	getUnreadCount,
+};
 
 export const description: INodeProperties[] = [
 	operationField('message', operations, 'send'),

@@ -13,7 +13,13 @@ import { messageBodyFields, readMessageBody } from '../messageBody';
 
 export const SENDER: IdRule = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
 /** MsgLifeTime: 0 (online only) up to 7 days. */
-const LIFETIME = { name: 'lifetime', displayName: 'Lifetime (Seconds)', min: 0, max: 604_800, default: 604_800 };
+const LIFETIME = {
+	name: 'lifetime',
+	displayName: 'Lifetime (Seconds)',
+	min: 0,
+	max: 604_800,
+	default: 604_800,
+};
 // Tencent's limit for a message's content is 12 KB (UNCONFIRMED in this project's reference: code 93000).
 const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
 const PUSH_TITLE = { field: 'Offline Push Title', maxBytes: 1_024 };
@@ -27,7 +33,8 @@ export function messageFields(): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. support_bot',
-			description: "The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
+			description:
+				"The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
 		},
 		...messageBodyFields(),
 		{
@@ -50,7 +57,8 @@ export function messageFields(): INodeProperties[] {
 					type: 'number',
 					typeOptions: { minValue: 0, maxValue: 604_800 },
 					default: 604_800,
-					description: 'How long the message is kept for an offline recipient: 0 delivers it only to users online now, at most 604,800 (7 days)',
+					description:
+						'How long the message is kept for an offline recipient: 0 delivers it only to users online now, at most 604,800 (7 days)',
 				},
 				{
 					displayName: 'Offline Push Text',
@@ -71,21 +79,36 @@ export function messageFields(): INodeProperties[] {
 					name: 'syncToSender',
 					type: 'boolean',
 					default: false,
-					description: "Whether the message also shows in the sender's own devices (SyncOtherMachine)",
+					description:
+						"Whether the message also shows in the sender's own devices (SyncOtherMachine)",
 				},
 			],
 		},
 	];
 }
 
-const MESSAGE_PARAMETERS = ['from', 'messageType', 'text', 'customData', 'customDescription', 'customExtension', 'msgBody', 'messageOptions'];
+const MESSAGE_PARAMETERS = [
+	'from',
+	'messageType',
+	'text',
+	'customData',
+	'customDescription',
+	'customExtension',
+	'msgBody',
+	'messageOptions',
+];
 
 /**
  * Reads each item's message. When no message parameter holds an expression, every item has the
  * same message: it is read once, and every item gets the same object.
  */
-export function messageReader(context: IExecuteFunctions, items: INodeExecutionData[]): (itemIndex: number) => Message {
-	const readers = Object.fromEntries(MESSAGE_PARAMETERS.map((name) => [name, itemParameterReader(context, name, items)]));
+export function messageReader(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): (itemIndex: number) => Message {
+	const readers = Object.fromEntries(
+		MESSAGE_PARAMETERS.map((name) => [name, itemParameterReader(context, name, items)]),
+	);
 	const read = (itemIndex: number) => readMessage((name) => readers[name](itemIndex));
 	if (MESSAGE_PARAMETERS.some((name) => parameterHoldsExpression(context, name))) return read;
 	let message: Message | undefined;
@@ -94,7 +117,10 @@ export function messageReader(context: IExecuteFunctions, items: INodeExecutionD
 
 function readMessage(parameter: (name: string) => unknown): Message {
 	const fromValue = parameter('from');
-	const from = fromValue === undefined || fromValue === null || fromValue === '' ? undefined : readId(fromValue, SENDER);
+	const from =
+		fromValue === undefined || fromValue === null || fromValue === ''
+			? undefined
+			: readId(fromValue, SENDER);
 	const body = readMessageBody(parameter);
 	const options = (parameter('messageOptions') ?? {}) as Record<string, unknown>;
 	const message: Message = {
@@ -111,11 +137,14 @@ function readMessage(parameter: (name: string) => unknown): Message {
 	if (cloudCustomData) message.CloudCustomData = cloudCustomData;
 	const title = optionalText(options.offlinePushTitle, PUSH_TITLE);
 	const text = optionalText(options.offlinePushText, PUSH_TEXT);
-	if (title || text) message.OfflinePushInfo = { ...(title ? { Title: title } : {}), ...(text ? { Desc: text } : {}) };
+	if (title || text)
+		message.OfflinePushInfo = {
+			...(title ? { Title: title } : {}),
+			...(text ? { Desc: text } : {}),
+		};
 	return message;
 }
 
 function optionalText(value: unknown, rule: { field: string; maxBytes: number }): string {
 	return value === undefined || value === null ? '' : readText(value, rule);
 }
-

@@ -6,19 +6,31 @@ import { InvalidInputError, readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
-import { messageJson, namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, readTime, USER_ID, userField } from './history';
+import {
+	messageJson,
+	namingTheEnds,
+	NOT_IMPORTED,
+	PEER_ID,
+	peerField,
+	readTime,
+	USER_ID,
+	userField,
+} from './history';
 
 export const option = {
 	name: 'Get History',
 	value: 'getHistory',
-	description: 'Get the messages of one conversation between two users, newest first, as one of them sees it',
+	description:
+		'Get the messages of one conversation between two users, newest first, as one of them sees it',
 	action: 'Get the history of a conversation',
 } as const;
 
 const displayOptions = { show: { resource: ['message'], operation: [option.value] } };
 
 const properties: INodeProperties[] = [
-	userField('The user whose view of the conversation to read (what they cleared or deleted is not in it)'),
+	userField(
+		'The user whose view of the conversation to read (what they cleared or deleted is not in it)',
+	),
 	peerField('The other user of the conversation'),
 	optionsField([
 		{
@@ -26,7 +38,8 @@ const properties: INodeProperties[] = [
 			name: 'startTime',
 			type: 'dateTime',
 			default: '',
-			description: 'The oldest messages to get; empty: 7 days ago, as far back as Tencent keeps history by default',
+			description:
+				'The oldest messages to get; empty: 7 days ago, as far back as Tencent keeps history by default',
 		},
 		{
 			displayName: 'End Time',
@@ -54,11 +67,21 @@ const ends = namingTheEnds({ 90003: NOT_IMPORTED('Peer ID'), 90008: NOT_IMPORTED
 export const operation: ListOperation<Input, HistoryCursor> = {
 	maxPageSize: COMMANDS.getHistory.maxPerCall ?? 1,
 	read(context, itemIndex, items) {
-		const { startTime, endTime } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as { startTime?: unknown; endTime?: unknown };
+		const { startTime, endTime } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
+			startTime?: unknown;
+			endTime?: unknown;
+		};
 		const now = Math.floor(Date.now() / 1000);
 		const maxTime = endTime === undefined || endTime === '' ? now : readTime(endTime, 'End Time');
-		const minTime = startTime === undefined || startTime === '' ? Math.max(0, maxTime - WEEK_SECONDS) : readTime(startTime, 'Start Time');
-		if (minTime > maxTime) throw new InvalidInputError('Start Time', 'Start Time is after End Time: no message can be in that range');
+		const minTime =
+			startTime === undefined || startTime === ''
+				? Math.max(0, maxTime - WEEK_SECONDS)
+				: readTime(startTime, 'Start Time');
+		if (minTime > maxTime)
+			throw new InvalidInputError(
+				'Start Time',
+				'Start Time is after End Time: no message can be in that range',
+			);
 		return {
 			userId: readId(parameterReader(context, 'userId', items)(itemIndex), USER_ID),
 			peerId: readId(parameterReader(context, 'peerId', items)(itemIndex), PEER_ID),
@@ -67,11 +90,16 @@ export const operation: ListOperation<Input, HistoryCursor> = {
 		};
 	},
 	async page(client, input, cursor, pageSize, options) {
-		const page = await getHistoryPage(client, { ...input, limit: pageSize, cursor }, options).catch(ends);
+		const page = await getHistoryPage(client, { ...input, limit: pageSize, cursor }, options).catch(
+			ends,
+		);
 		return { entries: page.messages.map(messageJson), next: page.next };
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runList.call(this, items, operation);
 }

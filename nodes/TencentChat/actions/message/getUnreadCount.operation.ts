@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getUnreadByPeer, getUnreadTotal } from '../../client';
@@ -29,7 +34,10 @@ const properties: INodeProperties[] = [
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: [option.value] } },
+	properties,
+);
 
 const PEER_IDS = { field: 'Peer IDs', maxBytes: 32 };
 const PEERS_PER_CALL = COMMANDS.getUnreadCount.maxPerCall ?? 1;
@@ -38,18 +46,28 @@ type Input = { userId: string; peerIds?: string[] };
 
 const ends = namingTheEnds({ 90003: NOT_IMPORTED('User ID') });
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<Input> {
 	const userOf = itemParameterReader(context, 'userId', items);
 	const peersOf = itemParameterReader(context, 'peerIds', items);
 	return {
 		read(_, itemIndex) {
 			const peers = peersOf(itemIndex);
 			const none = peers === undefined || peers === null || peers === '';
-			return { userId: readId(userOf(itemIndex), USER_ID), ...(none ? {} : { peerIds: [...new Set(readIdList(peers, PEER_IDS))] }) };
+			return {
+				userId: readId(userOf(itemIndex), USER_ID),
+				...(none ? {} : { peerIds: [...new Set(readIdList(peers, PEER_IDS))] }),
+			};
 		},
 		async call(client, { userId, peerIds }, options) {
 			// A count Tencent gives that is no count is null, not a failure of the call.
-			if (peerIds === undefined) return { userId, unreadCount: (await getUnreadTotal(client, userId, options).catch(ends)) ?? null };
+			if (peerIds === undefined)
+				return {
+					userId,
+					unreadCount: (await getUnreadTotal(client, userId, options).catch(ends)) ?? null,
+				};
 			const counts: IDataObject[] = [];
 			// Tencent takes 10 peers a call: an item with more makes one call per 10, one after the other.
 			for (let start = 0; start < peerIds.length; start += PEERS_PER_CALL) {
@@ -58,9 +76,26 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 				for (const peerId of chunk) {
 					const result = results.get(peerId);
 					if (typeof result === 'number') counts.push({ userId, peerId, unreadCount: result });
-					else if (result?.errorCode === 70107) counts.push({ userId, peerId, unreadCount: null, status: 'notImported' });
-					else if (result !== undefined) counts.push({ userId, peerId, unreadCount: null, status: 'failed', errorCode: result.errorCode, errorInfo: 'Tencent could not count this conversation' });
-					else counts.push({ userId, peerId, unreadCount: null, status: 'failed', errorCode: 'MISSING_RESULT', errorInfo: 'Tencent answered OK but gave no count for this peer' });
+					else if (result?.errorCode === 70107)
+						counts.push({ userId, peerId, unreadCount: null, status: 'notImported' });
+					else if (result !== undefined)
+						counts.push({
+							userId,
+							peerId,
+							unreadCount: null,
+							status: 'failed',
+							errorCode: result.errorCode,
+							errorInfo: 'Tencent could not count this conversation',
+						});
+					else
+						counts.push({
+							userId,
+							peerId,
+							unreadCount: null,
+							status: 'failed',
+							errorCode: 'MISSING_RESULT',
+							errorInfo: 'Tencent answered OK but gave no count for this peer',
+						});
 				}
 			}
 			return counts;
@@ -68,6 +103,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

@@ -14,11 +14,27 @@ export const USER_ID: IdRule = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES }
 export const PEER_ID: IdRule = { field: 'Peer ID', maxBytes: MAX_USER_ID_BYTES };
 
 export function userField(description: string): INodeProperties {
-	return { displayName: 'User ID', name: 'userId', type: 'string', required: true, default: '', placeholder: 'e.g. customer_1042', description };
+	return {
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. customer_1042',
+		description,
+	};
 }
 
 export function peerField(description: string): INodeProperties {
-	return { displayName: 'Peer ID', name: 'peerId', type: 'string', required: true, default: '', placeholder: 'e.g. support', description };
+	return {
+		displayName: 'Peer ID',
+		name: 'peerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. support',
+		description,
+	};
 }
 
 /** Unix seconds at most; a number past it is taken as milliseconds (JavaScript's Date.now()). */
@@ -33,14 +49,26 @@ const ISO_DATE = /^\s*\d{4}-\d{2}-\d{2}([T\s].*)?$/;
 export function readTime(value: unknown, field: string): number {
 	let ms: number | undefined;
 	if (value instanceof Date) ms = value.getTime();
-	else if (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	else if (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		ms = (value as { toMillis: () => number }).toMillis();
-	} else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) ms = value > MAX_SECONDS ? value : value * 1000;
-	else if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) ms = Number(value) > MAX_SECONDS ? Number(value) : Number(value) * 1000;
+	} else if (typeof value === 'number' && Number.isFinite(value) && value >= 0)
+		ms = value > MAX_SECONDS ? value : value * 1000;
+	else if (typeof value === 'string' && /^\s*\d+\s*$/.test(value))
+		ms = Number(value) > MAX_SECONDS ? Number(value) : Number(value) * 1000;
 	else if (typeof value === 'string' && ISO_DATE.test(value)) ms = Date.parse(value.trim());
 	if (ms === undefined || !Number.isFinite(ms) || ms < 0) {
-		const shown = typeof value === 'string' ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"` : String(value);
-		throw new InvalidInputError(field, `${field} is not a date: got ${shown}. Use an ISO date such as 2026-12-01T09:00:00Z, or Unix seconds.`);
+		const shown =
+			typeof value === 'string'
+				? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
+				: String(value);
+		throw new InvalidInputError(
+			field,
+			`${field} is not a date: got ${shown}. Use an ISO date such as 2026-12-01T09:00:00Z, or Unix seconds.`,
+		);
 	}
 	return Math.floor(ms / 1000);
 }
@@ -58,10 +86,15 @@ export function messageJson(message: RoamingMessage): IDataObject {
 		msgRandom: message.MsgRandom as number,
 		msgTime: isoTime(message.MsgTimeStamp),
 		// Tencent's MsgFlagBits 8; a value that is no flag word says nothing either way.
-		recalled: Number.isSafeInteger(flags) && (flags as number) >= 0 ? Math.floor((flags as number) / RECALLED_FLAG) % 2 === 1 : null,
+		recalled:
+			Number.isSafeInteger(flags) && (flags as number) >= 0
+				? Math.floor((flags as number) / RECALLED_FLAG) % 2 === 1
+				: null,
 		readByRecipient: message.IsPeerRead === 1 ? true : message.IsPeerRead === 0 ? false : null,
 		msgBody: (Array.isArray(message.MsgBody) ? message.MsgBody : []) as IDataObject[],
-		...(message.CloudCustomData !== undefined ? { cloudCustomData: message.CloudCustomData as string } : {}),
+		...(message.CloudCustomData !== undefined
+			? { cloudCustomData: message.CloudCustomData as string }
+			: {}),
 	};
 }
 
@@ -69,15 +102,23 @@ export function messageJson(message: RoamingMessage): IDataObject {
  * The openim table's hints for 90003 / 90008 speak of a send's recipient and sender; for these
  * commands they are told which of the operation's fields Tencent did not find.
  */
-export function namingTheEnds(hints: Partial<Record<90003 | 90008, string>>): (error: unknown) => Promise<never> {
+export function namingTheEnds(
+	hints: Partial<Record<90003 | 90008, string>>,
+): (error: unknown) => Promise<never> {
 	return (error) => {
 		if (!(error instanceof TencentChatError)) return Promise.reject(error);
 		const hint = hints[error.code as 90003 | 90008];
 		if (hint === undefined) return Promise.reject(error);
-		const named = new TencentChatError(error.code, error.info, { action: error.action, hint, field: error.field, mayHaveBeenApplied: error.mayHaveBeenApplied });
+		const named = new TencentChatError(error.code, error.info, {
+			action: error.action,
+			hint,
+			field: error.field,
+			mayHaveBeenApplied: error.mayHaveBeenApplied,
+		});
 		named.attempts = error.attempts;
 		return Promise.reject(named);
 	};
 }
 
-export const NOT_IMPORTED = (field: string) => `${field} is not an imported account (or has no such conversation): check it, or import it first (Account → Import).`;
+export const NOT_IMPORTED = (field: string) =>
+	`${field} is not an imported account (or has no such conversation): check it, or import it first (Account → Import).`;

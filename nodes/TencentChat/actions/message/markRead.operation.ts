@@ -6,7 +6,16 @@ import { readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { isoTime, namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, readTime, USER_ID, userField } from './history';
+import {
+	isoTime,
+	namingTheEnds,
+	NOT_IMPORTED,
+	PEER_ID,
+	peerField,
+	readTime,
+	USER_ID,
+	userField,
+} from './history';
 
 export const option = {
 	name: 'Mark Read',
@@ -24,28 +33,38 @@ const properties: INodeProperties[] = [
 			name: 'readUntil',
 			type: 'dateTime',
 			default: '',
-			description: 'Messages sent up to this time are read; empty: now, by Tencent\'s clock',
+			description: "Messages sent up to this time are read; empty: now, by Tencent's clock",
 		},
 		...clientOptionFields,
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: [option.value] } },
+	properties,
+);
 
 type Input = { userId: string; peerId: string; readTime?: number };
 
 const ends = namingTheEnds({ 90003: NOT_IMPORTED('Peer ID'), 90008: NOT_IMPORTED('User ID') });
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<Input> {
 	const userOf = itemParameterReader(context, 'userId', items);
 	const peerOf = itemParameterReader(context, 'peerId', items);
 	return {
 		read(_, itemIndex) {
-			const { readUntil } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as { readUntil?: unknown };
+			const { readUntil } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
+				readUntil?: unknown;
+			};
 			return {
 				userId: readId(userOf(itemIndex), USER_ID),
 				peerId: readId(peerOf(itemIndex), PEER_ID),
-				...(readUntil === undefined || readUntil === '' ? {} : { readTime: readTime(readUntil, 'Read Until') }),
+				...(readUntil === undefined || readUntil === ''
+					? {}
+					: { readTime: readTime(readUntil, 'Read Until') }),
 			};
 		},
 		// Marking read again moves nothing back: a retry, or a re-run, is safe.
@@ -61,6 +80,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

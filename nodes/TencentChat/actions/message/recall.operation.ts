@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recallMessage, TencentChatError } from '../../client';
@@ -12,7 +17,8 @@ import { SENDER } from './fields';
 export const option = {
 	name: 'Recall',
 	value: 'recall',
-	description: 'Recall a one-to-one message from both ends, by the key Send or Get History gave; irreversible',
+	description:
+		'Recall a one-to-one message from both ends, by the key Send or Get History gave; irreversible',
 	action: 'Recall a message',
 } as const;
 
@@ -23,7 +29,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. support',
-		description: "The message's sender; empty: the credential's Admin UserID, who sends when Send's From is empty",
+		description:
+			"The message's sender; empty: the credential's Admin UserID, who sends when Send's From is empty",
 	},
 	{
 		displayName: 'To',
@@ -46,7 +53,10 @@ const properties: INodeProperties[] = [
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: [option.value] } },
+	properties,
+);
 
 const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 // Tencent's MsgKeys are `seq_random_time`, some 30 characters; the page states no maximum (UNCONFIRMED).
@@ -63,11 +73,17 @@ function settledFailure(error: unknown): IDataObject | Promise<never> {
 	if (error instanceof TencentChatError && error.code === NOT_FOUND) return { status: 'notFound' };
 	if (!(error instanceof TencentChatError) || error.code !== ALREADY_RECALLED) return ends(error);
 	// Already recalled, after an attempt that may have done it: this run or an earlier one did.
-	return error.mayHaveBeenApplied ? { status: 'recalledOrAlreadyRecalled', ambiguous: true } : { status: 'alreadyRecalled' };
+	return error.mayHaveBeenApplied
+		? { status: 'recalledOrAlreadyRecalled', ambiguous: true }
+		: { status: 'alreadyRecalled' };
 }
 
 /** One run's operation; `admin` is who sent a message whose From was left empty. */
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], admin: string): PerItemOperation<Input> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	admin: string,
+): PerItemOperation<Input> {
 	const fromOf = itemParameterReader(context, 'from', items);
 	const toOf = itemParameterReader(context, 'to', items);
 	const keyOf = itemParameterReader(context, 'msgKey', items);
@@ -75,7 +91,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], a
 		read(_, itemIndex) {
 			const from = fromOf(itemIndex);
 			return {
-				...(from === undefined || from === null || from === '' ? {} : { from: readId(from, SENDER) }),
+				...(from === undefined || from === null || from === ''
+					? {}
+					: { from: readId(from, SENDER) }),
 				to: readId(toOf(itemIndex), RECIPIENT),
 				msgKey: readId(keyOf(itemIndex), MSG_KEY),
 			};
@@ -83,13 +101,23 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], a
 		async call(client, input, options) {
 			const message = { from: input.from ?? admin, to: input.to, msgKey: input.msgKey };
 			// An OK answer after an attempt that may have recalled it: that attempt did not, or Tencent would say 20023.
-			const status = await recallMessage(client, message, options).then(() => ({ status: 'recalled' }), settledFailure);
+			const status = await recallMessage(client, message, options).then(
+				() => ({ status: 'recalled' }),
+				settledFailure,
+			);
 			return { ...message, ...status };
 		},
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const { identifier } = await this.getCredentials<{ identifier?: unknown }>('tencentChatApi');
-	return await runPerItem.call(this, items, operationFor(this, items, String(identifier ?? '').trim()));
+	return await runPerItem.call(
+		this,
+		items,
+		operationFor(this, items, String(identifier ?? '').trim()),
+	);
 }

@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type CallOptions, type Message, sendMessage, type TencentChatClient, TencentChatError } from '../../client';
+import {
+	type CallOptions,
+	type Message,
+	sendMessage,
+	type TencentChatClient,
+	TencentChatError,
+} from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { isoTime } from './history';
@@ -30,7 +41,10 @@ const properties: INodeProperties[] = [
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: [option.value] } },
+	properties,
+);
 
 const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 const MAYBE_DELIVERED =
@@ -42,14 +56,26 @@ type Input = { to: string; message: Message };
 export function maybeDelivered(error: unknown): unknown {
 	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
 	const hint = error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED;
-	const maybe = new TencentChatError(error.code, error.info, { action: error.action, hint, field: error.field, mayHaveBeenApplied: true });
+	const maybe = new TencentChatError(error.code, error.info, {
+		action: error.action,
+		hint,
+		field: error.field,
+		mayHaveBeenApplied: true,
+	});
 	maybe.attempts = error.attempts;
 	return maybe;
 }
 
 /** Sends one message to `to`, as Send and Send and Wait do: its output item, `ambiguous` after a possibly-delivered attempt. */
-export async function sendOne(client: TencentChatClient, to: string, message: Message, options: CallOptions): Promise<IDataObject> {
-	const sent = await sendMessage(client, to, message, options).catch((error: unknown) => Promise.reject(maybeDelivered(error)));
+export async function sendOne(
+	client: TencentChatClient,
+	to: string,
+	message: Message,
+	options: CallOptions,
+): Promise<IDataObject> {
+	const sent = await sendMessage(client, to, message, options).catch((error: unknown) =>
+		Promise.reject(maybeDelivered(error)),
+	);
 	return {
 		to,
 		...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
@@ -63,15 +89,24 @@ export async function sendOne(client: TencentChatClient, to: string, message: Me
 }
 
 /** One run's operation: the message readers are made once for all its items. */
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<Input> {
 	const toOf = itemParameterReader(context, 'to', items);
 	const messageOf = messageReader(context, items);
 	return {
-		read: (_, itemIndex) => ({ to: readId(toOf(itemIndex), RECIPIENT), message: messageOf(itemIndex) }),
+		read: (_, itemIndex) => ({
+			to: readId(toOf(itemIndex), RECIPIENT),
+			message: messageOf(itemIndex),
+		}),
 		call: async (client, { to, message }, options) => await sendOne(client, to, message, options),
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

@@ -30,17 +30,26 @@ const properties: INodeProperties[] = [
 	...sendAndWaitFields(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: [option.value] } },
+	properties,
+);
 
 const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], body: MessageElement[]): PerItemOperation<{ to: string; message: Message }> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	body: MessageElement[],
+): PerItemOperation<{ to: string; message: Message }> {
 	const toOf = itemParameterReader(context, 'to', items);
 	return {
 		read(_, itemIndex) {
 			const from = context.getNodeParameter('options.from', itemIndex, '');
 			const message: Message = {
-				...(from === '' || from === null || from === undefined ? {} : { From_Account: readId(from, SENDER) }),
+				...(from === '' || from === null || from === undefined
+					? {}
+					: { From_Account: readId(from, SENDER) }),
 				MsgBody: body,
 				SyncOtherMachine: 2,
 			};
@@ -50,6 +59,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[], b
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runSendAndWait.call(this, items, (body) => operationFor(this, items, body));
 }

@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, type DeliveryResult, type Message, SERVICES, sendMessageToMany } from '../../client';
+import {
+	COMMANDS,
+	type DeliveryResult,
+	type Message,
+	SERVICES,
+	sendMessageToMany,
+} from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
@@ -31,15 +37,24 @@ const properties: INodeProperties[] = [
 	optionsField([batchSizeField(COMMANDS.sendMessageToMany, 'Recipients'), ...clientOptionFields]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: [option.value] } },
+	properties,
+);
 
 const RECIPIENTS: IdRule = { field: 'Recipients', maxBytes: MAX_USER_ID_BYTES };
 
 /** A recipient ErrorList named. */
-const failed = codeOutcomes(SERVICES.message, 'Tencent could not deliver the message to this recipient');
+const failed = codeOutcomes(
+	SERVICES.message,
+	'Tencent could not deliver the message to this recipient',
+);
 
 /** A sent recipient: one shared outcome per call (its MsgKey) and per whether the call was a retry that may repeat an earlier one. */
-const sentOutcomes = new WeakMap<Exclude<DeliveryResult, number>, { plain?: Outcome; ambiguous?: Outcome }>();
+const sentOutcomes = new WeakMap<
+	Exclude<DeliveryResult, number>,
+	{ plain?: Outcome; ambiguous?: Outcome }
+>();
 function sent(result: Exclude<DeliveryResult, number>, afterMaybeApplied: boolean): Outcome {
 	let outcomes = sentOutcomes.get(result);
 	if (outcomes === undefined) {
@@ -47,7 +62,8 @@ function sent(result: Exclude<DeliveryResult, number>, afterMaybeApplied: boolea
 		sentOutcomes.set(result, outcomes);
 	}
 	const msgKey = result.msgKey !== undefined ? { msgKey: result.msgKey } : {};
-	if (afterMaybeApplied) return (outcomes.ambiguous ??= freeze({ status: 'sent', ...msgKey, ambiguous: true }));
+	if (afterMaybeApplied)
+		return (outcomes.ambiguous ??= freeze({ status: 'sent', ...msgKey, ambiguous: true }));
 	return (outcomes.plain ??= freeze({ status: 'sent', ...msgKey }));
 }
 
@@ -55,7 +71,10 @@ function sent(result: Exclude<DeliveryResult, number>, afterMaybeApplied: boolea
  * One run's operation. Its key is the message itself, as JSON: items whose message is the same
  * are sent in the same calls, and a recipient asked for twice with the same message gets it once.
  */
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): BulkOperation<DeliveryResult> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): BulkOperation<DeliveryResult> {
 	const recipientsOf = itemParameterReader(context, 'recipients', items);
 	const messageOf = messageReader(context, items);
 	const messages = new Map<string, { key: string; message: Message }>();
@@ -77,13 +96,18 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 			}
 			return { key, ids };
 		},
-		send: (client, key, ids, options) => sendMessageToMany(client, (messages.get(key) as { message: Message }).message, ids, options),
-		outcome: (result, afterMaybeApplied) => (typeof result === 'number' ? failed(result) : sent(result, afterMaybeApplied)),
+		send: (client, key, ids, options) =>
+			sendMessageToMany(client, (messages.get(key) as { message: Message }).message, ids, options),
+		outcome: (result, afterMaybeApplied) =>
+			typeof result === 'number' ? failed(result) : sent(result, afterMaybeApplied),
 		rerun:
 			'Running the node again sends the message again, also to the recipients who have it: run it again only for the recipients whose status is "failed".',
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runBulk.call(this, items, operationFor(this, items));
 }

@@ -4,7 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { addSubscribers, COMMANDS, type SubscriberResult } from '../../client';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
-import { OFFICIAL_ACCOUNT_ID, officialAccountIdField, SUBSCRIBER_IDS, subscriberIdsField } from './fields';
+import {
+	OFFICIAL_ACCOUNT_ID,
+	officialAccountIdField,
+	SUBSCRIBER_IDS,
+	subscriberIdsField,
+} from './fields';
 
 export const option = {
 	name: 'Add Subscribers',
@@ -27,8 +32,13 @@ export const description = updateDisplayOptions(
 const ADDED = freeze({ result: 1, status: 'added' });
 const ALREADY_SUBSCRIBED = freeze({ result: 2, status: 'alreadySubscribed' });
 // A retry after a call that may have been carried out finds the subscriber there: this run or an earlier one?
-const ADDED_OR_ALREADY_SUBSCRIBED = freeze({ result: 2, status: 'addedOrAlreadySubscribed', ambiguous: true });
-const NOT_ADDED_INFO = 'Tencent answered Result 0 (failed) for this subscriber without a reason; check that the UserID exists';
+const ADDED_OR_ALREADY_SUBSCRIBED = freeze({
+	result: 2,
+	status: 'addedOrAlreadySubscribed',
+	ambiguous: true,
+});
+const NOT_ADDED_INFO =
+	'Tencent answered Result 0 (failed) for this subscriber without a reason; check that the UserID exists';
 const NOT_ADDED = freeze(
 	{ result: 0, status: 'failed', errorCode: 'NOT_ADDED', errorInfo: NOT_ADDED_INFO },
 	{ code: 'NOT_ADDED', info: NOT_ADDED_INFO },
@@ -37,7 +47,12 @@ const NOT_ADDED = freeze(
 export const operation: BulkOperation<SubscriberResult> = {
 	command: COMMANDS.addSubscriber,
 	key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
-	ids: { parameter: 'subscriberIds', outputName: 'subscriber', rule: SUBSCRIBER_IDS, noun: 'subscribers' },
+	ids: {
+		parameter: 'subscriberIds',
+		outputName: 'subscriber',
+		rule: SUBSCRIBER_IDS,
+		noun: 'subscribers',
+	},
 	send: addSubscribers,
 	outcome(result, afterMaybeApplied) {
 		if (result === 1) return ADDED;
@@ -45,9 +60,13 @@ export const operation: BulkOperation<SubscriberResult> = {
 		return NOT_ADDED;
 	},
 	failedFields: { result: 0 },
-	rerun: 'Running the node again is safe: subscribers already added come back as "alreadySubscribed".',
+	rerun:
+		'Running the node again is safe: subscribers already added come back as "alreadySubscribed".',
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runBulk.call(this, items, operation);
 }

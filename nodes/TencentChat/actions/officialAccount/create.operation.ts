@@ -23,7 +23,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. user_1',
-		description: 'The UserID of the account that owns the official account; it must have been imported into the app already',
+		description:
+			'The UserID of the account that owns the official account; it must have been imported into the app already',
 	},
 	{ ...nameField, required: true },
 	{
@@ -48,20 +49,35 @@ const properties: INodeProperties[] = [
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['officialAccount'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['officialAccount'], operation: [option.value] } },
+	properties,
+);
 
 const OWNER = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
 
-type Input = { owner: string; officialAccountId?: string; profile: OfficialAccountProfile & { Name: string } };
+type Input = {
+	owner: string;
+	officialAccountId?: string;
+	profile: OfficialAccountProfile & { Name: string };
+};
 
 export const operation: PerItemOperation<Input> = {
 	read(context, itemIndex, items) {
 		const owner = readId(parameterReader(context, 'ownerId', items)(itemIndex), OWNER);
-		const { officialAccountId, ...rest } = (context.getNodeParameter('additionalFields', itemIndex, {}) ?? {}) as Record<string, unknown>;
+		const { officialAccountId, ...rest } = (context.getNodeParameter(
+			'additionalFields',
+			itemIndex,
+			{},
+		) ?? {}) as Record<string, unknown>;
 		const name = parameterReader(context, 'name', items)(itemIndex);
-		if (name === undefined || name === null || name === '') throw new InvalidInputError('Name', 'Name is required');
+		if (name === undefined || name === null || name === '')
+			throw new InvalidInputError('Name', 'Name is required');
 		const profile = readProfile({ ...rest, name }) as OfficialAccountProfile & { Name: string };
-		const id = officialAccountId === undefined || officialAccountId === '' ? undefined : readNewOfficialAccountId(officialAccountId);
+		const id =
+			officialAccountId === undefined || officialAccountId === ''
+				? undefined
+				: readNewOfficialAccountId(officialAccountId);
 		return { owner, officialAccountId: id, profile };
 	},
 	async call(client, input, options) {
@@ -77,6 +93,9 @@ export const operation: PerItemOperation<Input> = {
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operation);
 }

@@ -17,7 +17,10 @@ export const option = {
 
 const properties: INodeProperties[] = [officialAccountIdField, optionsField(clientOptionFields)];
 
-export const description = updateDisplayOptions({ show: { resource: ['officialAccount'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['officialAccount'], operation: [option.value] } },
+	properties,
+);
 
 /** Tencent's answer for an account that does not exist or was destroyed. */
 const NO_SUCH_ACCOUNT = 130004;
@@ -25,20 +28,32 @@ const NO_SUCH_ACCOUNT = 130004;
 export const operation: PerItemOperation<string> = {
 	subject: (officialAccount) => ({ officialAccount }),
 	read(context, itemIndex, items) {
-		return readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID);
+		return readId(
+			parameterReader(context, 'officialAccountId', items)(itemIndex),
+			OFFICIAL_ACCOUNT_ID,
+		);
 	},
 	async call(client, officialAccountId, options) {
 		// A retry after an attempt that may have destroyed it finds it gone: this run's doing, most likely.
 		const goneAlready = await destroyOfficialAccount(client, officialAccountId, options).then(
 			() => false,
 			(error: unknown) =>
-				error instanceof TencentChatError && error.code === NO_SUCH_ACCOUNT && error.mayHaveBeenApplied ? true : Promise.reject(error),
+				error instanceof TencentChatError &&
+				error.code === NO_SUCH_ACCOUNT &&
+				error.mayHaveBeenApplied
+					? true
+					: Promise.reject(error),
 		);
 		const officialAccount = officialAccountId;
-		return goneAlready ? { officialAccount, status: 'deleted', ambiguous: true } : { officialAccount, status: 'deleted' };
+		return goneAlready
+			? { officialAccount, status: 'deleted', ambiguous: true }
+			: { officialAccount, status: 'deleted' };
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operation);
 }

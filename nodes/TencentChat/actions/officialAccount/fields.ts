@@ -1,13 +1,22 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { OfficialAccountProfile } from '../../client';
-import { type IdRule, InvalidInputError, MAX_OFFICIAL_ACCOUNT_ID_BYTES, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	type IdRule,
+	InvalidInputError,
+	MAX_OFFICIAL_ACCOUNT_ID_BYTES,
+	MAX_USER_ID_BYTES,
+	readId,
+} from '../../helpers/ids';
 import { readWholeNumber } from '../../helpers/options';
 import { readText } from '../../helpers/text';
 
 // Fields and ID rules that several Official Account operations share, so that they read alike.
 
-export const OFFICIAL_ACCOUNT_ID: IdRule = { field: 'Official Account ID', maxBytes: MAX_OFFICIAL_ACCOUNT_ID_BYTES };
+export const OFFICIAL_ACCOUNT_ID: IdRule = {
+	field: 'Official Account ID',
+	maxBytes: MAX_OFFICIAL_ACCOUNT_ID_BYTES,
+};
 export const SUBSCRIBER_IDS: IdRule = { field: 'Subscriber IDs', maxBytes: MAX_USER_ID_BYTES };
 
 export const officialAccountIdField: INodeProperties = {
@@ -17,7 +26,8 @@ export const officialAccountIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. @TOA#_dOEF',
-	description: 'The OfficialAccountUserID that Tencent returned when the official account was created',
+	description:
+		'The OfficialAccountUserID that Tencent returned when the official account was created',
 };
 
 export function subscriberIdsField(verb: string): INodeProperties {
@@ -39,7 +49,8 @@ export function subscriberIdsField(verb: string): INodeProperties {
  */
 export function isoTime(seconds: unknown): IDataObject[string] {
 	if (seconds === 0) return null;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return seconds as IDataObject[string];
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)
+		return seconds as IDataObject[string];
 	const date = new Date(seconds * 1000);
 	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
 }
@@ -50,7 +61,10 @@ export const OFFICIAL_ACCOUNT_ID_PREFIX = '@TOA#_';
 /** An ID given for a new account: an ID, with Tencent's prefix and something after it. */
 export function readNewOfficialAccountId(value: unknown): string {
 	const id = readId(value, OFFICIAL_ACCOUNT_ID);
-	if (!id.startsWith(OFFICIAL_ACCOUNT_ID_PREFIX) || id.length === OFFICIAL_ACCOUNT_ID_PREFIX.length) {
+	if (
+		!id.startsWith(OFFICIAL_ACCOUNT_ID_PREFIX) ||
+		id.length === OFFICIAL_ACCOUNT_ID_PREFIX.length
+	) {
 		throw new InvalidInputError(
 			OFFICIAL_ACCOUNT_ID.field,
 			`Official Account ID "${id}" must start with ${OFFICIAL_ACCOUNT_ID_PREFIX} followed by the rest of the ID, e.g. ${OFFICIAL_ACCOUNT_ID_PREFIX}news`,
@@ -67,7 +81,13 @@ const PROFILE_TEXT = {
 	organization: { field: 'Organization', maxBytes: 500 },
 	customString: { field: 'Custom String', maxBytes: 3_000 },
 } as const;
-const MAX_SUBSCRIBERS = { name: 'maxSubscribers', displayName: 'Max Subscribers', min: 1, max: 2 ** 31 - 1, default: 100_000 };
+const MAX_SUBSCRIBERS = {
+	name: 'maxSubscribers',
+	displayName: 'Max Subscribers',
+	min: 1,
+	max: 2 ** 31 - 1,
+	default: 100_000,
+};
 
 export const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -111,7 +131,8 @@ export const profileFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 100000,
-		description: "The most subscribers the account may have (Tencent's default is 100,000; the plan may allow fewer)",
+		description:
+			"The most subscribers the account may have (Tencent's default is 100,000; the plan may allow fewer)",
 	},
 	{
 		displayName: 'Organization',
@@ -128,12 +149,16 @@ export function readProfile(values: Record<string, unknown>): OfficialAccountPro
 	const profile: OfficialAccountProfile = {};
 	if (values.name !== undefined) {
 		profile.Name = readText(values.name, PROFILE_TEXT.name);
-		if (profile.Name.trim() === '') throw new InvalidInputError(PROFILE_TEXT.name.field, 'Name is empty');
+		if (profile.Name.trim() === '')
+			throw new InvalidInputError(PROFILE_TEXT.name.field, 'Name is empty');
 	}
-	if (values.introduction !== undefined) profile.Introduction = readText(values.introduction, PROFILE_TEXT.introduction);
+	if (values.introduction !== undefined)
+		profile.Introduction = readText(values.introduction, PROFILE_TEXT.introduction);
 	if (values.faceUrl !== undefined) profile.FaceUrl = readFaceUrl(values.faceUrl);
-	if (values.organization !== undefined) profile.Organization = readText(values.organization, PROFILE_TEXT.organization);
-	if (values.customString !== undefined) profile.CustomString = readText(values.customString, PROFILE_TEXT.customString);
+	if (values.organization !== undefined)
+		profile.Organization = readText(values.organization, PROFILE_TEXT.organization);
+	if (values.customString !== undefined)
+		profile.CustomString = readText(values.customString, PROFILE_TEXT.customString);
 	if (values.maxSubscribers !== undefined) {
 		const max = readWholeNumber(values.maxSubscribers, MAX_SUBSCRIBERS);
 		if (typeof max === 'string') throw new InvalidInputError(MAX_SUBSCRIBERS.displayName, max);
@@ -145,7 +170,10 @@ export function readProfile(values: Record<string, unknown>): OfficialAccountPro
 function readFaceUrl(value: unknown): string {
 	const url = readText(value, PROFILE_TEXT.faceUrl).trim();
 	if (url !== '' && !/^https?:\/\/[^\s/]+/i.test(url)) {
-		throw new InvalidInputError(PROFILE_TEXT.faceUrl.field, `Face URL must be an http or https URL, not "${url.length > 40 ? `${url.slice(0, 40)}…` : url}"`);
+		throw new InvalidInputError(
+			PROFILE_TEXT.faceUrl.field,
+			`Face URL must be an http or https URL, not "${url.length > 40 ? `${url.slice(0, 40)}…` : url}"`,
+		);
 	}
 	return url;
 }
@@ -168,8 +196,10 @@ const PROFILE_TIMES = new Set(['CreateTime', 'LastMsgTime']);
 export function profileJson(info: Record<string, unknown>): IDataObject {
 	const json: IDataObject = {};
 	for (const [field, name] of Object.entries(PROFILE_NAMES)) {
-		if (field in info) json[name] = PROFILE_TIMES.has(field) ? isoTime(info[field]) : (info[field] as IDataObject[string]);
+		if (field in info)
+			json[name] = PROFILE_TIMES.has(field)
+				? isoTime(info[field])
+				: (info[field] as IDataObject[string]);
 	}
 	return json;
 }
-

@@ -27,7 +27,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. @TOA#_news, @TOA#_deals',
-		description: 'One OfficialAccountUserID, several separated by commas, or an expression that returns an array of them',
+		description:
+			'One OfficialAccountUserID, several separated by commas, or an expression that returns an array of them',
 	},
 	optionsField([
 		{
@@ -35,8 +36,11 @@ const properties: INodeProperties[] = [
 			name: 'fields',
 			type: 'multiOptions',
 			default: [],
-			description: 'The fields to return (Tencent\'s ResponseFilter); none chosen returns them all',
-			options: OFFICIAL_ACCOUNT_FIELDS.map((field) => ({ name: field.replace('_', ' '), value: field })),
+			description: "The fields to return (Tencent's ResponseFilter); none chosen returns them all",
+			options: OFFICIAL_ACCOUNT_FIELDS.map((field) => ({
+				name: field.replace('_', ' '),
+				value: field,
+			})),
 		},
 		...clientOptionFields,
 	]),
@@ -47,8 +51,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const NOT_FOUND_INFO = 'Tencent does not know this official account: it does not exist or was destroyed';
-const NOT_FOUND = freeze({ found: false, status: 'failed', errorCode: 'NOT_FOUND', errorInfo: NOT_FOUND_INFO }, { code: 'NOT_FOUND', info: NOT_FOUND_INFO });
+const NOT_FOUND_INFO =
+	'Tencent does not know this official account: it does not exist or was destroyed';
+const NOT_FOUND = freeze(
+	{ found: false, status: 'failed', errorCode: 'NOT_FOUND', errorInfo: NOT_FOUND_INFO },
+	{ code: 'NOT_FOUND', info: NOT_FOUND_INFO },
+);
 
 function found(info: OfficialAccountInfo): Outcome {
 	return { fields: { found: true, ...profileJson(info) } };
@@ -57,14 +65,24 @@ function found(info: OfficialAccountInfo): Outcome {
 function chosenFields(context: IExecuteFunctions): OfficialAccountField[] {
 	const { fields } = context.getNodeParameter('options', 0, {}) as { fields?: unknown };
 	if (!Array.isArray(fields)) return [];
-	return fields.filter((field): field is OfficialAccountField => (OFFICIAL_ACCOUNT_FIELDS as readonly unknown[]).includes(field));
+	return fields.filter((field): field is OfficialAccountField =>
+		(OFFICIAL_ACCOUNT_FIELDS as readonly unknown[]).includes(field),
+	);
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const fields = chosenFields(this);
 	const operation: BulkOperation<OfficialAccountInfo> = {
 		command: COMMANDS.getOfficialAccountInfo,
-		ids: { parameter: 'officialAccountIds', outputName: 'officialAccount', rule: { ...OFFICIAL_ACCOUNT_ID, field: 'Official Account IDs' }, noun: 'official accounts' },
+		ids: {
+			parameter: 'officialAccountIds',
+			outputName: 'officialAccount',
+			rule: { ...OFFICIAL_ACCOUNT_ID, field: 'Official Account IDs' },
+			noun: 'official accounts',
+		},
 		send: (client, _key, ids, options) => getOfficialAccounts(client, ids, fields, options),
 		outcome: found,
 		// Tencent leaves out the accounts it does not know.

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getOfficialAccountMessagePage, type HistoryMessage } from '../../client';
@@ -49,25 +54,43 @@ function toJson(officialAccount: string, message: HistoryMessage): IDataObject {
 		// Tencent's IsPlaceMsg 1: a place holder for a message that expired, failed or was deleted.
 		isPlaceholder: message.IsPlaceMsg === 1,
 		msgBody: message.MsgBody as IDataObject[],
-		...(message.CloudCustomData !== undefined ? { cloudCustomData: message.CloudCustomData as string } : {}),
+		...(message.CloudCustomData !== undefined
+			? { cloudCustomData: message.CloudCustomData as string }
+			: {}),
 	};
 }
 
 export const operation: ListOperation<Input, string> = {
 	maxPageSize: COMMANDS.getOfficialAccountMessages.maxPerCall ?? 1,
 	read(context, itemIndex, items) {
-		const { withRecalled } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as { withRecalled?: unknown };
+		const { withRecalled } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
+			withRecalled?: unknown;
+		};
 		return {
-			officialAccount: readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID),
+			officialAccount: readId(
+				parameterReader(context, 'officialAccountId', items)(itemIndex),
+				OFFICIAL_ACCOUNT_ID,
+			),
 			withRecalled: withRecalled === true || withRecalled === 'true',
 		};
 	},
 	async page(client, { officialAccount, withRecalled }, lastMsgKey, pageSize, options) {
-		const page = await getOfficialAccountMessagePage(client, officialAccount, { limit: pageSize, lastMsgKey, withRecalled }, options);
-		return { entries: page.messages.map((message) => toJson(officialAccount, message)), next: page.next };
+		const page = await getOfficialAccountMessagePage(
+			client,
+			officialAccount,
+			{ limit: pageSize, lastMsgKey, withRecalled },
+			options,
+		);
+		return {
+			entries: page.messages.map((message) => toJson(officialAccount, message)),
+			next: page.next,
+		};
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runList.call(this, items, operation);
 }

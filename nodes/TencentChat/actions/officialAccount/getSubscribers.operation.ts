@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getSubscriberPage, type Subscriber } from '../../client';
@@ -19,7 +24,11 @@ const displayOptions = { show: { resource: ['officialAccount'], operation: [opti
 
 const properties: INodeProperties[] = [officialAccountIdField, optionsField(clientOptionFields)];
 
-export const description = [...updateDisplayOptions(displayOptions, properties.slice(0, 1)), ...listFields(displayOptions), ...updateDisplayOptions(displayOptions, properties.slice(1))];
+export const description = [
+	...updateDisplayOptions(displayOptions, properties.slice(0, 1)),
+	...listFields(displayOptions),
+	...updateDisplayOptions(displayOptions, properties.slice(1)),
+];
 
 function toJson(officialAccount: string, subscriber: Subscriber): IDataObject {
 	return {
@@ -36,10 +45,18 @@ export const operation: ListOperation<string, string> = {
 	maxPageSize: COMMANDS.getSubscriberInfo.maxPerCall ?? 1,
 	subject: (officialAccount) => ({ officialAccount }),
 	read(context, itemIndex, items) {
-		return readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID);
+		return readId(
+			parameterReader(context, 'officialAccountId', items)(itemIndex),
+			OFFICIAL_ACCOUNT_ID,
+		);
 	},
 	async page(client, officialAccount, cursor, pageSize, options) {
-		const page = await getSubscriberPage(client, officialAccount, { limit: pageSize, next: cursor ?? '' }, options);
+		const page = await getSubscriberPage(
+			client,
+			officialAccount,
+			{ limit: pageSize, next: cursor ?? '' },
+			options,
+		);
 		return {
 			entries: page.subscribers.map((subscriber) => toJson(officialAccount, subscriber)),
 			next: page.next === '' ? undefined : page.next,
@@ -47,6 +64,9 @@ export const operation: ListOperation<string, string> = {
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runList.call(this, items, operation);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getSubscriptionPage, type Subscription } from '../../client';
@@ -57,11 +62,22 @@ export const operation: ListOperation<string, number> = {
 		return readId(parameterReader(context, 'subscriberId', items)(itemIndex), SUBSCRIBER_ID);
 	},
 	async page(client, subscriber, offset, pageSize, options) {
-		const page = await getSubscriptionPage(client, subscriber, { limit: pageSize, offset: offset ?? 0 }, options);
-		return { entries: page.subscriptions.map((subscription) => toJson(subscriber, subscription)), next: page.next };
+		const page = await getSubscriptionPage(
+			client,
+			subscriber,
+			{ limit: pageSize, offset: offset ?? 0 },
+			options,
+		);
+		return {
+			entries: page.subscriptions.map((subscription) => toJson(subscriber, subscription)),
+			next: page.next,
+		};
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runList.call(this, items, operation);
 }

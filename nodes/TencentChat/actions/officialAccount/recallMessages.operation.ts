@@ -40,7 +40,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['officialAccount'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['officialAccount'], operation: [option.value] } },
+	properties,
+);
 
 /** MsgKeys are at most 50 characters (TC 60810); ASCII, so as many bytes. */
 const MSG_KEYS = { field: 'Message Keys', maxBytes: 50 };
@@ -53,8 +56,13 @@ const failures = new Map<number, Outcome>();
 function notRecalled(retCode: number): Outcome {
 	let outcome = failures.get(retCode);
 	if (outcome === undefined) {
-		const info = RECALL_RET_CODES[retCode] ?? `Tencent answered RetCode ${retCode} for this message without saying why`;
-		outcome = freeze({ retCode, status: 'failed', errorCode: retCode, errorInfo: info }, { code: retCode, info });
+		const info =
+			RECALL_RET_CODES[retCode] ??
+			`Tencent answered RetCode ${retCode} for this message without saying why`;
+		outcome = freeze(
+			{ retCode, status: 'failed', errorCode: retCode, errorInfo: info },
+			{ code: retCode, info },
+		);
 		failures.set(retCode, outcome);
 	}
 	return outcome;
@@ -67,17 +75,27 @@ function readReason(context: IExecuteFunctions): string | undefined {
 	try {
 		return readText(reason, REASON);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, { description: 'Shorten "Reason" in the Options. No call was made to Tencent.' });
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
+		});
 	}
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const checkedReason = readReason(this);
 	const operation: BulkOperation<number> = {
 		command: COMMANDS.recallOfficialAccountMessages,
-		key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
+		key: {
+			parameter: 'officialAccountId',
+			outputName: 'officialAccount',
+			rule: OFFICIAL_ACCOUNT_ID,
+		},
 		ids: { parameter: 'msgKeys', outputName: 'msgKey', rule: MSG_KEYS, noun: 'messages' },
-		send: (client, officialAccount, msgKeys, options) => recallOfficialAccountMessages(client, officialAccount, msgKeys, checkedReason, options),
+		send: (client, officialAccount, msgKeys, options) =>
+			recallOfficialAccountMessages(client, officialAccount, msgKeys, checkedReason, options),
 		outcome: (retCode) => (retCode === 0 ? RECALLED : notRecalled(retCode)),
 		failedFields: { retCode: null },
 		rerun: 'Running the node again is safe: it recalls what is not recalled yet.',

@@ -4,7 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { COMMANDS, removeSubscribers, type SubscriberResult } from '../../client';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
-import { OFFICIAL_ACCOUNT_ID, officialAccountIdField, SUBSCRIBER_IDS, subscriberIdsField } from './fields';
+import {
+	OFFICIAL_ACCOUNT_ID,
+	officialAccountIdField,
+	SUBSCRIBER_IDS,
+	subscriberIdsField,
+} from './fields';
 
 export const option = {
 	name: 'Remove Subscribers',
@@ -27,8 +32,13 @@ export const description = updateDisplayOptions(
 const REMOVED = freeze({ result: 1, status: 'removed' });
 const NOT_SUBSCRIBED = freeze({ result: 2, status: 'notSubscribed' });
 // A retry after a call that may have been carried out finds the subscriber gone: this run or before it?
-const REMOVED_OR_NOT_SUBSCRIBED = freeze({ result: 2, status: 'removedOrNotSubscribed', ambiguous: true });
-const NOT_REMOVED_INFO = 'Tencent answered Result 0 (failed) for this subscriber without a reason; check that the UserID exists';
+const REMOVED_OR_NOT_SUBSCRIBED = freeze({
+	result: 2,
+	status: 'removedOrNotSubscribed',
+	ambiguous: true,
+});
+const NOT_REMOVED_INFO =
+	'Tencent answered Result 0 (failed) for this subscriber without a reason; check that the UserID exists';
 const NOT_REMOVED = freeze(
 	{ result: 0, status: 'failed', errorCode: 'NOT_REMOVED', errorInfo: NOT_REMOVED_INFO },
 	{ code: 'NOT_REMOVED', info: NOT_REMOVED_INFO },
@@ -37,7 +47,12 @@ const NOT_REMOVED = freeze(
 export const operation: BulkOperation<SubscriberResult> = {
 	command: COMMANDS.deleteSubscriber,
 	key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
-	ids: { parameter: 'subscriberIds', outputName: 'subscriber', rule: SUBSCRIBER_IDS, noun: 'subscribers' },
+	ids: {
+		parameter: 'subscriberIds',
+		outputName: 'subscriber',
+		rule: SUBSCRIBER_IDS,
+		noun: 'subscribers',
+	},
 	send: removeSubscribers,
 	outcome(result, afterMaybeApplied) {
 		if (result === 1) return REMOVED;
@@ -45,9 +60,13 @@ export const operation: BulkOperation<SubscriberResult> = {
 		return NOT_REMOVED;
 	},
 	failedFields: { result: 0 },
-	rerun: 'Running the node again is safe: subscribers already removed come back as "notSubscribed".',
+	rerun:
+		'Running the node again is safe: subscribers already removed come back as "notSubscribed".',
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runBulk.call(this, items, operation);
 }

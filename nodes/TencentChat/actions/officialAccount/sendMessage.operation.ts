@@ -14,7 +14,8 @@ import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 export const option = {
 	name: 'Send Message',
 	value: 'sendMessage',
-	description: 'Broadcast a message to every subscriber of an official account (at most 2 an hour per account)',
+	description:
+		'Broadcast a message to every subscriber of an official account (at most 2 an hour per account)',
 	action: 'Send a message from an official account',
 } as const;
 
@@ -26,7 +27,10 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{ ...officialAccountIdField, description: 'The official account that sends, to all its subscribers' },
+	{
+		...officialAccountIdField,
+		description: 'The official account that sends, to all its subscribers',
+	},
 	...messageBodyFields(),
 	optionsField([
 		{
@@ -41,25 +45,36 @@ const properties: INodeProperties[] = [
 			name: 'onlineOnly',
 			type: 'boolean',
 			default: false,
-			description: 'Whether only subscribers online now receive it, without it being stored (OnlineOnlyFlag)',
+			description:
+				'Whether only subscribers online now receive it, without it being stored (OnlineOnlyFlag)',
 		},
 		...clientOptionFields,
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['officialAccount'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['officialAccount'], operation: [option.value] } },
+	properties,
+);
 
 const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
 
 export const operation: PerItemOperation<Broadcast> = {
 	read(context, itemIndex, items) {
-		const officialAccount = readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID);
+		const officialAccount = readId(
+			parameterReader(context, 'officialAccountId', items)(itemIndex),
+			OFFICIAL_ACCOUNT_ID,
+		);
 		const msgBody = readMessageBody((name) => parameterReader(context, name, items)(itemIndex));
-		const { cloudCustomData, onlineOnly } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as Record<string, unknown>;
+		const { cloudCustomData, onlineOnly } = (context.getNodeParameter('options', itemIndex, {}) ??
+			{}) as Record<string, unknown>;
 		return {
 			officialAccount,
 			msgBody,
-			cloudCustomData: cloudCustomData === undefined || cloudCustomData === '' ? undefined : readText(cloudCustomData, CLOUD_CUSTOM_DATA),
+			cloudCustomData:
+				cloudCustomData === undefined || cloudCustomData === ''
+					? undefined
+					: readText(cloudCustomData, CLOUD_CUSTOM_DATA),
 			onlineOnly: onlineOnly === true || onlineOnly === 'true',
 		};
 	},
@@ -76,6 +91,9 @@ export const operation: PerItemOperation<Broadcast> = {
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operation);
 }

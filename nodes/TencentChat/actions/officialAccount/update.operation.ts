@@ -6,12 +6,19 @@ import { InvalidInputError, readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { nameField, OFFICIAL_ACCOUNT_ID, officialAccountIdField, profileFields, readProfile } from './fields';
+import {
+	nameField,
+	OFFICIAL_ACCOUNT_ID,
+	officialAccountIdField,
+	profileFields,
+	readProfile,
+} from './fields';
 
 export const option = {
 	name: 'Update',
 	value: 'update',
-	description: "Change an official account's name, introduction, avatar, organisation, custom string or subscriber limit",
+	description:
+		"Change an official account's name, introduction, avatar, organisation, custom string or subscriber limit",
 	action: 'Update an official account',
 } as const;
 
@@ -24,12 +31,17 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Only the fields added here change; the others keep their values',
-		options: [...profileFields, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...profileFields, nameField].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['officialAccount'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['officialAccount'], operation: [option.value] } },
+	properties,
+);
 
 type Input = { officialAccount: string; profile: OfficialAccountProfile };
 
@@ -45,20 +57,36 @@ const OUTPUT_NAMES: Record<keyof OfficialAccountProfile, string> = {
 
 export const operation: PerItemOperation<Input> = {
 	read(context, itemIndex, items) {
-		const officialAccount = readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID);
-		const profile = readProfile((context.getNodeParameter('updateFields', itemIndex, {}) ?? {}) as Record<string, unknown>);
+		const officialAccount = readId(
+			parameterReader(context, 'officialAccountId', items)(itemIndex),
+			OFFICIAL_ACCOUNT_ID,
+		);
+		const profile = readProfile(
+			(context.getNodeParameter('updateFields', itemIndex, {}) ?? {}) as Record<string, unknown>,
+		);
 		if (Object.keys(profile).length === 0) {
-			throw new InvalidInputError('Update Fields', 'Nothing to update: add at least one field under "Update Fields"');
+			throw new InvalidInputError(
+				'Update Fields',
+				'Nothing to update: add at least one field under "Update Fields"',
+			);
 		}
 		return { officialAccount, profile };
 	},
 	async call(client, { officialAccount, profile }, options) {
 		await updateOfficialAccount(client, officialAccount, profile, options);
-		const changed = Object.fromEntries(Object.entries(profile).map(([name, value]) => [OUTPUT_NAMES[name as keyof OfficialAccountProfile], value]));
+		const changed = Object.fromEntries(
+			Object.entries(profile).map(([name, value]) => [
+				OUTPUT_NAMES[name as keyof OfficialAccountProfile],
+				value,
+			]),
+		);
 		return { officialAccount, status: 'updated', ...changed };
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operation);
 }

@@ -33,7 +33,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 2 },
 		default: '',
-		description: 'What to store for this subscriber, up to 3,000 bytes (e.g. JSON from your CRM); it replaces what was there',
+		description:
+			'What to store for this subscriber, up to 3,000 bytes (e.g. JSON from your CRM); it replaces what was there',
 	},
 	optionsField(clientOptionFields),
 ];
@@ -51,17 +52,31 @@ type Input = { officialAccount: string; subscriber: string; customString: string
 export const operation: PerItemOperation<Input> = {
 	read(context, itemIndex, items) {
 		return {
-			officialAccount: readId(parameterReader(context, 'officialAccountId', items)(itemIndex), OFFICIAL_ACCOUNT_ID),
+			officialAccount: readId(
+				parameterReader(context, 'officialAccountId', items)(itemIndex),
+				OFFICIAL_ACCOUNT_ID,
+			),
 			subscriber: readId(parameterReader(context, 'subscriberId', items)(itemIndex), SUBSCRIBER_ID),
-			customString: readText(parameterReader(context, 'customString', items)(itemIndex), CUSTOM_STRING),
+			customString: readText(
+				parameterReader(context, 'customString', items)(itemIndex),
+				CUSTOM_STRING,
+			),
 		};
 	},
 	async call(client, input, options) {
 		await updateSubscriber(client, input, options);
-		return { officialAccount: input.officialAccount, subscriber: input.subscriber, status: 'updated', customString: input.customString };
+		return {
+			officialAccount: input.officialAccount,
+			subscriber: input.subscriber,
+			status: 'updated',
+			customString: input.customString,
+		};
 	},
 };
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operation);
 }

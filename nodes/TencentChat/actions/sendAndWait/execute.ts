@@ -36,7 +36,10 @@ export async function runSendAndWait<Input>(
 
 	// When the wait limit comes first, n8n resumes the execution and this node passes its input on
 	// unchanged: that input becomes an item saying that no answer came. An answer replaces it.
-	const timedOut: INodeExecutionData = { json: { data: { timedOut: true, waitTill: request.waitTill.toISOString() } }, pairedItem: { item: 0 } };
+	const timedOut: INodeExecutionData = {
+		json: { data: { timedOut: true, waitTill: request.waitTill.toISOString() } },
+		pairedItem: { item: 0 },
+	};
 	this.getExecuteData().data = { main: [[timedOut]] };
 	await this.putExecutionToWait(request.waitTill);
 	return [sent];

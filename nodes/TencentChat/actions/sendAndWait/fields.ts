@@ -11,15 +11,29 @@ import { CLIENT_OPTIONS } from '../shapes/options';
 export const RESPONSE_TYPES = ['approval', 'freeText', 'customForm'] as const;
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
 
-export const FORM_FIELD_TYPES = ['checkbox', 'date', 'dropdown', 'email', 'hiddenField', 'number', 'password', 'radio', 'text', 'textarea'] as const;
+export const FORM_FIELD_TYPES = [
+	'checkbox',
+	'date',
+	'dropdown',
+	'email',
+	'hiddenField',
+	'number',
+	'password',
+	'radio',
+	'text',
+	'textarea',
+] as const;
 
-const showFor = (...responseTypes: ResponseType[]) => ({ show: { responseType: [...responseTypes] } });
+const showFor = (...responseTypes: ResponseType[]) => ({
+	show: { responseType: [...responseTypes] },
+});
 
 const limitWaitTime: INodeProperties = {
 	displayName: 'Limit Wait Time',
 	name: 'limitWaitTime',
 	type: 'fixedCollection',
-	description: 'Whether to limit the time this node waits for an answer; when the limit is reached the workflow goes on with no answer',
+	description:
+		'Whether to limit the time this node waits for an answer; when the limit is reached the workflow goes on with no answer',
 	default: { values: { limitType: 'afterTimeInterval', resumeAmount: 45, resumeUnit: 'minutes' } },
 	options: [
 		{
@@ -33,8 +47,16 @@ const limitWaitTime: INodeProperties = {
 					default: 'afterTimeInterval',
 					description: 'Whether the wait ends after some time or at a set date and time',
 					options: [
-						{ name: 'After Time Interval', value: 'afterTimeInterval', description: 'Waits for a certain amount of time' },
-						{ name: 'At Specified Time', value: 'atSpecifiedTime', description: 'Waits until the set date and time' },
+						{
+							name: 'After Time Interval',
+							value: 'afterTimeInterval',
+							description: 'Waits for a certain amount of time',
+						},
+						{
+							name: 'At Specified Time',
+							value: 'atSpecifiedTime',
+							description: 'Waits until the set date and time',
+						},
 					],
 				},
 				{
@@ -82,7 +104,8 @@ const commonOptions: INodeProperties[] = [
 		name: 'appendAttribution',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to end the message with the line "This message was sent automatically with n8n"',
+		description:
+			'Whether to end the message with the line "This message was sent automatically with n8n"',
 	},
 	{
 		displayName: 'Sender',
@@ -90,7 +113,8 @@ const commonOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. support_bot',
-		description: "The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
+		description:
+			"The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
 	},
 	{
 		displayName: 'Message Format',
@@ -98,11 +122,17 @@ const commonOptions: INodeProperties[] = [
 		type: 'options',
 		default: 'text',
 		options: [
-			{ name: 'Text With Links', value: 'text', description: 'A text message (TIMTextElem) that names each choice and its link: every client shows it' },
+			{
+				name: 'Text With Links',
+				value: 'text',
+				description:
+					'A text message (TIMTextElem) that names each choice and its link: every client shows it',
+			},
 			{
 				name: 'Custom Element',
 				value: 'custom',
-				description: 'A custom element (TIMCustomElem) whose Data is JSON holding the text and each choice with its link, for apps that draw buttons',
+				description:
+					'A custom element (TIMCustomElem) whose Data is JSON holding the text and each choice with its link, for apps that draw buttons',
 			},
 		],
 		description: 'How the message carries its links',
@@ -111,9 +141,13 @@ const commonOptions: INodeProperties[] = [
 		displayName: CLIENT_OPTIONS.maxRetries.displayName,
 		name: CLIENT_OPTIONS.maxRetries.name,
 		type: 'number',
-		typeOptions: { minValue: CLIENT_OPTIONS.maxRetries.min, maxValue: CLIENT_OPTIONS.maxRetries.max },
+		typeOptions: {
+			minValue: CLIENT_OPTIONS.maxRetries.min,
+			maxValue: CLIENT_OPTIONS.maxRetries.max,
+		},
 		default: 5,
-		description: 'How often to retry the send when it failed in a way that may pass (network errors, timeouts, busy service), with growing pauses',
+		description:
+			'How often to retry the send when it failed in a way that may pass (network errors, timeouts, busy service), with growing pauses',
 	},
 	{
 		displayName: CLIENT_OPTIONS.timeoutMs.displayName,
@@ -121,7 +155,8 @@ const commonOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: CLIENT_OPTIONS.timeoutMs.min, maxValue: CLIENT_OPTIONS.timeoutMs.max },
 		default: 10_000,
-		description: "How long to wait for Tencent's answer to the send. Tencent's own backend gives up after 3,000 ms.",
+		description:
+			"How long to wait for Tencent's answer to the send. Tencent's own backend gives up after 3,000 ms.",
 	},
 ];
 
@@ -169,7 +204,9 @@ const formFieldValues: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Sample text to display inside the field',
-		displayOptions: { hide: { fieldType: ['dropdown', 'date', 'hiddenField', 'radio', 'checkbox'] } },
+		displayOptions: {
+			hide: { fieldType: ['dropdown', 'date', 'hiddenField', 'radio', 'checkbox'] },
+		},
 	},
 	{
 		displayName: 'Default Value',
@@ -177,7 +214,9 @@ const formFieldValues: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Value the field holds when the form opens',
-		displayOptions: { show: { fieldType: ['text', 'number', 'email', 'textarea', 'date', 'dropdown', 'radio'] } },
+		displayOptions: {
+			show: { fieldType: ['text', 'number', 'email', 'textarea', 'date', 'dropdown', 'radio'] },
+		},
 	},
 	{
 		displayName: 'Field Value',
@@ -197,14 +236,21 @@ const formFieldValues: INodeProperties[] = [
 		required: true,
 		typeOptions: { multipleValues: true, sortable: true },
 		displayOptions: { show: { fieldType: ['dropdown', 'checkbox', 'radio'] } },
-		options: [{ displayName: 'Values', name: 'values', values: [{ displayName: 'Option', name: 'option', type: 'string', default: '' }] }],
+		options: [
+			{
+				displayName: 'Values',
+				name: 'values',
+				values: [{ displayName: 'Option', name: 'option', type: 'string', default: '' }],
+			},
+		],
 	},
 	{
 		displayName: 'Required Field',
 		name: 'requiredField',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to require the user to enter a value for this field before submitting the form',
+		description:
+			'Whether to require the user to enter a value for this field before submitting the form',
 		displayOptions: { hide: { fieldType: ['hiddenField'] } },
 	},
 ];
@@ -229,7 +275,8 @@ const formFieldsProperties: INodeProperties[] = [
 		typeOptions: { rows: 5 },
 		default:
 			'[\n  {\n    "fieldLabel": "Reason",\n    "fieldType": "textarea",\n    "requiredField": true\n  },\n  {\n    "fieldLabel": "Priority",\n    "fieldType": "dropdown",\n    "fieldOptions": { "values": [{ "option": "low" }, { "option": "high" }] }\n  }\n]',
-		description: "A JSON array of fields, each as n8n's Form node defines them (fieldLabel, fieldType, fieldOptions, requiredField, ...)",
+		description:
+			"A JSON array of fields, each as n8n's Form node defines them (fieldLabel, fieldType, fieldOptions, requiredField, ...)",
 		displayOptions: { show: { responseType: ['customForm'], defineForm: ['json'] } },
 	},
 	{
@@ -263,9 +310,21 @@ export function sendAndWaitFields(): INodeProperties[] {
 			type: 'options',
 			default: 'approval',
 			options: [
-				{ name: 'Approval', value: 'approval', description: 'The person approves (or declines) with a link in the message' },
-				{ name: 'Free Text', value: 'freeText', description: 'The person answers in a form with one text field' },
-				{ name: 'Custom Form', value: 'customForm', description: 'The person answers in a form with the fields defined here' },
+				{
+					name: 'Approval',
+					value: 'approval',
+					description: 'The person approves (or declines) with a link in the message',
+				},
+				{
+					name: 'Free Text',
+					value: 'freeText',
+					description: 'The person answers in a form with one text field',
+				},
+				{
+					name: 'Custom Form',
+					value: 'customForm',
+					description: 'The person answers in a form with the fields defined here',
+				},
 			],
 		},
 		...formFieldsProperties,
@@ -325,7 +384,12 @@ export function sendAndWaitFields(): INodeProperties[] {
 			default: {},
 			displayOptions: showFor('freeText', 'customForm'),
 			options: [
-				{ displayName: 'Message Button Label', name: 'messageButtonLabel', type: 'string', default: 'Respond' },
+				{
+					displayName: 'Message Button Label',
+					name: 'messageButtonLabel',
+					type: 'string',
+					default: 'Respond',
+				},
 				{
 					displayName: 'Response Form Title',
 					name: 'responseFormTitle',
@@ -338,9 +402,14 @@ export function sendAndWaitFields(): INodeProperties[] {
 					name: 'responseFormDescription',
 					type: 'string',
 					default: '',
-					description: 'Text under the form\'s title; left empty, the form shows the message',
+					description: "Text under the form's title; left empty, the form shows the message",
 				},
-				{ displayName: 'Response Form Button Label', name: 'responseFormButtonLabel', type: 'string', default: 'Submit' },
+				{
+					displayName: 'Response Form Button Label',
+					name: 'responseFormButtonLabel',
+					type: 'string',
+					default: 'Submit',
+				},
 				...commonOptions,
 			],
 		},

@@ -5,7 +5,8 @@ import type { FormField } from './form';
 // every text from the node escaped. The form posts to its own URL, which carries n8n's signature.
 
 /** No script, nothing loaded from elsewhere, forms post only back to this instance. */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const PAGE_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -34,7 +35,11 @@ export function messagePage(title: string, text: string, attribution: boolean): 
 
 /** What a person sees once their answer is recorded. */
 export function recordedPage(attribution: boolean): string {
-	return messagePage('Got it, thanks', 'Your answer has been recorded. This page can be closed now.', attribution);
+	return messagePage(
+		'Got it, thanks',
+		'Your answer has been recorded. This page can be closed now.',
+		attribution,
+	);
 }
 
 function input(field: FormField, name: string): string {
@@ -45,7 +50,10 @@ function input(field: FormField, name: string): string {
 		case 'textarea':
 			return `<textarea id="${name}" name="${name}"${placeholder}${required}>${escapeHtml(field.defaultValue)}</textarea>`;
 		case 'dropdown': {
-			const options = field.choices.map((choice) => `<option${choice === field.defaultValue ? ' selected' : ''}>${escapeHtml(choice)}</option>`);
+			const options = field.choices.map(
+				(choice) =>
+					`<option${choice === field.defaultValue ? ' selected' : ''}>${escapeHtml(choice)}</option>`,
+			);
 			return `<select id="${name}" name="${name}"${required}><option value="">Select…</option>${options.join('')}</select>`;
 		}
 		case 'radio':
@@ -74,7 +82,14 @@ export interface FormPage {
 }
 
 /** A form whose fields post as field-0, field-1, ... (as n8n's forms name them) to the page's own URL. */
-export function formPage({ title, description, fields, buttonLabel, attribution, note }: FormPage): string {
+export function formPage({
+	title,
+	description,
+	fields,
+	buttonLabel,
+	attribution,
+	note,
+}: FormPage): string {
 	const elements = fields
 		.map((field, index) => {
 			const name = `field-${index}`;

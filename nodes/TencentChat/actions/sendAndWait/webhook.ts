@@ -1,6 +1,11 @@
 import type { ServerResponse } from 'node:http';
 
-import type { IDataObject, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/ids';
 import { type FormField, readFormAnswer, readFormFields, submittedValues } from './form';
@@ -18,20 +23,32 @@ import { isAutomatedRequest } from './userAgent';
  * The links' webhooks, as n8n's Send and Wait declares them: under this node's id, used only to
  * resume a waiting execution (restartWebhook), never registered as a trigger.
  */
-export const sendAndWaitWebhooks: IWebhookDescription[] = (['GET', 'POST'] as const).map((httpMethod) => ({
-	name: 'default',
-	httpMethod,
-	responseMode: 'onReceived',
-	path: '={{ $nodeId }}',
-	restartWebhook: true,
-	isFullPath: true,
-}));
+export const sendAndWaitWebhooks: IWebhookDescription[] = (['GET', 'POST'] as const).map(
+	(httpMethod) => ({
+		name: 'default',
+		httpMethod,
+		responseMode: 'onReceived',
+		path: '={{ $nodeId }}',
+		restartWebhook: true,
+		isFullPath: true,
+	}),
+);
 
 /** What the editor shows on the node while its execution waits. */
-export const WAITING_TOOLTIP = '={{ $parameter["operation"] === "sendAndWait" ? "The execution goes on once the person answers" : "" }}';
+export const WAITING_TOOLTIP =
+	'={{ $parameter["operation"] === "sendAndWait" ? "The execution goes on once the person answers" : "" }}';
 
 const FREE_TEXT: FormField[] = [
-	{ key: 'text', label: 'Response', type: 'textarea', placeholder: '', defaultValue: '', choices: [], required: true, hiddenValue: '' },
+	{
+		key: 'text',
+		label: 'Response',
+		type: 'textarea',
+		placeholder: '',
+		defaultValue: '',
+		choices: [],
+		required: true,
+		hiddenValue: '',
+	},
 ];
 
 function send(response: ServerResponse, status: number, html: string): void {
@@ -55,7 +72,8 @@ function parameter(context: IWebhookFunctions, name: string, fallback: unknown):
 	}
 }
 
-const nonEmpty = (value: unknown, fallback: string): string => (typeof value === 'string' && value.trim() !== '' ? value : fallback);
+const nonEmpty = (value: unknown, fallback: string): string =>
+	typeof value === 'string' && value.trim() !== '' ? value : fallback;
 
 export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
@@ -79,7 +97,10 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 		}
 		send(response, 200, recordedPage(attribution));
 		const approved = request.query.approved === 'true';
-		return { noWebhookResponse: true, workflowData: [[{ json: { data: { approved, respondedAt: respondedAt() } } }]] };
+		return {
+			noWebhookResponse: true,
+			workflowData: [[{ json: { data: { approved, respondedAt: respondedAt() } } }]],
+		};
 	}
 
 	let fields = FREE_TEXT;
@@ -93,7 +114,10 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	}
 	const form = {
 		title: nonEmpty(parameter(this, 'options.responseFormTitle', ''), ''),
-		description: nonEmpty(parameter(this, 'options.responseFormDescription', ''), String(parameter(this, 'message', '') ?? '')),
+		description: nonEmpty(
+			parameter(this, 'options.responseFormDescription', ''),
+			String(parameter(this, 'message', '') ?? ''),
+		),
 		fields,
 		buttonLabel: nonEmpty(parameter(this, 'options.responseFormButtonLabel', 'Submit'), 'Submit'),
 		attribution,
@@ -109,10 +133,18 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	}
 	send(response, 200, recordedPage(attribution));
 	// respondedAt last: a form field of that name cannot stand in for the time of the answer.
-	return { noWebhookResponse: true, workflowData: [[{ json: { data: { ...read.answer, respondedAt: respondedAt() } } }]] };
+	return {
+		noWebhookResponse: true,
+		workflowData: [[{ json: { data: { ...read.answer, respondedAt: respondedAt() } } }]],
+	};
 }
 
 function formError(error: unknown, attribution: boolean): string {
-	const reason = error instanceof InvalidInputError ? error.message : 'The form could not be built.';
-	return messagePage('This form cannot be shown', `${reason} Ask the workflow's owner to fix the node.`, attribution);
+	const reason =
+		error instanceof InvalidInputError ? error.message : 'The form could not be built.';
+	return messagePage(
+		'This form cannot be shown',
+		`${reason} Ask the workflow's owner to fix the node.`,
+		attribution,
+	);
 }

@@ -17,7 +17,13 @@ import { readOptions } from '../../helpers/options';
 import { createClient, toNodeApiError } from '../../transport';
 import { batchSizeOption, CLIENT_OPTIONS } from './options';
 import { BulkOutput } from './bulkOutput';
-import { asInputError, type FailureRouting, failureDetails, failureRouting, type InputFailure } from './output';
+import {
+	asInputError,
+	type FailureRouting,
+	failureDetails,
+	failureRouting,
+	type InputFailure,
+} from './output';
 
 // The bulk shape: IDs that items ask for under a key (subscribers of an official account, accounts
 // to import) are read from every item first, then grouped by key, de-duplicated and cut into calls
@@ -45,8 +51,17 @@ export interface BulkOperation<R> {
 	 * key the operation computes (a message's identity) or IDs that bring data of their own (an
 	 * account's nickname). Throws InvalidInputError for bad input, as the parameters' rules do.
 	 */
-	readItem?(context: IExecuteFunctions, itemIndex: number, items: INodeExecutionData[]): { key: string; ids: string[] };
-	send(client: TencentChatClient, key: string, ids: string[], options: CallOptions): Promise<BulkAnswer<R>>;
+	readItem?(
+		context: IExecuteFunctions,
+		itemIndex: number,
+		items: INodeExecutionData[],
+	): { key: string; ids: string[] };
+	send(
+		client: TencentChatClient,
+		key: string,
+		ids: string[],
+		options: CallOptions,
+	): Promise<BulkAnswer<R>>;
 	/**
 	 * One ID's result. `afterMaybeApplied`: an earlier attempt of the call may have been carried
 	 * out, so a result such as "was already there" cannot tell whether this run did it.
@@ -75,9 +90,13 @@ const UNSETTLED: Outcome = Object.freeze({
 		status: 'unknown',
 		ambiguous: true,
 		errorCode: 'MISSING_RESULT',
-		errorInfo: 'Tencent answered OK but gave no result for this ID, also when asked again; the call may have been carried out',
+		errorInfo:
+			'Tencent answered OK but gave no result for this ID, also when asked again; the call may have been carried out',
 	}),
-	failure: { code: 'MISSING_RESULT', info: 'Tencent gave no result for this ID; the call may have been carried out' },
+	failure: {
+		code: 'MISSING_RESULT',
+		info: 'Tencent gave no result for this ID; the call may have been carried out',
+	},
 });
 
 export async function runBulk<R>(
@@ -86,12 +105,23 @@ export async function runBulk<R>(
 	operation: BulkOperation<R>,
 ): Promise<INodeExecutionData[]> {
 	const routing = failureRouting(this);
-	const { batchSize, ...clientOptions } = readOptions(this, { batchSize: batchSizeOption(operation.command), ...CLIENT_OPTIONS });
+	const { batchSize, ...clientOptions } = readOptions(this, {
+		batchSize: batchSizeOption(operation.command),
+		...CLIENT_OPTIONS,
+	});
 
 	const { read, inputErrors } = readRequests(this, items, operation, routing);
 	const plan = new BatchPlan(batchSize);
 	const outcomes = new OutcomeBook<Outcome>();
-	const output = new BulkOutput(this, items.length, plan, outcomes, inputErrors, operation, routing);
+	const output = new BulkOutput(
+		this,
+		items.length,
+		plan,
+		outcomes,
+		inputErrors,
+		operation,
+		routing,
+	);
 	if (read.idCount > 0) {
 		const large = read.idCount > planning.atOnce;
 		const client = await createClient.call(this, clientOptions);
@@ -102,7 +132,12 @@ export async function runBulk<R>(
 			// A large job's output is made as its calls come back; a smaller one's at the end, for less memory.
 			onSettled: large ? () => output.advance() : () => undefined,
 		});
-		await planAndSend(read, plan, calls, large ? appCallsPerSecond(operation.command) * batchSize : Number.POSITIVE_INFINITY);
+		await planAndSend(
+			read,
+			plan,
+			calls,
+			large ? appCallsPerSecond(operation.command) * batchSize : Number.POSITIVE_INFINITY,
+		);
 		const failure = await calls.finished();
 		if (failure) throw stoppedError(this, failure, plan, outcomes, operation);
 	} else {
@@ -132,7 +167,12 @@ export const planning = { atOnce: 250_000, betweenYields: 5_000 };
  * that stops the run, the rest is planned but not sent (the error counts every ID); a cancelled
  * execution ends planning.
  */
-async function planAndSend<R>(read: AskedIds, plan: BatchPlan, calls: CallSender<R>, firstSecond: number): Promise<void> {
+async function planAndSend<R>(
+	read: AskedIds,
+	plan: BatchPlan,
+	calls: CallSender<R>,
+	firstSecond: number,
+): Promise<void> {
 	let toPlanBeforeYield = firstSecond;
 	for (let index = 0; index < read.items; index++) {
 		const ids = read.ids(index);
@@ -175,14 +215,21 @@ function readRequests<R>(
 		} catch (error) {
 			const nodeError = asInputError(context, error, itemIndex);
 			if (!routing.continueOnFail) throw nodeError;
-			inputErrors.set(itemIndex, { error: nodeError, subject: key && keyOf ? readableKey(keyOf, itemIndex, key) : {} });
+			inputErrors.set(itemIndex, {
+				error: nodeError,
+				subject: key && keyOf ? readableKey(keyOf, itemIndex, key) : {},
+			});
 		}
 	}
 	return { read: asked, inputErrors };
 }
 
 /** The item's key (its official account, its group) if it reads, for the failed item to name. */
-function readableKey(keyOf: (itemIndex: number) => unknown, itemIndex: number, key: NonNullable<BulkOperation<unknown>['key']>): IDataObject {
+function readableKey(
+	keyOf: (itemIndex: number) => unknown,
+	itemIndex: number,
+	key: NonNullable<BulkOperation<unknown>['key']>,
+): IDataObject {
 	try {
 		return { [key.outputName]: readId(keyOf(itemIndex), key.rule) };
 	} catch {
@@ -288,9 +335,13 @@ class CallSender<R> {
 	async finished(): Promise<Failure | undefined> {
 		await Promise.all(this.running);
 		if (this.cancelled && (this.skipped || this.unexpected)) {
-			throw new NodeOperationError(this.context.getNode(), 'The execution was cancelled: no further calls were started');
+			throw new NodeOperationError(
+				this.context.getNode(),
+				'The execution was cancelled: no further calls were started',
+			);
 		}
-		if (this.unexpected) throw new NodeOperationError(this.context.getNode(), this.unexpected.error as Error);
+		if (this.unexpected)
+			throw new NodeOperationError(this.context.getNode(), this.unexpected.error as Error);
 		return this.failure;
 	}
 
@@ -298,11 +349,15 @@ class CallSender<R> {
 		const { continueOnFail, maxRounds, signal } = this.settings;
 		try {
 			try {
-				await settleBatch(this.client, batch, this.outcomes, this.operation, maxRounds, { signal, stopStarting: this.stop.signal });
+				await settleBatch(this.client, batch, this.outcomes, this.operation, maxRounds, {
+					signal,
+					stopStarting: this.stop.signal,
+				});
 			} catch (error) {
 				if (!(error instanceof TencentChatError)) {
 					// A defect reading one call's answer: under Continue, that call's IDs carry it, and the run goes on.
-					if (!continueOnFail || this.stop.signal.aborted || this.cancelled) return this.giveUp(error);
+					if (!continueOnFail || this.stop.signal.aborted || this.cancelled)
+						return this.giveUp(error);
 					this.recordUnsettled(batch, unexpectedOutcome(error));
 					return this.settings.onSettled();
 				}
@@ -322,7 +377,8 @@ class CallSender<R> {
 	/** The outcome of every ID of the batch that has none yet. */
 	private recordUnsettled(batch: Batch, outcome: Outcome): void {
 		batch.ids.forEach((_, position) => {
-			if (this.outcomes.of(batch, position) === undefined) this.outcomes.record(batch, position, outcome);
+			if (this.outcomes.of(batch, position) === undefined)
+				this.outcomes.record(batch, position, outcome);
 		});
 	}
 
@@ -360,8 +416,14 @@ async function settleBatch<R>(
 		ids.forEach((id, index) => {
 			const position = positions === undefined ? index : positions[index];
 			const result = answer.results.get(id);
-			if (result !== undefined) outcomes.record(batch, position, maybeAfterAll(operation.outcome(result, afterMaybeApplied), afterMaybeApplied));
-			else if (operation.leftOut && answer.wholeList) outcomes.record(batch, position, operation.leftOut);
+			if (result !== undefined)
+				outcomes.record(
+					batch,
+					position,
+					maybeAfterAll(operation.outcome(result, afterMaybeApplied), afterMaybeApplied),
+				);
+			else if (operation.leftOut && answer.wholeList)
+				outcomes.record(batch, position, operation.leftOut);
 			else {
 				unsettledIds.push(id);
 				unsettledPositions.push(position);
@@ -385,7 +447,8 @@ const ambiguousOutcomes = new WeakMap<Outcome, Outcome>();
  * failed, and says `ambiguous`, for every operation alike. One shared outcome per failure.
  */
 function maybeAfterAll(outcome: Outcome, afterMaybeApplied: boolean): Outcome {
-	if (!afterMaybeApplied || outcome.failure === undefined || outcome.fields.ambiguous === true) return outcome;
+	if (!afterMaybeApplied || outcome.failure === undefined || outcome.fields.ambiguous === true)
+		return outcome;
 	let ambiguous = ambiguousOutcomes.get(outcome);
 	if (ambiguous === undefined) {
 		ambiguous = freeze({ ...outcome.fields, ambiguous: true }, outcome.failure);
@@ -396,14 +459,23 @@ function maybeAfterAll(outcome: Outcome, afterMaybeApplied: boolean): Outcome {
 
 /** The outcome every ID of a call that failed as a whole shares. */
 function callFailed(error: TencentChatError, failedFields: IDataObject = {}): Outcome {
-	const fields = failureDetails(error.mayHaveBeenApplied ? {} : failedFields, error.code, error.info, error.mayHaveBeenApplied, error.hint);
+	const fields = failureDetails(
+		error.mayHaveBeenApplied ? {} : failedFields,
+		error.code,
+		error.info,
+		error.mayHaveBeenApplied,
+		error.hint,
+	);
 	return { fields, failure: { code: error.code, info: error.info, hint: error.hint } };
 }
 
 /** A defect met while a call was made or its answer read: the call may have been carried out. */
 function unexpectedOutcome(error: unknown): Outcome {
 	const info = `An unexpected error (${serviceText((error as Error)?.message ?? error, 200)}); the call may have been carried out. Please report this as a bug of the node.`;
-	return freeze({ status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: info }, { code: 'UNEXPECTED_ERROR', info });
+	return freeze(
+		{ status: 'unknown', ambiguous: true, errorCode: 'UNEXPECTED_ERROR', errorInfo: info },
+		{ code: 'UNEXPECTED_ERROR', info },
+	);
 }
 
 const MAX_LISTED = 20;
@@ -430,7 +502,8 @@ function stoppedError<R>(
 		processed.push(`${plan.id(request)} (${String(outcome.fields.status)})`);
 	}
 	const ids = operation.ids.noun;
-	const more = outcomes.size > processed.length ? `, and ${outcomes.size - processed.length} more` : '';
+	const more =
+		outcomes.size > processed.length ? `, and ${outcomes.size - processed.length} more` : '';
 	const done = processed.length > 0 ? ` Already processed: ${processed.join(', ')}${more}.` : '';
 	return toNodeApiError(context.getNode(), error, {
 		itemIndex,

@@ -38,24 +38,36 @@ export class BulkOutput<R> {
 			const itemIndex = this.itemIndex;
 			if (!this.itemStarted) {
 				const inputError = this.inputErrors.get(itemIndex);
-				if (inputError) this.items.push(inputErrorItem(inputError.error, itemIndex, routing, inputError.subject));
+				if (inputError)
+					this.items.push(inputErrorItem(inputError.error, itemIndex, routing, inputError.subject));
 				this.itemStarted = true;
 			}
-			for (; this.request < plan.requests && plan.itemIndex(this.request) === itemIndex; this.request++) {
+			for (
+				;
+				this.request < plan.requests && plan.itemIndex(this.request) === itemIndex;
+				this.request++
+			) {
 				const outcome = this.outcomes.get(plan.slot(this.request));
 				if (outcome === undefined) return;
 				const id = plan.id(this.request);
 				if (outcome.failure && operation.failedIdStopsNode && !routing.continueOnFail) {
-					this.stop = new NodeOperationError(this.context.getNode(), `${operation.ids.rule.field}: "${id}": ${outcome.failure.info}`, {
-						itemIndex,
-						...(outcome.failure.hint ? { description: outcome.failure.hint } : {}),
-					});
+					this.stop = new NodeOperationError(
+						this.context.getNode(),
+						`${operation.ids.rule.field}: "${id}": ${outcome.failure.info}`,
+						{
+							itemIndex,
+							...(outcome.failure.hint ? { description: outcome.failure.hint } : {}),
+						},
+					);
 					return;
 				}
-				const json: IDataObject = operation.key ? { [operation.key.outputName]: plan.key(this.request) } : {};
+				const json: IDataObject = operation.key
+					? { [operation.key.outputName]: plan.key(this.request) }
+					: {};
 				json[operation.ids.outputName] = id;
 				Object.assign(json, outcome.fields);
-				const failure = outcome.failure && `Tencent Chat error ${outcome.failure.code}: ${outcome.failure.info}`;
+				const failure =
+					outcome.failure && `Tencent Chat error ${outcome.failure.code}: ${outcome.failure.info}`;
 				this.items.push(resultItem(json, itemIndex, routing, failure));
 			}
 			// The item's requests may not all be planned yet.
@@ -70,7 +82,10 @@ export class BulkOutput<R> {
 		this.advance();
 		if (this.stop) throw this.stop;
 		if (this.itemIndex < this.itemCount || this.request < this.plan.requests) {
-			throw new NodeOperationError(this.context.getNode(), `The output stopped at item ${this.itemIndex}: an ID has no outcome`);
+			throw new NodeOperationError(
+				this.context.getNode(),
+				`The output stopped at item ${this.itemIndex}: an ID has no outcome`,
+			);
 		}
 		return this.items;
 	}

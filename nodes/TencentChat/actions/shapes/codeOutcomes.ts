@@ -19,7 +19,10 @@ export function codeOutcomes(
 		let outcome = outcomes.get(code);
 		if (outcome === undefined) {
 			const info = describeErrorCode(service, code).hint ?? fallbackInfo;
-			outcome = freeze({ ...fields(code), status: 'failed', errorCode: code, errorInfo: info }, { code, info });
+			outcome = freeze(
+				{ ...fields(code), status: 'failed', errorCode: code, errorInfo: info },
+				{ code, info },
+			);
 			// Kept for the codes Tencent uses; an answer inventing codes cannot grow the cache without end.
 			if (outcomes.size < MAX_CACHED_CODES) outcomes.set(code, outcome);
 		}

@@ -1,8 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { createHash } from 'node:crypto';
 
-import { type CallOptions, serviceText, type TencentChatClient, TencentChatError } from '../../client';
+import {
+	type CallOptions,
+	serviceText,
+	type TencentChatClient,
+	TencentChatError,
+} from '../../client';
 import { InvalidInputError } from '../../helpers/ids';
 import { readWholeNumber } from '../../helpers/options';
 import { subjectOf } from './output';
@@ -23,7 +33,13 @@ export interface Page<Cursor> {
 export interface ListOperation<Input, Cursor> {
 	read(context: IExecuteFunctions, itemIndex: number, items: INodeExecutionData[]): Input;
 	/** One page of at most `pageSize` entries, from `cursor` (undefined: the first page). */
-	page(client: TencentChatClient, input: Input, cursor: Cursor | undefined, pageSize: number, options: CallOptions): Promise<Page<Cursor>>;
+	page(
+		client: TencentChatClient,
+		input: Input,
+		cursor: Cursor | undefined,
+		pageSize: number,
+		options: CallOptions,
+	): Promise<Page<Cursor>>;
 	/** The most entries one page may hold. */
 	maxPageSize: number;
 	/** What a failed item is about, under its output names; by default the input's fields of those names. */
@@ -74,7 +90,10 @@ export function runList<Input, Cursor>(
 	const perItem: PerItemOperation<{ input: Input; limit: number; itemIndex: number }> = {
 		read(itemContext, itemIndex) {
 			const returnAll = itemContext.getNodeParameter('returnAll', itemIndex, false);
-			const limit = returnAll === true ? MAX_ENTRIES : readWholeNumber(itemContext.getNodeParameter('limit', itemIndex, 50), LIMIT);
+			const limit =
+				returnAll === true
+					? MAX_ENTRIES
+					: readWholeNumber(itemContext.getNodeParameter('limit', itemIndex, 50), LIMIT);
 			if (typeof limit === 'string') throw new InvalidInputError(LIMIT.displayName, limit);
 			return { input: operation.read(itemContext, itemIndex, items), limit, itemIndex };
 		},
@@ -89,8 +108,11 @@ export function runList<Input, Cursor>(
 				const pageSize = Math.min(operation.maxPageSize, limit - entries.length);
 				const page = await operation.page(client, input, cursor, pageSize, options);
 				if (page.entries.length > 0) {
-					const fingerprint = createHash('sha1').update(JSON.stringify(page.entries)).digest('base64');
-					if (pagesSeen.has(fingerprint)) throw pagingRepeats(entries.length, 'a page of entries already read came again');
+					const fingerprint = createHash('sha1')
+						.update(JSON.stringify(page.entries))
+						.digest('base64');
+					if (pagesSeen.has(fingerprint))
+						throw pagingRepeats(entries.length, 'a page of entries already read came again');
 					pagesSeen.add(fingerprint);
 					emptyInARow = 0;
 				} else if (page.next !== undefined && ++emptyInARow > MAX_EMPTY_PAGES) {
@@ -106,16 +128,21 @@ export function runList<Input, Cursor>(
 				const before = entries.length;
 				for (let index = 0; index < wanted; index++) entries.push(page.entries[index]);
 				const every = listBounds.progressEvery;
-				if (Math.floor(entries.length / every) > Math.floor(before / every)) report(itemIndex, entries.length);
+				if (Math.floor(entries.length / every) > Math.floor(before / every))
+					report(itemIndex, entries.length);
 				if (page.next !== undefined) {
 					const key = JSON.stringify(page.next);
 					if (followed.has(key)) {
-						throw pagingRepeats(entries.length, `its cursor ${serviceText(key, 60)} pointed back to a page already read`);
+						throw pagingRepeats(
+							entries.length,
+							`its cursor ${serviceText(key, 60)} pointed back to a page already read`,
+						);
 					}
 					followed.add(key);
 				}
 				cursor = page.next;
-				if (cursor !== undefined && entries.length < limit && execution.left === 0) throw tooLong(entries.length);
+				if (cursor !== undefined && entries.length < limit && execution.left === 0)
+					throw tooLong(entries.length);
 			} while (cursor !== undefined && entries.length < limit);
 			return entries;
 		},
@@ -125,9 +152,13 @@ export function runList<Input, Cursor>(
 
 /** Tencent's paging loops: following it would give entries twice, or without end. */
 function pagingRepeats(read: number, how: string): TencentChatError {
-	return new TencentChatError('PAGING_REPEATS', `Tencent's paging repeats itself (${how}) after ${read} entries: the item's list is not given, as it would hold entries twice`, {
-		action: 'reject',
-	});
+	return new TencentChatError(
+		'PAGING_REPEATS',
+		`Tencent's paging repeats itself (${how}) after ${read} entries: the item's list is not given, as it would hold entries twice`,
+		{
+			action: 'reject',
+		},
+	);
 }
 
 function tooLong(read: number): TencentChatError {
@@ -144,7 +175,9 @@ function tooLong(read: number): TencentChatError {
  */
 function progress(context: IExecuteFunctions, itemIndex: number, read: number): void {
 	try {
-		context.sendMessageToUI(`Tencent Chat: item ${itemIndex}, ${read.toLocaleString('en-US')} entries read so far`);
+		context.sendMessageToUI(
+			`Tencent Chat: item ${itemIndex}, ${read.toLocaleString('en-US')} entries read so far`,
+		);
 	} catch {
 		// A message to the editor is a courtesy: an n8n without one loses nothing.
 	}

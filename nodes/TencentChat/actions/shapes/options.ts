@@ -15,7 +15,13 @@ export const CLIENT_OPTIONS = {
 		default: 200,
 	},
 	maxRetries: { name: 'maxRetries', displayName: 'Retries', min: 0, max: 10, default: 5 },
-	timeoutMs: { name: 'timeoutMs', displayName: 'Timeout (Ms)', min: 100, max: 300_000, default: 10_000 },
+	timeoutMs: {
+		name: 'timeoutMs',
+		displayName: 'Timeout (Ms)',
+		min: 100,
+		max: 300_000,
+		default: 10_000,
+	},
 } satisfies Record<string, WholeNumberOption>;
 
 export function batchSizeOption(command: Command): WholeNumberOption {
@@ -43,7 +49,10 @@ export const clientOptionFields: INodeProperties[] = [
 		displayName: CLIENT_OPTIONS.maxConcurrency.displayName,
 		name: CLIENT_OPTIONS.maxConcurrency.name,
 		type: 'number',
-		typeOptions: { minValue: CLIENT_OPTIONS.maxConcurrency.min, maxValue: CLIENT_OPTIONS.maxConcurrency.max },
+		typeOptions: {
+			minValue: CLIENT_OPTIONS.maxConcurrency.min,
+			maxValue: CLIENT_OPTIONS.maxConcurrency.max,
+		},
 		default: 200,
 		description:
 			"Calls of this execution in flight at once. The default lets a whole second's budget be in flight, even at a distant data centre's latency; the app's rate limit is kept whatever this is.",
@@ -52,7 +61,10 @@ export const clientOptionFields: INodeProperties[] = [
 		displayName: CLIENT_OPTIONS.maxRetries.displayName,
 		name: CLIENT_OPTIONS.maxRetries.name,
 		type: 'number',
-		typeOptions: { minValue: CLIENT_OPTIONS.maxRetries.min, maxValue: CLIENT_OPTIONS.maxRetries.max },
+		typeOptions: {
+			minValue: CLIENT_OPTIONS.maxRetries.min,
+			maxValue: CLIENT_OPTIONS.maxRetries.max,
+		},
 		default: 5,
 		description:
 			'How often to retry a call that failed in a way that may pass (network errors, timeouts, busy service), with growing pauses',
@@ -80,7 +92,11 @@ export function optionsField(options: INodeProperties[]): INodeProperties {
 }
 
 /** A resource's Operation selector, from the same map its router uses: each operation's `option`. */
-export function operationField(resource: string, operations: Record<string, { option: { name: string } }>, defaultOperation: string): INodeProperties {
+export function operationField(
+	resource: string,
+	operations: Record<string, { option: { name: string } }>,
+	defaultOperation: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',

@@ -24,7 +24,17 @@ export function failureRouting(context: IExecuteFunctions): FailureRouting {
  * The output names of the objects an item is about (README, "The output vocabulary"): a failed
  * item names them as a successful one does, so that the error output says which ID failed.
  */
-const SUBJECT_KEYS = ['officialAccount', 'group', 'userId', 'peerId', 'subscriber', 'member', 'owner', 'from', 'to'] as const;
+const SUBJECT_KEYS = [
+	'officialAccount',
+	'group',
+	'userId',
+	'peerId',
+	'subscriber',
+	'member',
+	'owner',
+	'from',
+	'to',
+] as const;
 
 /** The objects an operation's input names, under their output names. */
 export function subjectOf(input: unknown): IDataObject {
@@ -61,7 +71,9 @@ export function subjectAsGiven(context: IExecuteFunctions, itemIndex: number): I
 	for (const [parameter, outputName] of ID_PARAMETERS) {
 		if (!(parameter in parameters) || outputName in subject) continue;
 		try {
-			const value = context.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true });
+			const value = context.getNodeParameter(parameter, itemIndex, undefined, {
+				extractValue: true,
+			});
 			const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
 			if (typeof text === 'string' && SHOWN_ID.test(text.trim())) subject[outputName] = text.trim();
 		} catch {
@@ -77,8 +89,14 @@ export function subjectAsGiven(context: IExecuteFunctions, itemIndex: number): I
  * output would show it (n8n replaces the JSON of an item that carries an Error object, so the error
  * is said in the JSON instead). Otherwise it stays on the main output, its `status` saying what happened.
  */
-export function resultItem(json: IDataObject, itemIndex: number, routing: FailureRouting, failure?: string): INodeExecutionData {
-	if (failure !== undefined && routing.toErrorOutput) return { json: { error: failure, details: json }, pairedItem: { item: itemIndex } };
+export function resultItem(
+	json: IDataObject,
+	itemIndex: number,
+	routing: FailureRouting,
+	failure?: string,
+): INodeExecutionData {
+	if (failure !== undefined && routing.toErrorOutput)
+		return { json: { error: failure, details: json }, pairedItem: { item: itemIndex } };
 	return { json, pairedItem: { item: itemIndex } };
 }
 
@@ -93,14 +111,30 @@ export interface InputFailure {
  * about as far as it could be read, `status: 'failed'`, and what to fix. (An item carrying an Error
  * object would have its JSON replaced by n8n with `{ error }` alone.)
  */
-export function inputErrorItem(error: NodeOperationError, itemIndex: number, routing: FailureRouting, subject: IDataObject = {}): INodeExecutionData {
-	const details: IDataObject = { ...subject, status: 'failed', errorCode: 'INVALID_INPUT', errorInfo: error.message };
+export function inputErrorItem(
+	error: NodeOperationError,
+	itemIndex: number,
+	routing: FailureRouting,
+	subject: IDataObject = {},
+): INodeExecutionData {
+	const details: IDataObject = {
+		...subject,
+		status: 'failed',
+		errorCode: 'INVALID_INPUT',
+		errorInfo: error.message,
+	};
 	if (error.description) details.hint = error.description;
 	return resultItem(details, itemIndex, routing, error.message);
 }
 
 /** The details of an item whose call Tencent refused, or whose outcome a retry cannot tell. */
-export function failureDetails(subject: IDataObject, code: string | number, info: string, mayHaveBeenApplied: boolean, hint?: string | null): IDataObject {
+export function failureDetails(
+	subject: IDataObject,
+	code: string | number,
+	info: string,
+	mayHaveBeenApplied: boolean,
+	hint?: string | null,
+): IDataObject {
 	return {
 		...subject,
 		// A call that may have been carried out is not reported as failed: its outcome is unknown.
@@ -112,7 +146,11 @@ export function failureDetails(subject: IDataObject, code: string | number, info
 }
 
 /** Bad input of one item as n8n shows it: the item and the field, and how to fix it. */
-export function asInputError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError {
+export function asInputError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeOperationError {
 	if (error instanceof InvalidInputError) {
 		return new NodeOperationError(context.getNode(), error.message, {
 			itemIndex,

@@ -54,7 +54,8 @@ const DESCRIPTIONS: Record<string, string> = {
 	nickname: 'Up to 500 bytes',
 	avatarUrl: "The URL of the user's avatar image, up to 500 bytes",
 	birthday: 'A date such as 1990-04-19 (kept by Tencent as 19900419)',
-	location: 'Up to 16 bytes; Tencent suggests country, province, city and district codes of your app',
+	location:
+		'Up to 16 bytes; Tencent suggests country, province, city and district codes of your app',
 	signature: 'Up to 500 bytes',
 	allowType: 'Whether others may add the user as a friend',
 	language: 'A number your app defines',
@@ -66,30 +67,51 @@ const DESCRIPTIONS: Record<string, string> = {
 
 /** The editor's options for a tag with a few values: the node's names, shown in words. */
 function valueOptions(tag: StandardTag): Array<{ name: string; value: string }> {
-	return Object.values(tag.values ?? {}).map((value) => ({ name: value.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase()), value }));
+	return Object.values(tag.values ?? {}).map((value) => ({
+		name: value.replace(/([A-Z])/g, ' $1').replace(/^./, (first) => first.toUpperCase()),
+		value,
+	}));
 }
 
 function fieldFor(tag: StandardTag): INodeProperties {
-	const base = { displayName: DISPLAY_NAMES[tag.name], name: tag.name, description: DESCRIPTIONS[tag.name] };
-	if (tag.values) return { ...base, type: 'options', options: valueOptions(tag), default: Object.values(tag.values)[0] };
-	if (tag.type === 'uint32' && tag.name !== 'birthday') return { ...base, type: 'number', typeOptions: { minValue: 0 }, default: 0 };
+	const base = {
+		displayName: DISPLAY_NAMES[tag.name],
+		name: tag.name,
+		description: DESCRIPTIONS[tag.name],
+	};
+	if (tag.values)
+		return {
+			...base,
+			type: 'options',
+			options: valueOptions(tag),
+			default: Object.values(tag.values)[0],
+		};
+	if (tag.type === 'uint32' && tag.name !== 'birthday')
+		return { ...base, type: 'number', typeOptions: { minValue: 0 }, default: 0 };
 	return { ...base, type: 'string', default: '' };
 }
 
-export const profileFields: INodeProperties[] = STANDARD_TAGS.map(fieldFor).sort((a, b) => a.displayName.localeCompare(b.displayName));
+export const profileFields: INodeProperties[] = STANDARD_TAGS.map(fieldFor).sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
 
 /** The Fields option of Get Profile: the standard tags by friendly name. */
-export const standardTagOptions = STANDARD_TAGS.map((tag) => ({ name: DISPLAY_NAMES[tag.name], value: tag.name })).sort((a, b) =>
-	a.name.localeCompare(b.name),
-);
+export const standardTagOptions = STANDARD_TAGS.map((tag) => ({
+	name: DISPLAY_NAMES[tag.name],
+	value: tag.name,
+})).sort((a, b) => a.name.localeCompare(b.name));
 
 /** A custom tag's key as given (`Tier` or `Tag_Profile_Custom_Tier`), checked. */
 export function readCustomKey(value: unknown, field: string): string {
 	const text = typeof value === 'string' ? value.trim() : value;
-	if (typeof text !== 'string' || text === '') throw new InvalidInputError(field, `${field}: a custom tag's key is empty`);
+	if (typeof text !== 'string' || text === '')
+		throw new InvalidInputError(field, `${field}: a custom tag's key is empty`);
 	const key = text.startsWith(CUSTOM_TAG_PREFIX) ? text.slice(CUSTOM_TAG_PREFIX.length) : text;
 	if (!CUSTOM_KEY.test(key)) {
-		throw new InvalidInputError(field, `${field}: "${key.slice(0, 40)}" is not a custom tag key Tencent takes: letters, digits or _, at most 8 bytes (e.g. Tier)`);
+		throw new InvalidInputError(
+			field,
+			`${field}: "${key.slice(0, 40)}" is not a custom tag key Tencent takes: letters, digits or _, at most 8 bytes (e.g. Tier)`,
+		);
 	}
 	return key;
 }
@@ -98,18 +120,27 @@ export function readCustomKey(value: unknown, field: string): string {
 function birthdayJson(value: unknown): IDataObject[string] {
 	if (value === 0) return null;
 	if (typeof value !== 'number' || !Number.isInteger(value)) return value as IDataObject[string];
-	const [year, month, day] = [Math.floor(value / 10_000), Math.floor(value / 100) % 100, value % 100];
+	const [year, month, day] = [
+		Math.floor(value / 10_000),
+		Math.floor(value / 100) % 100,
+		value % 100,
+	];
 	if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return value;
 	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** A profile as portrait_get gave it (tag → value), under the node's names; `customKeys` always appear under customTags. */
-export function profileJson(profile: Readonly<Record<string, unknown>>, customKeys: readonly string[]): IDataObject {
+export function profileJson(
+	profile: Readonly<Record<string, unknown>>,
+	customKeys: readonly string[],
+): IDataObject {
 	const json: IDataObject = {};
 	for (const [tagName, value] of Object.entries(profile)) {
 		const tag = TAG_BY_TENCENT_NAME.get(tagName);
 		if (tag === undefined) continue;
-		json[tag.name] = (tag.name === 'birthday' ? birthdayJson(value) : friendlyValue(tag, value)) as IDataObject[string];
+		json[tag.name] = (
+			tag.name === 'birthday' ? birthdayJson(value) : friendlyValue(tag, value)
+		) as IDataObject[string];
 	}
 	if (customKeys.length > 0) {
 		const customTags: IDataObject = {};
@@ -124,8 +155,12 @@ export function profileJson(profile: Readonly<Record<string, unknown>>, customKe
 
 function readWhole(value: unknown, field: string): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
-	if (typeof number === 'number' && Number.isInteger(number) && number >= 0 && number <= MAX_UINT32) return number;
-	throw new InvalidInputError(field, `${field} must be a whole number from 0 to ${MAX_UINT32}, got ${describe(value)}`);
+	if (typeof number === 'number' && Number.isInteger(number) && number >= 0 && number <= MAX_UINT32)
+		return number;
+	throw new InvalidInputError(
+		field,
+		`${field} must be a whole number from 0 to ${MAX_UINT32}, got ${describe(value)}`,
+	);
 }
 
 function describe(value: unknown): string {
@@ -137,13 +172,18 @@ function describe(value: unknown): string {
 function readBirthday(value: unknown, field: string): number {
 	if (value === null || value === '' || value === 0) return 0;
 	if (typeof value === 'number') return readWhole(value, field);
-	const match = typeof value === 'string' ? /^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s])/.exec(value) : null;
+	const match =
+		typeof value === 'string' ? /^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s])/.exec(value) : null;
 	if (match) {
 		const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 		const date = new Date(Date.UTC(year, month - 1, day));
-		if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return year * 10_000 + month * 100 + day;
+		if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
+			return year * 10_000 + month * 100 + day;
 	}
-	throw new InvalidInputError(field, `${field} must be a date such as 1990-04-19, got ${describe(value)}`);
+	throw new InvalidInputError(
+		field,
+		`${field} must be a date such as 1990-04-19, got ${describe(value)}`,
+	);
 }
 
 function readTagValue(tag: StandardTag, value: unknown): string | number {
@@ -153,7 +193,10 @@ function readTagValue(tag: StandardTag, value: unknown): string | number {
 	if (tag.values !== undefined) {
 		const tencent = typeof value === 'string' ? tencentValue(tag, value.trim()) : undefined;
 		if (tencent === undefined) {
-			throw new InvalidInputError(field, `${field} must be one of ${Object.values(tag.values).join(', ')}, got ${describe(value)}`);
+			throw new InvalidInputError(
+				field,
+				`${field} must be one of ${Object.values(tag.values).join(', ')}, got ${describe(value)}`,
+			);
 		}
 		return tencent;
 	}
@@ -167,7 +210,10 @@ export interface ProfileChange {
 }
 
 /** An item's profile fields and custom tags, checked against Tencent's types and byte limits. */
-export function readProfileChange(fields: Record<string, unknown>, customTags: Array<{ key?: unknown; value?: unknown }>): ProfileChange {
+export function readProfileChange(
+	fields: Record<string, unknown>,
+	customTags: Array<{ key?: unknown; value?: unknown }>,
+): ProfileChange {
 	const items: ProfileItem[] = [];
 	const profile: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(fields)) {
@@ -181,12 +227,20 @@ export function readProfileChange(fields: Record<string, unknown>, customTags: A
 	for (const [position, entry] of customTags.entries()) {
 		const where = `Custom Tags (entry ${position + 1})`;
 		const key = readCustomKey(entry.key, where);
-		if (keys.includes(key)) throw new InvalidInputError(where, `${where}: the key ${key} is given twice`);
-		const value = readText(entry.value ?? '', { field: `Custom Tag ${key}`, maxBytes: MAX_CUSTOM_VALUE_BYTES });
+		if (keys.includes(key))
+			throw new InvalidInputError(where, `${where}: the key ${key} is given twice`);
+		const value = readText(entry.value ?? '', {
+			field: `Custom Tag ${key}`,
+			maxBytes: MAX_CUSTOM_VALUE_BYTES,
+		});
 		keys.push(key);
 		items.push({ Tag: `${CUSTOM_TAG_PREFIX}${key}`, Value: value });
 		profile[`${CUSTOM_TAG_PREFIX}${key}`] = value;
 	}
-	if (items.length === 0) throw new InvalidInputError('Profile Fields', 'Set at least one profile field or custom tag: there is nothing to update');
+	if (items.length === 0)
+		throw new InvalidInputError(
+			'Profile Fields',
+			'Set at least one profile field or custom tag: there is nothing to update',
+		);
 	return { items, json: profileJson(profile, keys) };
 }

@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getOnlineStatus, type PresenceResult, SERVICES, serviceText } from '../../client';
+import {
+	COMMANDS,
+	getOnlineStatus,
+	type PresenceResult,
+	SERVICES,
+	serviceText,
+} from '../../client';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
@@ -23,19 +34,32 @@ const properties: INodeProperties[] = [
 			name: 'includePlatforms',
 			type: 'boolean',
 			default: false,
-			description: "Whether to list each platform the user is logged in on (Tencent's IsNeedDetail)",
+			description:
+				"Whether to list each platform the user is logged in on (Tencent's IsNeedDetail)",
 		},
 		...clientOptionFields,
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: [option.value] } },
+	properties,
+);
 
 /** Tencent's states as the node names them. */
-const STATES: Record<string, string> = { Online: 'online', PushOnline: 'pushOnline', Offline: 'offline' };
-const shared = new Map<string, Outcome>(Object.entries(STATES).map(([state, status]) => [state, freeze({ status })]));
+const STATES: Record<string, string> = {
+	Online: 'online',
+	PushOnline: 'pushOnline',
+	Offline: 'offline',
+};
+const shared = new Map<string, Outcome>(
+	Object.entries(STATES).map(([state, status]) => [state, freeze({ status })]),
+);
 const NOT_IMPORTED = freeze({ status: 'notImported' });
-const failed = codeOutcomes(SERVICES.message, 'Tencent could not tell the online status of this account');
+const failed = codeOutcomes(
+	SERVICES.message,
+	'Tencent could not tell the online status of this account',
+);
 
 /** A state Tencent adds later is no state the node knows: `unknown`, with Tencent's word for it, bounded. */
 function unknownState(state: unknown): IDataObject {
@@ -48,14 +72,24 @@ function outcome(result: PresenceResult): Outcome {
 	if (typeof result === 'string') return shared.get(result) ?? { fields: unknownState(result) };
 	const platforms = result.detail.map(({ platform, status }) => ({
 		platform: typeof platform === 'string' ? serviceText(platform, 64) : null,
-		...(typeof status === 'string' && STATES[status] !== undefined ? { status: STATES[status] } : unknownState(status)),
+		...(typeof status === 'string' && STATES[status] !== undefined
+			? { status: STATES[status] }
+			: unknownState(status)),
 	}));
-	const state = STATES[result.state] !== undefined ? { status: STATES[result.state] } : unknownState(result.state);
+	const state =
+		STATES[result.state] !== undefined
+			? { status: STATES[result.state] }
+			: unknownState(result.state);
 	return { fields: { ...state, platforms } };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { includePlatforms } = (this.getNodeParameter('options', 0, {}) ?? {}) as { includePlatforms?: unknown };
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const { includePlatforms } = (this.getNodeParameter('options', 0, {}) ?? {}) as {
+		includePlatforms?: unknown;
+	};
 	const detail = includePlatforms === true || includePlatforms === 'true';
 	const operation: BulkOperation<PresenceResult> = {
 		command: COMMANDS.getOnlineStatus,

@@ -1,7 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, CUSTOM_TAG_PREFIX, getProfiles, type ProfileResult, SERVICES, STANDARD_TAGS, TAG_BY_NAME } from '../../client';
+import {
+	COMMANDS,
+	CUSTOM_TAG_PREFIX,
+	getProfiles,
+	type ProfileResult,
+	SERVICES,
+	STANDARD_TAGS,
+	TAG_BY_NAME,
+} from '../../client';
 import { InvalidInputError } from '../../helpers/ids';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
@@ -40,32 +48,53 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: [option.value] } },
+	properties,
+);
 
 const NOT_IMPORTED = freeze({ found: false, status: 'notImported' });
-const failed = codeOutcomes(SERVICES.profile, 'Tencent could not read this profile', () => ({ found: false }));
+const failed = codeOutcomes(SERVICES.profile, 'Tencent could not read this profile', () => ({
+	found: false,
+}));
 
 /** The tags to ask for and the custom keys, from the Options (the same for every item), checked before any call. */
 function readTagList(context: IExecuteFunctions): { tags: string[]; customKeys: string[] } {
-	const { fields, customTags } = (context.getNodeParameter('options', 0, {}) ?? {}) as { fields?: unknown; customTags?: unknown };
-	const chosen = Array.isArray(fields) ? fields.filter((name) => TAG_BY_NAME.has(name as string)) : [];
+	const { fields, customTags } = (context.getNodeParameter('options', 0, {}) ?? {}) as {
+		fields?: unknown;
+		customTags?: unknown;
+	};
+	const chosen = Array.isArray(fields)
+		? fields.filter((name) => TAG_BY_NAME.has(name as string))
+		: [];
 	const names = chosen.length > 0 ? chosen : STANDARD_TAGS.map((tag) => tag.name);
 	const tags = names.map((name) => (TAG_BY_NAME.get(name as string) as { tag: string }).tag);
 	const customKeys: string[] = [];
 	try {
-		const given = customTags === undefined || customTags === '' ? [] : Array.isArray(customTags) ? customTags : String(customTags).split(',');
+		const given =
+			customTags === undefined || customTags === ''
+				? []
+				: Array.isArray(customTags)
+					? customTags
+					: String(customTags).split(',');
 		for (const key of given) {
 			const checked = readCustomKey(key, 'Custom Tags');
 			if (!customKeys.includes(checked)) customKeys.push(checked);
 		}
 	} catch (error) {
-		const description = error instanceof InvalidInputError ? 'Fix "Custom Tags" in the Options. No call was made to Tencent.' : undefined;
+		const description =
+			error instanceof InvalidInputError
+				? 'Fix "Custom Tags" in the Options. No call was made to Tencent.'
+				: undefined;
 		throw new NodeOperationError(context.getNode(), error as Error, { description });
 	}
 	return { tags: [...tags, ...customKeys.map((key) => `${CUSTOM_TAG_PREFIX}${key}`)], customKeys };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const { tags, customKeys } = readTagList(this);
 	const operation: BulkOperation<ProfileResult> = {
 		command: COMMANDS.getProfiles,

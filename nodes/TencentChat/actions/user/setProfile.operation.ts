@@ -11,7 +11,8 @@ import { type ProfileChange, profileFields, readProfileChange, USER_ID } from '.
 export const option = {
 	name: 'Set Profile',
 	value: 'setProfile',
-	description: "Set fields and custom tags of one user's profile per item; fields not given keep their values",
+	description:
+		"Set fields and custom tags of one user's profile per item; fields not given keep their values",
 	action: 'Set a user profile',
 } as const;
 
@@ -40,14 +41,29 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add custom tag',
 		default: {},
-		description: 'Custom profile tags (Tag_Profile_Custom_ followed by the key), each created in the Chat console first',
+		description:
+			'Custom profile tags (Tag_Profile_Custom_ followed by the key), each created in the Chat console first',
 		options: [
 			{
 				displayName: 'Tag',
 				name: 'tag',
 				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. Tier', description: 'Letters, digits or _, up to 8 bytes' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. gold', description: 'Up to 500 bytes' },
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Tier',
+						description: 'Letters, digits or _, up to 8 bytes',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. gold',
+						description: 'Up to 500 bytes',
+					},
 				],
 			},
 		],
@@ -55,19 +71,30 @@ const properties: INodeProperties[] = [
 	optionsField(clientOptionFields),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: [option.value] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: [option.value] } },
+	properties,
+);
 
 type Input = { userId: string; change: ProfileChange };
 
-function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): PerItemOperation<Input> {
+function operationFor(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): PerItemOperation<Input> {
 	const userIdOf = itemParameterReader(context, 'userId', items);
 	const fieldsOf = itemParameterReader(context, 'profileFields', items);
 	const customTagsOf = itemParameterReader(context, 'customTags', items);
 	return {
 		read(_, itemIndex) {
 			const fields = (fieldsOf(itemIndex) ?? {}) as Record<string, unknown>;
-			const { tag } = (customTagsOf(itemIndex) ?? {}) as { tag?: Array<{ key?: unknown; value?: unknown }> };
-			return { userId: readId(userIdOf(itemIndex), USER_ID), change: readProfileChange(fields, Array.isArray(tag) ? tag : []) };
+			const { tag } = (customTagsOf(itemIndex) ?? {}) as {
+				tag?: Array<{ key?: unknown; value?: unknown }>;
+			};
+			return {
+				userId: readId(userIdOf(itemIndex), USER_ID),
+				change: readProfileChange(fields, Array.isArray(tag) ? tag : []),
+			};
 		},
 		// Setting the same values again leaves the same profile: a retry, or a re-run, is safe.
 		async call(client, { userId, change }, options) {
@@ -77,6 +104,9 @@ function operationFor(context: IExecuteFunctions, items: INodeExecutionData[]): 
 	};
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, operationFor(this, items));
 }

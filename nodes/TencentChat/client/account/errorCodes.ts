@@ -5,7 +5,10 @@ import type { ErrorTable } from '../errorCodes';
 // multiaccount_import shares: UNCONFIRMED beyond 40006) and 34955 (account_delete).
 
 export const ACCOUNT_ERRORS: ErrorTable = [
-	[[40006, 70169], { action: 'retry', hint: 'An internal error or timeout at Tencent; try again in a moment.' }],
+	[
+		[40006, 70169],
+		{ action: 'retry', hint: 'An internal error or timeout at Tencent; try again in a moment.' },
+	],
 	[
 		[70107],
 		{ action: 'reject', hint: 'The account does not exist: import it first (Account → Import).' },

@@ -29,7 +29,9 @@ export async function importAccounts(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<ImportResult>> {
 	checkCount(COMMANDS.importAccounts, accounts.length);
-	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { FailAccounts?: unknown }>(
+	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<
+		TencentChatAnswer & { FailAccounts?: unknown }
+	>(
 		COMMANDS.importAccounts,
 		() => ({
 			AccountList: accounts.map(({ userId, nick, faceUrl }) => ({
@@ -40,8 +42,14 @@ export async function importAccounts(
 		}),
 		options,
 	);
-	const failed = new Set(Array.isArray(body.FailAccounts) ? body.FailAccounts.filter((id) => typeof id === 'string') : []);
-	const results = new Map<string, ImportResult>(accounts.map(({ userId }) => [userId, failed.has(userId) ? 'failed' : 'imported']));
+	const failed = new Set(
+		Array.isArray(body.FailAccounts)
+			? body.FailAccounts.filter((id) => typeof id === 'string')
+			: [],
+	);
+	const results = new Map<string, ImportResult>(
+		accounts.map(({ userId }) => [userId, failed.has(userId) ? 'failed' : 'imported']),
+	);
 	return { results, mayHaveBeenAppliedBefore, attempts };
 }
 
@@ -52,11 +60,9 @@ export async function checkAccounts(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<CheckResult>> {
 	checkCount(COMMANDS.checkAccounts, userIds.length);
-	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { ResultItem?: unknown }>(
-		COMMANDS.checkAccounts,
-		() => ({ CheckItem: userIds.map((id) => ({ UserID: id })) }),
-		options,
-	);
+	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<
+		TencentChatAnswer & { ResultItem?: unknown }
+	>(COMMANDS.checkAccounts, () => ({ CheckItem: userIds.map((id) => ({ UserID: id })) }), options);
 	const results = readEntryResults<CheckResult>(body.ResultItem, new Set(userIds), (entry) => ({
 		id: entry.UserID,
 		result: checkResult(entry),
@@ -68,7 +74,9 @@ function checkResult(entry: Record<string, unknown>): CheckResult | undefined {
 	const code = entry.ResultCode;
 	if (typeof code === 'number' && code !== 0) return code;
 	if (code !== 0 && code !== undefined) return undefined;
-	return entry.AccountStatus === 'Imported' || entry.AccountStatus === 'NotImported' ? entry.AccountStatus : undefined;
+	return entry.AccountStatus === 'Imported' || entry.AccountStatus === 'NotImported'
+		? entry.AccountStatus
+		: undefined;
 }
 
 /** `account_delete`: a ResultCode per UserID. */
@@ -78,7 +86,9 @@ export async function deleteAccounts(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<DeleteResult>> {
 	checkCount(COMMANDS.deleteAccounts, userIds.length);
-	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { ResultItem?: unknown }>(
+	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<
+		TencentChatAnswer & { ResultItem?: unknown }
+	>(
 		COMMANDS.deleteAccounts,
 		() => ({ DeleteItem: userIds.map((id) => ({ UserID: id })) }),
 		options,

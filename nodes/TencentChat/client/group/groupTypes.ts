@@ -39,17 +39,31 @@ const NO_MEMBER_LIST = 'an AVChatRoom keeps no member list';
 /** By command name (§1.0). */
 const UNSUPPORTED: Readonly<Record<string, Refusal>> = {
 	add_group_member: { types: ['AVChatRoom'], why: `members cannot be added: ${NO_MEMBER_LIST}` },
-	delete_group_member: { types: ['AVChatRoom'], why: `members cannot be removed: ${NO_MEMBER_LIST}`, codes: [10004, 10007] },
-	get_group_member_info: { types: ['AVChatRoom'], why: `members cannot be listed: ${NO_MEMBER_LIST}` },
+	delete_group_member: {
+		types: ['AVChatRoom'],
+		why: `members cannot be removed: ${NO_MEMBER_LIST}`,
+		codes: [10004, 10007],
+	},
+	get_group_member_info: {
+		types: ['AVChatRoom'],
+		why: `members cannot be listed: ${NO_MEMBER_LIST}`,
+	},
 	modify_group_member_info: {
 		types: ['AVChatRoom', 'Work'],
 		why: 'an AVChatRoom member has no name card, flags or mute of their own, and a Work group has no admins and no mutes',
 	},
 	change_group_owner: { types: ['AVChatRoom'], why: 'an AVChatRoom has no owner to change' },
 	forbid_send_msg: { types: ['Work'], why: 'a Work group cannot mute members' },
-	group_msg_recall: { types: ['AVChatRoom'], why: 'an AVChatRoom keeps no history to recall from', codes: [10007, 10033] },
+	group_msg_recall: {
+		types: ['AVChatRoom'],
+		why: 'an AVChatRoom keeps no history to recall from',
+		codes: [10007, 10033],
+	},
 	group_msg_get_simple: { types: ['AVChatRoom'], why: 'an AVChatRoom keeps no message history' },
-	send_group_system_notification: { types: ['AVChatRoom'], why: 'an AVChatRoom takes notifications for everyone only' },
+	send_group_system_notification: {
+		types: ['AVChatRoom'],
+		why: 'an AVChatRoom takes notifications for everyone only',
+	},
 };
 
 /**
@@ -68,15 +82,24 @@ export async function explainingGroupType<T>(
 		return await call();
 	} catch (error) {
 		const refusal = UNSUPPORTED[command.name];
-		if (!(error instanceof TencentChatError) || refusal === undefined || !(refusal.codes ?? [10007]).includes(error.code as number)) throw error;
+		if (
+			!(error instanceof TencentChatError) ||
+			refusal === undefined ||
+			!(refusal.codes ?? [10007]).includes(error.code as number)
+		)
+			throw error;
 		if (options.signal?.aborted) throw error;
 		const type = await typeOf(groupId).catch(() => undefined);
 		if (type === undefined || !(refusal.types as readonly string[]).includes(type)) throw error;
-		const explained = new TencentChatError(error.code, `${groupId} is ${type === 'AVChatRoom' ? 'an' : 'a'} ${type} group: ${refusal.why} (Tencent: ${error.info})`, {
-			action: 'reject',
-			hint: 'Group types differ in what they allow; see "Group types" in the node\'s docs.',
-			mayHaveBeenApplied: error.mayHaveBeenApplied,
-		});
+		const explained = new TencentChatError(
+			error.code,
+			`${groupId} is ${type === 'AVChatRoom' ? 'an' : 'a'} ${type} group: ${refusal.why} (Tencent: ${error.info})`,
+			{
+				action: 'reject',
+				hint: 'Group types differ in what they allow; see "Group types" in the node\'s docs.',
+				mayHaveBeenApplied: error.mayHaveBeenApplied,
+			},
+		);
 		explained.attempts = error.attempts;
 		throw explained;
 	}

@@ -32,8 +32,13 @@ export interface Applied {
 }
 
 /** `create_group`: the new group's ID (Tencent's own when none was given). */
-export async function createGroup(client: TencentChatClient, group: NewGroup, options: CallOptions = {}): Promise<Applied & { groupId?: string }> {
-	if (group.members !== undefined && group.members.length > 0) checkCount(COMMANDS.createGroup, group.members.length);
+export async function createGroup(
+	client: TencentChatClient,
+	group: NewGroup,
+	options: CallOptions = {},
+): Promise<Applied & { groupId?: string }> {
+	if (group.members !== undefined && group.members.length > 0)
+		checkCount(COMMANDS.createGroup, group.members.length);
 	const body = {
 		Type: WIRE_TYPE[group.type],
 		Name: group.name,
@@ -45,12 +50,19 @@ export async function createGroup(client: TencentChatClient, group: NewGroup, op
 		...(group.maxMembers !== undefined ? { MaxMemberCount: group.maxMembers } : {}),
 		...(group.joinOption !== undefined ? { ApplyJoinOption: group.joinOption } : {}),
 		...(group.customData !== undefined ? { AppDefinedData: group.customData } : {}),
-		...(group.members !== undefined && group.members.length > 0 ? { MemberList: group.members.map((id) => ({ Member_Account: id })) } : {}),
+		...(group.members !== undefined && group.members.length > 0
+			? { MemberList: group.members.map((id) => ({ Member_Account: id })) }
+			: {}),
 	};
-	const { body: answer, mayHaveBeenAppliedBefore } = await client.call<TencentChatAnswer & { GroupId?: unknown }>(COMMANDS.createGroup, body, options);
+	const { body: answer, mayHaveBeenAppliedBefore } = await client.call<
+		TencentChatAnswer & { GroupId?: unknown }
+	>(COMMANDS.createGroup, body, options);
 	// With an ID of its own the group is that one, whatever the answer says; without, the answer's
 	// ID if it is one (printable ASCII, ≤48 bytes), else undefined: created, under an ID not known.
-	const answered = typeof answer.GroupId === 'string' && /^[\x20-\x7E]{1,48}$/.test(answer.GroupId) ? answer.GroupId : undefined;
+	const answered =
+		typeof answer.GroupId === 'string' && /^[\x20-\x7E]{1,48}$/.test(answer.GroupId)
+			? answer.GroupId
+			: undefined;
 	return { groupId: group.groupId ?? answered, mayHaveBeenAppliedBefore };
 }
 
@@ -72,19 +84,32 @@ export async function getAppGroupPage(
 	options: CallOptions = {},
 ): Promise<GroupIdPage> {
 	checkCount(COMMANDS.getAppGroupPage, limit);
-	const { body } = await client.call<TencentChatAnswer & { GroupIdList?: unknown; Next?: unknown; TotalCount?: unknown }>(
+	const { body } = await client.call<
+		TencentChatAnswer & { GroupIdList?: unknown; Next?: unknown; TotalCount?: unknown }
+	>(
 		COMMANDS.getAppGroupPage,
 		{ Limit: limit, Next: next, ...(type !== undefined ? { GroupType: WIRE_TYPE[type] } : {}) },
 		options,
 	);
 	const list = Array.isArray(body.GroupIdList) ? (body.GroupIdList as unknown[]) : [];
-	const groupIds = list.map((entry) => (entry as Record<string, unknown> | null)?.GroupId).filter((id): id is string => typeof id === 'string');
+	const groupIds = list
+		.map((entry) => (entry as Record<string, unknown> | null)?.GroupId)
+		.filter((id): id is string => typeof id === 'string');
 	const cursor = body.Next;
-	const following = typeof cursor === 'number' && Number.isSafeInteger(cursor) && cursor > 0 ? cursor : undefined;
+	const following =
+		typeof cursor === 'number' && Number.isSafeInteger(cursor) && cursor > 0 ? cursor : undefined;
 	if (typeof cursor === 'number' && cursor > Number.MAX_SAFE_INTEGER) {
-		throw new TencentChatError('CURSOR_TOO_LARGE', 'get_appid_group_list answered a Next cursor past 2^53, which cannot be sent back exactly', { action: 'reject' });
+		throw new TencentChatError(
+			'CURSOR_TOO_LARGE',
+			'get_appid_group_list answered a Next cursor past 2^53, which cannot be sent back exactly',
+			{ action: 'reject' },
+		);
 	}
-	return { groupIds, next: following, total: typeof body.TotalCount === 'number' ? body.TotalCount : undefined };
+	return {
+		groupIds,
+		next: following,
+		total: typeof body.TotalCount === 'number' ? body.TotalCount : undefined,
+	};
 }
 
 export interface GroupChanges {
@@ -101,14 +126,31 @@ export interface GroupChanges {
 }
 
 /** `modify_group_base_info`: only the fields given change. */
-export async function updateGroup(client: TencentChatClient, groupId: string, changes: GroupChanges, options: CallOptions = {}): Promise<Applied> {
-	const { mayHaveBeenAppliedBefore } = await client.call(COMMANDS.updateGroup, { GroupId: groupId, ...changes }, options);
+export async function updateGroup(
+	client: TencentChatClient,
+	groupId: string,
+	changes: GroupChanges,
+	options: CallOptions = {},
+): Promise<Applied> {
+	const { mayHaveBeenAppliedBefore } = await client.call(
+		COMMANDS.updateGroup,
+		{ GroupId: groupId, ...changes },
+		options,
+	);
 	return { mayHaveBeenAppliedBefore };
 }
 
 /** `destroy_group`: irreversible. */
-export async function deleteGroup(client: TencentChatClient, groupId: string, options: CallOptions = {}): Promise<Applied> {
-	const { mayHaveBeenAppliedBefore } = await client.call(COMMANDS.deleteGroup, { GroupId: groupId }, options);
+export async function deleteGroup(
+	client: TencentChatClient,
+	groupId: string,
+	options: CallOptions = {},
+): Promise<Applied> {
+	const { mayHaveBeenAppliedBefore } = await client.call(
+		COMMANDS.deleteGroup,
+		{ GroupId: groupId },
+		options,
+	);
 	return { mayHaveBeenAppliedBefore };
 }
 
@@ -131,16 +173,29 @@ export async function updateGroupMember(
 ): Promise<Applied> {
 	const command = COMMANDS.updateGroupMember;
 	return onGroup(client, command, groupId, options, async () => {
-		const { mayHaveBeenAppliedBefore } = await client.call(command, { GroupId: groupId, Member_Account: memberId, ...changes }, options);
+		const { mayHaveBeenAppliedBefore } = await client.call(
+			command,
+			{ GroupId: groupId, Member_Account: memberId, ...changes },
+			options,
+		);
 		return { mayHaveBeenAppliedBefore };
 	});
 }
 
 /** `change_group_owner`: the new owner must be a member; an ownerless group gets one. */
-export async function changeGroupOwner(client: TencentChatClient, groupId: string, newOwner: string, options: CallOptions = {}): Promise<Applied> {
+export async function changeGroupOwner(
+	client: TencentChatClient,
+	groupId: string,
+	newOwner: string,
+	options: CallOptions = {},
+): Promise<Applied> {
 	const command = COMMANDS.changeGroupOwner;
 	return onGroup(client, command, groupId, options, async () => {
-		const { mayHaveBeenAppliedBefore } = await client.call(command, { GroupId: groupId, NewOwner_Account: newOwner }, options);
+		const { mayHaveBeenAppliedBefore } = await client.call(
+			command,
+			{ GroupId: groupId, NewOwner_Account: newOwner },
+			options,
+		);
 		return { mayHaveBeenAppliedBefore };
 	});
 }

@@ -8,7 +8,8 @@ import { onGroup } from './info';
 
 /** add_group_member's Result per member: 0 failed, 1 added, 2 already a member, 3 awaiting the invitee's approval. */
 export type MemberResult = 0 | 1 | 2 | 3;
-const isMemberResult = (value: unknown): value is MemberResult => value === 0 || value === 1 || value === 2 || value === 3;
+const isMemberResult = (value: unknown): value is MemberResult =>
+	value === 0 || value === 1 || value === 2 || value === 3;
 
 /** `add_group_member`: up to 300 members; `silence` sends no system notice. */
 export async function addGroupMembers(
@@ -21,9 +22,21 @@ export async function addGroupMembers(
 	checkCount(COMMANDS.addGroupMembers, memberIds.length);
 	const command = COMMANDS.addGroupMembers;
 	return onGroup(client, command, groupId, options, async () => {
-		const body = () => ({ GroupId: groupId, ...(silence ? { Silence: 1 } : {}), MemberList: memberIds.map((id) => ({ Member_Account: id })) });
-		const { body: answer, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { MemberList?: unknown }>(command, body, options);
-		return { results: memberResults(answer.MemberList, new Set(memberIds)), mayHaveBeenAppliedBefore, attempts };
+		const body = () => ({
+			GroupId: groupId,
+			...(silence ? { Silence: 1 } : {}),
+			MemberList: memberIds.map((id) => ({ Member_Account: id })),
+		});
+		const {
+			body: answer,
+			mayHaveBeenAppliedBefore,
+			attempts,
+		} = await client.call<TencentChatAnswer & { MemberList?: unknown }>(command, body, options);
+		return {
+			results: memberResults(answer.MemberList, new Set(memberIds)),
+			mayHaveBeenAppliedBefore,
+			attempts,
+		};
 	});
 }
 
@@ -48,8 +61,16 @@ function memberResults(list: unknown, asked: ReadonlySet<string>): Map<string, M
 }
 
 /** Every ID of an OK answer that lists none: the call applies to all of them. */
-function allOf<R>(ids: string[], result: R, answer: { mayHaveBeenAppliedBefore: boolean; attempts: number }): BulkAnswer<R> {
-	return { results: new Map(ids.map((id) => [id, result])), mayHaveBeenAppliedBefore: answer.mayHaveBeenAppliedBefore, attempts: answer.attempts };
+function allOf<R>(
+	ids: string[],
+	result: R,
+	answer: { mayHaveBeenAppliedBefore: boolean; attempts: number },
+): BulkAnswer<R> {
+	return {
+		results: new Map(ids.map((id) => [id, result])),
+		mayHaveBeenAppliedBefore: answer.mayHaveBeenAppliedBefore,
+		attempts: answer.attempts,
+	};
 }
 
 /** `delete_group_member`: up to 100. Tencent answers OK for a user who was not a member too. */
@@ -63,7 +84,12 @@ export async function removeGroupMembers(
 	checkCount(COMMANDS.removeGroupMembers, memberIds.length);
 	const command = COMMANDS.removeGroupMembers;
 	return onGroup(client, command, groupId, options, async () => {
-		const body = { GroupId: groupId, MemberToDel_Account: memberIds, ...(silence ? { Silence: 1 } : {}), ...(reason ? { Reason: reason } : {}) };
+		const body = {
+			GroupId: groupId,
+			MemberToDel_Account: memberIds,
+			...(silence ? { Silence: 1 } : {}),
+			...(reason ? { Reason: reason } : {}),
+		};
 		return allOf(memberIds, true as const, await client.call(command, body, options));
 	});
 }
@@ -80,7 +106,15 @@ export async function muteGroupMembers(
 	const command = COMMANDS.muteGroupMembers;
 	return onGroup(client, command, groupId, options, async () =>
 		// MuteTime is the current name (TRTC 34951); QD and OAS say ShutUpTime (§7).
-		allOf(memberIds, true as const, await client.call(command, { GroupId: groupId, Members_Account: memberIds, MuteTime: seconds }, options)),
+		allOf(
+			memberIds,
+			true as const,
+			await client.call(
+				command,
+				{ GroupId: groupId, Members_Account: memberIds, MuteTime: seconds },
+				options,
+			),
+		),
 	);
 }
 
@@ -109,7 +143,12 @@ export interface MemberPage {
 export async function getGroupMemberPage(
 	client: TencentChatClient,
 	groupId: string,
-	{ limit, offset, next, roles }: { limit: number; offset?: number; next?: string; roles?: string[] },
+	{
+		limit,
+		offset,
+		next,
+		roles,
+	}: { limit: number; offset?: number; next?: string; roles?: string[] },
 	options: CallOptions = {},
 ): Promise<MemberPage> {
 	checkCount(COMMANDS.getGroupMemberPage, limit);
@@ -121,10 +160,15 @@ export async function getGroupMemberPage(
 			...(next !== undefined ? { Next: next } : offset ? { Offset: offset } : {}),
 			...(roles !== undefined && roles.length > 0 ? { MemberRoleFilter: roles } : {}),
 		};
-		const { body: answer } = await client.call<TencentChatAnswer & { MemberList?: unknown; MemberNum?: unknown; Next?: unknown }>(command, body, options);
+		const { body: answer } = await client.call<
+			TencentChatAnswer & { MemberList?: unknown; MemberNum?: unknown; Next?: unknown }
+		>(command, body, options);
 		const list = Array.isArray(answer.MemberList) ? (answer.MemberList as unknown[]) : [];
 		return {
-			members: list.filter((entry): entry is GroupMember => typeof (entry as GroupMember | null)?.Member_Account === 'string'),
+			members: list.filter(
+				(entry): entry is GroupMember =>
+					typeof (entry as GroupMember | null)?.Member_Account === 'string',
+			),
 			...(typeof answer.Next === 'string' ? { next: answer.Next } : {}),
 			total: typeof answer.MemberNum === 'number' ? answer.MemberNum : undefined,
 		};
@@ -150,15 +194,25 @@ export async function getJoinedGroupPage(
 		Offset: offset,
 		...(type !== undefined ? { GroupType: WIRE_TYPE[type] } : {}),
 		ResponseFilter: {
-			GroupBaseInfoFilter: ['Type', 'Name', 'Owner_Account', 'CreateTime', 'MemberNum', 'LastMsgTime'],
+			GroupBaseInfoFilter: [
+				'Type',
+				'Name',
+				'Owner_Account',
+				'CreateTime',
+				'MemberNum',
+				'LastMsgTime',
+			],
 			SelfInfoFilter: ['Role', 'JoinTime', 'MsgFlag', 'ShutUpUntil', 'NameCard'],
 		},
 	};
-	const { body: answer } = await client.call<TencentChatAnswer & { GroupIdList?: unknown; TotalCount?: unknown }>(COMMANDS.getJoinedGroupPage, body, options);
+	const { body: answer } = await client.call<
+		TencentChatAnswer & { GroupIdList?: unknown; TotalCount?: unknown }
+	>(COMMANDS.getJoinedGroupPage, body, options);
 	const list = Array.isArray(answer.GroupIdList) ? (answer.GroupIdList as unknown[]) : [];
 	return {
-		groups: list.filter((entry): entry is JoinedGroup => typeof (entry as JoinedGroup | null)?.GroupId === 'string'),
+		groups: list.filter(
+			(entry): entry is JoinedGroup => typeof (entry as JoinedGroup | null)?.GroupId === 'string',
+		),
 		total: typeof answer.TotalCount === 'number' ? answer.TotalCount : undefined,
 	};
 }
-

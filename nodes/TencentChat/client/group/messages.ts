@@ -38,17 +38,22 @@ function messageRandom(): number {
 
 // UNCONFIRMED (§1.1 rate, §9.5): the per-group 40/s is counted by Tencent; the client paces the
 // app's 200 calls a second, and retries 10023 as a rate limit.
-export async function sendGroupMessage(client: TencentChatClient, groupId: string, message: GroupMessage, options: CallOptions = {}): Promise<SentGroupMessage> {
+export async function sendGroupMessage(
+	client: TencentChatClient,
+	groupId: string,
+	message: GroupMessage,
+	options: CallOptions = {},
+): Promise<SentGroupMessage> {
 	const body = { GroupId: groupId, Random: messageRandom(), ...message };
-	const { body: answer, mayHaveBeenAppliedBefore } = await client.call<TencentChatAnswer & { MsgSeq?: unknown; MsgTime?: unknown; MsgDropReason?: unknown }>(
-		COMMANDS.sendGroupMessage,
-		body,
-		{ ...options, budgetKey: groupId },
-	);
+	const { body: answer, mayHaveBeenAppliedBefore } = await client.call<
+		TencentChatAnswer & { MsgSeq?: unknown; MsgTime?: unknown; MsgDropReason?: unknown }
+	>(COMMANDS.sendGroupMessage, body, { ...options, budgetKey: groupId });
 	return {
 		msgSeq: typeof answer.MsgSeq === 'number' ? answer.MsgSeq : undefined,
 		msgTime: typeof answer.MsgTime === 'number' ? answer.MsgTime : undefined,
-		...(typeof answer.MsgDropReason === 'string' && answer.MsgDropReason !== '' ? { dropReason: answer.MsgDropReason } : {}),
+		...(typeof answer.MsgDropReason === 'string' && answer.MsgDropReason !== ''
+			? { dropReason: answer.MsgDropReason }
+			: {}),
 		mayHaveBeenAppliedBefore,
 	};
 }
@@ -64,7 +69,11 @@ export async function sendGroupNotification(
 	if (recipients !== undefined) checkCount(COMMANDS.sendGroupNotification, recipients.length);
 	const command = COMMANDS.sendGroupNotification;
 	return onGroup(client, command, groupId, options, async () => {
-		const body = { GroupId: groupId, Content: content, ...(recipients !== undefined ? { ToMembers_Account: recipients } : {}) };
+		const body = {
+			GroupId: groupId,
+			Content: content,
+			...(recipients !== undefined ? { ToMembers_Account: recipients } : {}),
+		};
 		const { mayHaveBeenAppliedBefore } = await client.call(command, body, options);
 		return { mayHaveBeenAppliedBefore };
 	});
@@ -81,8 +90,16 @@ export async function recallGroupMessages(
 	checkCount(COMMANDS.recallGroupMessages, msgSeqs.length);
 	const command = COMMANDS.recallGroupMessages;
 	return onGroup(client, command, groupId, options, async () => {
-		const body = { GroupId: groupId, MsgSeqList: msgSeqs.map((seq) => ({ MsgSeq: Number(seq) })), ...(reason ? { Reason: reason } : {}) };
-		const { body: answer, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { RecallRetList?: unknown }>(command, body, options);
+		const body = {
+			GroupId: groupId,
+			MsgSeqList: msgSeqs.map((seq) => ({ MsgSeq: Number(seq) })),
+			...(reason ? { Reason: reason } : {}),
+		};
+		const {
+			body: answer,
+			mayHaveBeenAppliedBefore,
+			attempts,
+		} = await client.call<TencentChatAnswer & { RecallRetList?: unknown }>(command, body, options);
 		const results = readEntryResults(answer.RecallRetList, new Set(msgSeqs), (entry) => ({
 			id: typeof entry.MsgSeq === 'number' ? String(entry.MsgSeq) : undefined,
 			result: Number.isInteger(entry.RetCode) ? (entry.RetCode as number) : undefined,
@@ -117,11 +134,22 @@ export async function getGroupMessagePage(
 	checkCount(COMMANDS.getGroupMessagePage, count);
 	const command = COMMANDS.getGroupMessagePage;
 	return onGroup(client, command, groupId, options, async () => {
-		const body = { GroupId: groupId, ReqMsgNumber: count, WithRecalledMsg: 1, ...(upTo !== undefined ? { ReqMsgSeq: upTo } : {}) };
-		const { body: answer } = await client.call<TencentChatAnswer & { RspMsgList?: unknown; IsFinished?: unknown }>(command, body, options);
+		const body = {
+			GroupId: groupId,
+			ReqMsgNumber: count,
+			WithRecalledMsg: 1,
+			...(upTo !== undefined ? { ReqMsgSeq: upTo } : {}),
+		};
+		const { body: answer } = await client.call<
+			TencentChatAnswer & { RspMsgList?: unknown; IsFinished?: unknown }
+		>(command, body, options);
 		const list = Array.isArray(answer.RspMsgList) ? (answer.RspMsgList as unknown[]) : [];
 		return {
-			messages: list.filter((entry): entry is GroupHistoryMessage => Number.isSafeInteger((entry as GroupHistoryMessage | null)?.MsgSeq) && (entry as GroupHistoryMessage).MsgSeq > 0),
+			messages: list.filter(
+				(entry): entry is GroupHistoryMessage =>
+					Number.isSafeInteger((entry as GroupHistoryMessage | null)?.MsgSeq) &&
+					(entry as GroupHistoryMessage).MsgSeq > 0,
+			),
 			isFinished: typeof answer.IsFinished === 'number' ? answer.IsFinished : undefined,
 		};
 	});

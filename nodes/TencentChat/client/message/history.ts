@@ -41,11 +41,32 @@ export interface RoamingPage {
  */
 export async function getHistoryPage(
 	client: TencentChatClient,
-	{ userId, peerId, minTime, maxTime, limit, cursor }: { userId: string; peerId: string; minTime: number; maxTime: number; limit: number; cursor?: HistoryCursor },
+	{
+		userId,
+		peerId,
+		minTime,
+		maxTime,
+		limit,
+		cursor,
+	}: {
+		userId: string;
+		peerId: string;
+		minTime: number;
+		maxTime: number;
+		limit: number;
+		cursor?: HistoryCursor;
+	},
 	options: CallOptions = {},
 ): Promise<RoamingPage> {
 	checkCount(COMMANDS.getHistory, limit);
-	const { body } = await client.call<TencentChatAnswer & { Complete?: unknown; LastMsgTime?: unknown; LastMsgKey?: unknown; MsgList?: unknown }>(
+	const { body } = await client.call<
+		TencentChatAnswer & {
+			Complete?: unknown;
+			LastMsgTime?: unknown;
+			LastMsgKey?: unknown;
+			MsgList?: unknown;
+		}
+	>(
 		COMMANDS.getHistory,
 		{
 			// Operator_Account / Peer_Account are the current names; older pages say From_Account / To_Account.
@@ -60,12 +81,22 @@ export async function getHistoryPage(
 	);
 	const list = Array.isArray(body.MsgList) ? (body.MsgList as unknown[]) : [];
 	const messages = list.filter(
-		(entry): entry is RoamingMessage => typeof entry === 'object' && entry !== null && typeof (entry as RoamingMessage).MsgKey === 'string',
+		(entry): entry is RoamingMessage =>
+			typeof entry === 'object' &&
+			entry !== null &&
+			typeof (entry as RoamingMessage).MsgKey === 'string',
 	);
 	const { LastMsgTime: lastTime, LastMsgKey: lastKey } = body;
 	// A cursor that points back at a page already read is the list shape's to refuse.
-	const usable = typeof lastTime === 'number' && Number.isInteger(lastTime) && typeof lastKey === 'string' && lastKey !== '';
-	return { messages, next: body.Complete === 0 && usable ? { maxTime: lastTime, msgKey: lastKey } : undefined };
+	const usable =
+		typeof lastTime === 'number' &&
+		Number.isInteger(lastTime) &&
+		typeof lastKey === 'string' &&
+		lastKey !== '';
+	return {
+		messages,
+		next: body.Complete === 0 && usable ? { maxTime: lastTime, msgKey: lastKey } : undefined,
+	};
 }
 
 /** `admin_msgwithdraw`: recalls a one-to-one message from both ends. Irreversible. */
@@ -74,7 +105,11 @@ export async function recallMessage(
 	{ from, to, msgKey }: { from: string; to: string; msgKey: string },
 	options: CallOptions = {},
 ): Promise<{ mayHaveBeenAppliedBefore: boolean }> {
-	const { mayHaveBeenAppliedBefore } = await client.call(COMMANDS.recallMessage, { From_Account: from, To_Account: to, MsgKey: msgKey }, options);
+	const { mayHaveBeenAppliedBefore } = await client.call(
+		COMMANDS.recallMessage,
+		{ From_Account: from, To_Account: to, MsgKey: msgKey },
+		options,
+	);
 	return { mayHaveBeenAppliedBefore };
 }
 
@@ -86,7 +121,11 @@ export async function markRead(
 ): Promise<void> {
 	await client.call(
 		COMMANDS.markRead,
-		{ Report_Account: userId, Peer_Account: peerId, ...(readTime !== undefined ? { MsgReadTime: String(readTime) } : {}) },
+		{
+			Report_Account: userId,
+			Peer_Account: peerId,
+			...(readTime !== undefined ? { MsgReadTime: String(readTime) } : {}),
+		},
 		options,
 	);
 }
@@ -94,11 +133,23 @@ export async function markRead(
 /** A peer's unread count, or its ErrorList code (70107: the peer is not imported). */
 export type UnreadResult = number | { errorCode: number };
 
-type UnreadAnswer = TencentChatAnswer & { AllC2CUnreadMsgNum?: unknown; C2CUnreadMsgNumList?: unknown; ErrorList?: unknown };
+type UnreadAnswer = TencentChatAnswer & {
+	AllC2CUnreadMsgNum?: unknown;
+	C2CUnreadMsgNumList?: unknown;
+	ErrorList?: unknown;
+};
 
 /** `get_c2c_unread_msg_num` without peers: a user's unread one-to-one messages in all; undefined when the answer gives no count. */
-export async function getUnreadTotal(client: TencentChatClient, userId: string, options: CallOptions = {}): Promise<number | undefined> {
-	const { body } = await client.call<UnreadAnswer>(COMMANDS.getUnreadCount, { To_Account: userId }, options);
+export async function getUnreadTotal(
+	client: TencentChatClient,
+	userId: string,
+	options: CallOptions = {},
+): Promise<number | undefined> {
+	const { body } = await client.call<UnreadAnswer>(
+		COMMANDS.getUnreadCount,
+		{ To_Account: userId },
+		options,
+	);
 	return count(body.AllC2CUnreadMsgNum);
 }
 
@@ -110,16 +161,30 @@ export async function getUnreadByPeer(
 	options: CallOptions = {},
 ): Promise<Map<string, UnreadResult>> {
 	checkCount(COMMANDS.getUnreadCount, peerIds.length);
-	const { body } = await client.call<UnreadAnswer>(COMMANDS.getUnreadCount, { To_Account: userId, Peer_Account: peerIds }, options);
+	const { body } = await client.call<UnreadAnswer>(
+		COMMANDS.getUnreadCount,
+		{ To_Account: userId, Peer_Account: peerIds },
+		options,
+	);
 	const asked = new Set(peerIds);
 	const results = new Map<string, UnreadResult>();
 	for (const entry of entries(body.C2CUnreadMsgNumList)) {
 		const unread = count(entry.C2CUnreadMsgNum);
-		if (typeof entry.Peer_Account === 'string' && asked.has(entry.Peer_Account) && unread !== undefined) results.set(entry.Peer_Account, unread);
+		if (
+			typeof entry.Peer_Account === 'string' &&
+			asked.has(entry.Peer_Account) &&
+			unread !== undefined
+		)
+			results.set(entry.Peer_Account, unread);
 	}
 	for (const entry of entries(body.ErrorList)) {
 		const code = entry.ErrorCode;
-		if (typeof entry.Peer_Account === 'string' && asked.has(entry.Peer_Account) && Number.isInteger(code) && code !== 0) {
+		if (
+			typeof entry.Peer_Account === 'string' &&
+			asked.has(entry.Peer_Account) &&
+			Number.isInteger(code) &&
+			code !== 0
+		) {
 			results.set(entry.Peer_Account, { errorCode: code as number });
 		}
 	}
@@ -127,7 +192,11 @@ export async function getUnreadByPeer(
 }
 
 function entries(list: unknown): Array<Record<string, unknown>> {
-	return Array.isArray(list) ? list.filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null) : [];
+	return Array.isArray(list)
+		? list.filter(
+				(entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null,
+			)
+		: [];
 }
 
 function count(value: unknown): number | undefined {

@@ -46,9 +46,15 @@ export async function sendMessage(
 	options: CallOptions = {},
 ): Promise<SentMessage> {
 	const body = { ...message, To_Account: to, MsgRandom: messageRandom() };
-	const { body: answer, mayHaveBeenAppliedBefore, attempts } = await client.call<
-		TencentChatAnswer & { MsgKey?: unknown; MsgTime?: unknown }
-	>(COMMANDS.sendMessage, body, options);
+	const {
+		body: answer,
+		mayHaveBeenAppliedBefore,
+		attempts,
+	} = await client.call<TencentChatAnswer & { MsgKey?: unknown; MsgTime?: unknown }>(
+		COMMANDS.sendMessage,
+		body,
+		options,
+	);
 	return {
 		msgKey: typeof answer.MsgKey === 'string' ? answer.MsgKey : undefined,
 		msgTime: typeof answer.MsgTime === 'number' ? answer.MsgTime : undefined,
@@ -69,9 +75,15 @@ export async function sendMessageToMany(
 ): Promise<BulkAnswer<DeliveryResult>> {
 	checkCount(COMMANDS.sendMessageToMany, recipients.length);
 	const body = { ...message, To_Account: recipients, MsgRandom: messageRandom() };
-	const { body: answer, mayHaveBeenAppliedBefore, attempts } = await client.call<
-		TencentChatAnswer & { MsgKey?: unknown; ErrorList?: unknown }
-	>(COMMANDS.sendMessageToMany, body, options);
+	const {
+		body: answer,
+		mayHaveBeenAppliedBefore,
+		attempts,
+	} = await client.call<TencentChatAnswer & { MsgKey?: unknown; ErrorList?: unknown }>(
+		COMMANDS.sendMessageToMany,
+		body,
+		options,
+	);
 	const asked = new Set(recipients);
 	const failed = new Map<string, number>();
 	for (const entry of Array.isArray(answer.ErrorList) ? (answer.ErrorList as unknown[]) : []) {
@@ -80,7 +92,11 @@ export async function sendMessageToMany(
 		// A recipient named without a usable code did not get the message all the same.
 		failed.set(id, Number.isInteger(code) && code !== 0 ? (code as number) : -1);
 	}
-	const sent: DeliveryResult = Object.freeze(typeof answer.MsgKey === 'string' ? { msgKey: answer.MsgKey } : {});
-	const results = new Map<string, DeliveryResult>(recipients.map((id) => [id, failed.get(id) ?? sent]));
+	const sent: DeliveryResult = Object.freeze(
+		typeof answer.MsgKey === 'string' ? { msgKey: answer.MsgKey } : {},
+	);
+	const results = new Map<string, DeliveryResult>(
+		recipients.map((id) => [id, failed.get(id) ?? sent]),
+	);
 	return { results, mayHaveBeenAppliedBefore, attempts };
 }

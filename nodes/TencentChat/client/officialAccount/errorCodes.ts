@@ -5,11 +5,23 @@ import type { ErrorTable } from '../errorCodes';
 
 export const OFFICIAL_ACCOUNT_ERRORS: ErrorTable = [
 	[[6017, 20001], { action: 'reject', hint: 'Tencent found a request parameter invalid.' }],
-	[[10004, 20005], { action: 'retry', hint: 'An internal error at Tencent; try again in a moment.' }],
-	[[130002], { action: 'configuration', hint: 'Insufficient permission for this official account operation.' }],
+	[
+		[10004, 20005],
+		{ action: 'retry', hint: 'An internal error at Tencent; try again in a moment.' },
+	],
+	[
+		[130002],
+		{
+			action: 'configuration',
+			hint: 'Insufficient permission for this official account operation.',
+		},
+	],
 	[
 		[130004],
-		{ action: 'reject', hint: 'The official account does not exist or was destroyed: check the Official Account ID.' },
+		{
+			action: 'reject',
+			hint: 'The official account does not exist or was destroyed: check the Official Account ID.',
+		},
 	],
 	[
 		[130006],
@@ -18,15 +30,27 @@ export const OFFICIAL_ACCOUNT_ERRORS: ErrorTable = [
 			hint: "The official account's subscriber limit is reached. Upgrade the plan, then raise the account's MaxSubscriberNum.",
 		},
 	],
-	[[130007], { action: 'reject', hint: 'The Official Account ID is not valid: use the OfficialAccountUserID returned at creation.' }],
+	[
+		[130007],
+		{
+			action: 'reject',
+			hint: 'The Official Account ID is not valid: use the OfficialAccountUserID returned at creation.',
+		},
+	],
 	[[130008], { action: 'reject', hint: 'The official account ID is already in use.' }],
 	[
 		[130010],
-		{ action: 'reject', hint: 'A subscriber follows too many official accounts: unsubscribe them from some first.' },
+		{
+			action: 'reject',
+			hint: 'A subscriber follows too many official accounts: unsubscribe them from some first.',
+		},
 	],
 	[
 		[131000],
-		{ action: 'configuration', hint: 'Official accounts are not enabled for this app (an Enterprise edition feature).' },
+		{
+			action: 'configuration',
+			hint: 'Official accounts are not enabled for this app (an Enterprise edition feature).',
+		},
 	],
 ];
 

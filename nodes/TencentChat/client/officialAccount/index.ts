@@ -8,7 +8,8 @@ import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../Tence
 /** Tencent's per-subscriber Result of add_subscriber: 0 failed, 1 added, 2 already subscribed. */
 export type SubscriberResult = 0 | 1 | 2;
 
-const isSubscriberResult = (value: unknown): value is SubscriberResult => value === 0 || value === 1 || value === 2;
+const isSubscriberResult = (value: unknown): value is SubscriberResult =>
+	value === 0 || value === 1 || value === 2;
 
 async function subscriberResults(
 	client: TencentChatClient,
@@ -18,11 +19,11 @@ async function subscriberResults(
 	options: CallOptions,
 ): Promise<BulkAnswer<SubscriberResult>> {
 	checkCount(command, subscriberIds.length);
-	const { body: answer, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { SubscriberList?: unknown }>(
-		command,
-		body,
-		options,
-	);
+	const {
+		body: answer,
+		mayHaveBeenAppliedBefore,
+		attempts,
+	} = await client.call<TencentChatAnswer & { SubscriberList?: unknown }>(command, body, options);
 	const results = readEntryResults(answer.SubscriberList, new Set(subscriberIds), (entry) => ({
 		id: entry.Subscriber_Account,
 		result: isSubscriberResult(entry.Result) ? entry.Result : undefined,
@@ -41,7 +42,10 @@ export function addSubscribers(
 		client,
 		COMMANDS.addSubscriber,
 		subscriberIds,
-		() => ({ Official_Account: officialAccount, SubscriberList: subscriberIds.map((id) => ({ Subscriber_Account: id })) }),
+		() => ({
+			Official_Account: officialAccount,
+			SubscriberList: subscriberIds.map((id) => ({ Subscriber_Account: id })),
+		}),
 		options,
 	);
 }
@@ -65,12 +69,20 @@ export function removeSubscribers(
 /** `modify_subscriber_info`: sets one subscriber's custom string. */
 export async function updateSubscriber(
 	client: TencentChatClient,
-	{ officialAccount, subscriber, customString }: { officialAccount: string; subscriber: string; customString: string },
+	{
+		officialAccount,
+		subscriber,
+		customString,
+	}: { officialAccount: string; subscriber: string; customString: string },
 	options: CallOptions = {},
 ): Promise<void> {
 	await client.call(
 		COMMANDS.modifySubscriber,
-		{ Official_Account: officialAccount, Subscriber_Account: subscriber, CustomString: customString },
+		{
+			Official_Account: officialAccount,
+			Subscriber_Account: subscriber,
+			CustomString: customString,
+		},
 		options,
 	);
 }
@@ -98,7 +110,9 @@ export async function getSubscriberPage(
 	options: CallOptions = {},
 ): Promise<SubscriberPage> {
 	checkCount(COMMANDS.getSubscriberInfo, limit);
-	const { body } = await client.call<TencentChatAnswer & { SubscriberList?: unknown; Next?: unknown; SubscriberNum?: unknown }>(
+	const { body } = await client.call<
+		TencentChatAnswer & { SubscriberList?: unknown; Next?: unknown; SubscriberNum?: unknown }
+	>(
 		COMMANDS.getSubscriberInfo,
 		{ Official_Account: officialAccount, Limit: limit, Next: next },
 		options,
@@ -107,7 +121,9 @@ export async function getSubscriberPage(
 	return {
 		subscribers: list.filter(
 			(entry): entry is Subscriber =>
-				typeof entry === 'object' && entry !== null && typeof (entry as Subscriber).Subscriber_Account === 'string',
+				typeof entry === 'object' &&
+				entry !== null &&
+				typeof (entry as Subscriber).Subscriber_Account === 'string',
 		),
 		next: typeof body.Next === 'string' ? body.Next : '',
 		total: typeof body.SubscriberNum === 'number' ? body.SubscriberNum : undefined,
@@ -143,19 +159,35 @@ export async function getOfficialAccounts(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<OfficialAccountInfo>> {
 	checkCount(COMMANDS.getOfficialAccountInfo, officialAccountIds.length);
-	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { OfficialAccountInfoList?: unknown }>(
+	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<
+		TencentChatAnswer & { OfficialAccountInfoList?: unknown }
+	>(
 		COMMANDS.getOfficialAccountInfo,
 		{
 			OfficialAccountIdList: officialAccountIds.map((id) => ({ Official_Account: id })),
-			...(fields && fields.length > 0 ? { ResponseFilter: { OfficialAccountBaseInfoFilter: fields } } : {}),
+			...(fields && fields.length > 0
+				? { ResponseFilter: { OfficialAccountBaseInfoFilter: fields } }
+				: {}),
 		},
 		options,
 	);
-	const results = readEntryResults(body.OfficialAccountInfoList, new Set(officialAccountIds), (entry) => ({
-		id: entry.Official_Account ?? entry.OfficialAccountUserID,
-		result: entryFailed(entry) ? undefined : pick(entry, OFFICIAL_ACCOUNT_FIELDS),
-	}));
-	return { results, mayHaveBeenAppliedBefore, attempts, wholeList: isWholeList(body.OfficialAccountInfoList, ['Official_Account', 'OfficialAccountUserID']) };
+	const results = readEntryResults(
+		body.OfficialAccountInfoList,
+		new Set(officialAccountIds),
+		(entry) => ({
+			id: entry.Official_Account ?? entry.OfficialAccountUserID,
+			result: entryFailed(entry) ? undefined : pick(entry, OFFICIAL_ACCOUNT_FIELDS),
+		}),
+	);
+	return {
+		results,
+		mayHaveBeenAppliedBefore,
+		attempts,
+		wholeList: isWholeList(body.OfficialAccountInfoList, [
+			'Official_Account',
+			'OfficialAccountUserID',
+		]),
+	};
 }
 
 function entryFailed(entry: Record<string, unknown>): boolean {

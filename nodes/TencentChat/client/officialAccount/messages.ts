@@ -44,15 +44,18 @@ export async function sendOfficialAccountMessage(
 		Official_Account: broadcast.officialAccount,
 		Random: random,
 		MsgBody: broadcast.msgBody,
-		...(broadcast.cloudCustomData !== undefined && broadcast.cloudCustomData !== '' ? { CloudCustomData: broadcast.cloudCustomData } : {}),
+		...(broadcast.cloudCustomData !== undefined && broadcast.cloudCustomData !== ''
+			? { CloudCustomData: broadcast.cloudCustomData }
+			: {}),
 		...(broadcast.onlineOnly ? { OnlineOnlyFlag: 1 } : {}),
 	};
 	try {
-		const { body, mayHaveBeenAppliedBefore } = await client.call<TencentChatAnswer & { MsgKey?: unknown; MsgTime?: unknown }>(
-			COMMANDS.sendOfficialAccountMessage,
-			request,
-			{ ...options, budgetKey: broadcast.officialAccount },
-		);
+		const { body, mayHaveBeenAppliedBefore } = await client.call<
+			TencentChatAnswer & { MsgKey?: unknown; MsgTime?: unknown }
+		>(COMMANDS.sendOfficialAccountMessage, request, {
+			...options,
+			budgetKey: broadcast.officialAccount,
+		});
 		return {
 			msgKey: typeof body.MsgKey === 'string' ? body.MsgKey : '',
 			msgTime: typeof body.MsgTime === 'number' ? body.MsgTime : undefined,
@@ -60,7 +63,10 @@ export async function sendOfficialAccountMessage(
 			mayHaveBeenAppliedBefore,
 		};
 	} catch (error) {
-		throw error instanceof TencentChatError && (error.action === 'slowDown' || error.code === 'HOURLY_LIMIT') ? withHint(error, SEND_LIMIT_HINT) : error;
+		throw error instanceof TencentChatError &&
+			(error.action === 'slowDown' || error.code === 'HOURLY_LIMIT')
+			? withHint(error, SEND_LIMIT_HINT)
+			: error;
 	}
 }
 
@@ -85,14 +91,23 @@ export async function recallOfficialAccountMessages(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<number>> {
 	checkCount(COMMANDS.recallOfficialAccountMessages, msgKeys.length);
-	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { RecallRetList?: unknown }>(
+	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<
+		TencentChatAnswer & { RecallRetList?: unknown }
+	>(
 		COMMANDS.recallOfficialAccountMessages,
-		{ Official_Account: officialAccount, MsgKeyList: msgKeys, ...(reason ? { Reason: reason } : {}) },
+		{
+			Official_Account: officialAccount,
+			MsgKeyList: msgKeys,
+			...(reason ? { Reason: reason } : {}),
+		},
 		options,
 	);
 	const results = readEntryResults(body.RecallRetList, new Set(msgKeys), (entry) => ({
 		id: entry.MsgKey,
-		result: typeof entry.RetCode === 'number' && Number.isInteger(entry.RetCode) ? entry.RetCode : undefined,
+		result:
+			typeof entry.RetCode === 'number' && Number.isInteger(entry.RetCode)
+				? entry.RetCode
+				: undefined,
 	}));
 	return { results, mayHaveBeenAppliedBefore, attempts };
 }
@@ -119,11 +134,17 @@ export interface HistoryPage {
 export async function getOfficialAccountMessagePage(
 	client: TencentChatClient,
 	officialAccount: string,
-	{ limit, lastMsgKey, withRecalled }: { limit: number; lastMsgKey?: string; withRecalled: boolean },
+	{
+		limit,
+		lastMsgKey,
+		withRecalled,
+	}: { limit: number; lastMsgKey?: string; withRecalled: boolean },
 	options: CallOptions = {},
 ): Promise<HistoryPage> {
 	checkCount(COMMANDS.getOfficialAccountMessages, limit);
-	const { body } = await client.call<TencentChatAnswer & { RspMsgList?: unknown; IsFinished?: unknown; LastMsgKey?: unknown }>(
+	const { body } = await client.call<
+		TencentChatAnswer & { RspMsgList?: unknown; IsFinished?: unknown; LastMsgKey?: unknown }
+	>(
 		COMMANDS.getOfficialAccountMessages,
 		{
 			Official_Account: officialAccount,
@@ -135,9 +156,13 @@ export async function getOfficialAccountMessagePage(
 	);
 	const list = Array.isArray(body.RspMsgList) ? (body.RspMsgList as unknown[]) : [];
 	const messages = list.filter(
-		(entry): entry is HistoryMessage => typeof entry === 'object' && entry !== null && typeof (entry as HistoryMessage).MsgKey === 'string',
+		(entry): entry is HistoryMessage =>
+			typeof entry === 'object' &&
+			entry !== null &&
+			typeof (entry as HistoryMessage).MsgKey === 'string',
 	);
-	const more = body.IsFinished === 0 && typeof body.LastMsgKey === 'string' && body.LastMsgKey !== '';
+	const more =
+		body.IsFinished === 0 && typeof body.LastMsgKey === 'string' && body.LastMsgKey !== '';
 	return {
 		messages,
 		next: more ? (body.LastMsgKey as string) : undefined,

@@ -25,25 +25,36 @@ export interface Created {
 /** `create_official_account`: the new account's OfficialAccountUserID (Tencent's, or the one asked for). */
 export async function createOfficialAccount(
 	client: TencentChatClient,
-	request: { owner: string; officialAccountId?: string; profile: OfficialAccountProfile & { Name: string } },
+	request: {
+		owner: string;
+		officialAccountId?: string;
+		profile: OfficialAccountProfile & { Name: string };
+	},
 	options: CallOptions = {},
 ): Promise<Created> {
-	const { body, mayHaveBeenAppliedBefore } = await client.call<TencentChatAnswer & { OfficialAccountUserID?: unknown }>(
+	const { body, mayHaveBeenAppliedBefore } = await client.call<
+		TencentChatAnswer & { OfficialAccountUserID?: unknown }
+	>(
 		COMMANDS.createOfficialAccount,
 		{
 			Owner_Account: request.owner,
-			...(request.officialAccountId !== undefined ? { OfficialAccountUserID: request.officialAccountId } : {}),
+			...(request.officialAccountId !== undefined
+				? { OfficialAccountUserID: request.officialAccountId }
+				: {}),
 			...request.profile,
 		},
 		options,
 	);
-	const answered = typeof body.OfficialAccountUserID === 'string' && body.OfficialAccountUserID !== '' ? body.OfficialAccountUserID : undefined;
+	const answered =
+		typeof body.OfficialAccountUserID === 'string' && body.OfficialAccountUserID !== ''
+			? body.OfficialAccountUserID
+			: undefined;
 	const officialAccountId = answered ?? request.officialAccountId;
 	if (officialAccountId === undefined) {
 		// Created, as far as the answer says, but under an ID nobody knows: not a success a next step can use.
 		throw new TencentChatError(
 			'MISSING_ID',
-			"Tencent answered OK but gave no OfficialAccountUserID: the account was probably created, under an ID this answer does not say. Look for it in the Chat console before creating it again; an Official Account ID of your own makes a re-run safe",
+			'Tencent answered OK but gave no OfficialAccountUserID: the account was probably created, under an ID this answer does not say. Look for it in the Chat console before creating it again; an Official Account ID of your own makes a re-run safe',
 			{ action: 'reject', mayHaveBeenApplied: true },
 		);
 	}
@@ -57,12 +68,24 @@ export async function updateOfficialAccount(
 	profile: OfficialAccountProfile,
 	options: CallOptions = {},
 ): Promise<void> {
-	await client.call(COMMANDS.modifyOfficialAccount, { Official_Account: officialAccount, ...profile }, options);
+	await client.call(
+		COMMANDS.modifyOfficialAccount,
+		{ Official_Account: officialAccount, ...profile },
+		options,
+	);
 }
 
 /** `destroy_official_account`: the account, its subscribers and its messages go. */
-export async function destroyOfficialAccount(client: TencentChatClient, officialAccount: string, options: CallOptions = {}): Promise<void> {
-	await client.call(COMMANDS.destroyOfficialAccount, { Official_Account: officialAccount }, options);
+export async function destroyOfficialAccount(
+	client: TencentChatClient,
+	officialAccount: string,
+	options: CallOptions = {},
+): Promise<void> {
+	await client.call(
+		COMMANDS.destroyOfficialAccount,
+		{ Official_Account: officialAccount },
+		options,
+	);
 }
 
 /** One official account a user follows, with what is the user's own (SelfInfo). */
@@ -89,16 +112,30 @@ export async function getSubscriptionPage(
 ): Promise<SubscriptionPage> {
 	checkCount(COMMANDS.getSubscribedOfficialAccounts, limit);
 	const { body } = await client.call<
-		TencentChatAnswer & { OfficialAccountInfoList?: unknown; CompleteFlag?: unknown; Next?: unknown; TotalCount?: unknown }
-	>(COMMANDS.getSubscribedOfficialAccounts, { Subscriber_Account: subscriber, Limit: limit, Offset: offset }, options);
-	const list = Array.isArray(body.OfficialAccountInfoList) ? (body.OfficialAccountInfoList as unknown[]) : [];
+		TencentChatAnswer & {
+			OfficialAccountInfoList?: unknown;
+			CompleteFlag?: unknown;
+			Next?: unknown;
+			TotalCount?: unknown;
+		}
+	>(
+		COMMANDS.getSubscribedOfficialAccounts,
+		{ Subscriber_Account: subscriber, Limit: limit, Offset: offset },
+		options,
+	);
+	const list = Array.isArray(body.OfficialAccountInfoList)
+		? (body.OfficialAccountInfoList as unknown[])
+		: [];
 	const subscriptions = list.flatMap((entry): Subscription[] => {
 		if (typeof entry !== 'object' || entry === null) return [];
 		const { SelfInfo, ...info } = entry as Record<string, unknown>;
 		// UNCONFIRMED which name Tencent gives the account's ID here: both are read.
 		const id = info.Official_Account ?? info.OfficialAccountUserID;
 		if (typeof id !== 'string') return [];
-		const self = (typeof SelfInfo === 'object' && SelfInfo !== null ? SelfInfo : {}) as Record<string, unknown>;
+		const self = (typeof SelfInfo === 'object' && SelfInfo !== null ? SelfInfo : {}) as Record<
+			string,
+			unknown
+		>;
 		return [
 			{
 				officialAccount: id,
@@ -109,11 +146,15 @@ export async function getSubscriptionPage(
 		];
 	});
 	// Next is the next page's Offset; an answer without a usable one goes on after the entries it gave.
-	const next = typeof body.Next === 'number' && Number.isSafeInteger(body.Next) && body.Next > offset ? body.Next : offset + list.length;
+	const next =
+		typeof body.Next === 'number' && Number.isSafeInteger(body.Next) && body.Next > offset
+			? body.Next
+			: offset + list.length;
 	return {
 		subscriptions,
 		// An empty page ends the list, unless Tencent says more follows (CompleteFlag 0).
-		next: body.CompleteFlag === 1 || (list.length === 0 && body.CompleteFlag !== 0) ? undefined : next,
+		next:
+			body.CompleteFlag === 1 || (list.length === 0 && body.CompleteFlag !== 0) ? undefined : next,
 		total: typeof body.TotalCount === 'number' ? body.TotalCount : undefined,
 	};
 }

@@ -93,7 +93,8 @@ export class RedisBudgetStore {
 	/** Whether the pacers may count on Redis now. */
 	usable(): boolean {
 		if (this.refusal || !this.client?.isReady) {
-			if (this.firstConnection) this.goDown(this.reason || `the connection to Redis at ${this.where} was lost`);
+			if (this.firstConnection)
+				this.goDown(this.reason || `the connection to Redis at ${this.where} was lost`);
 			return false;
 		}
 		if (this.clock.now() < this.faultUntil) return false;
@@ -117,10 +118,14 @@ export class RedisBudgetStore {
 		const argv = [String(keys.length), ...keys, ...args.map(String)];
 		try {
 			try {
-				return await client.sendCommand<number[]>(['EVALSHA', SCRIPTS[script].sha, ...argv], { timeout: REDIS_TIMEOUT_MS });
+				return await client.sendCommand<number[]>(['EVALSHA', SCRIPTS[script].sha, ...argv], {
+					timeout: REDIS_TIMEOUT_MS,
+				});
 			} catch (error) {
 				if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
-				return await client.sendCommand<number[]>(['EVAL', SCRIPTS[script].text, ...argv], { timeout: REDIS_TIMEOUT_MS });
+				return await client.sendCommand<number[]>(['EVAL', SCRIPTS[script].text, ...argv], {
+					timeout: REDIS_TIMEOUT_MS,
+				});
 			}
 		} catch (error) {
 			const refusal = this.refusalOf(error);
@@ -147,10 +152,13 @@ export class RedisBudgetStore {
 
 	private async waitForFirstConnection(): Promise<void> {
 		let timer: NodeJS.Timeout | undefined;
-		const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_CONNECT_WAIT_MS)));
+		const waited = new Promise<void>(
+			(resolve) => (timer = setTimeout(resolve, FIRST_CONNECT_WAIT_MS)),
+		);
 		await Promise.race([this.connect(), waited]);
 		clearTimeout(timer);
-		if (!this.connectedOnce && !this.refusal) this.goDown(this.reason || `Redis at ${this.where} did not answer`);
+		if (!this.connectedOnce && !this.refusal)
+			this.goDown(this.reason || `Redis at ${this.where} did not answer`);
 	}
 
 	private async connect(): Promise<void> {
@@ -163,7 +171,8 @@ export class RedisBudgetStore {
 				...(tls ? { tls: true as const, servername: host } : {}),
 				connectTimeout: REDIS_TIMEOUT_MS,
 				// Reconnects for as long as the process lives, at most a second apart; a refused credential stops it.
-				reconnectStrategy: (retries: number) => (this.refusal ? false : Math.min(50 * 2 ** retries, 1_000)),
+				reconnectStrategy: (retries: number) =>
+					this.refusal ? false : Math.min(50 * 2 ** retries, 1_000),
 			},
 			username: user || undefined,
 			password: password || undefined,
@@ -175,7 +184,8 @@ export class RedisBudgetStore {
 		client.on('error', (error: unknown) => {
 			const refusal = this.refusalOf(error);
 			if (refusal) this.refuse(refusal);
-			else if (this.connectedOnce) this.goDown(`the connection to Redis at ${this.where} was lost: ${this.describe(error)}`);
+			else if (this.connectedOnce)
+				this.goDown(`the connection to Redis at ${this.where} was lost: ${this.describe(error)}`);
 			else this.reason = `Redis at ${this.where} did not answer: ${this.describe(error)}`;
 		});
 		client.on('ready', () => (this.connectedOnce = true));
@@ -196,16 +206,28 @@ export class RedisBudgetStore {
 	private refusalOf(error: unknown): CredentialError | undefined {
 		const text = String((error as Error | undefined)?.message ?? '');
 		if (/^WRONGPASS|invalid (username-)?password|^NOAUTH/i.test(text)) {
-			return new CredentialError('Redis Password', `Redis at ${this.where} refused the Redis User and Redis Password: ${this.describe(error)}`);
+			return new CredentialError(
+				'Redis Password',
+				`Redis at ${this.where} refused the Redis User and Redis Password: ${this.describe(error)}`,
+			);
 		}
 		if (/without any password configured/i.test(text)) {
-			return new CredentialError('Redis Password', `Redis at ${this.where} has no password: leave Redis Password empty`);
+			return new CredentialError(
+				'Redis Password',
+				`Redis at ${this.where} has no password: leave Redis Password empty`,
+			);
 		}
 		if (/^NOPERM/i.test(text)) {
-			return new CredentialError('Redis User', `Redis at ${this.where} does not let Redis User run scripts (EVAL, EVALSHA): ${this.describe(error)}`);
+			return new CredentialError(
+				'Redis User',
+				`Redis at ${this.where} does not let Redis User run scripts (EVAL, EVALSHA): ${this.describe(error)}`,
+			);
 		}
 		if (/DB index is out of range|invalid DB index/i.test(text)) {
-			return new CredentialError('Redis Database', `Redis at ${this.where} has no database ${this.settings.database}`);
+			return new CredentialError(
+				'Redis Database',
+				`Redis at ${this.where} has no database ${this.settings.database}`,
+			);
 		}
 		return undefined;
 	}
@@ -222,7 +244,10 @@ export class RedisBudgetStore {
 /** One store per Redis and settings: the key holds a hash of the password, never the password. */
 export function storeKey(settings: SharedBudgetSettings): string {
 	const { password, ...rest } = settings;
-	return JSON.stringify({ ...rest, password: createHash('sha256').update(password).digest('base64url') });
+	return JSON.stringify({
+		...rest,
+		password: createHash('sha256').update(password).digest('base64url'),
+	});
 }
 
 function sha1(text: string): string {

@@ -35,11 +35,19 @@ export class SharedHourlyBudget implements HourlyLimit {
 		if (this.store.usable()) {
 			const member = `${this.store.worker}:h${this.seq++}`;
 			try {
-				const [granted, waitMs] = await this.store.run('hourly', [this.key], [this.limit, HOUR_MS, 'take', member]);
+				const [granted, waitMs] = await this.store.run(
+					'hourly',
+					[this.key],
+					[this.limit, HOUR_MS, 'take', member],
+				);
 				this.shared = true;
 				if (!granted) return { granted: false, waitMs };
 				const local = this.alone.take();
-				const place: SharedPlace = { at: this.store.clock.now(), member, local: local.granted ? local.place : undefined };
+				const place: SharedPlace = {
+					at: this.store.clock.now(),
+					member,
+					local: local.granted ? local.place : undefined,
+				};
 				return { granted: true, place };
 			} catch {
 				// A fault: this process's own budget decides, as without Redis.

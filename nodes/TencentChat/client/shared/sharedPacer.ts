@@ -115,7 +115,13 @@ export class SharedPacer {
 		this.sharedCeiling = options.sharedCeiling;
 		this.aloneCeiling = options.aloneCeiling;
 		this.spanMs = options.windowMs + options.marginMs;
-		this.local = local ?? new RequestPacer(options.aloneCeiling, { windowMs: options.windowMs, marginMs: options.marginMs, clock: store.clock });
+		this.local =
+			local ??
+			new RequestPacer(options.aloneCeiling, {
+				windowMs: options.windowMs,
+				marginMs: options.marginMs,
+				clock: store.clock,
+			});
 		this.local.onSettled((call, answered) => this.settled(call, answered));
 	}
 
@@ -140,7 +146,9 @@ export class SharedPacer {
 			const now = this.store.clock.now();
 			const returnedAt = this.store.returnedAt;
 			const justBack = returnedAt !== undefined && now < returnedAt + this.spanMs;
-			this.local.setCeiling(justBack ? Math.min(this.aloneCeiling, this.sharedCeiling) : this.sharedCeiling);
+			this.local.setCeiling(
+				justBack ? Math.min(this.aloneCeiling, this.sharedCeiling) : this.sharedCeiling,
+			);
 			let call: PacedCall;
 			try {
 				call = await this.local.acquire(signal);
@@ -215,7 +223,10 @@ export class SharedPacer {
 		const settledAt = call.settledAt as number;
 		if (answered) this.fastestMs = Math.min(this.fastestMs, settledAt - call.sentAt);
 		const fastest = Math.min(this.fastestMs, this.fastestOfAllMs);
-		const countedBy = Math.max(call.sentAt, settledAt - (Number.isFinite(fastest) ? Math.max(0, fastest - CUSHION_MS) : 0));
+		const countedBy = Math.max(
+			call.sentAt,
+			settledAt - (Number.isFinite(fastest) ? Math.max(0, fastest - CUSHION_MS) : 0),
+		);
 		entry.countedBy = countedBy;
 		const now = this.store.clock.now();
 		this.recent = this.recent.filter((old) => (old.countedBy as number) + this.spanMs > now);
@@ -228,7 +239,11 @@ export class SharedPacer {
 
 	private takeSlot(signal?: AbortSignal): Promise<Slot | undefined> {
 		this.dropStaleSlots();
-		if (this.free.length > 0 && this.waiting.length === 0 && this.free[0].validAt <= this.store.clock.now()) {
+		if (
+			this.free.length > 0 &&
+			this.waiting.length === 0 &&
+			this.free[0].validAt <= this.store.clock.now()
+		) {
 			return Promise.resolve(this.free.shift());
 		}
 		const turn = waitInQueue(this.waiting, signal, () => this.pump());
@@ -253,7 +268,8 @@ export class SharedPacer {
 			}, this.free[0].validAt - now);
 		}
 		if (this.reserving || this.retryTimer !== undefined) return;
-		if (this.waiting.length > this.free.length && this.free.length < this.blockSize()) void this.reserve();
+		if (this.waiting.length > this.free.length && this.free.length < this.blockSize())
+			void this.reserve();
 		else if (this.waiting.length === 0 && this.free.length > 0) this.flushSoon();
 	}
 
@@ -288,10 +304,22 @@ export class SharedPacer {
 		const first = this.seq;
 		this.seq += want;
 		const fastest = Number.isFinite(this.fastestMs) ? Math.floor(this.fastestMs) : '';
-		const args: Array<string | number> = [this.sharedCeiling, this.spanMs, LEASE_MS, want, `${this.store.worker}:`, first, fastest];
+		const args: Array<string | number> = [
+			this.sharedCeiling,
+			this.spanMs,
+			LEASE_MS,
+			want,
+			`${this.store.worker}:`,
+			first,
+			fastest,
+		];
 		for (const report of reports) {
 			const ms = report.kind === 'c' || report.kind === 'a' ? report.countedBy : undefined;
-			args.push(report.kind, report.member, ms === undefined ? '' : Math.max(0, Math.floor(sentAt - ms)));
+			args.push(
+				report.kind,
+				report.member,
+				ms === undefined ? '' : Math.max(0, Math.floor(sentAt - ms)),
+			);
 		}
 		let answer: number[];
 		this.roundTrips++;
@@ -310,15 +338,22 @@ export class SharedPacer {
 		const [missing, fastestOfAll, ...validIn] = answer;
 		if (fastestOfAll >= 0) this.fastestOfAllMs = fastestOfAll;
 		const now = clock.now();
-		const slots = validIn.map((ms, n) => ({ member: `${this.store.worker}:${first + n}`, at: now, validAt: now + ms }));
+		const slots = validIn.map((ms, n) => ({
+			member: `${this.store.worker}:${first + n}`,
+			at: now,
+			validAt: now + ms,
+		}));
 		if (missing > 0) {
-			this.store.fault(`Redis at ${this.store.where} lost slots of ${this.options.name} (evicted or flushed)`);
+			this.store.fault(
+				`Redis at ${this.store.where} lost slots of ${this.options.name} (evicted or flushed)`,
+			);
 			this.leaveRedis(slots.map(({ member }) => ({ kind: 'r', member })));
 			return;
 		}
 		this.free.push(...slots);
 		this.free.sort((a, b) => a.validAt - b.validAt);
-		if (slots.length > 0) this.lastSlotAt = Math.max(this.lastSlotAt, slots[slots.length - 1].validAt);
+		if (slots.length > 0)
+			this.lastSlotAt = Math.max(this.lastSlotAt, slots[slots.length - 1].validAt);
 		if (slots.length < want) {
 			// The oldest slots are held by calls in flight: when they leave is known once they are answered.
 			this.retryTimer = this.timer(() => {
@@ -345,13 +380,18 @@ export class SharedPacer {
 		this.withRedis = true;
 		const now = this.store.clock.now();
 		for (const entry of this.inFlight.values()) {
-			if (!entry.inRedis) this.reports.push({ kind: 'a', member: entry.member, countedBy: undefined });
+			if (!entry.inRedis)
+				this.reports.push({ kind: 'a', member: entry.member, countedBy: undefined });
 			entry.inRedis = true;
 			entry.renewedAt = now;
 		}
 		for (const entry of this.recent) {
 			if (!entry.inRedis && (entry.countedBy as number) + this.spanMs > now) {
-				this.reports.push({ kind: 'a', member: entry.member, countedBy: entry.countedBy as number });
+				this.reports.push({
+					kind: 'a',
+					member: entry.member,
+					countedBy: entry.countedBy as number,
+				});
 			}
 			entry.inRedis = true;
 		}
@@ -360,7 +400,10 @@ export class SharedPacer {
 	/** About BLOCK_MS of calls at the limit, or two round trips' worth when Redis is far; at most a window's. */
 	private blockSize(): number {
 		const ms = Math.max(BLOCK_MS, 2 * this.roundTripMs);
-		return Math.max(1, Math.min(this.sharedCeiling, Math.ceil((this.sharedCeiling * ms) / this.options.windowMs)));
+		return Math.max(
+			1,
+			Math.min(this.sharedCeiling, Math.ceil((this.sharedCeiling * ms) / this.options.windowMs)),
+		);
 	}
 
 	/** Unused slots a worker kept too long could outlive their lease: they go back. */
@@ -390,7 +433,12 @@ export class SharedPacer {
 	private sleep(ms: number, signal?: AbortSignal): Promise<void> {
 		if (signal?.aborted) return Promise.reject(signal.reason as Error);
 		return new Promise((resolve, reject) => {
-			const stop = signal ? onAbort(signal, () => (this.store.clock.clearTimeout(handle), reject(signal.reason as Error))) : undefined;
+			const stop = signal
+				? onAbort(
+						signal,
+						() => (this.store.clock.clearTimeout(handle), reject(signal.reason as Error)),
+					)
+				: undefined;
 			const handle = this.timer(() => {
 				stop?.();
 				resolve();

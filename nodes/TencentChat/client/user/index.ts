@@ -24,15 +24,17 @@ export async function getProfiles(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<ProfileResult>> {
 	checkCount(COMMANDS.getProfiles, userIds.length);
-	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { UserProfileItem?: unknown }>(
-		COMMANDS.getProfiles,
-		() => ({ To_Account: userIds, TagList: tags }),
-		options,
+	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<
+		TencentChatAnswer & { UserProfileItem?: unknown }
+	>(COMMANDS.getProfiles, () => ({ To_Account: userIds, TagList: tags }), options);
+	const results = readEntryResults<ProfileResult>(
+		body.UserProfileItem,
+		new Set(userIds),
+		(entry) => ({
+			id: entry.To_Account,
+			result: profileResult(entry),
+		}),
 	);
-	const results = readEntryResults<ProfileResult>(body.UserProfileItem, new Set(userIds), (entry) => ({
-		id: entry.To_Account,
-		result: profileResult(entry),
-	}));
 	return { results, mayHaveBeenAppliedBefore, attempts };
 }
 
@@ -55,7 +57,11 @@ export async function setProfile(
 	items: ProfileItem[],
 	options: CallOptions = {},
 ): Promise<{ mayHaveBeenAppliedBefore: boolean }> {
-	const { mayHaveBeenAppliedBefore } = await client.call(COMMANDS.setProfile, { From_Account: userId, ProfileItem: items }, options);
+	const { mayHaveBeenAppliedBefore } = await client.call(
+		COMMANDS.setProfile,
+		{ From_Account: userId, ProfileItem: items },
+		options,
+	);
 	return { mayHaveBeenAppliedBefore };
 }
 
@@ -64,7 +70,10 @@ export async function setProfile(
  * make no million objects; the state and each platform's with detail; or the ErrorList code
  * (70107: not imported).
  */
-export type PresenceResult = string | Readonly<{ state: string; detail: ReadonlyArray<{ platform: unknown; status: unknown }> }> | number;
+export type PresenceResult =
+	| string
+	| Readonly<{ state: string; detail: ReadonlyArray<{ platform: unknown; status: unknown }> }>
+	| number;
 
 /** `query_online_status` for up to 500 accounts, with each platform's state when `detail`. */
 export async function getOnlineStatus(
@@ -74,7 +83,9 @@ export async function getOnlineStatus(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<PresenceResult>> {
 	checkCount(COMMANDS.getOnlineStatus, userIds.length);
-	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<TencentChatAnswer & { QueryResult?: unknown; ErrorList?: unknown }>(
+	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<
+		TencentChatAnswer & { QueryResult?: unknown; ErrorList?: unknown }
+	>(
 		COMMANDS.getOnlineStatus,
 		() => ({ To_Account: userIds, ...(detail ? { IsNeedDetail: 1 } : {}) }),
 		options,
@@ -83,7 +94,10 @@ export async function getOnlineStatus(
 	const results = presences(body.QueryResult, asked);
 	const errors = readEntryResults<PresenceResult>(body.ErrorList, asked, (entry) => ({
 		id: entry.To_Account,
-		result: Number.isInteger(entry.ErrorCode) && entry.ErrorCode !== 0 ? (entry.ErrorCode as number) : undefined,
+		result:
+			Number.isInteger(entry.ErrorCode) && entry.ErrorCode !== 0
+				? (entry.ErrorCode as number)
+				: undefined,
 	}));
 	for (const [id, code] of errors) {
 		// An account both listed and failed has no one result: it is left out, and asked again.
@@ -108,7 +122,8 @@ function presences(list: unknown, asked: ReadonlySet<string>): Map<string, Prese
 		const result = presence(entry as Record<string, unknown>);
 		if (result === undefined) continue;
 		const earlier = results.get(id);
-		if (earlier !== undefined && (typeof earlier !== 'string' || earlier !== result)) (conflicting ??= new Set()).add(id);
+		if (earlier !== undefined && (typeof earlier !== 'string' || earlier !== result))
+			(conflicting ??= new Set()).add(id);
 		results.set(id, result);
 	}
 	for (const id of conflicting ?? []) results.delete(id);
@@ -121,7 +136,15 @@ function presence(entry: Record<string, unknown>): PresenceResult | undefined {
 	if (typeof state !== 'string' || state === '') return undefined;
 	if (!Array.isArray(entry.Detail)) return state;
 	const detail = (entry.Detail as unknown[])
-		.filter((platform): platform is Record<string, unknown> => typeof platform === 'object' && platform !== null)
-		.map((platform) => Object.freeze({ platform: platform.Platform, status: typeof platform.State === 'string' ? platform.State : platform.Status }));
+		.filter(
+			(platform): platform is Record<string, unknown> =>
+				typeof platform === 'object' && platform !== null,
+		)
+		.map((platform) =>
+			Object.freeze({
+				platform: platform.Platform,
+				status: typeof platform.State === 'string' ? platform.State : platform.Status,
+			}),
+		);
 	return Object.freeze({ state, detail: Object.freeze(detail) });
 }

@@ -22,7 +22,11 @@ export const STANDARD_TAGS: readonly StandardTag[] = [
 		tag: 'Tag_Profile_IM_Gender',
 		name: 'gender',
 		type: 'string',
-		values: { Gender_Type_Unknown: 'unknown', Gender_Type_Female: 'female', Gender_Type_Male: 'male' },
+		values: {
+			Gender_Type_Unknown: 'unknown',
+			Gender_Type_Female: 'female',
+			Gender_Type_Male: 'male',
+		},
 	},
 	{ tag: 'Tag_Profile_IM_BirthDay', name: 'birthday', type: 'uint32' },
 	{ tag: 'Tag_Profile_IM_Location', name: 'location', type: 'string', maxBytes: 16 },
@@ -31,7 +35,11 @@ export const STANDARD_TAGS: readonly StandardTag[] = [
 		tag: 'Tag_Profile_IM_AllowType',
 		name: 'allowType',
 		type: 'string',
-		values: { AllowType_Type_NeedConfirm: 'needConfirm', AllowType_Type_AllowAny: 'allowAny', AllowType_Type_DenyAny: 'denyAny' },
+		values: {
+			AllowType_Type_NeedConfirm: 'needConfirm',
+			AllowType_Type_AllowAny: 'allowAny',
+			AllowType_Type_DenyAny: 'denyAny',
+		},
 	},
 	{ tag: 'Tag_Profile_IM_Language', name: 'language', type: 'uint32' },
 	{ tag: 'Tag_Profile_IM_Level', name: 'level', type: 'uint32' },
@@ -51,8 +59,12 @@ export const CUSTOM_KEY = /^[A-Za-z0-9_]{1,8}$/;
 export const MAX_CUSTOM_VALUE_BYTES = 500;
 export const MAX_UINT32 = 4_294_967_295;
 
-export const TAG_BY_NAME: ReadonlyMap<string, StandardTag> = new Map(STANDARD_TAGS.map((tag) => [tag.name, tag]));
-export const TAG_BY_TENCENT_NAME: ReadonlyMap<string, StandardTag> = new Map(STANDARD_TAGS.map((tag) => [tag.tag, tag]));
+export const TAG_BY_NAME: ReadonlyMap<string, StandardTag> = new Map(
+	STANDARD_TAGS.map((tag) => [tag.name, tag]),
+);
+export const TAG_BY_TENCENT_NAME: ReadonlyMap<string, StandardTag> = new Map(
+	STANDARD_TAGS.map((tag) => [tag.tag, tag]),
+);
 
 /** A Tencent value as the node names it; a value Tencent has and this table does not is passed through. */
 export function friendlyValue(tag: StandardTag, value: unknown): unknown {
