@@ -17,9 +17,9 @@ export default [
 		},
 	},
 	{
-		// The Tencent Chat client knows nothing of n8n; the node's transport turns its errors into
-		// NodeApiError.
-		files: ['nodes/TencentChat/client/**/*.ts'],
+		// The Tencent Chat client, and each resource's client functions beside it (api/), know
+		// nothing of n8n; the node's transport turns their errors into NodeApiError.
+		files: ['nodes/TencentChat/client/**/*.ts', 'nodes/TencentChat/actions/*/api/*.ts'],
 		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
 	},
 	{

@@ -8,62 +8,31 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
-import * as account from './actions/account/Account.resource';
-import * as group from './actions/group/Group.resource';
-import * as message from './actions/message/Message.resource';
-import * as officialAccount from './actions/officialAccount/OfficialAccount.resource';
-import * as user from './actions/user/User.resource';
-import { router } from './actions/router';
+import { LIST_SEARCH, RESOURCES } from './actions/resources';
+import type { Operation } from './actions/shapes/resource';
+import { router } from './router';
 import {
 	sendAndWaitWebhook,
 	sendAndWaitWebhooks,
 	WAITING_TOOLTIP,
 } from './actions/sendAndWait/webhook';
 
-/** The resources in the order the editor lists them: the headline one first. */
-const RESOURCES = [
-	{ name: 'Official Account', value: 'officialAccount', operations: officialAccount.operations },
-	{ name: 'Group', value: 'group', operations: group.operations },
-	{ name: 'Account', value: 'account', operations: account.operations },
-	{ name: 'Message', value: 'message', operations: message.operations },
-	{ name: 'User', value: 'user', operations: user.operations },
-];
-
-/** Subtitles that the rule below would make ambiguous or unclear, by resource and operation name. */
-const SUBTITLE_OVERRIDES: Record<string, Record<string, string>> = {
-	'Official Account': { 'Send Message': 'Broadcast Message' },
-	Message: {
-		Send: 'Send Message',
-		'Send to Many': 'Send Message to Many',
-		'Send and Wait for Response': 'Send and Wait',
-	},
-	Group: {
-		'Get Many': 'Get Many Groups',
-		'Send Message': 'Send Group Message',
-		'Recall Messages': 'Recall Group Messages',
-		'Get Messages': 'Get Group Messages',
-		'Send and Wait for Response': 'Send to Group and Wait',
-	},
-};
-
 /**
  * What the canvas shows under the node: the operation's name, with its resource when the name alone
  * does not say what it acts on ("Delete Accounts", not "delete: account"). Short enough not to be cut.
  */
-function subtitleLabel(resource: string, operation: { name: string }): string {
-	const override = SUBTITLE_OVERRIDES[resource]?.[operation.name];
-	if (override !== undefined) return override;
-	if (resource === 'Account') return `${operation.name} Accounts`;
-	return operation.name.includes(' ') ? operation.name : `${operation.name} ${resource}`;
+function subtitleLabel(resource: string, operation: Operation): string {
+	const { name } = operation.option;
+	return operation.subtitle ?? (name.includes(' ') ? name : `${name} ${resource}`);
 }
 
 const SUBTITLES = Object.fromEntries(
 	RESOURCES.map(({ name, value, operations }) => [
 		value,
 		Object.fromEntries(
-			Object.values(operations).map((operation) => [
+			Object.values(operations as Record<string, Operation>).map((operation) => [
 				operation.option.value,
-				subtitleLabel(name, operation.option),
+				subtitleLabel(name, operation),
 			]),
 		),
 	]),
@@ -101,15 +70,11 @@ export class TencentChat implements INodeType {
 				options: RESOURCES.map(({ name, value }) => ({ name, value })),
 				default: 'officialAccount',
 			},
-			...officialAccount.description,
-			...account.description,
-			...message.description,
-			...group.description,
-			...user.description,
+			...RESOURCES.flatMap((resource) => resource.description),
 		],
 	};
 
-	methods = { listSearch: { searchGroups: group.searchGroups } };
+	methods = { listSearch: LIST_SEARCH };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import {
 	readCredentials,
 	resetProcessState,
-	sendOfficialAccountMessage,
 	TencentChatClient,
 	TencentChatError,
 } from '../../nodes/TencentChat/client';
+import { sendOfficialAccountMessage } from '../../nodes/TencentChat/actions/officialAccount/api';
 import { capture } from '../helpers/capture';
 import { credentialsFor, fakeApp } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { getEventListeners } from 'node:events';
 
+import { addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/api';
 import {
-	addSubscribers,
 	readCredentials,
 	TencentChatClient,
 	TencentChatError,

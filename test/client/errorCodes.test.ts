@@ -1,13 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { SERVICES } from '../../nodes/TencentChat/client/commands';
+import { COMMANDS } from '../../nodes/TencentChat/actions/resources';
 import {
 	configurationErrorCodes,
 	describeErrorCode,
 	transientErrorCodes,
 } from '../../nodes/TencentChat/client/errorCodes';
 
-const OA = SERVICES.officialAccount;
+// Any command of a service carries that service's codes.
+const OA = COMMANDS.addSubscribers;
+const MESSAGE = COMMANDS.sendMessage;
 
 describe('error classification', () => {
 	test.each([
@@ -46,8 +48,8 @@ describe('error classification', () => {
 
 	test("a service's own code means nothing in another service: 10004 is retried only for official accounts", () => {
 		expect(describeErrorCode(OA, 10004).action).toBe('retry');
-		expect(describeErrorCode(SERVICES.message, 10004).action).toBe('reject');
-		expect(describeErrorCode(SERVICES.message, 70009).field).toBe('secretKey');
+		expect(describeErrorCode(MESSAGE, 10004).action).toBe('reject');
+		expect(describeErrorCode(MESSAGE, 70009).field).toBe('secretKey');
 	});
 
 	test('the credential test says to try again for busy codes', () => {
@@ -62,5 +64,18 @@ describe('error classification', () => {
 		// The test calls an account command: official account codes are not its business.
 		expect(codes).not.toContain(131000);
 		expect(codes).not.toContain(20005);
+	});
+});
+
+describe('every command carries the codes of its own service', () => {
+	test('two commands of one service share one table, whichever resource sends them', () => {
+		// query_online_status (User) is an openim command, as sendmsg (Message) is.
+		expect(COMMANDS.getOnlineStatus.errors).toEqual(COMMANDS.sendMessage.errors);
+		expect(describeErrorCode(COMMANDS.getOnlineStatus, 90009).field).toBe('identifier');
+	});
+
+	test('a code of one service is not read in another', () => {
+		expect(describeErrorCode(COMMANDS.getProfiles, 90009).action).toBe('reject');
+		expect(describeErrorCode(COMMANDS.getProfiles, 90009).field).toBeUndefined();
 	});
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 
-import { COMMANDS } from '../../nodes/TencentChat/client/commands';
+import { COMMANDS } from '../../nodes/TencentChat/actions/resources';
 import { budgetsFor, resetProcessState } from '../../nodes/TencentChat/client/processState';
 
 const APP = 1400000001;
@@ -27,7 +27,7 @@ async function fill(acquire: () => Promise<unknown>): Promise<number> {
 
 describe('the budgets Tencent counts separately are paced separately', () => {
 	test("an app's add_subscriber calls filling their second leave multiaccount_import its own 100", async () => {
-		const addSubscriber = limiterFor(APP, COMMANDS.addSubscriber, 100);
+		const addSubscriber = limiterFor(APP, COMMANDS.addSubscribers, 100);
 		const importAccounts = limiterFor(APP, COMMANDS.importAccounts, 100);
 
 		expect(await fill(() => addSubscriber.acquire())).toBe(200);
@@ -35,11 +35,11 @@ describe('the budgets Tencent counts separately are paced separately', () => {
 	});
 
 	test('one command shares one budget across executions, and other apps have their own', async () => {
-		expect(limiterFor(APP, COMMANDS.addSubscriber, 100)).toBe(
-			limiterFor(APP, COMMANDS.addSubscriber, 100),
+		expect(limiterFor(APP, COMMANDS.addSubscribers, 100)).toBe(
+			limiterFor(APP, COMMANDS.addSubscribers, 100),
 		);
-		expect(await fill(() => limiterFor(APP, COMMANDS.addSubscriber, 100).acquire())).toBe(200);
-		expect(await fill(() => limiterFor(APP + 1, COMMANDS.addSubscriber, 100).acquire())).toBe(200);
+		expect(await fill(() => limiterFor(APP, COMMANDS.addSubscribers, 100).acquire())).toBe(200);
+		expect(await fill(() => limiterFor(APP + 1, COMMANDS.addSubscribers, 100).acquire())).toBe(200);
 	});
 
 	test("a command counted per official account has a budget per account, each the app's share of Tencent's, and the app's own budget above them", async () => {

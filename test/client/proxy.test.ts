@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 
-import { addSubscribers, readCredentials, TencentChatClient } from '../../nodes/TencentChat/client';
+import { addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/api';
+import { readCredentials, TencentChatClient } from '../../nodes/TencentChat/client';
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { credentialsFor, fakeApp } from '../helpers/fixtures';
 

@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { type Command, commandAt } from '../../nodes/TencentChat/client/commands';
+import { type Command } from '../../nodes/TencentChat/client/commands';
+import { commandAt } from '../../nodes/TencentChat/actions/resources';
 import { CallWindows } from './callWindows';
 import { DEFAULT_FAULTS, type FakeApp, type FaultConfig, type ScriptedAnswer } from './config';
 import { CallbackSender } from './callbacks';

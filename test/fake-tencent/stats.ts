@@ -1,10 +1,10 @@
 // What the fake server saw, for tests and the bench to assert on. The add_subscriber fields are
 // the ones the bench has always reported; the per-command records cover every command.
 
-import { COMMANDS } from '../../nodes/TencentChat/client/commands';
+import { COMMANDS } from '../../nodes/TencentChat/actions/resources';
 
 /** The command whose calls the bench measures, kept in the fields it has always read. */
-const BENCH_COMMAND = COMMANDS.addSubscriber.name;
+const BENCH_COMMAND = COMMANDS.addSubscribers.name;
 
 export interface FakeStats {
 	/** Service requests (not `/_fake/*`) received. */

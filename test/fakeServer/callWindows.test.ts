@@ -1,13 +1,13 @@
 import { expect, test } from '@jest/globals';
 
-import { COMMANDS } from '../../nodes/TencentChat/client/commands';
+import { COMMANDS } from '../../nodes/TencentChat/actions/resources';
 import { appBudgetFor, CallWindows } from '../fake-tencent/callWindows';
 import { DEFAULT_FAULTS } from '../fake-tencent/config';
 
 const send = COMMANDS.sendOfficialAccountMessage;
 
 test('the default faults leave every command at the rate in the command table', () => {
-	expect(appBudgetFor(COMMANDS.addSubscriber, DEFAULT_FAULTS)).toBe(200);
+	expect(appBudgetFor(COMMANDS.addSubscribers, DEFAULT_FAULTS)).toBe(200);
 	expect(appBudgetFor(COMMANDS.checkAccounts, DEFAULT_FAULTS)).toBe(100);
 });
 
@@ -51,7 +51,7 @@ test('the span of a budget plus one calls is reported once there were so many', 
 	const windows = new CallWindows();
 	const faults = { ...DEFAULT_FAULTS, callsPerSecond: 2 };
 	const spans = [0, 400, 1_100, 1_450].map(
-		(at) => windows.admit(COMMANDS.addSubscriber, undefined, faults, at).spanMs,
+		(at) => windows.admit(COMMANDS.addSubscribers, undefined, faults, at).spanMs,
 	);
 	expect(spans).toEqual([undefined, undefined, 1_100, 1_050]);
 });

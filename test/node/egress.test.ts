@@ -3,7 +3,7 @@ import '../helpers/ssrfProtectionOn';
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { addSubscribers } from '../../nodes/TencentChat/client';
+import { addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/api';
 import { createClient } from '../../nodes/TencentChat/transport';
 import { runNode } from '../helpers/engine';
 import { addSubscribersParameters, credentialsFor, fakeApp } from '../helpers/fixtures';

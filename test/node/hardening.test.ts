@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { addSubscribers, readCredentials, TencentChatClient } from '../../nodes/TencentChat/client';
+import { addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/api';
+import { readCredentials, TencentChatClient } from '../../nodes/TencentChat/client';
 import type { EchoForm, ScriptedAnswer } from '../fake-tencent/config';
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { runNode } from '../helpers/engine';

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
 
 import {
 	type Broadcast,
-	resetProcessState,
 	type SubscriberResult,
-} from '../../nodes/TencentChat/client';
+} from '../../nodes/TencentChat/actions/officialAccount/api';
+import { resetProcessState } from '../../nodes/TencentChat/client';
 import { operation as sendMessage } from '../../nodes/TencentChat/actions/officialAccount/sendMessage.operation';
 import { operation as addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/addSubscribers.operation';
 import { type BulkOperation, runBulk } from '../../nodes/TencentChat/actions/shapes/bulk';

@@ -1,13 +1,8 @@
-import { type ServiceName, SERVICES } from './commands';
-import { ACCOUNT_ERRORS } from './account/errorCodes';
-import { GROUP_ERRORS } from './group/errorCodes';
-import { MESSAGE_ERRORS } from './message/errorCodes';
-import { OFFICIAL_ACCOUNT_ERRORS } from './officialAccount/errorCodes';
-import { PROFILE_ERRORS } from './user/errorCodes';
+import type { Command } from './commands';
 
 // What a Tencent Chat error code means for a client: retry it, renew the UserSig, or stop and say
-// which setting to fix. Codes 60000-79999 mean the same for every service and live here; each
-// service's own codes live beside its client functions, because the same number can mean different
+// which setting to fix. Codes 60000-79999 mean the same for every service and live here; a
+// service's own codes travel with its commands (a resource's api/), because one number can mean different
 // things in two services (10004 is an internal error for official accounts, a bad parameter for groups).
 // Source: https://www.tencentcloud.com/document/product/1047/34348 (error codes) and each API's page.
 
@@ -131,22 +126,18 @@ const COMMON_ERRORS: ErrorTable = [
 	[[80002], { action: 'reject', hint: 'The request body is too large.' }],
 ];
 
-function indexed(table: ErrorTable): Map<number, ErrorCodeInfo> {
+/** A service's codes, by number. */
+export type ErrorCodes = ReadonlyMap<number, ErrorCodeInfo>;
+
+export function indexErrorTable(table: ErrorTable): ErrorCodes {
 	return new Map(table.flatMap(([codes, info]) => codes.map((code) => [code, info] as const)));
 }
 
-const common = indexed(COMMON_ERRORS);
-const byService = new Map<ServiceName, Map<number, ErrorCodeInfo>>([
-	[SERVICES.officialAccount, indexed(OFFICIAL_ACCOUNT_ERRORS)],
-	[SERVICES.account, indexed(ACCOUNT_ERRORS)],
-	[SERVICES.message, indexed(MESSAGE_ERRORS)],
-	[SERVICES.group, indexed(GROUP_ERRORS)],
-	[SERVICES.profile, indexed(PROFILE_ERRORS)],
-]);
+const common = indexErrorTable(COMMON_ERRORS);
 
 /** Codes in neither table fail at once: a retry of an unknown failure is a guess. */
-export function describeErrorCode(service: ServiceName, code: number): ErrorCodeInfo {
-	return byService.get(service)?.get(code) ?? common.get(code) ?? { action: 'reject' };
+export function describeErrorCode(command: Pick<Command, 'errors'>, code: number): ErrorCodeInfo {
+	return command.errors.get(code) ?? common.get(code) ?? { action: 'reject' };
 }
 
 /** Every common code that points at a setting, with its hint: the credential test reports these. */

@@ -91,7 +91,7 @@ export async function exchange<T extends TencentChatAnswer>(input: ExchangeInput
 		throw new TencentChatError(
 			answer.ErrorCode,
 			info,
-			describeErrorCode(command.service, answer.ErrorCode),
+			describeErrorCode(command, answer.ErrorCode),
 		);
 	}
 	return answer as T;

@@ -1,14 +1,13 @@
-export * from './account';
+// The client's public face: HTTP, signing, pacing, retries and error classification, knowing no
+// resource. Each resource's client functions and command table live in its folder
+// (`actions/<resource>/api`).
+
 export * from './commands';
 export * from './credentials';
 export * from './entryResults';
 export * from './errorCodes';
-export * from './group';
 export * from './messageElement';
-export * from './message';
-export * from './message/history';
 export * from './observer';
-export * from './officialAccount';
 export { MAX_CONNECTIONS_PER_ORIGIN } from './pool';
 export { resetProcessState } from './processState';
 export * from './regions';
@@ -16,4 +15,3 @@ export * from './serviceText';
 export * from './TencentChatClient';
 export * from './TencentChatError';
 export * from './userSig';
-export * from './user';

@@ -1,6 +1,5 @@
 // Accounts of an app, as far as the package needs them: `im_open_login_svc`.
 
-import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 import {
 	type Answer,
@@ -54,7 +53,7 @@ function createState(app: FakeApp): Accounts {
 }
 
 export const accountService = defineService<Accounts>({
-	service: SERVICES.account,
+	service: 'im_open_login_svc',
 	createState,
 	commands: {
 		account_check: accountCheck,

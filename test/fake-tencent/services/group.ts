@@ -3,7 +3,6 @@
 // Rates (the app's, and each group's 40 messages a second) and per-call maxima come from the
 // command table, kept by the core.
 
-import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 import {
 	type Answer,
@@ -67,7 +66,7 @@ const LIST_TYPE_FILTER: Readonly<Record<string, GroupType | undefined>> = {
 };
 
 export const groupService = defineService<Groups>({
-	service: SERVICES.group,
+	service: 'group_open_http_svc',
 	createState,
 	commands: {
 		create_group: createGroup,

@@ -5,7 +5,6 @@
 // MsgRandom within a short time is delivered once (UNCONFIRMED how long Tencent remembers; the
 // fake remembers REPEAT_WINDOW_SECONDS).
 
-import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 import { type Accounts, ACCOUNT_MISSING, accountsOf } from './account';
 import { historyCommands } from './messageHistory';
@@ -73,7 +72,7 @@ const BAD_LIFETIME = 90026;
 const BODY_TOO_LARGE = 93000;
 
 export const messageService = defineService<Messages>({
-	service: SERVICES.message,
+	service: 'openim',
 	createState: (app: FakeApp) => ({
 		accounts: accountsOf(app),
 		deliveries: [],

@@ -1,6 +1,5 @@
 // Official accounts and their subscribers, per app: `official_account_open_http_svc`.
 
-import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import { subscriberCallbackBody } from '../callbacks';
 import type { FakeApp } from '../config';
 import {
@@ -60,7 +59,7 @@ const INFO_FIELDS = [
 const SUBSCRIBER_RESULTS = { list: 'SubscriberList', id: 'Subscriber_Account', result: 'Result' };
 
 export const officialAccountService = defineService<Accounts>({
-	service: SERVICES.officialAccount,
+	service: 'official_account_open_http_svc',
 	createState,
 	commands: {
 		add_subscriber: addSubscriber,

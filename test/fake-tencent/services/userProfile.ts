@@ -3,7 +3,6 @@
 // exist only once the app has created them (`FakeApp.customProfileTags`, as the console does):
 // any other is Tencent's 40009.
 
-import { SERVICES } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 import { type Accounts, accountsOf } from './account';
 import {
@@ -64,7 +63,7 @@ const MAX_ACCOUNTS = 100;
 const MAX_CUSTOM_BYTES = 500;
 
 export const profileService = defineService<Profiles>({
-	service: SERVICES.profile,
+	service: 'profile',
 	createState: (app: FakeApp) => ({
 		accounts: accountsOf(app),
 		customTags: new Set(

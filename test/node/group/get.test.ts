@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 
-import { searchGroups } from '../../../nodes/TencentChat/actions/group/Group.resource';
-import { forgetGroupListings } from '../../../nodes/TencentChat/actions/group/searchGroups';
+import {
+	forgetGroupListings,
+	searchGroups,
+} from '../../../nodes/TencentChat/actions/group/searchGroups';
 import { loadOptionsContext } from '../../helpers/engine';
 import { credentialsFor } from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';

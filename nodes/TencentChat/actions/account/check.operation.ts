@@ -1,11 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type CheckResult, checkAccounts, COMMANDS, SERVICES } from '../../client';
+import { type CheckResult, checkAccounts, COMMANDS } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { USER_IDS, userIdsField } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Check Accounts';
 
 export const option = {
 	name: 'Check',
@@ -26,7 +29,7 @@ export const description = updateDisplayOptions(
 
 const IMPORTED = freeze({ imported: true, status: 'imported' });
 const NOT_IMPORTED = freeze({ imported: false, status: 'notImported' });
-const failed = codeOutcomes(SERVICES.account, 'Tencent could not check this account');
+const failed = codeOutcomes(COMMANDS.checkAccounts, 'Tencent could not check this account');
 
 export const operation: BulkOperation<CheckResult> = {
 	command: COMMANDS.checkAccounts,

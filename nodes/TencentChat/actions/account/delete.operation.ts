@@ -1,11 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, type DeleteResult, deleteAccounts, SERVICES } from '../../client';
+import { COMMANDS, type DeleteResult, deleteAccounts } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { USER_IDS, userIdsField } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Delete Accounts';
 
 export const option = {
 	name: 'Delete',
@@ -41,10 +44,14 @@ const DELETED_OR_NOT_FOUND = freeze({
 	status: 'deletedOrNotFound',
 	ambiguous: true,
 });
-const failed = codeOutcomes(SERVICES.account, 'Tencent could not delete this account', (code) => ({
-	deleted: false,
-	resultCode: code,
-}));
+const failed = codeOutcomes(
+	COMMANDS.deleteAccounts,
+	'Tencent could not delete this account',
+	(code) => ({
+		deleted: false,
+		resultCode: code,
+	}),
+);
 
 export const operation: BulkOperation<DeleteResult> = {
 	command: COMMANDS.deleteAccounts,

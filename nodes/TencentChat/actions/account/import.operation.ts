@@ -1,13 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type AccountProfile, COMMANDS, type ImportResult, importAccounts } from '../../client';
+import { type AccountProfile, COMMANDS, type ImportResult, importAccounts } from './api';
 import { readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { USER_IDS } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Import Accounts';
 
 export const option = {
 	name: 'Import',

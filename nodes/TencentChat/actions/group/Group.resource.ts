@@ -1,6 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationField } from '../shapes/options';
+import { defineResource } from '../shapes/resource';
+import { COMMANDS } from './api';
+import { searchGroups } from './searchGroups';
 import * as addMembers from './addMembers.operation';
 import * as changeOwner from './changeOwner.operation';
 import * as create from './create.operation';
@@ -20,7 +20,7 @@ import * as update from './update.operation';
 import * as updateMember from './updateMember.operation';
 
 /** Every operation of the resource: its option, fields and `execute`. A new operation is one file and one line here. */
-export const operations = {
+const operations = {
 	create,
 	get,
 	getMany,
@@ -40,9 +40,11 @@ export const operations = {
 	getMessages,
 };
 
-export const description: INodeProperties[] = [
-	operationField('group', operations, 'create'),
-	...Object.values(operations).flatMap((operation) => operation.description),
-];
-
-export { searchGroups } from './searchGroups';
+export const resource = defineResource({
+	name: 'Group',
+	value: 'group',
+	operations,
+	defaultOperation: 'create',
+	commands: COMMANDS,
+	listSearch: { searchGroups },
+});

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { addGroupMembers, COMMANDS, type MemberResult } from '../../client';
+import { addGroupMembers, COMMANDS, type MemberResult } from './api';
 import { readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';

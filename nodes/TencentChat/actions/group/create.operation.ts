@@ -1,13 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	createGroup,
-	GROUP_TYPES,
-	type GroupType,
-	type NewGroup,
-	TencentChatError,
-} from '../../client';
+import { createGroup, GROUP_TYPES, type GroupType, type NewGroup } from './api';
+import { TencentChatError } from '../../client';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';

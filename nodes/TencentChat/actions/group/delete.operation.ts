@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { deleteGroup, TencentChatError } from '../../client';
+import { deleteGroup } from './api';
+import { TencentChatError } from '../../client';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { groupIdField, groupIdReader } from './fields';

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { CustomEntry } from '../../client';
+import type { CustomEntry } from './api';
 import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { readWholeNumber } from '../../helpers/options';

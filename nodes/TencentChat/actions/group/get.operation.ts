@@ -12,9 +12,8 @@ import {
 	type GroupField,
 	type GroupInfo,
 	getGroups,
-	SERVICES,
 	typeFromWire,
-} from '../../client';
+} from './api';
 import { readIdList } from '../../helpers/ids';
 import { type BulkOperation, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
@@ -110,7 +109,7 @@ export function groupJson(fields: Record<string, unknown>, customData?: unknown)
 	return json;
 }
 
-const failed = codeOutcomes(SERVICES.group, 'Tencent gave this error for the group', () => ({
+const failed = codeOutcomes(COMMANDS.getGroups, 'Tencent gave this error for the group', () => ({
 	found: false,
 }));
 

@@ -6,13 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	COMMANDS,
-	getJoinedGroupPage,
-	GROUP_TYPES,
-	type GroupType,
-	type JoinedGroup,
-} from '../../client';
+import { COMMANDS, getJoinedGroupPage, GROUP_TYPES, type GroupType, type JoinedGroup } from './api';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';

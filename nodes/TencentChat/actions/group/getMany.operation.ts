@@ -6,15 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	COMMANDS,
-	getAppGroupPage,
-	getGroups,
-	GROUP_TYPES,
-	type GroupType,
-	type TencentChatClient,
-	type CallOptions,
-} from '../../client';
+import { COMMANDS, getAppGroupPage, getGroups, GROUP_TYPES, type GroupType } from './api';
+import { type TencentChatClient, type CallOptions } from '../../client';
 import { InvalidInputError } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
@@ -22,6 +15,9 @@ import { clientOptionFields, optionsField } from '../shapes/options';
 import { GROUP_TYPE_OPTIONS } from './create.operation';
 import { groupJson } from './get.operation';
 import { isOn } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Get Many Groups';
 
 export const option = {
 	name: 'Get Many',

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getGroupMemberPage, type GroupMember } from '../../client';
+import { COMMANDS, getGroupMemberPage, type GroupMember } from './api';
 import { InvalidInputError } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';

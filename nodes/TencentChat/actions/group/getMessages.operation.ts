@@ -6,10 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getGroupMessagePage, type GroupHistoryMessage } from '../../client';
+import { COMMANDS, getGroupMessagePage, type GroupHistoryMessage } from './api';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { groupIdField, groupIdReader, isoTime } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Get Group Messages';
 
 export const option = {
 	name: 'Get Messages',

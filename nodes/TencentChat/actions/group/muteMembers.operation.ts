@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, muteGroupMembers } from '../../client';
+import { COMMANDS, muteGroupMembers } from './api';
 import { readIdList } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';

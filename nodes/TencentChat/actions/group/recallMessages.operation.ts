@@ -1,13 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, GROUP_RECALL_CODES, recallGroupMessages } from '../../client';
+import { COMMANDS, GROUP_RECALL_CODES, recallGroupMessages } from './api';
 import { InvalidInputError, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { GROUP_ID, groupIdField, groupIdReader } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Recall Group Messages';
 
 export const option = {
 	name: 'Recall Messages',

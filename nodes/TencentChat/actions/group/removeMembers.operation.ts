@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, removeGroupMembers } from '../../client';
+import { COMMANDS, removeGroupMembers } from './api';
 import { readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';

@@ -6,13 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	COMMANDS,
-	getAppGroupPage,
-	getGroups,
-	type TencentChatClient,
-	TencentChatError,
-} from '../../client';
+import { COMMANDS, getAppGroupPage, getGroups } from './api';
+import { type TencentChatClient, TencentChatError } from '../../client';
 import { createClient } from '../../transport';
 
 // The group locator's list: every group of the app, with its name, searchable by name or ID.

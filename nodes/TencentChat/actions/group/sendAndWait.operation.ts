@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
-import { type GroupMessage, type MessageElement, sendGroupMessage } from '../../client';
+import { type GroupMessage, sendGroupMessage } from './api';
+import { type MessageElement } from '../../client';
 import { MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { maybeDelivered } from '../message/send.operation';
 import { runSendAndWait } from '../sendAndWait/execute';
@@ -11,6 +12,9 @@ import { groupIdField, groupIdReader, isoTime } from './fields';
 
 // Send and Wait into a group: every member gets the links, and the first answer counts (n8n shows
 // "No action required" to whoever follows a link after the execution has gone on).
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Send to Group and Wait';
 
 export const option = {
 	name: 'Send and Wait for Response',

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type GroupMessage, sendGroupMessage, serviceText, TencentChatError } from '../../client';
+import { type GroupMessage, sendGroupMessage } from './api';
+import { serviceText, TencentChatError } from '../../client';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
@@ -10,6 +11,9 @@ import { messageBodyFields, readMessageBody } from '../messageBody';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { groupIdField, groupIdReader, isOn, isoTime } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Send Group Message';
 
 export const option = {
 	name: 'Send Message',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, sendGroupNotification } from '../../client';
+import { COMMANDS, sendGroupNotification } from './api';
 import { InvalidInputError, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';

@@ -1,6 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationField } from '../shapes/options';
+import { defineResource } from '../shapes/resource';
+import { COMMANDS } from './api';
 import * as getHistory from './getHistory.operation';
 import * as getUnreadCount from './getUnreadCount.operation';
 import * as markRead from './markRead.operation';
@@ -10,7 +9,7 @@ import * as sendAndWait from './sendAndWait.operation';
 import * as sendToMany from './sendToMany.operation';
 
 /** Every operation of the resource: its option, fields and `execute`. A new operation is one file and one line here. */
-export const operations = {
+const operations = {
 	send,
 	sendToMany,
 	sendAndWait,
@@ -20,7 +19,10 @@ export const operations = {
 	getUnreadCount,
 };
 
-export const description: INodeProperties[] = [
-	operationField('message', operations, 'send'),
-	...Object.values(operations).flatMap((operation) => operation.description),
-];
+export const resource = defineResource({
+	name: 'Message',
+	value: 'message',
+	operations,
+	defaultOperation: 'send',
+	commands: COMMANDS,
+});

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { Message } from '../../client';
+import type { Message } from './api';
 import { InvalidInputError, type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader, parameterHoldsExpression } from '../../helpers/itemParameters';
 import { readWholeNumber } from '../../helpers/options';

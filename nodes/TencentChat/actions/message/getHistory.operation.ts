@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getHistoryPage, type HistoryCursor } from '../../client';
+import { COMMANDS, getHistoryPage, type HistoryCursor } from './api';
 import { InvalidInputError, readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
@@ -65,7 +65,7 @@ type Input = { userId: string; peerId: string; minTime: number; maxTime: number 
 const ends = namingTheEnds({ 90003: NOT_IMPORTED('Peer ID'), 90008: NOT_IMPORTED('User ID') });
 
 export const operation: ListOperation<Input, HistoryCursor> = {
-	maxPageSize: COMMANDS.getHistory.maxPerCall ?? 1,
+	maxPageSize: COMMANDS.getHistoryPage.maxPerCall ?? 1,
 	read(context, itemIndex, items) {
 		const { startTime, endTime } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
 			startTime?: unknown;

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getUnreadByPeer, getUnreadTotal } from '../../client';
+import { COMMANDS, getUnreadByPeer, getUnreadTotal } from './api';
 import { readId, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { type RoamingMessage, TencentChatError } from '../../client';
+import { type RoamingMessage } from './api';
+import { TencentChatError } from '../../client';
 import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
 import { isoTime } from '../officialAccount/fields';
 

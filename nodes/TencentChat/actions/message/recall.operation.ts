@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { recallMessage, TencentChatError } from '../../client';
+import { recallMessage } from './api';
+import { TencentChatError } from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';

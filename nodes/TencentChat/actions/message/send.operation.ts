@@ -6,19 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	type CallOptions,
-	type Message,
-	sendMessage,
-	type TencentChatClient,
-	TencentChatError,
-} from '../../client';
+import { type CallOptions, type TencentChatClient, TencentChatError } from '../../client';
+import { type Message, sendMessage } from './api';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { isoTime } from './history';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { messageFields, messageReader } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Send Message';
 
 export const option = {
 	name: 'Send',

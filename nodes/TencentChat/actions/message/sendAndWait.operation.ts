@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
-import type { Message, MessageElement } from '../../client';
+import type { Message } from './api';
+import type { MessageElement } from '../../client';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { runSendAndWait } from '../sendAndWait/execute';
@@ -9,6 +10,9 @@ import { sendAndWaitFields } from '../sendAndWait/fields';
 import type { PerItemOperation } from '../shapes/perItem';
 import { SENDER } from './fields';
 import { sendOne } from './send.operation';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Send and Wait';
 
 export const option = {
 	name: 'Send and Wait for Response',

@@ -1,19 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	COMMANDS,
-	type DeliveryResult,
-	type Message,
-	SERVICES,
-	sendMessageToMany,
-} from '../../client';
+import { COMMANDS, type DeliveryResult, type Message, sendMessageToMany } from './api';
 import { type IdRule, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { messageFields, messageReader } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Send Message to Many';
 
 export const option = {
 	name: 'Send to Many',
@@ -46,7 +43,7 @@ const RECIPIENTS: IdRule = { field: 'Recipients', maxBytes: MAX_USER_ID_BYTES };
 
 /** A recipient ErrorList named. */
 const failed = codeOutcomes(
-	SERVICES.message,
+	COMMANDS.sendMessageToMany,
 	'Tencent could not deliver the message to this recipient',
 );
 

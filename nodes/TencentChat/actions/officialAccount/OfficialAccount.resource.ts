@@ -1,6 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationField } from '../shapes/options';
+import { defineResource } from '../shapes/resource';
+import { COMMANDS } from './api';
 import * as addSubscribers from './addSubscribers.operation';
 import * as create from './create.operation';
 import * as deleteOperation from './delete.operation';
@@ -15,7 +14,7 @@ import * as update from './update.operation';
 import * as updateSubscriber from './updateSubscriber.operation';
 
 /** Every operation of the resource: its option, fields and `execute`. A new operation is one file and one line here. */
-export const operations = {
+const operations = {
 	addSubscribers,
 	removeSubscribers,
 	getSubscribers,
@@ -30,7 +29,10 @@ export const operations = {
 	getMessages,
 };
 
-export const description: INodeProperties[] = [
-	operationField('officialAccount', operations, 'addSubscribers'),
-	...Object.values(operations).flatMap((operation) => operation.description),
-];
+export const resource = defineResource({
+	name: 'Official Account',
+	value: 'officialAccount',
+	operations,
+	defaultOperation: 'addSubscribers',
+	commands: COMMANDS,
+});

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOfficialAccount, type OfficialAccountProfile } from '../../client';
+import { createOfficialAccount, type OfficialAccountProfile } from './api';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { destroyOfficialAccount, TencentChatError } from '../../client';
+import { deleteOfficialAccount } from './api';
+import { TencentChatError } from '../../client';
 import { readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
@@ -35,7 +36,7 @@ export const operation: PerItemOperation<string> = {
 	},
 	async call(client, officialAccountId, options) {
 		// A retry after an attempt that may have destroyed it finds it gone: this run's doing, most likely.
-		const goneAlready = await destroyOfficialAccount(client, officialAccountId, options).then(
+		const goneAlready = await deleteOfficialAccount(client, officialAccountId, options).then(
 			() => false,
 			(error: unknown) =>
 				error instanceof TencentChatError &&

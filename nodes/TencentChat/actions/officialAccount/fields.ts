@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { OfficialAccountProfile } from '../../client';
+import type { OfficialAccountProfile } from './api';
 import {
 	type IdRule,
 	InvalidInputError,

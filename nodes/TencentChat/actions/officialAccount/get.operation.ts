@@ -7,7 +7,7 @@ import {
 	OFFICIAL_ACCOUNT_FIELDS,
 	type OfficialAccountField,
 	type OfficialAccountInfo,
-} from '../../client';
+} from './api';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { OFFICIAL_ACCOUNT_ID, profileJson } from './fields';
@@ -76,7 +76,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const fields = chosenFields(this);
 	const operation: BulkOperation<OfficialAccountInfo> = {
-		command: COMMANDS.getOfficialAccountInfo,
+		command: COMMANDS.getOfficialAccounts,
 		ids: {
 			parameter: 'officialAccountIds',
 			outputName: 'officialAccount',

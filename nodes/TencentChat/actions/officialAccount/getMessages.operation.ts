@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getOfficialAccountMessagePage, type HistoryMessage } from '../../client';
+import { COMMANDS, getOfficialAccountMessagePage, type HistoryMessage } from './api';
 import { readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
@@ -61,7 +61,7 @@ function toJson(officialAccount: string, message: HistoryMessage): IDataObject {
 }
 
 export const operation: ListOperation<Input, string> = {
-	maxPageSize: COMMANDS.getOfficialAccountMessages.maxPerCall ?? 1,
+	maxPageSize: COMMANDS.getOfficialAccountMessagePage.maxPerCall ?? 1,
 	read(context, itemIndex, items) {
 		const { withRecalled } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
 			withRecalled?: unknown;

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getSubscriberPage, type Subscriber } from '../../client';
+import { COMMANDS, getSubscriberPage, type Subscriber } from './api';
 import { readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
@@ -42,7 +42,7 @@ function toJson(officialAccount: string, subscriber: Subscriber): IDataObject {
 }
 
 export const operation: ListOperation<string, string> = {
-	maxPageSize: COMMANDS.getSubscriberInfo.maxPerCall ?? 1,
+	maxPageSize: COMMANDS.getSubscriberPage.maxPerCall ?? 1,
 	subject: (officialAccount) => ({ officialAccount }),
 	read(context, itemIndex, items) {
 		return readId(

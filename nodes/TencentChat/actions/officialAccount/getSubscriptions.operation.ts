@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, getSubscriptionPage, type Subscription } from '../../client';
+import { COMMANDS, getSubscriptionPage, type Subscription } from './api';
 import { readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
@@ -56,7 +56,7 @@ function toJson(subscriber: string, subscription: Subscription): IDataObject {
 }
 
 export const operation: ListOperation<string, number> = {
-	maxPageSize: COMMANDS.getSubscribedOfficialAccounts.maxPerCall ?? 1,
+	maxPageSize: COMMANDS.getSubscriptionPage.maxPerCall ?? 1,
 	subject: (subscriber) => ({ subscriber }),
 	read(context, itemIndex, items) {
 		return readId(parameterReader(context, 'subscriberId', items)(itemIndex), SUBSCRIBER_ID);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, RECALL_RET_CODES, recallOfficialAccountMessages } from '../../client';
+import { COMMANDS, RECALL_RET_CODES, recallOfficialAccountMessages } from './api';
 import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';

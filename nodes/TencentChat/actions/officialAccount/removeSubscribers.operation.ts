@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { COMMANDS, removeSubscribers, type SubscriberResult } from '../../client';
+import { COMMANDS, removeSubscribers, type SubscriberResult } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import {
@@ -21,7 +21,7 @@ export const option = {
 const properties: INodeProperties[] = [
 	officialAccountIdField,
 	subscriberIdsField('unsubscribe'),
-	optionsField([batchSizeField(COMMANDS.deleteSubscriber, 'Subscribers'), ...clientOptionFields]),
+	optionsField([batchSizeField(COMMANDS.removeSubscribers, 'Subscribers'), ...clientOptionFields]),
 ];
 
 export const description = updateDisplayOptions(
@@ -45,7 +45,7 @@ const NOT_REMOVED = freeze(
 );
 
 export const operation: BulkOperation<SubscriberResult> = {
-	command: COMMANDS.deleteSubscriber,
+	command: COMMANDS.removeSubscribers,
 	key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
 	ids: {
 		parameter: 'subscriberIds',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type Broadcast, sendOfficialAccountMessage } from '../../client';
+import { type Broadcast, sendOfficialAccountMessage } from './api';
 import { readId } from '../../helpers/ids';
 import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
 import { parameterReader } from '../../helpers/itemParameters';
@@ -10,6 +10,9 @@ import { messageBodyFields, readMessageBody } from '../messageBody';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+
+/** The name alone would not say what it acts on. */
+export const subtitle = 'Broadcast Message';
 
 export const option = {
 	name: 'Send Message',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type OfficialAccountProfile, updateOfficialAccount } from '../../client';
+import { type OfficialAccountProfile, updateOfficialAccount } from './api';
 import { InvalidInputError, readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { updateSubscriber } from '../../client';
+import { updateSubscriber } from './api';
 import { readId } from '../../helpers/ids';
 import { parameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';

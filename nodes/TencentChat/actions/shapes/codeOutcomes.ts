@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeErrorCode, type ServiceName } from '../../client';
+import { type Command, describeErrorCode } from '../../client';
 import { freeze, type Outcome } from './bulk';
 
 // The outcome of an entry a bulk answer fails with its own code (account_check's ResultCode,
@@ -10,7 +10,7 @@ const MAX_CACHED_CODES = 256;
 
 /** One shared outcome per code; `fields` go before status and error, e.g. `{ deleted: false }`. */
 export function codeOutcomes(
-	service: ServiceName,
+	command: Command,
 	fallbackInfo: string,
 	fields: (code: number) => IDataObject = () => ({}),
 ): (code: number) => Outcome {
@@ -18,7 +18,7 @@ export function codeOutcomes(
 	return (code) => {
 		let outcome = outcomes.get(code);
 		if (outcome === undefined) {
-			const info = describeErrorCode(service, code).hint ?? fallbackInfo;
+			const info = describeErrorCode(command, code).hint ?? fallbackInfo;
 			outcome = freeze(
 				{ ...fields(code), status: 'failed', errorCode: code, errorInfo: info },
 				{ code, info },

@@ -12,7 +12,7 @@ import {
 	TAG_BY_NAME,
 	TAG_BY_TENCENT_NAME,
 	tencentValue,
-} from '../../client';
+} from './api';
 import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
 import { readText } from '../../helpers/text';
 

@@ -6,13 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	COMMANDS,
-	getOnlineStatus,
-	type PresenceResult,
-	SERVICES,
-	serviceText,
-} from '../../client';
+import { COMMANDS, getOnlineStatus, type PresenceResult } from './api';
+import { serviceText } from '../../client';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
@@ -57,7 +52,7 @@ const shared = new Map<string, Outcome>(
 );
 const NOT_IMPORTED = freeze({ status: 'notImported' });
 const failed = codeOutcomes(
-	SERVICES.message,
+	COMMANDS.getOnlineStatus,
 	'Tencent could not tell the online status of this account',
 );
 

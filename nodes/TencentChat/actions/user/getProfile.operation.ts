@@ -6,10 +6,9 @@ import {
 	CUSTOM_TAG_PREFIX,
 	getProfiles,
 	type ProfileResult,
-	SERVICES,
 	STANDARD_TAGS,
 	TAG_BY_NAME,
-} from '../../client';
+} from './api';
 import { InvalidInputError } from '../../helpers/ids';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
@@ -54,7 +53,7 @@ export const description = updateDisplayOptions(
 );
 
 const NOT_IMPORTED = freeze({ found: false, status: 'notImported' });
-const failed = codeOutcomes(SERVICES.profile, 'Tencent could not read this profile', () => ({
+const failed = codeOutcomes(COMMANDS.getProfiles, 'Tencent could not read this profile', () => ({
 	found: false,
 }));
 

@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../errorCodes';
+import type { ErrorTable } from '../../../client/errorCodes';
 
 // Error codes of the account service (im_open_login_svc), from the error tables of its API pages:
 // https://www.tencentcloud.com/document/product/1047/34953 (account_import, whose table

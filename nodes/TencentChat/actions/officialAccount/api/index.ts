@@ -1,6 +1,15 @@
-import { COMMANDS } from '../commands';
-import { type BulkAnswer, checkCount, isWholeList, readEntryResults } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
+import { COMMANDS } from './commands';
+import {
+	type BulkAnswer,
+	checkCount,
+	isWholeList,
+	readEntryResults,
+} from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
 
 // The Official Account service's commands, one function each: the request Tencent documents and
 // what its answer says, nothing of n8n. https://www.tencentcloud.com/document/product/1047/60755 ff.
@@ -13,7 +22,7 @@ const isSubscriberResult = (value: unknown): value is SubscriberResult =>
 
 async function subscriberResults(
 	client: TencentChatClient,
-	command: typeof COMMANDS.addSubscriber | typeof COMMANDS.deleteSubscriber,
+	command: typeof COMMANDS.addSubscribers | typeof COMMANDS.removeSubscribers,
 	subscriberIds: string[],
 	body: () => object,
 	options: CallOptions,
@@ -40,7 +49,7 @@ export function addSubscribers(
 ): Promise<BulkAnswer<SubscriberResult>> {
 	return subscriberResults(
 		client,
-		COMMANDS.addSubscriber,
+		COMMANDS.addSubscribers,
 		subscriberIds,
 		() => ({
 			Official_Account: officialAccount,
@@ -59,7 +68,7 @@ export function removeSubscribers(
 ): Promise<BulkAnswer<SubscriberResult>> {
 	return subscriberResults(
 		client,
-		COMMANDS.deleteSubscriber,
+		COMMANDS.removeSubscribers,
 		subscriberIds,
 		() => ({ Official_Account: officialAccount, SubscriberToDel_Account: subscriberIds }),
 		options,
@@ -77,7 +86,7 @@ export async function updateSubscriber(
 	options: CallOptions = {},
 ): Promise<void> {
 	await client.call(
-		COMMANDS.modifySubscriber,
+		COMMANDS.updateSubscriber,
 		{
 			Official_Account: officialAccount,
 			Subscriber_Account: subscriber,
@@ -109,11 +118,11 @@ export async function getSubscriberPage(
 	{ limit, next }: { limit: number; next: string },
 	options: CallOptions = {},
 ): Promise<SubscriberPage> {
-	checkCount(COMMANDS.getSubscriberInfo, limit);
+	checkCount(COMMANDS.getSubscriberPage, limit);
 	const { body } = await client.call<
 		TencentChatAnswer & { SubscriberList?: unknown; Next?: unknown; SubscriberNum?: unknown }
 	>(
-		COMMANDS.getSubscriberInfo,
+		COMMANDS.getSubscriberPage,
 		{ Official_Account: officialAccount, Limit: limit, Next: next },
 		options,
 	);
@@ -158,11 +167,11 @@ export async function getOfficialAccounts(
 	fields: readonly OfficialAccountField[] | undefined,
 	options: CallOptions = {},
 ): Promise<BulkAnswer<OfficialAccountInfo>> {
-	checkCount(COMMANDS.getOfficialAccountInfo, officialAccountIds.length);
+	checkCount(COMMANDS.getOfficialAccounts, officialAccountIds.length);
 	const { body, mayHaveBeenAppliedBefore, attempts } = await client.call<
 		TencentChatAnswer & { OfficialAccountInfoList?: unknown }
 	>(
-		COMMANDS.getOfficialAccountInfo,
+		COMMANDS.getOfficialAccounts,
 		{
 			OfficialAccountIdList: officialAccountIds.map((id) => ({ Official_Account: id })),
 			...(fields && fields.length > 0
@@ -203,3 +212,4 @@ function pick(entry: Record<string, unknown>, names: readonly string[]): Officia
 export * from './profile';
 export * from './messages';
 export { RECALL_RET_CODES } from './errorCodes';
+export { COMMANDS } from './commands';

@@ -1,6 +1,10 @@
-import { COMMANDS } from '../commands';
-import { type BulkAnswer, checkCount } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
+import { COMMANDS } from './commands';
+import { type BulkAnswer, checkCount } from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
 import { type GroupType, WIRE_TYPE } from './groupTypes';
 import { onGroup } from './info';
 

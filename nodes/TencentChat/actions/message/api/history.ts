@@ -1,6 +1,10 @@
-import { COMMANDS } from '../commands';
-import { checkCount } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
+import { COMMANDS } from './commands';
+import { checkCount } from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
 
 // One-to-one history and read state, as the app admin sees them (openim): admin_getroammsg,
 // admin_msgwithdraw, admin_set_msg_read, get_c2c_unread_msg_num. TC 35478, CN 38980, CN 50349,
@@ -58,7 +62,7 @@ export async function getHistoryPage(
 	},
 	options: CallOptions = {},
 ): Promise<RoamingPage> {
-	checkCount(COMMANDS.getHistory, limit);
+	checkCount(COMMANDS.getHistoryPage, limit);
 	const { body } = await client.call<
 		TencentChatAnswer & {
 			Complete?: unknown;
@@ -67,7 +71,7 @@ export async function getHistoryPage(
 			MsgList?: unknown;
 		}
 	>(
-		COMMANDS.getHistory,
+		COMMANDS.getHistoryPage,
 		{
 			// Operator_Account / Peer_Account are the current names; older pages say From_Account / To_Account.
 			Operator_Account: userId,

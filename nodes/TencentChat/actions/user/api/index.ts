@@ -1,6 +1,10 @@
-import { COMMANDS } from '../commands';
-import { type BulkAnswer, checkCount, readEntryResults } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
+import { COMMANDS } from './commands';
+import { type BulkAnswer, checkCount, readEntryResults } from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
 
 // Users: profiles (`profile/portrait_get`, `portrait_set`) and presence
 // (`openim/query_online_status`): the request Tencent documents and what its answer says, nothing
@@ -148,3 +152,4 @@ function presence(entry: Record<string, unknown>): PresenceResult | undefined {
 		);
 	return Object.freeze({ state, detail: Object.freeze(detail) });
 }
+export { COMMANDS } from './commands';

@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../errorCodes';
+import type { ErrorTable } from '../../../client/errorCodes';
 
 // Error codes of the group service (group_open_http_svc): ../shared/reference/tencent-chat-groups-users.md
 // §1.2 (Tencent's error-code page, CN 1671 / TC 34348). Each hint says what to do.

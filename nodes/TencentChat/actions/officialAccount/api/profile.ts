@@ -1,7 +1,11 @@
-import { COMMANDS } from '../commands';
-import { TencentChatError } from '../TencentChatError';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
-import { checkCount } from '../entryResults';
+import { COMMANDS } from './commands';
+import { TencentChatError } from '../../../client/TencentChatError';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
+import { checkCount } from '../../../client/entryResults';
 
 // An official account's own life: create, change, destroy, and the accounts a user follows.
 // https://www.tencentcloud.com/document/product/1047/60755, 60756, 60757, 60763
@@ -69,23 +73,19 @@ export async function updateOfficialAccount(
 	options: CallOptions = {},
 ): Promise<void> {
 	await client.call(
-		COMMANDS.modifyOfficialAccount,
+		COMMANDS.updateOfficialAccount,
 		{ Official_Account: officialAccount, ...profile },
 		options,
 	);
 }
 
 /** `destroy_official_account`: the account, its subscribers and its messages go. */
-export async function destroyOfficialAccount(
+export async function deleteOfficialAccount(
 	client: TencentChatClient,
 	officialAccount: string,
 	options: CallOptions = {},
 ): Promise<void> {
-	await client.call(
-		COMMANDS.destroyOfficialAccount,
-		{ Official_Account: officialAccount },
-		options,
-	);
+	await client.call(COMMANDS.deleteOfficialAccount, { Official_Account: officialAccount }, options);
 }
 
 /** One official account a user follows, with what is the user's own (SelfInfo). */
@@ -110,7 +110,7 @@ export async function getSubscriptionPage(
 	{ limit, offset }: { limit: number; offset: number },
 	options: CallOptions = {},
 ): Promise<SubscriptionPage> {
-	checkCount(COMMANDS.getSubscribedOfficialAccounts, limit);
+	checkCount(COMMANDS.getSubscriptionPage, limit);
 	const { body } = await client.call<
 		TencentChatAnswer & {
 			OfficialAccountInfoList?: unknown;
@@ -119,7 +119,7 @@ export async function getSubscriptionPage(
 			TotalCount?: unknown;
 		}
 	>(
-		COMMANDS.getSubscribedOfficialAccounts,
+		COMMANDS.getSubscriptionPage,
 		{ Subscriber_Account: subscriber, Limit: limit, Offset: offset },
 		options,
 	);

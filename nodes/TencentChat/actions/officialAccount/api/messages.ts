@@ -1,11 +1,15 @@
 import { randomInt } from 'node:crypto';
 
-import { COMMANDS } from '../commands';
-import { readEntryResults } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
-import { TencentChatError } from '../TencentChatError';
-import { type BulkAnswer, checkCount } from '../entryResults';
-import type { MessageElement } from '../messageElement';
+import { COMMANDS } from './commands';
+import { readEntryResults } from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
+import { TencentChatError } from '../../../client/TencentChatError';
+import { type BulkAnswer, checkCount } from '../../../client/entryResults';
+import type { MessageElement } from '../../../client/messageElement';
 
 // An official account's broadcasts: send, recall, and the history.
 // https://www.tencentcloud.com/document/product/1047/60810, 60811, 60812
@@ -141,11 +145,11 @@ export async function getOfficialAccountMessagePage(
 	}: { limit: number; lastMsgKey?: string; withRecalled: boolean },
 	options: CallOptions = {},
 ): Promise<HistoryPage> {
-	checkCount(COMMANDS.getOfficialAccountMessages, limit);
+	checkCount(COMMANDS.getOfficialAccountMessagePage, limit);
 	const { body } = await client.call<
 		TencentChatAnswer & { RspMsgList?: unknown; IsFinished?: unknown; LastMsgKey?: unknown }
 	>(
-		COMMANDS.getOfficialAccountMessages,
+		COMMANDS.getOfficialAccountMessagePage,
 		{
 			Official_Account: officialAccount,
 			ReqMsgNumber: limit,

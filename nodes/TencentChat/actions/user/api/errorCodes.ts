@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../errorCodes';
+import type { ErrorTable } from '../../../client/errorCodes';
 
 // Error codes of the profile service (portrait_get / portrait_set), from CN 1639 and CN 1640.
 

@@ -1,9 +1,13 @@
 import { randomInt } from 'node:crypto';
 
-import { COMMANDS } from '../commands';
-import { type BulkAnswer, checkCount, readEntryResults } from '../entryResults';
-import type { MessageElement } from '../messageElement';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
+import { COMMANDS } from './commands';
+import { type BulkAnswer, checkCount, readEntryResults } from '../../../client/entryResults';
+import type { MessageElement } from '../../../client/messageElement';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
 import { onGroup } from './info';
 
 // A group's messages: send, system notification, recall by MsgSeq, history (§1.1).

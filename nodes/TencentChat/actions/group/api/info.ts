@@ -1,6 +1,10 @@
-import { COMMANDS } from '../commands';
-import { type BulkAnswer, checkCount, readEntryResults } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
+import { COMMANDS } from './commands';
+import { type BulkAnswer, checkCount, readEntryResults } from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
 import { explainingGroupType, typeFromWire } from './groupTypes';
 
 // get_group_info, and what the other group commands use it for: naming a group's type when

@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../errorCodes';
+import type { ErrorTable } from '../../../client/errorCodes';
 
 // Error codes of the one-to-one message service (openim), from the error tables of
 // https://www.tencentcloud.com/document/product/1047/34919 (sendmsg) and 34920 (batchsendmsg).

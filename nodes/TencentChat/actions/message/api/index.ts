@@ -1,9 +1,13 @@
 import { randomInt } from 'node:crypto';
 
-import { COMMANDS } from '../commands';
-import { type BulkAnswer, checkCount } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
-import type { MessageElement } from '../messageElement';
+import { COMMANDS } from './commands';
+import { type BulkAnswer, checkCount } from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
+import type { MessageElement } from '../../../client/messageElement';
 
 // The one-to-one message service's commands (openim): the request Tencent documents and what its
 // answer says, nothing of n8n. https://www.tencentcloud.com/document/product/1047/34919 and 34920.
@@ -100,3 +104,5 @@ export async function sendMessageToMany(
 	);
 	return { results, mayHaveBeenAppliedBefore, attempts };
 }
+export { COMMANDS } from './commands';
+export * from './history';

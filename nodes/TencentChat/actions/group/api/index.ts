@@ -1,7 +1,11 @@
-import { COMMANDS } from '../commands';
-import { checkCount } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
-import { TencentChatError } from '../TencentChatError';
+import { COMMANDS } from './commands';
+import { checkCount } from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
+import { TencentChatError } from '../../../client/TencentChatError';
 import { type GroupType, WIRE_TYPE } from './groupTypes';
 import { type CustomEntry, onGroup } from './info';
 
@@ -203,3 +207,4 @@ export async function changeGroupOwner(
 export * from './info';
 export * from './members';
 export * from './messages';
+export { COMMANDS } from './commands';

@@ -1,6 +1,6 @@
-import type { Command } from '../commands';
-import type { CallOptions } from '../TencentChatClient';
-import { TencentChatError } from '../TencentChatError';
+import type { Command } from '../../../client/commands';
+import type { CallOptions } from '../../../client/TencentChatClient';
+import { TencentChatError } from '../../../client/TencentChatError';
 
 // The five group types and what each cannot do: the matrix of
 // ../shared/reference/tencent-chat-groups-users.md §1.0, as data. Tencent answers such a call with a

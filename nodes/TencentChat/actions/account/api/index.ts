@@ -1,7 +1,11 @@
-import { COMMANDS } from '../commands';
-import { readEntryResults } from '../entryResults';
-import { type BulkAnswer, checkCount } from '../entryResults';
-import type { CallOptions, TencentChatAnswer, TencentChatClient } from '../TencentChatClient';
+import { COMMANDS } from './commands';
+import { readEntryResults } from '../../../client/entryResults';
+import { type BulkAnswer, checkCount } from '../../../client/entryResults';
+import type {
+	CallOptions,
+	TencentChatAnswer,
+	TencentChatClient,
+} from '../../../client/TencentChatClient';
 
 // The account service's commands, one function each: the request Tencent documents and what its
 // answer says, nothing of n8n. https://www.tencentcloud.com/document/product/1047/34954 ff.
@@ -99,3 +103,4 @@ export async function deleteAccounts(
 	}));
 	return { results, mayHaveBeenAppliedBefore, attempts };
 }
+export { COMMANDS } from './commands';

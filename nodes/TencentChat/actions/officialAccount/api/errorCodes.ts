@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../errorCodes';
+import type { ErrorTable } from '../../../client/errorCodes';
 
 // Error codes of the Official Account service (official_account_open_http_svc), from the error
 // tables of its API pages, e.g. https://www.tencentcloud.com/document/product/1047/60756.
