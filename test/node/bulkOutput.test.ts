@@ -7,7 +7,8 @@ import {
 	freeze,
 	type Outcome,
 } from '../../nodes/TencentChat/actions/shapes/bulk';
-import { BulkOutput } from '../../nodes/TencentChat/actions/shapes/bulkOutput';
+import type { BulkJob } from '../../nodes/TencentChat/actions/shapes/bulk/job';
+import { BulkOutput } from '../../nodes/TencentChat/actions/shapes/bulk/output';
 import { type Batch, BatchPlan, OutcomeBook } from '../../nodes/TencentChat/helpers/batchPlan';
 
 const node = {
@@ -48,6 +49,25 @@ function operation(failedIdStopsNode = false): BulkOperation<number> {
 
 const routing = { continueOnFail: false, toErrorOutput: false };
 
+/** A job of `itemCount` items that all read, under On Error "Stop Workflow", unless `changes` say otherwise. */
+function job(
+	itemCount: number,
+	plan: BatchPlan,
+	outcomes: OutcomeBook<Outcome>,
+	changes: Partial<BulkJob<number>> = {},
+): BulkJob<number> {
+	return {
+		context,
+		itemCount,
+		plan,
+		outcomes,
+		inputErrors: new Map(),
+		operation: operation(),
+		routing,
+		...changes,
+	};
+}
+
 function answer(outcomes: OutcomeBook<Outcome>, batch: Batch, outcome: Outcome = ADDED): void {
 	batch.ids.forEach((_, position) => outcomes.record(batch, position, outcome));
 }
@@ -60,13 +80,7 @@ describe('BulkOutput', () => {
 			itemIndex: 1,
 		});
 		const output = new BulkOutput(
-			context,
-			4,
-			plan,
-			outcomes,
-			new Map([[1, { error: inputError, subject: {} }]]),
-			operation(),
-			routing,
+			job(4, plan, outcomes, { inputErrors: new Map([[1, { error: inputError, subject: {} }]]) }),
 		);
 
 		// Items 0 and 2 are planned (1 could not be read), item 3 not yet: the full call is answered.
@@ -93,7 +107,7 @@ describe('BulkOutput', () => {
 	test('waits at the first request whose call has not come back', () => {
 		const plan = new BatchPlan(1);
 		const outcomes = new OutcomeBook<Outcome>();
-		const output = new BulkOutput(context, 3, plan, outcomes, new Map(), operation(), routing);
+		const output = new BulkOutput(job(3, plan, outcomes));
 		const calls = [0, 1, 2].flatMap((item) => plan.add(item, 'K', [`u${item}`]));
 		plan.finish();
 		answer(outcomes, calls[1]);
@@ -111,7 +125,7 @@ describe('BulkOutput', () => {
 	test('a failed ID that stops the node is thrown once the calls are over, naming the ID and its item', () => {
 		const plan = new BatchPlan(10);
 		const outcomes = new OutcomeBook<Outcome>();
-		const output = new BulkOutput(context, 2, plan, outcomes, new Map(), operation(true), routing);
+		const output = new BulkOutput(job(2, plan, outcomes, { operation: operation(true) }));
 		plan.add(0, 'K', ['fine']);
 		plan.add(1, 'K', ['missing']);
 		const [call] = plan.finish();

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BatchPlan, OutcomeBook } from '../../helpers/batchPlan';
-import type { BulkOperation, Outcome } from './bulk';
-import { type FailureRouting, type InputFailure, inputErrorItem, resultItem } from './output';
+import { inputErrorItem, resultItem } from '../output';
+import type { BulkJob } from './job';
 
 // The bulk shape's output: one item per ID asked for, in input order, paired with its item.
 
@@ -21,23 +20,15 @@ export class BulkOutput<R> {
 	/** A failed ID that stops the node (On Error "Stop Workflow"), thrown once the calls are over. */
 	private stop: NodeOperationError | undefined;
 
-	constructor(
-		private readonly context: IExecuteFunctions,
-		private readonly itemCount: number,
-		private readonly plan: BatchPlan,
-		private readonly outcomes: OutcomeBook<Outcome>,
-		private readonly inputErrors: Map<number, InputFailure>,
-		private readonly operation: BulkOperation<R>,
-		private readonly routing: FailureRouting,
-	) {}
+	constructor(private readonly job: BulkJob<R>) {}
 
 	/** Makes the items whose outcomes are known, in order, up to the first that is not. */
 	advance(): void {
-		const { plan, operation, routing } = this;
-		while (this.itemIndex < this.itemCount && this.stop === undefined) {
+		const { context, itemCount, plan, outcomes, inputErrors, operation, routing } = this.job;
+		while (this.itemIndex < itemCount && this.stop === undefined) {
 			const itemIndex = this.itemIndex;
 			if (!this.itemStarted) {
-				const inputError = this.inputErrors.get(itemIndex);
+				const inputError = inputErrors.get(itemIndex);
 				if (inputError)
 					this.items.push(inputErrorItem(inputError.error, itemIndex, routing, inputError.subject));
 				this.itemStarted = true;
@@ -47,12 +38,12 @@ export class BulkOutput<R> {
 				this.request < plan.requests && plan.itemIndex(this.request) === itemIndex;
 				this.request++
 			) {
-				const outcome = this.outcomes.get(plan.slot(this.request));
+				const outcome = outcomes.get(plan.slot(this.request));
 				if (outcome === undefined) return;
 				const id = plan.id(this.request);
 				if (outcome.failure && operation.failedIdStopsNode && !routing.continueOnFail) {
 					this.stop = new NodeOperationError(
-						this.context.getNode(),
+						context.getNode(),
 						`${operation.ids.rule.field}: "${id}": ${outcome.failure.info}`,
 						{
 							itemIndex,
@@ -81,9 +72,10 @@ export class BulkOutput<R> {
 	finish(): INodeExecutionData[] {
 		this.advance();
 		if (this.stop) throw this.stop;
-		if (this.itemIndex < this.itemCount || this.request < this.plan.requests) {
+		const { context, itemCount, plan } = this.job;
+		if (this.itemIndex < itemCount || this.request < plan.requests) {
 			throw new NodeOperationError(
-				this.context.getNode(),
+				context.getNode(),
 				`The output stopped at item ${this.itemIndex}: an ID has no outcome`,
 			);
 		}
