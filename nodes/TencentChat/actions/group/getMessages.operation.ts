@@ -8,7 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMessagePage, type GroupHistoryMessage } from './api';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
+import { clientOptionFields, optionsField } from '../../fields';
 import { groupIdField, groupIdReader, isoTime } from './fields';
 
 /** The name alone would not say what it acts on. */

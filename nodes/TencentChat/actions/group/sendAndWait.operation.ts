@@ -3,7 +3,7 @@ import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupMessage, sendGroupMessage } from './api';
 import { type MessageElement } from '../../client';
-import { MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { type FieldLimit, MAX_USER_ID_BYTES, readId } from '../../fields';
 import { maybeDelivered } from '../message/send.operation';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
@@ -31,7 +31,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const SENDER = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
+const SENDER: FieldLimit = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
 
 function operationFor(
 	context: IExecuteFunctions,

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { type RoamingMessage } from './api';
 import { TencentChatError } from '../../client';
-import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
+import { type FieldLimit, InvalidInputError, MAX_USER_ID_BYTES } from '../../fields';
 import { isoTime } from '../officialAccount/fields';
 
 export { isoTime };
@@ -11,8 +11,8 @@ export { isoTime };
 // their user fields, times read from the editor or an expression, a message as the output shows
 // it, and errors that name the end of the conversation Tencent did not find.
 
-export const USER_ID: IdRule = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
-export const PEER_ID: IdRule = { field: 'Peer ID', maxBytes: MAX_USER_ID_BYTES };
+export const USER_ID: FieldLimit = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
+export const PEER_ID: FieldLimit = { field: 'Peer ID', maxBytes: MAX_USER_ID_BYTES };
 
 export function userField(description: string): INodeProperties {
 	return {
