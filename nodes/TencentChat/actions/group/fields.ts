@@ -9,6 +9,7 @@ import type { CustomEntry } from './api';
 import {
 	type FieldLimit,
 	InvalidInputError,
+	isoTime,
 	MAX_USER_ID_BYTES,
 	readId,
 	readText,
@@ -97,18 +98,6 @@ export function groupIdReader(
 
 function isLocator(value: unknown): value is { value: unknown } {
 	return typeof value === 'object' && value !== null && '__rl' in value && 'value' in value;
-}
-
-/**
- * Unix seconds as an ISO date; 0 (never) as null. A value that is no time, or past what a date can
- * hold, comes as it came: an answer that does not convert never turns a success into a failure.
- */
-export function isoTime(seconds: unknown): IDataObject[string] {
-	if (seconds === 0) return null;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)
-		return seconds as IDataObject[string];
-	const date = new Date(seconds * 1000);
-	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
 }
 
 /** A mute's end as an ISO date; null when not muted (0) or already over. 4294967295 (for ever) is 2106-02-07. */

@@ -14,10 +14,10 @@ import {
 	getGroups,
 	typeFromWire,
 } from './api';
-import { clientOptionFields, optionsField, readIdList } from '../../fields';
+import { clientOptionFields, isoTime, optionsField, readIdList } from '../../fields';
 import { type BulkOperation, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { customDataJson, GROUP_ID, groupIdField, groupIdReader, isoTime } from './fields';
+import { customDataJson, GROUP_ID, groupIdField, groupIdReader } from './fields';
 
 export const option = {
 	name: 'Get',

@@ -11,6 +11,7 @@ import {
 	clientOptionFields,
 	type FieldLimit,
 	InvalidInputError,
+	isoTime,
 	MAX_USER_ID_BYTES,
 	optionsField,
 	readId,
@@ -19,7 +20,7 @@ import { itemParameterReader, parameterReader } from '../../helpers/itemParamete
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { GROUP_TYPE_OPTIONS } from './create.operation';
 import { groupJson } from './get.operation';
-import { isoTime, mutedUntil } from './fields';
+import { mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Joined Groups',

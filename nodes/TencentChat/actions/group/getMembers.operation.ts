@@ -7,10 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMemberPage, type GroupMember } from './api';
-import { clientOptionFields, InvalidInputError, optionsField } from '../../fields';
+import { clientOptionFields, InvalidInputError, isoTime, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { customDataJson, groupIdField, groupIdReader, isoTime, mutedUntil } from './fields';
+import { customDataJson, groupIdField, groupIdReader, mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Members',

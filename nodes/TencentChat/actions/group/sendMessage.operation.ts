@@ -7,6 +7,7 @@ import {
 	clientOptionFields,
 	type FieldLimit,
 	InvalidInputError,
+	isoTime,
 	MAX_MESSAGE_BYTES,
 	MAX_USER_ID_BYTES,
 	messageBodyFields,
@@ -18,7 +19,7 @@ import {
 } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { groupIdField, groupIdReader, isOn, isoTime } from './fields';
+import { groupIdField, groupIdReader, isOn } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Send Group Message';

@@ -2,7 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getHistoryPage, type HistoryCursor } from './api';
-import { clientOptionFields, InvalidInputError, optionsField, readId } from '../../fields';
+import {
+	clientOptionFields,
+	InvalidInputError,
+	optionsField,
+	readId,
+	readTime,
+} from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import {
@@ -11,7 +17,6 @@ import {
 	NOT_IMPORTED,
 	PEER_ID,
 	peerField,
-	readTime,
 	USER_ID,
 	userField,
 } from './history';

@@ -2,19 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { markRead } from './api';
-import { clientOptionFields, optionsField, readId } from '../../fields';
+import { clientOptionFields, isoTime, optionsField, readId, readTime } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import {
-	isoTime,
-	namingTheEnds,
-	NOT_IMPORTED,
-	PEER_ID,
-	peerField,
-	readTime,
-	USER_ID,
-	userField,
-} from './history';
+import { namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, USER_ID, userField } from './history';
 
 export const option = {
 	name: 'Mark Read',

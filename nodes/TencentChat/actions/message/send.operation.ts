@@ -11,12 +11,12 @@ import { type Message, sendMessage } from './api';
 import {
 	clientOptionFields,
 	type FieldLimit,
+	isoTime,
 	MAX_USER_ID_BYTES,
 	optionsField,
 	readId,
 } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from './history';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { messageFields, messageReader } from './fields';
 

@@ -4,6 +4,7 @@ import type { OfficialAccountProfile } from './api';
 import {
 	type FieldLimit,
 	InvalidInputError,
+	isoTime,
 	MAX_OFFICIAL_ACCOUNT_ID_BYTES,
 	MAX_USER_ID_BYTES,
 	readId,
@@ -40,19 +41,6 @@ export function subscriberIdsField(verb: string): INodeProperties {
 		placeholder: 'e.g. user_1, user_2',
 		description: `UserIDs to ${verb}: one ID, several separated by commas, or an expression that returns an array of IDs. Pass long numeric IDs as text.`,
 	};
-}
-
-/**
- * Unix seconds as an ISO date, and Tencent's 0 ("never") as null; anything else as it came, a number
- * past what a date can hold (1e13 seconds, the year 318,857) too: a time Tencent gives that does not
- * convert never fails its item.
- */
-export function isoTime(seconds: unknown): IDataObject[string] {
-	if (seconds === 0) return null;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)
-		return seconds as IDataObject[string];
-	const date = new Date(seconds * 1000);
-	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
 }
 
 /** Every official account ID starts so: https://www.tencentcloud.com/document/product/1047/60755 */

@@ -7,10 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getOfficialAccountMessagePage, type HistoryMessage } from './api';
-import { clientOptionFields, optionsField, readId } from '../../fields';
+import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 export const option = {
 	name: 'Get Messages',

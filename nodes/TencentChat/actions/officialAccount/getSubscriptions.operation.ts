@@ -7,10 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getSubscriptionPage, type Subscription } from './api';
-import { clientOptionFields, optionsField, readId } from '../../fields';
+import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { isoTime, profileJson, SUBSCRIBER_IDS } from './fields';
+import { profileJson, SUBSCRIBER_IDS } from './fields';
 
 export const option = {
 	name: 'Get Subscriptions of a User',

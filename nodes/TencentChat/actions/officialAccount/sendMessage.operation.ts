@@ -5,6 +5,7 @@ import { type Broadcast, sendOfficialAccountMessage } from './api';
 import {
 	clientOptionFields,
 	type FieldLimit,
+	isoTime,
 	MAX_MESSAGE_BYTES,
 	messageBodyFields,
 	optionsField,
@@ -14,7 +15,7 @@ import {
 } from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Broadcast Message';
