@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { type IdRule, MAX_USER_ID_BYTES } from '../../helpers/ids';
+import { type FieldLimit, MAX_USER_ID_BYTES } from '../../fields';
 
 // Fields and ID rules that the Account operations share, so that they read alike.
 
-export const USER_IDS: IdRule = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
+export const USER_IDS: FieldLimit = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
 
 export function userIdsField(verb: string): INodeProperties {
 	return {

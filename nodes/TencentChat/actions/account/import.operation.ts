@@ -2,11 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type AccountProfile, COMMANDS, type ImportResult, importAccounts } from './api';
-import { readId } from '../../helpers/ids';
+import {
+	batchSizeField,
+	clientOptionFields,
+	type FieldLimit,
+	optionsField,
+	readId,
+	readText,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { USER_IDS } from './fields';
 
 /** The name alone would not say what it acts on. */
@@ -55,8 +60,8 @@ export const description = updateDisplayOptions(
 
 const USER_ID = { ...USER_IDS, field: 'User ID' };
 // Tencent answers 40601 for a field over 500 bytes (account_import's page; UNCONFIRMED for these two fields alone).
-const NICK = { field: 'Nickname', maxBytes: 500 };
-const FACE_URL = { field: 'Avatar URL', maxBytes: 500 };
+const NICK: FieldLimit = { field: 'Nickname', maxBytes: 500 };
+const FACE_URL: FieldLimit = { field: 'Avatar URL', maxBytes: 500 };
 
 const IMPORTED = freeze({ status: 'imported' });
 const FAILED_INFO =

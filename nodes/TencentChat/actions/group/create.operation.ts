@@ -3,16 +3,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createGroup, GROUP_TYPES, type GroupType, type NewGroup } from './api';
 import { TencentChatError } from '../../client';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	InvalidInputError,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+	readIdList,
+	readText,
+	readWholeNumber,
+} from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import {
 	checkGroupId,
 	GROUP_ID,
 	JOIN_OPTIONS,
-	readCount,
 	readCustomData,
 	readJoinOption,
 	readOptionalText,
@@ -162,8 +169,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const OWNER = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
-const MEMBERS = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
+const OWNER: FieldLimit = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
+const MEMBERS: FieldLimit = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
 const MAX_MEMBERS = {
 	name: 'maxMembers',
 	displayName: 'Max Members',
@@ -244,7 +251,9 @@ function operationFor(
 				notification: readOptionalText(fields.notification, TEXT.notification),
 				faceUrl: readOptionalText(fields.faceUrl, TEXT.faceUrl),
 				maxMembers:
-					fields.maxMembers === undefined ? undefined : readCount(fields.maxMembers, MAX_MEMBERS),
+					fields.maxMembers === undefined
+						? undefined
+						: readWholeNumber(fields.maxMembers, MAX_MEMBERS),
 				joinOption: readJoinOption(fields.joinOption),
 				customData: readCustomData(fields.customData, 'Custom Data', {
 					maxKeys: 10,

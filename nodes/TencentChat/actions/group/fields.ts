@@ -6,17 +6,22 @@ import type {
 } from 'n8n-workflow';
 
 import type { CustomEntry } from './api';
-import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	type FieldLimit,
+	InvalidInputError,
+	isoTime,
+	MAX_USER_ID_BYTES,
+	readId,
+	readText,
+} from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
-import { readWholeNumber } from '../../helpers/options';
-import { readText } from '../../helpers/text';
 
 // Fields and rules the Group operations share, so that they read alike: the group locator, member
 // IDs, texts within Tencent's byte limits (reference §1.0), custom data, times.
 
 /** Group IDs: printable ASCII, at most 48 bytes (§1.0). */
-export const GROUP_ID: IdRule = { field: 'Group', maxBytes: 48 };
-export const MEMBER_IDS: IdRule = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
+export const GROUP_ID: FieldLimit = { field: 'Group', maxBytes: 48 };
+export const MEMBER_IDS: FieldLimit = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
 const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 
 export const groupIdField: INodeProperties = {
@@ -95,18 +100,6 @@ function isLocator(value: unknown): value is { value: unknown } {
 	return typeof value === 'object' && value !== null && '__rl' in value && 'value' in value;
 }
 
-/**
- * Unix seconds as an ISO date; 0 (never) as null. A value that is no time, or past what a date can
- * hold, comes as it came: an answer that does not convert never turns a success into a failure.
- */
-export function isoTime(seconds: unknown): IDataObject[string] {
-	if (seconds === 0) return null;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)
-		return seconds as IDataObject[string];
-	const date = new Date(seconds * 1000);
-	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
-}
-
 /** A mute's end as an ISO date; null when not muted (0) or already over. 4294967295 (for ever) is 2106-02-07. */
 export function mutedUntil(
 	seconds: unknown,
@@ -124,12 +117,9 @@ export const TEXT = {
 	notification: { field: 'Notification', maxBytes: 300 },
 	faceUrl: { field: 'Face URL', maxBytes: 100 },
 	nameCard: { field: 'Name Card', maxBytes: 50 },
-} as const;
+} satisfies Record<string, FieldLimit>;
 
-export function readOptionalText(
-	value: unknown,
-	rule: { field: string; maxBytes: number },
-): string | undefined {
+export function readOptionalText(value: unknown, rule: FieldLimit): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	return readText(value, rule);
 }
@@ -147,15 +137,6 @@ export function readJoinOption(value: unknown): string | undefined {
 		'Join Option',
 		`Join Option must be FreeAccess, NeedPermission or DisableApply, not ${JSON.stringify(value)?.slice(0, 40)}`,
 	);
-}
-
-export function readCount(
-	value: unknown,
-	option: { name: string; displayName: string; min: number; max: number; default: number },
-): number {
-	const read = readWholeNumber(value, option);
-	if (typeof read === 'string') throw new InvalidInputError(option.displayName, read);
-	return read;
 }
 
 const CUSTOM_KEY = /^[A-Za-z0-9_]{1,16}$/;

@@ -14,11 +14,10 @@ import {
 	getGroups,
 	typeFromWire,
 } from './api';
-import { readIdList } from '../../helpers/ids';
+import { clientOptionFields, isoTime, optionsField, readIdList } from '../../fields';
 import { type BulkOperation, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { clientOptionFields, optionsField } from '../shapes/options';
-import { customDataJson, GROUP_ID, groupIdField, groupIdReader, isoTime } from './fields';
+import { customDataJson, GROUP_ID, groupIdField, groupIdReader } from './fields';
 
 export const option = {
 	name: 'Get',

@@ -7,13 +7,20 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getJoinedGroupPage, GROUP_TYPES, type GroupType, type JoinedGroup } from './api';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	InvalidInputError,
+	isoTime,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+} from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { GROUP_TYPE_OPTIONS } from './create.operation';
 import { groupJson } from './get.operation';
-import { isoTime, mutedUntil } from './fields';
+import { mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Joined Groups',
@@ -59,7 +66,7 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-const MEMBER = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
+const MEMBER: FieldLimit = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 /** Tencent takes up to 5,000 a page; a page of 1,000 with profiles stays well under its 1 MB answer bound. */
 const PAGE = Math.min(1_000, COMMANDS.getJoinedGroupPage.maxPerCall ?? 1_000);
 

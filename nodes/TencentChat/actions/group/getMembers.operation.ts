@@ -7,11 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMemberPage, type GroupMember } from './api';
-import { InvalidInputError } from '../../helpers/ids';
+import { clientOptionFields, InvalidInputError, isoTime, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
-import { customDataJson, groupIdField, groupIdReader, isoTime, mutedUntil } from './fields';
+import { customDataJson, groupIdField, groupIdReader, mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Members',

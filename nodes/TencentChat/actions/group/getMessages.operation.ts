@@ -8,8 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMessagePage, type GroupHistoryMessage } from './api';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
-import { groupIdField, groupIdReader, isoTime } from './fields';
+import { clientOptionFields, isoTime, optionsField } from '../../fields';
+import { groupIdField, groupIdReader } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Get Group Messages';

@@ -2,11 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, GROUP_RECALL_CODES, recallGroupMessages } from './api';
-import { InvalidInputError, readIdList } from '../../helpers/ids';
+import {
+	batchSizeField,
+	clientOptionFields,
+	type FieldLimit,
+	InvalidInputError,
+	optionsField,
+	readIdList,
+	readText,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { GROUP_ID, groupIdField, groupIdReader } from './fields';
 
 /** The name alone would not say what it acts on. */
@@ -50,9 +56,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const MSG_SEQS = { field: 'Message Seqs', maxBytes: 20 };
+const MSG_SEQS: FieldLimit = { field: 'Message Seqs', maxBytes: 20 };
 // Reason ≤100 B (doocs only, §9.7: UNCONFIRMED).
-const REASON = { field: 'Reason', maxBytes: 100 };
+const REASON: FieldLimit = { field: 'Reason', maxBytes: 100 };
 const RECALLED = freeze({ status: 'recalled' });
 const MAX_CACHED_CODES = 256;
 const failures = new Map<number, Outcome>();

@@ -2,11 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, removeGroupMembers } from './api';
-import { readIdList } from '../../helpers/ids';
+import {
+	batchSizeField,
+	clientOptionFields,
+	type FieldLimit,
+	optionsField,
+	readIdList,
+	readText,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { silentField } from './addMembers.operation';
 import { GROUP_ID, groupIdField, groupIdReader, isOn, MEMBER_IDS, memberIdsField } from './fields';
 
@@ -46,7 +51,7 @@ export const description = updateDisplayOptions(
 // Tencent answers OK for a user who was not a member as well: "removed" says they are not one now.
 const REMOVED = freeze({ status: 'removed' });
 // Reason's length is not documented (§9.7, UNCONFIRMED): bounded as a group notice is.
-const REASON = { field: 'Reason', maxBytes: 300 };
+const REASON: FieldLimit = { field: 'Reason', maxBytes: 300 };
 
 function readReason(context: IExecuteFunctions, reason: unknown): string | undefined {
 	if (reason === undefined || reason === '') return undefined;

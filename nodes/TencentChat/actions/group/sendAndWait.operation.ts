@@ -3,12 +3,12 @@ import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupMessage, sendGroupMessage } from './api';
 import { type MessageElement } from '../../client';
-import { MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { type FieldLimit, isoTime, MAX_USER_ID_BYTES, readId } from '../../fields';
 import { maybeDelivered } from '../message/send.operation';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
 import type { PerItemOperation } from '../shapes/perItem';
-import { groupIdField, groupIdReader, isoTime } from './fields';
+import { groupIdField, groupIdReader } from './fields';
 
 // Send and Wait into a group: every member gets the links, and the first answer counts (n8n shows
 // "No action required" to whoever follows a link after the execution has gone on).
@@ -31,7 +31,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const SENDER = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
+const SENDER: FieldLimit = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
 
 function operationFor(
 	context: IExecuteFunctions,

@@ -3,14 +3,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupMessage, sendGroupMessage } from './api';
 import { serviceText, TencentChatError } from '../../client';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	InvalidInputError,
+	isoTime,
+	MAX_MESSAGE_BYTES,
+	MAX_USER_ID_BYTES,
+	messageBodyFields,
+	optionsField,
+	readId,
+	readIdList,
+	readMessageBody,
+	readText,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
-import { readText } from '../../helpers/text';
-import { messageBodyFields, readMessageBody } from '../messageBody';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { groupIdField, groupIdReader, isOn, isoTime } from './fields';
+import { groupIdField, groupIdReader, isOn } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Send Group Message';
@@ -108,13 +117,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const SENDER = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
-const MENTIONS = { field: 'Mention Member IDs', maxBytes: MAX_USER_ID_BYTES };
-const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
+const SENDER: FieldLimit = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
+const MENTIONS: FieldLimit = { field: 'Mention Member IDs', maxBytes: MAX_USER_ID_BYTES };
+const CLOUD_CUSTOM_DATA: FieldLimit = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
 const PUSH = {
 	title: { field: 'Offline Push Title', maxBytes: 1_024 },
 	text: { field: 'Offline Push Text', maxBytes: 1_024 },
-};
+} satisfies Record<string, FieldLimit>;
 /** ERR 10053: at most 30 @ targets in a message. */
 const MAX_MENTIONS = 30;
 const PRIORITIES = ['High', 'Normal', 'Low'];
@@ -131,10 +140,7 @@ const MESSAGE_PARAMETERS = [
 const MAYBE_DELIVERED =
 	'The message may have been delivered although no answer said so: check the group before sending it again, which could deliver it twice.';
 
-function readOptional(
-	value: unknown,
-	rule: { field: string; maxBytes: number },
-): string | undefined {
+function readOptional(value: unknown, rule: FieldLimit): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return readText(value, rule);
 }

@@ -2,16 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupChanges, updateGroup } from './api';
-import { InvalidInputError } from '../../helpers/ids';
+import { clientOptionFields, InvalidInputError, optionsField, readWholeNumber } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import {
 	groupIdField,
 	groupIdReader,
 	isOn,
 	JOIN_OPTIONS,
-	readCount,
 	readCustomData,
 	readJoinOption,
 	readOptionalText,
@@ -126,7 +124,7 @@ function readChanges(fields: Record<string, unknown>): GroupChanges {
 	const faceUrl = readOptionalText(fields.faceUrl, TEXT.faceUrl);
 	if (faceUrl !== undefined) changes.FaceUrl = faceUrl;
 	if (fields.maxMembers !== undefined)
-		changes.MaxMemberNum = readCount(fields.maxMembers, MAX_MEMBERS);
+		changes.MaxMemberNum = readWholeNumber(fields.maxMembers, MAX_MEMBERS);
 	const joinOption = readJoinOption(fields.joinOption);
 	if (joinOption !== undefined) changes.ApplyJoinOption = joinOption;
 	if (fields.muteAll !== undefined) changes.ShutUpAllMember = isOn(fields.muteAll) ? 'On' : 'Off';

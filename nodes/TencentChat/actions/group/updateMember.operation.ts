@@ -2,18 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type MemberChanges, updateGroupMember } from './api';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
-import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
-import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import {
-	groupIdField,
-	groupIdReader,
-	readCount,
-	readCustomData,
-	readOptionalText,
-	TEXT,
-} from './fields';
+	clientOptionFields,
+	type FieldLimit,
+	InvalidInputError,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+	readWholeNumber,
+} from '../../fields';
+import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
+import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { groupIdField, groupIdReader, readCustomData, readOptionalText, TEXT } from './fields';
 
 export const option = {
 	name: 'Update Member',
@@ -100,7 +100,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const MEMBER = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
+const MEMBER: FieldLimit = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 const MUTE = {
 	name: 'muteSeconds',
 	displayName: 'Mute Seconds',
@@ -129,7 +129,8 @@ function readChanges(fields: Record<string, unknown>): MemberChanges {
 			);
 		changes.MsgFlag = fields.msgFlag as string;
 	}
-	if (fields.muteSeconds !== undefined) changes.ShutUpTime = readCount(fields.muteSeconds, MUTE);
+	if (fields.muteSeconds !== undefined)
+		changes.ShutUpTime = readWholeNumber(fields.muteSeconds, MUTE);
 	const customData = readCustomData(fields.customData, 'Custom Data', {
 		maxKeys: 5,
 		maxValueBytes: 64,

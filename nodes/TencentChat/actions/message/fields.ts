@@ -1,17 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Message } from './api';
-import { InvalidInputError, type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	type FieldLimit,
+	MAX_MESSAGE_BYTES,
+	MAX_USER_ID_BYTES,
+	messageBodyFields,
+	readId,
+	readMessageBody,
+	readText,
+	readWholeNumber,
+} from '../../fields';
 import { itemParameterReader, parameterHoldsExpression } from '../../helpers/itemParameters';
-import { readWholeNumber } from '../../helpers/options';
-import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
-import { readText } from '../../helpers/text';
-import { messageBodyFields, readMessageBody } from '../messageBody';
 
 // What a message is, for Send and Send to Many alike: its fields in the editor, and reading one
 // item's message into the body Tencent takes, checked before any call.
 
-export const SENDER: IdRule = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
+export const SENDER: FieldLimit = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
 /** MsgLifeTime: 0 (online only) up to 7 days. */
 const LIFETIME = {
 	name: 'lifetime',
@@ -21,9 +26,9 @@ const LIFETIME = {
 	default: 604_800,
 };
 // Tencent's limit for a message's content is 12 KB (UNCONFIRMED in this project's reference: code 93000).
-const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
-const PUSH_TITLE = { field: 'Offline Push Title', maxBytes: 1_024 };
-const PUSH_TEXT = { field: 'Offline Push Text', maxBytes: 1_024 };
+const CLOUD_CUSTOM_DATA: FieldLimit = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
+const PUSH_TITLE: FieldLimit = { field: 'Offline Push Title', maxBytes: 1_024 };
+const PUSH_TEXT: FieldLimit = { field: 'Offline Push Text', maxBytes: 1_024 };
 
 export function messageFields(): INodeProperties[] {
 	return [
@@ -128,11 +133,8 @@ function readMessage(parameter: (name: string) => unknown): Message {
 		MsgBody: body,
 		SyncOtherMachine: options.syncToSender === true || options.syncToSender === 'true' ? 1 : 2,
 	};
-	if (options.lifetime !== undefined && options.lifetime !== '') {
-		const lifetime = readWholeNumber(options.lifetime, LIFETIME);
-		if (typeof lifetime === 'string') throw new InvalidInputError(LIFETIME.displayName, lifetime);
-		message.MsgLifeTime = lifetime;
-	}
+	if (options.lifetime !== undefined && options.lifetime !== '')
+		message.MsgLifeTime = readWholeNumber(options.lifetime, LIFETIME);
 	const cloudCustomData = optionalText(options.cloudCustomData, CLOUD_CUSTOM_DATA);
 	if (cloudCustomData) message.CloudCustomData = cloudCustomData;
 	const title = optionalText(options.offlinePushTitle, PUSH_TITLE);
@@ -145,6 +147,6 @@ function readMessage(parameter: (name: string) => unknown): Message {
 	return message;
 }
 
-function optionalText(value: unknown, rule: { field: string; maxBytes: number }): string {
+function optionalText(value: unknown, rule: FieldLimit): string {
 	return value === undefined || value === null ? '' : readText(value, rule);
 }

@@ -2,17 +2,21 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getHistoryPage, type HistoryCursor } from './api';
-import { InvalidInputError, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	InvalidInputError,
+	optionsField,
+	readId,
+	readTime,
+} from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import {
 	messageJson,
 	namingTheEnds,
 	NOT_IMPORTED,
 	PEER_ID,
 	peerField,
-	readTime,
 	USER_ID,
 	userField,
 } from './history';

@@ -2,20 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { markRead } from './api';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, isoTime, optionsField, readId, readTime } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import {
-	isoTime,
-	namingTheEnds,
-	NOT_IMPORTED,
-	PEER_ID,
-	peerField,
-	readTime,
-	USER_ID,
-	userField,
-} from './history';
+import { namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, USER_ID, userField } from './history';
 
 export const option = {
 	name: 'Mark Read',

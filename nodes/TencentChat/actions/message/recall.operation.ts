@@ -8,9 +8,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recallMessage } from './api';
 import { TencentChatError } from '../../client';
-import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { namingTheEnds, NOT_IMPORTED } from './history';
 import { SENDER } from './fields';
@@ -59,9 +64,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
+const RECIPIENT: FieldLimit = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 // Tencent's MsgKeys are `seq_random_time`, some 30 characters; the page states no maximum (UNCONFIRMED).
-const MSG_KEY: IdRule = { field: 'Message Key', maxBytes: 128 };
+const MSG_KEY: FieldLimit = { field: 'Message Key', maxBytes: 128 };
 const NOT_FOUND = 20022;
 const ALREADY_RECALLED = 20023;
 

@@ -8,10 +8,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type CallOptions, type TencentChatClient, TencentChatError } from '../../client';
 import { type Message, sendMessage } from './api';
-import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	isoTime,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from './history';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { messageFields, messageReader } from './fields';
 
@@ -44,7 +49,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
+const RECIPIENT: FieldLimit = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 const MAYBE_DELIVERED =
 	'The message may have been delivered although no answer said so: check the conversation before sending it again, which could deliver it twice.';
 

@@ -3,7 +3,7 @@ import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Message } from './api';
 import type { MessageElement } from '../../client';
-import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { type FieldLimit, MAX_USER_ID_BYTES, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
@@ -39,7 +39,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
+const RECIPIENT: FieldLimit = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 
 function operationFor(
 	context: IExecuteFunctions,

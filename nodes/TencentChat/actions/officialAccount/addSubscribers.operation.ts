@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { addSubscribers, COMMANDS, type SubscriberResult } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import {
 	OFFICIAL_ACCOUNT_ID,
 	officialAccountIdField,

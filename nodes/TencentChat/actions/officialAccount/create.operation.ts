@@ -2,9 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOfficialAccount, type OfficialAccountProfile } from './api';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	InvalidInputError,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+} from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { nameField, profileFields, readNewOfficialAccountId, readProfile } from './fields';
 
@@ -54,7 +60,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const OWNER = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
+const OWNER: FieldLimit = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
 
 type Input = {
 	owner: string;

@@ -2,22 +2,23 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { OfficialAccountProfile } from './api';
 import {
-	type IdRule,
+	type FieldLimit,
 	InvalidInputError,
+	isoTime,
 	MAX_OFFICIAL_ACCOUNT_ID_BYTES,
 	MAX_USER_ID_BYTES,
 	readId,
-} from '../../helpers/ids';
-import { readWholeNumber } from '../../helpers/options';
-import { readText } from '../../helpers/text';
+	readText,
+	readWholeNumber,
+} from '../../fields';
 
 // Fields and ID rules that several Official Account operations share, so that they read alike.
 
-export const OFFICIAL_ACCOUNT_ID: IdRule = {
+export const OFFICIAL_ACCOUNT_ID: FieldLimit = {
 	field: 'Official Account ID',
 	maxBytes: MAX_OFFICIAL_ACCOUNT_ID_BYTES,
 };
-export const SUBSCRIBER_IDS: IdRule = { field: 'Subscriber IDs', maxBytes: MAX_USER_ID_BYTES };
+export const SUBSCRIBER_IDS: FieldLimit = { field: 'Subscriber IDs', maxBytes: MAX_USER_ID_BYTES };
 
 export const officialAccountIdField: INodeProperties = {
 	displayName: 'Official Account ID',
@@ -40,19 +41,6 @@ export function subscriberIdsField(verb: string): INodeProperties {
 		placeholder: 'e.g. user_1, user_2',
 		description: `UserIDs to ${verb}: one ID, several separated by commas, or an expression that returns an array of IDs. Pass long numeric IDs as text.`,
 	};
-}
-
-/**
- * Unix seconds as an ISO date, and Tencent's 0 ("never") as null; anything else as it came, a number
- * past what a date can hold (1e13 seconds, the year 318,857) too: a time Tencent gives that does not
- * convert never fails its item.
- */
-export function isoTime(seconds: unknown): IDataObject[string] {
-	if (seconds === 0) return null;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)
-		return seconds as IDataObject[string];
-	const date = new Date(seconds * 1000);
-	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
 }
 
 /** Every official account ID starts so: https://www.tencentcloud.com/document/product/1047/60755 */
@@ -80,7 +68,7 @@ const PROFILE_TEXT = {
 	faceUrl: { field: 'Face URL', maxBytes: 500 },
 	organization: { field: 'Organization', maxBytes: 500 },
 	customString: { field: 'Custom String', maxBytes: 3_000 },
-} as const;
+} satisfies Record<string, FieldLimit>;
 const MAX_SUBSCRIBERS = {
 	name: 'maxSubscribers',
 	displayName: 'Max Subscribers',
@@ -159,11 +147,8 @@ export function readProfile(values: Record<string, unknown>): OfficialAccountPro
 		profile.Organization = readText(values.organization, PROFILE_TEXT.organization);
 	if (values.customString !== undefined)
 		profile.CustomString = readText(values.customString, PROFILE_TEXT.customString);
-	if (values.maxSubscribers !== undefined) {
-		const max = readWholeNumber(values.maxSubscribers, MAX_SUBSCRIBERS);
-		if (typeof max === 'string') throw new InvalidInputError(MAX_SUBSCRIBERS.displayName, max);
-		profile.MaxSubscriberNum = max;
-	}
+	if (values.maxSubscribers !== undefined)
+		profile.MaxSubscriberNum = readWholeNumber(values.maxSubscribers, MAX_SUBSCRIBERS);
 	return profile;
 }
 

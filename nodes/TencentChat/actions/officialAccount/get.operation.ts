@@ -9,7 +9,7 @@ import {
 	type OfficialAccountInfo,
 } from './api';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
-import { clientOptionFields, optionsField } from '../shapes/options';
+import { clientOptionFields, optionsField } from '../../fields';
 import { OFFICIAL_ACCOUNT_ID, profileJson } from './fields';
 
 export const option = {

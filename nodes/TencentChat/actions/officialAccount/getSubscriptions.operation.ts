@@ -7,11 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getSubscriptionPage, type Subscription } from './api';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
-import { isoTime, profileJson, SUBSCRIBER_IDS } from './fields';
+import { profileJson, SUBSCRIBER_IDS } from './fields';
 
 export const option = {
 	name: 'Get Subscriptions of a User',

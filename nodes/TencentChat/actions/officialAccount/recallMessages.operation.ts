@@ -2,9 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, RECALL_RET_CODES, recallOfficialAccountMessages } from './api';
-import { readText } from '../../helpers/text';
+import {
+	batchSizeField,
+	clientOptionFields,
+	type FieldLimit,
+	optionsField,
+	readText,
+} from '../../fields';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 export const option = {
@@ -46,8 +51,8 @@ export const description = updateDisplayOptions(
 );
 
 /** MsgKeys are at most 50 characters (TC 60810); ASCII, so as many bytes. */
-const MSG_KEYS = { field: 'Message Keys', maxBytes: 50 };
-const REASON = { field: 'Reason', maxBytes: 100 };
+const MSG_KEYS: FieldLimit = { field: 'Message Keys', maxBytes: 50 };
+const REASON: FieldLimit = { field: 'Reason', maxBytes: 100 };
 
 const RECALLED = freeze({ retCode: 0, status: 'recalled' });
 const failures = new Map<number, Outcome>();

@@ -2,14 +2,20 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type Broadcast, sendOfficialAccountMessage } from './api';
-import { readId } from '../../helpers/ids';
-import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	isoTime,
+	MAX_MESSAGE_BYTES,
+	messageBodyFields,
+	optionsField,
+	readId,
+	readMessageBody,
+	readText,
+} from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
-import { messageBodyFields, readMessageBody } from '../messageBody';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Broadcast Message';
@@ -60,7 +66,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
+const CLOUD_CUSTOM_DATA: FieldLimit = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
 
 export const operation: PerItemOperation<Broadcast> = {
 	read(context, itemIndex, items) {

@@ -2,10 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { updateSubscriber } from './api';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, type FieldLimit, optionsField, readId, readText } from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField, SUBSCRIBER_IDS } from './fields';
 
@@ -45,7 +43,7 @@ export const description = updateDisplayOptions(
 );
 
 const SUBSCRIBER_ID = { ...SUBSCRIBER_IDS, field: 'Subscriber ID' };
-const CUSTOM_STRING = { field: 'Custom String', maxBytes: 3_000 };
+const CUSTOM_STRING: FieldLimit = { field: 'Custom String', maxBytes: 3_000 };
 
 type Input = { officialAccount: string; subscriber: string; customString: string };
 

@@ -1,9 +1,7 @@
 import { type IDataObject, type IExecuteFunctions, WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import type { MessageElement } from '../../client';
-import { InvalidInputError } from '../../helpers/ids';
-import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
-import { readText } from '../../helpers/text';
+import { type FieldLimit, InvalidInputError, MAX_MESSAGE_BYTES, readText } from '../../fields';
 import { RESPONSE_TYPES, type ResponseType } from './fields';
 import { readFormFields } from './form';
 
@@ -29,7 +27,7 @@ export interface SendAndWaitRequest {
 	body: MessageElement[];
 }
 
-const MESSAGE = { field: 'Message', maxBytes: MAX_MESSAGE_BYTES };
+const MESSAGE: FieldLimit = { field: 'Message', maxBytes: MAX_MESSAGE_BYTES };
 const LABEL = { maxBytes: 256 };
 const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 const LIMIT = 'Limit Wait Time';

@@ -13,15 +13,14 @@ import {
 	TAG_BY_TENCENT_NAME,
 	tencentValue,
 } from './api';
-import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
-import { readText } from '../../helpers/text';
+import { type FieldLimit, InvalidInputError, MAX_USER_ID_BYTES, readText } from '../../fields';
 
 // The profile as the User operations show it: Tencent's tags under friendly names (the table in
 // client/user/profileTags.ts), custom tags as `customTags: { Tier: "gold" }`. Get Profile's output
 // and Set Profile's fields use the same names, so a profile can be read, edited and written back.
 
-export const USER_ID: IdRule = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
-export const USER_IDS: IdRule = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
+export const USER_ID: FieldLimit = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
+export const USER_IDS: FieldLimit = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
 
 export function userIdsField(verb: string): INodeProperties {
 	return {

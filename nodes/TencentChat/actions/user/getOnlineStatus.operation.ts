@@ -10,7 +10,7 @@ import { COMMANDS, getOnlineStatus, type PresenceResult } from './api';
 import { serviceText } from '../../client';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { USER_IDS, userIdsField } from './fields';
 
 export const option = {
