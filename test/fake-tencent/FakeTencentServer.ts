@@ -17,13 +17,8 @@ import { answerControl } from './controlEndpoints';
 import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
 import { mutateAnswer, sendAsIs, transformAnswer } from './scriptedAnswers';
-import { type Route, routeOf, SERVICE_MODULES } from './services';
-import {
-	type AccountProfile,
-	accountModule,
-	accountProfile,
-	isImported,
-} from './services/account';
+import { createStates, type Route, routeOf } from './services';
+import { type AccountProfile, accountModule, accountProfile, isImported } from './services/account';
 import { groupModule } from './services/group';
 import { type Groups, groupSnapshot } from './services/group/state';
 import { type MailboxMessage, mailbox, messageModule } from './services/message';
@@ -117,14 +112,11 @@ export class FakeTencentServer {
 
 	/** Adds the app, or replaces it with fresh state and fresh call windows. */
 	addApp(app: FakeApp): void {
-		const services = new Map<ServiceModule<unknown>, unknown>();
-		// A module that reads another's state (the accounts) has it made first, whatever the list's order.
-		const stateOf = (module: ServiceModule<unknown>): unknown => {
-			if (!services.has(module)) services.set(module, module.createState(app, stateOf));
-			return services.get(module);
-		};
-		for (const module of SERVICE_MODULES) stateOf(module);
-		this.apps.set(app.sdkAppId, { config: app, services, windows: new CallWindows() });
+		this.apps.set(app.sdkAppId, {
+			config: app,
+			services: createStates(app),
+			windows: new CallWindows(),
+		});
 	}
 
 	setFaults(faults: Partial<FaultConfig>, seed?: number): void {

@@ -9,6 +9,7 @@ import { accountModule } from './account';
 import { groupModule } from './group';
 import { messageModule } from './message';
 import { officialAccountModule } from './officialAccount';
+import type { FakeApp } from '../config';
 import type { CommandHandler, ServiceModule } from './service';
 import { userModule } from './user';
 
@@ -29,6 +30,23 @@ const MODULES: ModulesOf<typeof RESOURCES> = [
 
 /** Every module: each has its own state for each app. */
 export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = MODULES;
+
+/**
+ * Each module's state for a newly added app. A module that reads another's state (the accounts)
+ * has that one made first, whatever the modules' order.
+ */
+export function createStates(
+	app: FakeApp,
+	modules: ReadonlyArray<ServiceModule<unknown>> = SERVICE_MODULES,
+): Map<ServiceModule<unknown>, unknown> {
+	const states = new Map<ServiceModule<unknown>, unknown>();
+	const stateOf = (module: ServiceModule<unknown>): unknown => {
+		if (!states.has(module)) states.set(module, module.createState(app, stateOf));
+		return states.get(module);
+	};
+	for (const module of modules) stateOf(module);
+	return states;
+}
 
 /** Where the fake serves one command: the module of its resource and the handler of its key. */
 export interface Route {

@@ -18,7 +18,7 @@ export interface CallContext {
 	command: Command;
 	/** Unix seconds, as the server's (test-movable) clock has it. */
 	nowSeconds: number;
-	/** Whether the app has the UserID (an admin, a configured account, or one imported since): the account service's answer. */
+	/** Whether the app has the UserID (an admin, a configured account, or one imported since): the Account module's answer. */
 	isImported(userId: string): boolean;
 	/** The admin that made the call (the URL's identifier): a message's sender when From_Account is absent. */
 	operator: string;

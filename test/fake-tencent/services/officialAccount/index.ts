@@ -20,13 +20,7 @@ import {
 	stringsOf,
 	TencentFailure,
 } from '../service';
-import {
-	Accounts,
-	accountNamed,
-	type OfficialAccount,
-	storeMessage,
-	subscribe,
-} from './state';
+import { Accounts, accountNamed, type OfficialAccount, storeMessage, subscribe } from './state';
 import { profileCallbacks, profileCommands } from './profile';
 import { messageCallbacks, messageCommands, messageEntryLists } from './messages';
 
@@ -175,7 +169,11 @@ function addSubscribers(
 	return ok({ SubscriberList });
 }
 
-function removeSubscribers(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+function removeSubscribers(
+	accounts: Accounts,
+	body: RequestBody,
+	{ command }: CallContext,
+): Answer {
 	const accountId = requiredString(body, 'Official_Account');
 	const ids = strings(
 		requiredList(body, 'SubscriberToDel_Account', command),

@@ -15,12 +15,7 @@ import {
 	requiredString,
 	strings,
 } from '../service';
-import {
-	type Accounts,
-	accountNamed,
-	type FakeMessage,
-	storeMessage,
-} from './state';
+import { type Accounts, accountNamed, type FakeMessage, storeMessage } from './state';
 
 type Key = keyof typeof COMMANDS;
 
