@@ -1,9 +1,8 @@
 // A Tencent Chat REST server for tests: real HTTP on 127.0.0.1. The core here verifies UserSigs,
 // routes `/v4/<service>/<command>` to the module of the resource whose table has that command
-// (`services/`, one module per resource), enforces each command's
-// limits from the client's command table, injects faults and scripted answers into any command,
-// and keeps stats. Control and inspection go through `/_fake/*` too (see `control.ts`), so it
-// serves in-process and as a child process (`main.ts`).
+// (`services/`, one module per resource), enforces each command's limits from that table, injects
+// faults and scripted answers into any command, and keeps stats. Control and inspection go through
+// `/_fake/*` too (see `control.ts`), so it serves in-process and as a child process (`main.ts`).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
