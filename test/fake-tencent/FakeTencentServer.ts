@@ -1,8 +1,8 @@
 // A Tencent Chat REST server for tests: real HTTP on 127.0.0.1. The core here verifies UserSigs,
-// routes `/v4/<service>/<command>` to the service modules in `services/`, enforces each command's
-// limits from the client's command table, injects faults and scripted answers into any command,
-// and keeps stats. Control and inspection go through `/_fake/*` too (see `control.ts`), so it
-// serves in-process and as a child process (`main.ts`).
+// routes `/v4/<service>/<command>` to the module of the resource whose table has that command
+// (`services/`, one module per resource), enforces each command's limits from that table, injects
+// faults and scripted answers into any command, and keeps stats. Control and inspection go through
+// `/_fake/*` too (see `control.ts`), so it serves in-process and as a child process (`main.ts`).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -16,19 +16,14 @@ import { answerControl } from './controlEndpoints';
 import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
 import { mutateAnswer, sendAsIs, transformAnswer } from './scriptedAnswers';
-import { SERVICE_MODULES } from './services';
-import {
-	type AccountProfile,
-	accountProfile,
-	accountService,
-	isImported,
-} from './services/account';
-import { groupService } from './services/group';
-import { type Groups, groupSnapshot } from './services/groupState';
-import { type MailboxMessage, mailbox, messageService } from './services/message';
-import { type ConversationMessage, conversation } from './services/messageHistory';
-import { officialAccountService, subscriberIds } from './services/officialAccount';
-import { type Accounts, accountSnapshot } from './services/officialAccountState';
+import { createStates, type Route, routeOf } from './services';
+import { type AccountProfile, accountModule, accountProfile, isImported } from './services/account';
+import { groupModule } from './services/group';
+import { type Groups, groupSnapshot } from './services/group/state';
+import { type MailboxMessage, mailbox, messageModule } from './services/message';
+import { type ConversationMessage, conversation } from './services/message/history';
+import { officialAccountModule, subscriberIds } from './services/officialAccount';
+import { type Accounts, accountSnapshot } from './services/officialAccount/state';
 import {
 	type Answer,
 	failed,
@@ -36,9 +31,10 @@ import {
 	type ServiceModule,
 	TencentFailure,
 } from './services/service';
+import { userModule } from './services/user';
+import { type Presence, setPresence } from './services/user/presence';
+import { profileOf } from './services/user/profiles';
 import { countAdmitted, countApplied, countCall, emptyStats, type FakeStats } from './stats';
-import { type Presence, setPresence } from './services/userPresence';
-import { profileOf, profileService } from './services/userProfile';
 import { checkUserSig, userSigsSeen } from './userSigCheck';
 
 export { DEFAULT_FAULTS } from './config';
@@ -47,13 +43,13 @@ export type { AccountProfile } from './services/account';
 export type { FakeGroup } from './services/group';
 export type { MailboxMessage } from './services/message';
 export type { FakeOfficialAccount } from './services/officialAccount';
-export type { ConversationMessage } from './services/messageHistory';
-export type { Presence } from './services/userPresence';
+export type { ConversationMessage } from './services/message/history';
+export type { Presence } from './services/user/presence';
 export type { FakeStats } from './stats';
 
 interface AppState {
 	config: FakeApp;
-	/** Each service's own state for this app. */
+	/** Each module's own state for this app. */
 	services: Map<ServiceModule<unknown>, unknown>;
 	windows: CallWindows;
 }
@@ -61,16 +57,12 @@ interface AppState {
 /** A call that passed every check and was let through the limits, ready to be carried out. */
 interface Call {
 	app: AppState;
-	service: ServiceModule<unknown>;
+	route: Route;
 	command: Command;
 	body: RequestBody;
 	/** The admin that made the call: the callbacks' Operator_Account. */
 	identifier: string;
 }
-
-const SERVICES_BY_NAME = new Map<string, ServiceModule<unknown>>(
-	SERVICE_MODULES.map((service) => [service.service, service]),
-);
 
 export class FakeTencentServer {
 	/** Every UserSig any fake server in this process was sent: the leak checks look for them. */
@@ -119,8 +111,11 @@ export class FakeTencentServer {
 
 	/** Adds the app, or replaces it with fresh state and fresh call windows. */
 	addApp(app: FakeApp): void {
-		const services = new Map(SERVICE_MODULES.map((service) => [service, service.createState(app)]));
-		this.apps.set(app.sdkAppId, { config: app, services, windows: new CallWindows() });
+		this.apps.set(app.sdkAppId, {
+			config: app,
+			services: createStates(app),
+			windows: new CallWindows(),
+		});
 	}
 
 	setFaults(faults: Partial<FaultConfig>, seed?: number): void {
@@ -139,7 +134,7 @@ export class FakeTencentServer {
 
 	subscribers(sdkAppId: number, officialAccount: string): string[] {
 		return subscriberIds(
-			this.apps.get(sdkAppId)?.services.get(officialAccountService),
+			this.apps.get(sdkAppId)?.services.get(officialAccountModule),
 			officialAccount,
 		);
 	}
@@ -147,27 +142,27 @@ export class FakeTencentServer {
 	/** An official account as the server holds it, live or destroyed: profile, subscribers, messages. */
 	officialAccount(sdkAppId: number, officialAccount: string): Record<string, unknown> {
 		return accountSnapshot(
-			this.apps.get(sdkAppId)?.services.get(officialAccountService) as Accounts | undefined,
+			this.apps.get(sdkAppId)?.services.get(officialAccountModule) as Accounts | undefined,
 			officialAccount,
 		);
 	}
 
 	/** An account of the app (its nickname, avatar and how often it was imported), or undefined when it does not exist. */
 	account(sdkAppId: number, userId: string): AccountProfile | undefined {
-		return accountProfile(this.apps.get(sdkAppId)?.services.get(accountService), userId);
+		return accountProfile(this.apps.get(sdkAppId)?.services.get(accountModule), userId);
 	}
 
 	/** A group as the server holds it, live or destroyed: profile, members, messages, notifications. */
 	group(sdkAppId: number, groupId: string): Record<string, unknown> {
 		return groupSnapshot(
-			this.apps.get(sdkAppId)?.services.get(groupService) as Groups | undefined,
+			this.apps.get(sdkAppId)?.services.get(groupModule) as Groups | undefined,
 			groupId,
 		);
 	}
 
 	/** The one-to-one messages a user has received, oldest first. */
 	mailbox(sdkAppId: number, userId: string): MailboxMessage[] {
-		return mailbox(this.apps.get(sdkAppId)?.services.get(messageService), userId);
+		return mailbox(this.apps.get(sdkAppId)?.services.get(messageModule), userId);
 	}
 
 	/**
@@ -177,25 +172,25 @@ export class FakeTencentServer {
 	seed(sdkAppId: number, path: string, body: RequestBody): Answer {
 		const app = this.apps.get(sdkAppId);
 		const command = commandAt(path);
-		const service = command && SERVICES_BY_NAME.get(command.service);
-		if (app === undefined || command === undefined || service?.commands[command.name] === undefined)
+		const route = command && routeOf(command);
+		if (app === undefined || command === undefined || route === undefined)
 			throw new Error(`cannot seed ${path} of app ${sdkAppId}`);
-		return this.carryOut({ app, service, command, body, identifier: app.config.admins[0] });
+		return this.carryOut({ app, route, command, body, identifier: app.config.admins[0] });
 	}
 
 	/** The one-to-one conversation of two users, oldest first, with what was recalled. */
 	conversation(sdkAppId: number, a: string, b: string): ConversationMessage[] {
-		return conversation(this.apps.get(sdkAppId)?.services.get(messageService), a, b);
+		return conversation(this.apps.get(sdkAppId)?.services.get(messageModule), a, b);
 	}
 
 	/** Who is online: nobody is until a test says so. */
 	setPresence(sdkAppId: number, userId: string, presence: Presence): void {
-		setPresence(this.apps.get(sdkAppId)?.services.get(messageService), userId, presence);
+		setPresence(this.apps.get(sdkAppId)?.services.get(userModule), userId, presence);
 	}
 
 	/** An account's profile tags (nickname and avatar included), or undefined when it does not exist. */
 	profile(sdkAppId: number, userId: string): Record<string, string | number> | undefined {
-		return profileOf(this.apps.get(sdkAppId)?.services.get(profileService), userId);
+		return profileOf(this.apps.get(sdkAppId)?.services.get(userModule), userId);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -257,7 +252,7 @@ export class FakeTencentServer {
 		if (scripted?.kind === 'mutate')
 			return this.reply(response, mutateAnswer(answer, scripted.mutation));
 		if (scripted?.kind !== 'transform') return this.reply(response, answer);
-		const entries = call.service.entryLists?.[call.command.name];
+		const entries = call.route.module.entryLists?.[call.route.key];
 		return this.reply(response, transformAnswer(answer, scripted.transform, entries));
 	}
 
@@ -278,15 +273,10 @@ export class FakeTencentServer {
 			throw new TencentFailure(60003, 'body is not a JSON object');
 		}
 
-		const service = SERVICES_BY_NAME.get(serviceName);
 		const command = commandAt(`${serviceName}/${commandName}`);
-		if (
-			service === undefined ||
-			command === undefined ||
-			service.commands[command.name] === undefined
-		) {
+		const route = command && routeOf(command);
+		if (command === undefined || route === undefined)
 			throw new TencentFailure(60002, `fake server has no ${serviceName}/${commandName}`);
-		}
 
 		countCall(this.stats, command.name);
 		const key =
@@ -301,7 +291,7 @@ export class FakeTencentServer {
 		countAdmitted(this.stats, command.name, admission.inWindow, admission.spanMs);
 		return {
 			app,
-			service,
+			route,
 			command,
 			body: body as RequestBody,
 			identifier: url.searchParams.get('identifier') ?? '',
@@ -344,15 +334,14 @@ export class FakeTencentServer {
 		return app;
 	}
 
-	private carryOut({ app, service, command, body, identifier }: Call): Answer {
+	private carryOut({ app, route, command, body, identifier }: Call): Answer {
 		let answer: Answer;
 		try {
-			const run = service.commands[command.name];
-			answer = run(app.services.get(service), body, {
+			answer = route.handler(app.services.get(route.module), body, {
 				command,
 				nowSeconds: this.nowSeconds(),
 				operator: identifier,
-				isImported: (userId) => isImported(app.services.get(accountService), userId),
+				isImported: (userId) => isImported(app.services.get(accountModule), userId),
 			});
 		} catch (error) {
 			if (!(error instanceof TencentFailure)) throw error;
@@ -361,7 +350,7 @@ export class FakeTencentServer {
 		if (answer.ErrorCode === 0) {
 			countApplied(this.stats, command.name);
 			const events =
-				service.callbacks?.[command.name]?.(body, answer, {
+				route.module.callbacks?.[route.key]?.(body, answer, {
 					operator: identifier,
 					nowMs: this.nowSeconds() * 1000,
 				}) ?? [];

@@ -4,8 +4,8 @@
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
 import type { AccountProfile } from './services/account';
 import type { MailboxMessage } from './services/message';
-import type { ConversationMessage } from './services/messageHistory';
-import type { Presence } from './services/userPresence';
+import type { ConversationMessage } from './services/message/history';
+import type { Presence } from './services/user/presence';
 import type { FakeStats } from './stats';
 
 export class FakeServerControl {

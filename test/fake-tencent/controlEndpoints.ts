@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
 import type { FakeTencentServer } from './FakeTencentServer';
 import { sendJson } from './http';
-import type { Presence } from './services/userPresence';
+import type { Presence } from './services/user/presence';
 import { userSigsSeen } from './userSigCheck';
 
 export function answerControl(

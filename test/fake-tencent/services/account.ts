@@ -1,5 +1,6 @@
-// Accounts of an app, as far as the package needs them: `im_open_login_svc`.
+// The Account resource: accounts of an app, as far as the package needs them (`im_open_login_svc`).
 
+import type { COMMANDS } from '../../../nodes/TencentChat/actions/account/api/commands';
 import type { FakeApp } from '../config';
 import {
 	type Answer,
@@ -9,6 +10,7 @@ import {
 	ok,
 	type RequestBody,
 	requiredList,
+	type StateOf,
 	stringsOf,
 } from './service';
 
@@ -25,18 +27,9 @@ export type Accounts = Map<string, AccountProfile>;
 /** Tencent's per-entry code for an account that does not exist. */
 export const ACCOUNT_MISSING = 70107;
 
-// The message service reads the same accounts (a recipient must exist): the app's account state,
-// made fresh by each addApp, is found from the app's configuration.
-const accountsOfApp = new WeakMap<FakeApp, Accounts>();
-
-/** The accounts of an app whose services were just created (the account service's state). */
-export function accountsOf(app: FakeApp): Accounts {
-	const accounts = accountsOfApp.get(app);
-	if (accounts === undefined)
-		throw new Error(
-			'the account service must be created before the services that read its accounts',
-		);
-	return accounts;
+/** The app's accounts, for the modules that read them (a recipient, a sender, a profile must exist). */
+export function accountsOf(stateOf: StateOf): Accounts {
+	return stateOf(accountModule) as Accounts;
 }
 
 /** An account as the app holds it, or undefined when it does not exist. */
@@ -44,29 +37,17 @@ export function accountProfile(state: unknown, userId: string): AccountProfile |
 	return (state as Accounts | undefined)?.get(userId);
 }
 
-function createState(app: FakeApp): Accounts {
-	const accounts: Accounts = new Map(
-		[...app.admins, ...(app.accounts ?? [])].map((id) => [id, {}]),
-	);
-	accountsOfApp.set(app, accounts);
-	return accounts;
-}
-
-export const accountService = defineService<Accounts>({
-	service: 'im_open_login_svc',
-	createState,
-	commands: {
-		account_check: accountCheck,
-		multiaccount_import: importAccounts,
-		account_delete: deleteAccounts,
-	},
+export const accountModule = defineService<Accounts, keyof typeof COMMANDS>({
+	createState: (app: FakeApp) =>
+		new Map<string, AccountProfile>([...app.admins, ...(app.accounts ?? [])].map((id) => [id, {}])),
+	commands: { importAccounts, checkAccounts, deleteAccounts },
 	entryLists: {
-		account_check: { list: 'ResultItem', id: 'UserID', result: 'ResultCode' },
-		account_delete: { list: 'ResultItem', id: 'UserID', result: 'ResultCode' },
+		checkAccounts: { list: 'ResultItem', id: 'UserID', result: 'ResultCode' },
+		deleteAccounts: { list: 'ResultItem', id: 'UserID', result: 'ResultCode' },
 	},
 });
 
-function accountCheck(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+function checkAccounts(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
 	const ids = stringsOf(requiredList(body, 'CheckItem', command), 'UserID');
 	return ok({
 		ResultItem: ids.map((id) => ({

@@ -1,7 +1,8 @@
-// What a service module is, and the helpers its commands share to read a request the way Tencent
-// does: a missing or wrong-typed field is 6017, "invalid parameter".
+// What a service module is (the fake's side of one node resource), and the helpers its commands
+// share to read a request the way Tencent does: a missing or wrong-typed field is 6017, "invalid
+// parameter".
 
-import type { Command, ServiceName } from '../../../nodes/TencentChat/client/commands';
+import type { Command } from '../../../nodes/TencentChat/client/commands';
 import type { FakeApp } from '../config';
 
 export type RequestBody = Record<string, unknown>;
@@ -17,7 +18,7 @@ export interface CallContext {
 	command: Command;
 	/** Unix seconds, as the server's (test-movable) clock has it. */
 	nowSeconds: number;
-	/** Whether the app has the UserID (an admin, a configured account, or one imported since): the account service's answer. */
+	/** Whether the app has the UserID (an admin, a configured account, or one imported since): the Account module's answer. */
 	isImported(userId: string): boolean;
 	/** The admin that made the call (the URL's identifier): a message's sender when From_Account is absent. */
 	operator: string;
@@ -50,14 +51,21 @@ export type CallbackEvents = (
 	context: { operator: string; nowMs: number },
 ) => CallbackEvent[];
 
-export interface ServiceModule<State> {
-	service: ServiceName;
-	/** The service's state for a newly added app. */
-	createState(app: FakeApp): State;
-	commands: Record<string, CommandHandler<State>>;
-	entryLists?: Record<string, EntryList>;
+/**
+ * Another module's state for the same app, made on first ask: how a module reads another's (the
+ * accounts) whatever the order of the module list.
+ */
+export type StateOf = (module: ServiceModule<unknown>) => unknown;
+
+/** What the fake serves of one resource: `Key` is the resource's command keys (`addSubscribers`). */
+export interface ServiceModule<State, Key extends string = string> {
+	/** The module's state for a newly added app. */
+	createState(app: FakeApp, stateOf: StateOf): State;
+	/** A handler for every command of the resource's table, by the command's key. */
+	commands: Record<Key, CommandHandler<State>>;
+	entryLists?: Partial<Record<Key, EntryList>>;
 	/** What each command's success sends to the app's callback URL, if it has one. */
-	callbacks?: Record<string, CallbackEvents>;
+	callbacks?: Partial<Record<Key, CallbackEvents>>;
 }
 
 /** A FAIL answer, thrown from anywhere inside a command. */
@@ -122,7 +130,9 @@ export function isValidUserId(id: string): boolean {
 	return Buffer.byteLength(id, 'utf8') <= MAX_USER_ID_BYTES;
 }
 
-/** Erases a module's state type, for the one registry list. */
-export function defineService<State>(definition: ServiceModule<State>): ServiceModule<unknown> {
-	return definition as unknown as ServiceModule<unknown>;
+/** Erases a module's state type, for the one module list; its command keys stay checked. */
+export function defineService<State, Key extends string>(
+	definition: ServiceModule<State, Key>,
+): ServiceModule<unknown, Key> {
+	return definition as unknown as ServiceModule<unknown, Key>;
 }

@@ -1,9 +1,11 @@
-// Groups, per app: `group_open_http_svc` (reference §1). Profile and life (info, list, modify,
-// destroy) and owner here; create in `groupCreate.ts`; members in `groupMembers.ts`; messages in `groupMessages.ts`.
+// The Group resource: groups, per app (`group_open_http_svc`, reference §1). Profile and life
+// (info, list, modify, destroy) and owner here; create in `create.ts`; members in `members.ts`;
+// messages in `messages.ts`; the state in `state.ts`, the request rules in `rules.ts`.
 // Rates (the app's, and each group's 40 messages a second) and per-call maxima come from the
 // command table, kept by the core.
 
-import type { FakeApp } from '../config';
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/group/api/commands';
+import type { FakeApp } from '../../config';
 import {
 	type Answer,
 	type CallbackEvents,
@@ -11,7 +13,7 @@ import {
 	defineService,
 	ok,
 	type RequestBody,
-} from './service';
+} from '../service';
 import {
 	BASE_FIELDS,
 	baseInfo,
@@ -24,7 +26,7 @@ import {
 	refuseType,
 	removeMember,
 	storeGroupMessage,
-} from './groupState';
+} from './state';
 import {
 	accountList,
 	bad,
@@ -33,10 +35,10 @@ import {
 	oneOf,
 	optionalString,
 	optionalWhole,
-} from './groupRules';
-import { createCallback, createGroup, JOIN_OPTIONS, LIMITS } from './groupCreate';
-import { memberCallbacks, memberCommands } from './groupMembers';
-import { messageCallbacks, messageCommands, messageEntryLists } from './groupMessages';
+} from './rules';
+import { createCallback, createGroup, JOIN_OPTIONS, LIMITS } from './create';
+import { memberCallbacks, memberCommands } from './members';
+import { messageCallbacks, messageCommands, messageEntryLists } from './messages';
 
 /** A group as a test sets it up through `addApp`. */
 export interface FakeGroup {
@@ -65,28 +67,27 @@ const LIST_TYPE_FILTER: Readonly<Record<string, GroupType | undefined>> = {
 	Community: 'Community',
 };
 
-export const groupService = defineService<Groups>({
-	service: 'group_open_http_svc',
+export const groupModule = defineService<Groups, keyof typeof COMMANDS>({
 	createState,
 	commands: {
-		create_group: createGroup,
-		get_group_info: getGroupInfo,
-		get_appid_group_list: getAppGroupList,
-		modify_group_base_info: modifyGroup,
-		destroy_group: destroyGroup,
-		change_group_owner: changeOwner,
+		createGroup,
+		getGroups: getGroupInfo,
+		getAppGroupPage: getAppGroupList,
+		updateGroup: modifyGroup,
+		deleteGroup: destroyGroup,
+		changeGroupOwner: changeOwner,
 		...memberCommands,
 		...messageCommands,
 	},
 	callbacks: {
-		create_group: createCallback,
-		destroy_group: destroyCallback,
+		createGroup: createCallback,
+		deleteGroup: destroyCallback,
 		...memberCallbacks,
 		...messageCallbacks,
 	},
 	entryLists: {
-		get_group_info: { list: 'GroupInfo', id: 'GroupId', result: 'ErrorCode' },
-		add_group_member: { list: 'MemberList', id: 'Member_Account', result: 'Result' },
+		getGroups: { list: 'GroupInfo', id: 'GroupId', result: 'ErrorCode' },
+		addGroupMembers: { list: 'MemberList', id: 'Member_Account', result: 'Result' },
 		...messageEntryLists,
 	},
 });

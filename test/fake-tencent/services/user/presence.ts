@@ -2,8 +2,16 @@
 // (`server.setPresence`, `/_fake/presence`). The fake answers `Status`, as Tencent's OpenAPI file
 // names it; its sample says `State` (a scripted answer tests that one).
 
-import type { Messages } from './message';
-import { type Answer, type CallContext, ok, type RequestBody, TencentFailure } from './service';
+import type { Users } from '.';
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/user/api/commands';
+import {
+	type Answer,
+	type CallContext,
+	type CommandHandler,
+	ok,
+	type RequestBody,
+	TencentFailure,
+} from '../service';
 
 export type PresenceState = 'Online' | 'PushOnline' | 'Offline';
 
@@ -13,27 +21,16 @@ export interface Presence {
 	platforms?: Array<{ Platform: string; Status: PresenceState }>;
 }
 
-const presences = new WeakMap<Messages, Map<string, Presence>>();
-
-function presenceOf(messages: Messages): Map<string, Presence> {
-	let presence = presences.get(messages);
-	if (presence === undefined) {
-		presence = new Map();
-		presences.set(messages, presence);
-	}
-	return presence;
-}
-
 export function setPresence(state: unknown, userId: string, presence: Presence): void {
-	if (state !== undefined) presenceOf(state as Messages).set(userId, presence);
+	(state as Users | undefined)?.presence.set(userId, presence);
 }
 
 // Codes of query_online_status's predecessor querystate (UNCONFIRMED for this command).
 const BAD_TYPE = 90003;
 const TOO_MANY = 90011;
 
-function queryOnlineStatus(
-	messages: Messages,
+function getOnlineStatus(
+	{ accounts, presence }: Users,
 	body: RequestBody,
 	{ command }: CallContext,
 ): Answer {
@@ -43,13 +40,12 @@ function queryOnlineStatus(
 	if (ids.length > (command.maxPerCall ?? 1))
 		throw new TencentFailure(TOO_MANY, `at most ${command.maxPerCall} accounts a call`);
 	const detail = body.IsNeedDetail === 1;
-	const presence = presenceOf(messages);
 	const QueryResult: Array<Record<string, unknown>> = [];
 	const ErrorList: Array<Record<string, unknown>> = [];
 	// One plain object per account and no spread: a million-account lookup is 2,000 of these calls,
 	// and the fake's time per entry is no part of what the benchmark measures.
 	for (const id of ids as string[]) {
-		if (!messages.accounts.has(id)) {
+		if (!accounts.has(id)) {
 			ErrorList.push({ To_Account: id, ErrorCode: 70107 });
 			continue;
 		}
@@ -66,4 +62,6 @@ function queryOnlineStatus(
 	return ok(ErrorList.length > 0 ? { QueryResult, ErrorList } : { QueryResult });
 }
 
-export const presenceCommands = { query_online_status: queryOnlineStatus };
+export const presenceCommands = { getOnlineStatus } satisfies Partial<
+	Record<keyof typeof COMMANDS, CommandHandler<Users>>
+>;

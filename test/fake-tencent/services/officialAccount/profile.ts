@@ -2,6 +2,7 @@
 // follows. Tencent's checks as its pages state them (TC 60755-60757, 60763); where they state
 // none, the fake answers 6017 (UNCONFIRMED).
 
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/officialAccount/api/commands';
 import {
 	type Answer,
 	type CallbackEvents,
@@ -12,8 +13,10 @@ import {
 	type RequestBody,
 	requiredString,
 	TencentFailure,
-} from './service';
-import { type Accounts, accountNamed, type OfficialAccount } from './officialAccountState';
+} from '../service';
+import { type Accounts, accountNamed, type OfficialAccount } from './state';
+
+type Key = keyof typeof COMMANDS;
 
 const ID_PREFIX = '@TOA#_';
 const MAX_ID_BYTES = 48;
@@ -173,16 +176,16 @@ function getSubscribedOfficialAccounts(
 	});
 }
 
-export const profileCommands: Record<string, CommandHandler<Accounts>> = {
-	create_official_account: createOfficialAccount,
-	modify_official_account_base_info: modifyOfficialAccount,
-	destroy_official_account: destroyOfficialAccount,
-	get_subscribed_official_account_list: getSubscribedOfficialAccounts,
-};
+export const profileCommands = {
+	createOfficialAccount,
+	updateOfficialAccount: modifyOfficialAccount,
+	deleteOfficialAccount: destroyOfficialAccount,
+	getSubscriptionPage: getSubscribedOfficialAccounts,
+} satisfies Partial<Record<Key, CommandHandler<Accounts>>>;
 
 /** The callbacks the profile commands' success sends, with the fields TC and doocs list (§2.2). */
-export const profileCallbacks: Record<string, CallbackEvents> = {
-	create_official_account: (body, answer, { operator, nowMs }) => [
+export const profileCallbacks = {
+	createOfficialAccount: (body, answer, { operator, nowMs }) => [
 		{
 			command: 'OfficialAccount.CallbackAfterCreateOfficialAccount',
 			body: {
@@ -195,7 +198,7 @@ export const profileCallbacks: Record<string, CallbackEvents> = {
 			},
 		},
 	],
-	modify_official_account_base_info: (body, _answer, { operator, nowMs }) => [
+	updateOfficialAccount: (body, _answer, { operator, nowMs }) => [
 		{
 			command: 'OfficialAccount.CallbackAfterOfficialAccountInfoChanged',
 			body: {
@@ -211,7 +214,7 @@ export const profileCallbacks: Record<string, CallbackEvents> = {
 			},
 		},
 	],
-	destroy_official_account: (body, answer, { nowMs }) => [
+	deleteOfficialAccount: (body, answer, { nowMs }) => [
 		{
 			command: 'OfficialAccount.CallbackAfterOfficialAccountDestroyed',
 			body: {
@@ -223,4 +226,4 @@ export const profileCallbacks: Record<string, CallbackEvents> = {
 			},
 		},
 	],
-};
+} satisfies Partial<Record<Key, CallbackEvents>>;

@@ -2,8 +2,8 @@
 // (the group service's "invalid parameter", not the 6017 of other services), too many accounts
 // in one call is 10005, an account the app does not have is 10019.
 
-import type { Command } from '../../../nodes/TencentChat/client/commands';
-import { type RequestBody, TencentFailure } from './service';
+import type { Command } from '../../../../nodes/TencentChat/client/commands';
+import { type RequestBody, TencentFailure } from '../service';
 
 export const BAD_PARAMETER = 10004;
 

@@ -3,23 +3,20 @@
 // exist only once the app has created them (`FakeApp.customProfileTags`, as the console does):
 // any other is Tencent's 40009.
 
-import type { FakeApp } from '../config';
-import { type Accounts, accountsOf } from './account';
+import type { Users } from '.';
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/user/api/commands';
+import type { FakeApp } from '../../config';
 import {
 	type Answer,
 	type CallContext,
-	defineService,
+	type CommandHandler,
+	type EntryList,
 	ok,
 	type RequestBody,
 	TencentFailure,
-} from './service';
+} from '../service';
 
-interface Profiles {
-	accounts: Accounts;
-	customTags: ReadonlySet<string>;
-	/** Each account's tags besides nickname and avatar. */
-	tags: Map<string, Map<string, string | number>>;
-}
+type Profiles = Pick<Users, 'accounts' | 'customTags' | 'tags'>;
 
 const NICK = 'Tag_Profile_IM_Nick';
 const IMAGE = 'Tag_Profile_IM_Image';
@@ -62,20 +59,20 @@ const WRONG_TYPE = 40610;
 const MAX_ACCOUNTS = 100;
 const MAX_CUSTOM_BYTES = 500;
 
-export const profileService = defineService<Profiles>({
-	service: 'profile',
-	createState: (app: FakeApp) => ({
-		accounts: accountsOf(app),
-		customTags: new Set(
-			(app.customProfileTags ?? []).map((key) =>
-				key.startsWith(CUSTOM) ? key : `${CUSTOM}${key}`,
-			),
-		),
-		tags: new Map(),
-	}),
-	commands: { portrait_get: getProfiles, portrait_set: setProfile },
-	entryLists: { portrait_get: { list: 'UserProfileItem', id: 'To_Account', result: 'ResultCode' } },
-});
+export const profileCommands = { getProfiles, setProfile } satisfies Partial<
+	Record<keyof typeof COMMANDS, CommandHandler<Profiles>>
+>;
+
+export const profileEntryLists = {
+	getProfiles: { list: 'UserProfileItem', id: 'To_Account', result: 'ResultCode' },
+} satisfies Partial<Record<keyof typeof COMMANDS, EntryList>>;
+
+/** The custom tags the app created, by their full names. */
+export function customTagsOf(app: FakeApp): ReadonlySet<string> {
+	return new Set(
+		(app.customProfileTags ?? []).map((key) => (key.startsWith(CUSTOM) ? key : `${CUSTOM}${key}`)),
+	);
+}
 
 /** An account's profile as the server holds it, tag → value; undefined when the account does not exist. */
 export function profileOf(

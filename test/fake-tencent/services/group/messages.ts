@@ -2,6 +2,7 @@
 // (reference §1.1). The app's 200 calls a second and each group's 40 messages a second are the
 // core's, from the command table (its budget per GroupId).
 
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/group/api/commands';
 import {
 	type Answer,
 	type CallbackEvents,
@@ -11,7 +12,7 @@ import {
 	ok,
 	type RequestBody,
 	TencentFailure,
-} from './service';
+} from '../service';
 import {
 	type Group,
 	type GroupMessage,
@@ -19,7 +20,7 @@ import {
 	type Groups,
 	refuseType,
 	storeGroupMessage,
-} from './groupState';
+} from './state';
 import {
 	accountList,
 	bad,
@@ -28,7 +29,9 @@ import {
 	optionalString,
 	optionalWhole,
 	requireImported,
-} from './groupRules';
+} from './rules';
+
+type Key = keyof typeof COMMANDS;
 
 /** Tencent drops the same Random from the same sender within 5 minutes (Limits). */
 const DUPLICATE_WINDOW_SECONDS = 300;
@@ -207,16 +210,16 @@ function getMessages(groups: Groups, body: RequestBody): Answer {
 	});
 }
 
-export const messageCommands: Record<string, CommandHandler<Groups>> = {
-	send_group_msg: sendMessage,
-	send_group_system_notification: sendNotification,
-	group_msg_recall: recallMessages,
-	group_msg_get_simple: getMessages,
-};
+export const messageCommands = {
+	sendGroupMessage: sendMessage,
+	sendGroupNotification: sendNotification,
+	recallGroupMessages: recallMessages,
+	getGroupMessagePage: getMessages,
+} satisfies Partial<Record<Key, CommandHandler<Groups>>>;
 
-export const messageEntryLists: Record<string, EntryList> = {
-	group_msg_recall: { list: 'RecallRetList', id: 'MsgSeq', result: 'RetCode' },
-};
+export const messageEntryLists = {
+	recallGroupMessages: { list: 'RecallRetList', id: 'MsgSeq', result: 'RetCode' },
+} satisfies Partial<Record<Key, EntryList>>;
 
 const sendCallback: CallbackEvents = (_body, answer, { operator, nowMs }) => {
 	const sent = sentBy.get(answer);
@@ -242,4 +245,6 @@ const sendCallback: CallbackEvents = (_body, answer, { operator, nowMs }) => {
 	];
 };
 
-export const messageCallbacks: Record<string, CallbackEvents> = { send_group_msg: sendCallback };
+export const messageCallbacks = { sendGroupMessage: sendCallback } satisfies Partial<
+	Record<Key, CallbackEvents>
+>;

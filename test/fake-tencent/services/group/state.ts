@@ -2,7 +2,7 @@
 // their MsgSeq), the groups destroyed since, and what the group type matrix of the reference
 // (../shared/reference/tencent-chat-groups-users.md §1.0) lets each type do.
 
-import { TencentFailure } from './service';
+import { TencentFailure } from '../service';
 
 /** Types as Tencent names them on the wire; `Private` and `ChatRoom` are the old names of Work and Meeting. */
 export type GroupType = 'Work' | 'Public' | 'Meeting' | 'AVChatRoom' | 'Community';

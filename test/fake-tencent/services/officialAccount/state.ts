@@ -1,7 +1,7 @@
 // The Official Account module's state for one app: its accounts, with their subscribers and
 // messages, and the accounts destroyed since (what tests inspect after a Delete).
 
-import { TencentFailure } from './service';
+import { TencentFailure } from '../service';
 
 export interface Subscription {
 	/** Order of subscribing, which the paging cursor points into. */

@@ -1,11 +1,19 @@
-// One-to-one history and read state, on the messages the message service delivered: admin_getroammsg
-// (pages back in time, at most MaxCnt messages and about 13 KB a page), admin_msgwithdraw,
-// admin_set_msg_read and get_c2c_unread_msg_num. Which of 90003 / 90008 Tencent gives for which
-// end is UNCONFIRMED; the fake gives 90008 for the user acting (operator, sender, reader) and 90003
-// for the other.
+// One-to-one history and read state, on the messages sendMessage and sendMessageToMany delivered:
+// getHistoryPage (admin_getroammsg: pages back in time, at most MaxCnt messages and about 13 KB a
+// page), recallMessage (admin_msgwithdraw), markRead (admin_set_msg_read) and getUnreadCount
+// (get_c2c_unread_msg_num). Which of 90003 / 90008 Tencent gives for which end is UNCONFIRMED; the
+// fake gives 90008 for the user acting (operator, sender, reader) and 90003 for the other.
 
-import type { Messages } from './message';
-import { type Answer, type CallContext, ok, type RequestBody, TencentFailure } from './service';
+import type { Messages } from '.';
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/message/api/commands';
+import {
+	type Answer,
+	type CallContext,
+	type CommandHandler,
+	ok,
+	type RequestBody,
+	TencentFailure,
+} from '../service';
 
 /** A message of a conversation, as the server holds it. */
 export interface ConversationMessage {
@@ -224,8 +232,8 @@ function unreadCount(messages: Messages, body: RequestBody): Answer {
 }
 
 export const historyCommands = {
-	admin_getroammsg: getHistory,
-	admin_msgwithdraw: recall,
-	admin_set_msg_read: markRead,
-	get_c2c_unread_msg_num: unreadCount,
-};
+	getHistoryPage: getHistory,
+	recallMessage: recall,
+	markRead,
+	getUnreadCount: unreadCount,
+} satisfies Partial<Record<keyof typeof COMMANDS, CommandHandler<Messages>>>;

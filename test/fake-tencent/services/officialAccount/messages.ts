@@ -1,6 +1,7 @@
 // An official account's broadcasts on the fake: send, recall, and the history (TC 60810-60812).
 // The per-account rate (1 a second, 2 an hour) is the core's, from the command table.
 
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/officialAccount/api/commands';
 import {
 	type Answer,
 	type CallbackEvents,
@@ -13,13 +14,10 @@ import {
 	requiredList,
 	requiredString,
 	strings,
-} from './service';
-import {
-	type Accounts,
-	accountNamed,
-	type FakeMessage,
-	storeMessage,
-} from './officialAccountState';
+} from '../service';
+import { type Accounts, accountNamed, type FakeMessage, storeMessage } from './state';
+
+type Key = keyof typeof COMMANDS;
 
 /** Tencent drops the same content sent again within 5 minutes (doocs: content and Random the same). */
 const DUPLICATE_WINDOW_SECONDS = 300;
@@ -163,19 +161,19 @@ function getMessages(accounts: Accounts, body: RequestBody, { command }: CallCon
 	});
 }
 
-export const messageCommands: Record<string, CommandHandler<Accounts>> = {
-	send_official_account_msg: sendMessage,
-	official_account_msg_recall: recallMessages,
-	official_account_msg_get_simple: getMessages,
-};
+export const messageCommands = {
+	sendOfficialAccountMessage: sendMessage,
+	recallOfficialAccountMessages: recallMessages,
+	getOfficialAccountMessagePage: getMessages,
+} satisfies Partial<Record<Key, CommandHandler<Accounts>>>;
 
-export const messageEntryLists: Record<string, EntryList> = {
-	official_account_msg_recall: { list: 'RecallRetList', id: 'MsgKey', result: 'RetCode' },
-	official_account_msg_get_simple: { list: 'RspMsgList', id: 'MsgKey' },
-};
+export const messageEntryLists = {
+	recallOfficialAccountMessages: { list: 'RecallRetList', id: 'MsgKey', result: 'RetCode' },
+	getOfficialAccountMessagePage: { list: 'RspMsgList', id: 'MsgKey' },
+} satisfies Partial<Record<Key, EntryList>>;
 
-export const messageCallbacks: Record<string, CallbackEvents> = {
-	send_official_account_msg: (body, answer, { nowMs }) =>
+export const messageCallbacks = {
+	sendOfficialAccountMessage: (body, answer, { nowMs }) =>
 		duplicates.has(answer)
 			? []
 			: [
@@ -193,7 +191,7 @@ export const messageCallbacks: Record<string, CallbackEvents> = {
 						},
 					},
 				],
-	official_account_msg_recall: (body, answer, { nowMs }) => {
+	recallOfficialAccountMessages: (body, answer, { nowMs }) => {
 		const keys = recalledBy.get(answer) ?? [];
 		if (keys.length === 0) return [];
 		return [
@@ -208,4 +206,4 @@ export const messageCallbacks: Record<string, CallbackEvents> = {
 			},
 		];
 	},
-};
+} satisfies Partial<Record<Key, CallbackEvents>>;

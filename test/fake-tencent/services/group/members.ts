@@ -1,6 +1,7 @@
 // A group's members on the fake: add, remove, list, a user's groups, one member's settings, mutes
 // (reference §1.1). The type matrix of §1.0 decides what each type refuses and with which code.
 
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/group/api/commands';
 import {
 	type Answer,
 	type CallbackEvents,
@@ -9,7 +10,7 @@ import {
 	ok,
 	type RequestBody,
 	TencentFailure,
-} from './service';
+} from '../service';
 import {
 	baseInfo,
 	type Group,
@@ -20,7 +21,7 @@ import {
 	refuseType,
 	removeMember,
 	type Role,
-} from './groupState';
+} from './state';
 import {
 	accountList,
 	bad,
@@ -30,7 +31,9 @@ import {
 	optionalString,
 	optionalWhole,
 	requireImported,
-} from './groupRules';
+} from './rules';
+
+type Key = keyof typeof COMMANDS;
 
 const ROLES: readonly Role[] = ['Owner', 'Admin', 'Member'];
 const MSG_FLAGS = ['AcceptAndNotify', 'AcceptNotNotify', 'Discard'] as const;
@@ -256,14 +259,14 @@ function muteMembers(
 	return ok();
 }
 
-export const memberCommands: Record<string, CommandHandler<Groups>> = {
-	add_group_member: addMembers,
-	delete_group_member: removeMembers,
-	get_group_member_info: getMembers,
-	get_joined_group_list: getJoinedGroups,
-	modify_group_member_info: modifyMember,
-	forbid_send_msg: muteMembers,
-};
+export const memberCommands = {
+	addGroupMembers: addMembers,
+	removeGroupMembers: removeMembers,
+	getGroupMemberPage: getMembers,
+	getJoinedGroupPage: getJoinedGroups,
+	updateGroupMember: modifyMember,
+	muteGroupMembers: muteMembers,
+} satisfies Partial<Record<Key, CommandHandler<Groups>>>;
 
 function membersChanged(
 	command: 'Group.CallbackAfterNewMemberJoin' | 'Group.CallbackAfterMemberExit',
@@ -296,7 +299,7 @@ function membersChanged(
 	};
 }
 
-export const memberCallbacks: Record<string, CallbackEvents> = {
-	add_group_member: membersChanged('Group.CallbackAfterNewMemberJoin'),
-	delete_group_member: membersChanged('Group.CallbackAfterMemberExit'),
-};
+export const memberCallbacks = {
+	addGroupMembers: membersChanged('Group.CallbackAfterNewMemberJoin'),
+	removeGroupMembers: membersChanged('Group.CallbackAfterMemberExit'),
+} satisfies Partial<Record<Key, CallbackEvents>>;

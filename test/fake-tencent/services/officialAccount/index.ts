@@ -1,7 +1,10 @@
-// Official accounts and their subscribers, per app: `official_account_open_http_svc`.
+// The Official Account resource: official accounts and their subscribers, per app
+// (`official_account_open_http_svc`). An account's own life is in `profile.ts`, its broadcasts in
+// `messages.ts`, the state in `state.ts`.
 
-import { subscriberCallbackBody } from '../callbacks';
-import type { FakeApp } from '../config';
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/officialAccount/api/commands';
+import { subscriberCallbackBody } from '../../callbacks';
+import type { FakeApp } from '../../config';
 import {
 	type CallbackEvents,
 	type Answer,
@@ -16,16 +19,10 @@ import {
 	strings,
 	stringsOf,
 	TencentFailure,
-} from './service';
-import {
-	Accounts,
-	accountNamed,
-	type OfficialAccount,
-	storeMessage,
-	subscribe,
-} from './officialAccountState';
-import { profileCallbacks, profileCommands } from './officialAccountProfile';
-import { messageCallbacks, messageCommands, messageEntryLists } from './officialAccountMessages';
+} from '../service';
+import { Accounts, accountNamed, type OfficialAccount, storeMessage, subscribe } from './state';
+import { profileCallbacks, profileCommands } from './profile';
+import { messageCallbacks, messageCommands, messageEntryLists } from './messages';
 
 /** An official account as a test sets it up through `addApp`. */
 export interface FakeOfficialAccount {
@@ -58,33 +55,29 @@ const INFO_FIELDS = [
 ] as const;
 const SUBSCRIBER_RESULTS = { list: 'SubscriberList', id: 'Subscriber_Account', result: 'Result' };
 
-export const officialAccountService = defineService<Accounts>({
-	service: 'official_account_open_http_svc',
+export const officialAccountModule = defineService<Accounts, keyof typeof COMMANDS>({
 	createState,
 	commands: {
-		add_subscriber: addSubscriber,
-		delete_subscriber: deleteSubscriber,
-		get_subscriber_info: getSubscriberInfo,
-		get_official_account_info: getOfficialAccountInfo,
-		modify_subscriber_info: modifySubscriberInfo,
+		addSubscribers,
+		removeSubscribers,
+		getSubscriberPage,
+		getOfficialAccounts,
+		updateSubscriber,
 		...profileCommands,
 		...messageCommands,
 	},
 	callbacks: {
 		...profileCallbacks,
 		...messageCallbacks,
-		add_subscriber: subscriberCallbacks('OfficialAccount.CallbackAfterAddSubscriber'),
-		delete_subscriber: subscriberCallbacks('OfficialAccount.CallbackAfterDeleteSubscriber'),
+		addSubscribers: subscriberCallbacks('OfficialAccount.CallbackAfterAddSubscriber'),
+		removeSubscribers: subscriberCallbacks('OfficialAccount.CallbackAfterDeleteSubscriber'),
 	},
 	entryLists: {
-		add_subscriber: SUBSCRIBER_RESULTS,
-		delete_subscriber: SUBSCRIBER_RESULTS,
-		get_subscriber_info: { list: 'SubscriberList', id: 'Subscriber_Account' },
-		get_official_account_info: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
-		get_subscribed_official_account_list: {
-			list: 'OfficialAccountInfoList',
-			id: 'Official_Account',
-		},
+		addSubscribers: SUBSCRIBER_RESULTS,
+		removeSubscribers: SUBSCRIBER_RESULTS,
+		getSubscriberPage: { list: 'SubscriberList', id: 'Subscriber_Account' },
+		getOfficialAccounts: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
+		getSubscriptionPage: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
 		...messageEntryLists,
 	},
 });
@@ -154,7 +147,7 @@ function createState(app: FakeApp): Accounts {
 	return accounts;
 }
 
-function addSubscriber(
+function addSubscribers(
 	accounts: Accounts,
 	body: RequestBody,
 	{ command, nowSeconds }: CallContext,
@@ -176,7 +169,11 @@ function addSubscriber(
 	return ok({ SubscriberList });
 }
 
-function deleteSubscriber(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {
+function removeSubscribers(
+	accounts: Accounts,
+	body: RequestBody,
+	{ command }: CallContext,
+): Answer {
 	const accountId = requiredString(body, 'Official_Account');
 	const ids = strings(
 		requiredList(body, 'SubscriberToDel_Account', command),
@@ -194,7 +191,7 @@ function deleteSubscriber(accounts: Accounts, body: RequestBody, { command }: Ca
  * A subscriber's custom string. What Tencent answers for a user who does not subscribe is not
  * documented (UNCONFIRMED): the fake says 6017, invalid parameter.
  */
-function modifySubscriberInfo(accounts: Accounts, body: RequestBody): Answer {
+function updateSubscriber(accounts: Accounts, body: RequestBody): Answer {
 	const account = accountNamed(accounts, requiredString(body, 'Official_Account'));
 	const subscriber = requiredString(body, 'Subscriber_Account');
 	if (typeof body.CustomString !== 'string')
@@ -209,7 +206,7 @@ function modifySubscriberInfo(accounts: Accounts, body: RequestBody): Answer {
 }
 
 /** Pages in subscribe order; the cursor is the order number of the last subscriber sent, so unsubscribing mid-way skips no one. */
-function getSubscriberInfo(
+function getSubscriberPage(
 	accounts: Accounts,
 	body: RequestBody,
 	{ command }: CallContext,
@@ -257,7 +254,7 @@ function decodeCursor(cursor: string, accountId: string): number {
 	return Number(match[1]);
 }
 
-function getOfficialAccountInfo(
+function getOfficialAccounts(
 	accounts: Accounts,
 	body: RequestBody,
 	{ command }: CallContext,

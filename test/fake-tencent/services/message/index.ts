@@ -1,13 +1,14 @@
-// One-to-one messages, per app: `openim`. Each user has a mailbox that tests read; a recipient or a
-// sender must be an account of the account service.
+// The Message resource: one-to-one messages, per app (`openim`). Each user has a mailbox that tests
+// read; a recipient or a sender must be an account of the Account module. History, recall and read
+// state are in `history.ts`.
 //
 // Tencent recognises a repeat of a message by its MsgRandom: the same sender, recipient and
 // MsgRandom within a short time is delivered once (UNCONFIRMED how long Tencent remembers; the
 // fake remembers REPEAT_WINDOW_SECONDS).
 
-import type { FakeApp } from '../config';
-import { type Accounts, ACCOUNT_MISSING, accountsOf } from './account';
-import { historyCommands } from './messageHistory';
+import type { COMMANDS } from '../../../../nodes/TencentChat/actions/message/api/commands';
+import { type Accounts, ACCOUNT_MISSING, accountsOf } from '../account';
+import { historyCommands } from './history';
 import {
 	type Answer,
 	type CallContext,
@@ -16,8 +17,7 @@ import {
 	type RequestBody,
 	strings,
 	TencentFailure,
-} from './service';
-import { presenceCommands } from './userPresence';
+} from '../service';
 
 /** A message as a recipient's mailbox holds it. */
 export interface MailboxMessage {
@@ -71,22 +71,16 @@ const TOO_MANY_RECIPIENTS = 90011;
 const BAD_LIFETIME = 90026;
 const BODY_TOO_LARGE = 93000;
 
-export const messageService = defineService<Messages>({
-	service: 'openim',
-	createState: (app: FakeApp) => ({
-		accounts: accountsOf(app),
+export const messageModule = defineService<Messages, keyof typeof COMMANDS>({
+	createState: (_app, stateOf) => ({
+		accounts: accountsOf(stateOf),
 		deliveries: [],
 		mailboxes: undefined,
 		recent: new Map(),
 		nextSeq: 1,
 	}),
-	commands: {
-		sendmsg: sendMessage,
-		batchsendmsg: sendMessageToMany,
-		...historyCommands,
-		...presenceCommands,
-	},
-	entryLists: { batchsendmsg: { list: 'ErrorList', id: 'To_Account', result: 'ErrorCode' } },
+	commands: { sendMessage, sendMessageToMany, ...historyCommands },
+	entryLists: { sendMessageToMany: { list: 'ErrorList', id: 'To_Account', result: 'ErrorCode' } },
 });
 
 /** What a user's mailbox holds, oldest first. */

@@ -8,7 +8,7 @@ import {
 	ok,
 	type RequestBody,
 	TencentFailure,
-} from './service';
+} from '../service';
 import {
 	defaultMaxMembers,
 	GROUP_TYPES,
@@ -18,7 +18,7 @@ import {
 	joinMember,
 	newGroup,
 	OLD_TYPE_NAMES,
-} from './groupState';
+} from './state';
 import {
 	accountList,
 	bad,
@@ -28,7 +28,7 @@ import {
 	optionalString,
 	optionalWhole,
 	requireImported,
-} from './groupRules';
+} from './rules';
 
 export const JOIN_OPTIONS = ['FreeAccess', 'NeedPermission', 'DisableApply'] as const;
 // §1.0: UTF-8 byte limits of a group's profile.
