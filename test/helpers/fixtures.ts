@@ -36,14 +36,14 @@ export function credentialsFor(server: FakeTencentServer, overrides: Record<stri
 	};
 }
 
+/** Add Subscribers' fields, read from each item's `officialAccount` and `subscribers`. */
+export const ADD_SUBSCRIBERS_FIELDS: INodeParameters = {
+	officialAccountId: '={{ $json.officialAccount }}',
+	subscriberIds: '={{ $json.subscribers }}',
+};
+
 export function addSubscribersParameters(options: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'officialAccount',
-		operation: 'addSubscribers',
-		officialAccountId: '={{ $json.officialAccount }}',
-		subscriberIds: '={{ $json.subscribers }}',
-		options,
-	};
+	return officialAccountParameters('addSubscribers', ADD_SUBSCRIBERS_FIELDS, options);
 }
 
 /** The node's parameters for an operation of the Official Account resource. */

@@ -1,19 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation, type OnError } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['d0', 'd1', 'd2']));
 
-const run = (items: IDataObject[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
-	runNode({
-		parameters: resourceParameters('account', 'delete', { userIds: '={{ $json.ids }}' }),
-		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+const run = (items: IDataObject[], onError?: OnError) =>
+	runOperation('account', 'delete', { userIds: '={{ $json.ids }}' }, items, { server, onError });
 
 describe('Account → Delete in the n8n engine', () => {
 	test('deletes the accounts, one paired item per ID with its ResultCode; 70107 says it did not exist', async () => {

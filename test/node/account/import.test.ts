@@ -1,38 +1,29 @@
 import { describe, expect, test } from '@jest/globals';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['old1', 'old2']));
 
-const run = (
-	items: IDataObject[],
-	extra: {
-		options?: INodeParameters;
-		onError?: 'continueRegularOutput' | 'continueErrorOutput';
-	} = {},
-) =>
-	runNode({
-		parameters: resourceParameters(
-			'account',
-			'import',
-			{ userId: '={{ $json.id }}', nick: '={{ $json.name }}', faceUrl: '={{ $json.avatar }}' },
-			extra.options ?? {},
-		),
-		items,
-		credentials: credentialsFor(server),
-		onError: extra.onError,
-	});
+const IMPORT = {
+	userId: '={{ $json.id }}',
+	nick: '={{ $json.name }}',
+	faceUrl: '={{ $json.avatar }}',
+};
+const run = (items: IDataObject[], extra: RunExtra = {}) =>
+	runOperation('account', 'import', IMPORT, items, { server, ...extra });
 
 /** Whether each account exists, as the fake server's account_check answers. */
 async function exists(...ids: string[]): Promise<boolean[]> {
-	const { output } = await runNode({
-		parameters: resourceParameters('account', 'check', { userIds: '={{ $json.ids }}' }),
-		items: [{ ids }],
-		credentials: credentialsFor(server),
-	});
+	const { output } = await runOperation(
+		'account',
+		'check',
+		{ userIds: '={{ $json.ids }}' },
+		[{ ids }],
+		{ server },
+	);
 	return output.map((item) => item.json.imported as boolean);
 }
 

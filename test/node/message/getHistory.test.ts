@@ -1,47 +1,39 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	ADMIN,
-	credentialsFor,
-	fakeApp,
-	resourceParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { ADMIN, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['ann', 'support', 'bob']));
 
 /** Message → Send, as a workflow would: the messages Get History reads back. */
 const send = (messages: Array<{ from?: string; to: string; text: string }>) =>
-	runNode({
-		parameters: resourceParameters('message', 'send', {
+	runOperation(
+		'message',
+		'send',
+		{
 			to: '={{ $json.to }}',
 			from: '={{ $json.from ?? "" }}',
 			messageType: 'text',
 			text: '={{ $json.text }}',
-		}),
-		items: messages,
-		credentials: credentialsFor(server),
-	});
+		},
+		messages,
+		{ server },
+	);
 
 const history = (
 	fields: INodeParameters = {},
 	items: IDataObject[] = [{}],
 	onError?: 'continueErrorOutput',
 ) =>
-	runNode({
-		parameters: resourceParameters(
-			'message',
-			'getHistory',
-			{ userId: 'ann', peerId: 'support', returnAll: true, ...fields },
-			(fields.options as INodeParameters) ?? {},
-		),
+	runOperation(
+		'message',
+		'getHistory',
+		{ userId: 'ann', peerId: 'support', returnAll: true, ...fields },
 		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+		{ server, options: (fields.options as INodeParameters) ?? {}, onError },
+	);
 
 describe('Message → Get History in the n8n engine', () => {
 	test('reads back what Send sent both ways, newest first, with the msgKey Send gave, ISO times and both ends', async () => {

@@ -1,35 +1,35 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters } from '../../helpers/fixtures';
+import { fakeApp } from '../../helpers/fixtures';
+import { runOperation, type OnError } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const PEERS = Array.from({ length: 12 }, (_, i) => `p${i}`);
 const server = useFakeServer(() => fakeApp({}, ['ann', 'bob', ...PEERS]));
 
 const send = (messages: Array<{ from: string; to: string }>) =>
-	runNode({
-		parameters: resourceParameters('message', 'send', {
+	runOperation(
+		'message',
+		'send',
+		{
 			to: '={{ $json.to }}',
 			from: '={{ $json.from }}',
 			messageType: 'text',
 			text: 'hi',
-		}),
-		items: messages,
-		credentials: credentialsFor(server),
-	});
+		},
+		messages,
+		{ server },
+	);
 
-const run = (items: IDataObject[], onError?: 'continueErrorOutput') =>
-	runNode({
-		parameters: resourceParameters('message', 'getUnreadCount', {
-			userId: '={{ $json.user }}',
-			peerIds: '={{ $json.peers ?? "" }}',
-		}),
+const run = (items: IDataObject[], onError?: OnError) =>
+	runOperation(
+		'message',
+		'getUnreadCount',
+		{ userId: '={{ $json.user }}', peerIds: '={{ $json.peers ?? "" }}' },
 		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+		{ server, onError },
+	);
 
 describe('Message → Get Unread Count in the n8n engine', () => {
 	test("a user's total without peers; per peer with them, one item each, 10 peers a call; a peer not imported is notImported", async () => {

@@ -1,14 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	ADMIN,
-	credentialsFor,
-	fakeApp,
-	resourceParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { ADMIN, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['ann', 'support']));
@@ -16,15 +10,8 @@ const server = useFakeServer(() => fakeApp({}, ['ann', 'support']));
 /** Message → Send's output item: what Recall takes straight. */
 const send = async (from: string, text: string) =>
 	(
-		await runNode({
-			parameters: resourceParameters('message', 'send', {
-				to: 'ann',
-				from,
-				messageType: 'text',
-				text,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
+		await runOperation('message', 'send', { to: 'ann', from, messageType: 'text', text }, [{}], {
+			server,
 		})
 	).output[0].json;
 const keyOf = ({ from, to, msgKey }: IDataObject) => ({ from, to, msgKey });
@@ -38,13 +25,7 @@ const recall = (
 	items: IDataObject[],
 	options: INodeParameters = {},
 	onError?: 'continueErrorOutput',
-) =>
-	runNode({
-		parameters: resourceParameters('message', 'recall', RECALL, options),
-		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+) => runOperation('message', 'recall', RECALL, items, { server, options, onError });
 
 describe('Message → Recall in the n8n engine', () => {
 	test("recalls what Send sent, taking Send's output straight; the admin sends when From is empty; Get History then says recalled", async () => {
@@ -59,15 +40,17 @@ describe('Message → Recall in the n8n engine', () => {
 		expect(
 			server.conversation(SDK_APP_ID, 'support', 'ann').map((message) => message.recalled),
 		).toEqual([true]);
-		const { output: history } = await runNode({
-			parameters: resourceParameters('message', 'getHistory', {
+		const { output: history } = await runOperation(
+			'message',
+			'getHistory',
+			{
 				userId: 'ann',
 				peerId: 'support',
 				returnAll: true,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-		});
+			},
+			[{}],
+			{ server },
+		);
 		expect(history.map((item) => [item.json.msgKey, item.json.recalled])).toEqual([
 			[fromSupport.msgKey, true],
 		]);
@@ -76,15 +59,17 @@ describe('Message → Recall in the n8n engine', () => {
 	test('Get History items go straight into Recall', async () => {
 		await send('support', 'one');
 		await send('support', 'two');
-		const { output: history } = await runNode({
-			parameters: resourceParameters('message', 'getHistory', {
+		const { output: history } = await runOperation(
+			'message',
+			'getHistory',
+			{
 				userId: 'ann',
 				peerId: 'support',
 				returnAll: true,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-		});
+			},
+			[{}],
+			{ server },
+		);
 		const { output } = await recall(history.map((item) => item.json));
 		expect(output.map((item) => item.json.status)).toEqual(['recalled', 'recalled']);
 		expect(

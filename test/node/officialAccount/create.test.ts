@@ -1,13 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const EXISTING = '@TOA#_taken';
@@ -16,21 +11,14 @@ const server = useFakeServer(() => ({
 	accounts: ['owner1', 'owner2'],
 }));
 
-const run = (
-	items: IDataObject[],
-	additionalFields: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters('create', {
-			ownerId: '={{ $json.owner }}',
-			name: '={{ $json.name }}',
-			additionalFields,
-		}),
+const run = (items: IDataObject[], additionalFields: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'create',
+		{ ownerId: '={{ $json.owner }}', name: '={{ $json.name }}', additionalFields },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, ...extra },
+	);
 
 describe('Official Account → Create in the n8n engine', () => {
 	test('creates one account per item with the ID and profile asked for, and outputs its officialAccountId', async () => {

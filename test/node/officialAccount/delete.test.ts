@@ -1,24 +1,17 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
 const DEALS = '@TOA#_deals';
 const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u1'] }, [DEALS]: {} }));
 
-const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
-	runNode({
-		parameters: officialAccountParameters('delete', { officialAccountId: '={{ $json.account }}' }),
-		items,
-		credentials: credentialsFor(server),
+const run = (items: IDataObject[], extra: RunExtra = {}) =>
+	runOperation('officialAccount', 'delete', { officialAccountId: '={{ $json.account }}' }, items, {
+		server,
 		...extra,
 	});
 

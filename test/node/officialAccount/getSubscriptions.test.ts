@@ -2,8 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeApp } from '../../fake-tencent/FakeTencentServer';
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters } from '../../helpers/fixtures';
+import { fakeApp } from '../../helpers/fixtures';
+import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const CREATED = 1_700_000_000;
@@ -20,20 +20,14 @@ const server = useFakeServer(() => {
 	return fakeApp(accounts);
 });
 
-const run = (
-	items: IDataObject[],
-	fields: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters('getSubscriptions', {
-			subscriberId: '={{ $json.user }}',
-			...fields,
-		}),
+const run = (items: IDataObject[], fields: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'getSubscriptions',
+		{ subscriberId: '={{ $json.user }}', ...fields },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, ...extra },
+	);
 
 describe('Official Account → Get Subscriptions of a User in the n8n engine', () => {
 	test('Return All follows Offset and CompleteFlag across pages of 200: 450 accounts in three calls', async () => {

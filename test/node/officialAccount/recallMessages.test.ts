@@ -1,13 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -22,21 +17,14 @@ const server = useFakeServer(() =>
 	}),
 );
 
-const run = (
-	items: IDataObject[],
-	options: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters(
-			'recallMessages',
-			{ officialAccountId: '={{ $json.account }}', msgKeys: '={{ $json.keys }}' },
-			options,
-		),
+const run = (items: IDataObject[], options: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'recallMessages',
+		{ officialAccountId: '={{ $json.account }}', msgKeys: '={{ $json.keys }}' },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, options, ...extra },
+	);
 
 const recalledKeys = (account: string) =>
 	(

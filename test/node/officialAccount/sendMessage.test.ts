@@ -2,13 +2,8 @@ import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetProcessState } from '../../../nodes/TencentChat/client';
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { credentialsFor, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -26,23 +21,20 @@ const run = (
 	items: IDataObject[],
 	fields: INodeParameters = {},
 	options: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
+	extra: RunExtra = {},
 ) =>
-	runNode({
-		parameters: officialAccountParameters(
-			'sendMessage',
-			{
-				officialAccountId: '={{ $json.account }}',
-				messageType: 'text',
-				text: '={{ $json.text }}',
-				...fields,
-			},
-			options,
-		),
+	runOperation(
+		'officialAccount',
+		'sendMessage',
+		{
+			officialAccountId: '={{ $json.account }}',
+			messageType: 'text',
+			text: '={{ $json.text }}',
+			...fields,
+		},
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, options, ...extra },
+	);
 
 type StoredMessage = {
 	key: string;
