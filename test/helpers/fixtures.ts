@@ -64,3 +64,17 @@ export function resourceParameters(
 ): INodeParameters {
 	return { resource, operation, ...fields, options };
 }
+
+/** An answer as Tencent's REST API writes one that succeeded, with the command's own `fields`. */
+export function tencentAnswer(fields: object = {}): Record<string, unknown> {
+	return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields };
+}
+
+/** An answer as Tencent's REST API writes one that failed, with its code and text. */
+export function tencentFailure(
+	errorCode: number,
+	errorInfo: string,
+	fields: object = {},
+): Record<string, unknown> {
+	return { ActionStatus: 'FAIL', ErrorCode: errorCode, ErrorInfo: errorInfo, ...fields };
+}

@@ -9,7 +9,13 @@ import type { EchoForm, ScriptedAnswer } from '../fake-tencent/config';
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { runNode } from '../helpers/engine';
 import { OPERATIONS } from '../helpers/everyOperation';
-import { credentialsFor, fakeApp, SDK_APP_ID, ADD_SUBSCRIBERS_FIELDS } from '../helpers/fixtures';
+import {
+	ADD_SUBSCRIBERS_FIELDS,
+	credentialsFor,
+	fakeApp,
+	SDK_APP_ID,
+	tencentAnswer,
+} from '../helpers/fixtures';
 import type { IsolatedCase } from '../helpers/isolated/runCases';
 import { runIsolated } from '../helpers/runIsolated';
 import { runOperation, type RunExtra } from '../helpers/runOperation';
@@ -161,15 +167,12 @@ describe('answers are bounded', () => {
 	});
 
 	test('a gzip-encoded answer is read; its size is bounded after inflating', async () => {
-		const answer = {
-			ActionStatus: 'OK',
-			ErrorCode: 0,
-			ErrorInfo: '',
+		const answer = tencentAnswer({
 			SubscriberList: [
 				{ Subscriber_Account: 'a', Result: 1 },
 				{ Subscriber_Account: 'b', Result: 1 },
 			],
-		};
+		});
 		server.script({
 			kind: 'raw',
 			status: 200,
@@ -332,12 +335,7 @@ describe('nothing is sent other than what was meant', () => {
 			paths.push((request.url ?? '').split('?')[0]);
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end(
-				JSON.stringify({
-					ActionStatus: 'OK',
-					ErrorCode: 0,
-					ErrorInfo: '',
-					SubscriberList: [{ Subscriber_Account: 'a', Result: 1 }],
-				}),
+				JSON.stringify(tencentAnswer({ SubscriberList: [{ Subscriber_Account: 'a', Result: 1 }] })),
 			);
 		});
 		await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));

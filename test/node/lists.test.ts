@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { listBounds } from '../../nodes/TencentChat/actions/shapes/list';
 import type { ScriptedAnswer } from '../fake-tencent/config';
-import { fakeApp } from '../helpers/fixtures';
+import { fakeApp, tencentAnswer } from '../helpers/fixtures';
 import { runOperation, type RunExtra } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
@@ -25,7 +25,7 @@ afterEach(() => {
 const ok = (fields: IDataObject): ScriptedAnswer => ({
 	kind: 'raw',
 	status: 200,
-	body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields }),
+	body: JSON.stringify(tencentAnswer(fields)),
 	contentType: 'application/json',
 });
 const subscribers = (from: number, count: number, next: string) =>

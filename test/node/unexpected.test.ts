@@ -11,7 +11,7 @@ import { operation as addSubscribers } from '../../nodes/TencentChat/actions/off
 import { type BulkOperation, runBulk } from '../../nodes/TencentChat/actions/shapes/bulk';
 import { type PerItemOperation, runPerItem } from '../../nodes/TencentChat/actions/shapes/perItem';
 import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
-import { fakeApp, SDK_APP_ID, ADD_SUBSCRIBERS_FIELDS } from '../helpers/fixtures';
+import { ADD_SUBSCRIBERS_FIELDS, fakeApp, SDK_APP_ID, tencentAnswer } from '../helpers/fixtures';
 import { runOperation, type RunExtra } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
@@ -27,7 +27,7 @@ beforeEach(async () => await resetProcessState());
 const okAnswer = (fields: IDataObject) => ({
 	kind: 'raw' as const,
 	status: 200,
-	body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields }),
+	body: JSON.stringify(tencentAnswer(fields)),
 	contentType: 'application/json',
 	apply: true,
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { fakeApp } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
 import { runOperation, type OnError } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -35,15 +35,14 @@ describe('Account → Check in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				ResultItem: [
-					{ UserID: 'in1', ResultCode: 0, AccountStatus: 'Imported' },
-					{ UserID: 'x', ResultCode: 70402, ResultInfo: 'bad' },
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					ResultItem: [
+						{ UserID: 'in1', ResultCode: 0, AccountStatus: 'Imported' },
+						{ UserID: 'x', ResultCode: 70402, ResultInfo: 'bad' },
+					],
+				}),
+			),
 		});
 		const { output, errorOutput } = await run(
 			[{ ids: 'in1' }, { ids: 'x' }],
@@ -68,7 +67,7 @@ describe('Account → Check in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70402, ErrorInfo: 'invalid' }),
+			body: JSON.stringify(tencentFailure(70402, 'invalid')),
 		});
 		const { output, error } = await run([{ ids: 'in0,in1' }], 'continueRegularOutput');
 		expect(error).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
 import { runOperation, type OnError } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -50,15 +50,14 @@ describe('Account → Delete in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				ResultItem: [
-					{ UserID: 'd0', ResultCode: 0 },
-					{ UserID: 'd1', ResultCode: 70402, ResultInfo: 'not allowed' },
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					ResultItem: [
+						{ UserID: 'd0', ResultCode: 0 },
+						{ UserID: 'd1', ResultCode: 70402, ResultInfo: 'not allowed' },
+					],
+				}),
+			),
 			apply: true,
 		});
 		const { output, errorOutput } = await run(
@@ -86,7 +85,7 @@ describe('Account → Delete in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70402, ErrorInfo: 'invalid' }),
+			body: JSON.stringify(tencentFailure(70402, 'invalid')),
 		});
 		const { error } = await run([{ ids: 'd0' }]);
 		expect(error?.message).toContain('Tencent Chat error 70402');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
 import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -81,12 +81,7 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				FailAccounts: ['bad'],
-			}),
+			body: JSON.stringify(tencentAnswer({ FailAccounts: ['bad'] })),
 			apply: true,
 		});
 		const { output, error } = await run([{ id: 'good' }, { id: 'bad' }]);
@@ -109,12 +104,7 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				FailAccounts: ['bad'],
-			}),
+			body: JSON.stringify(tencentAnswer({ FailAccounts: ['bad'] })),
 			apply: true,
 		});
 		const { output, errorOutput } = await run([{ id: 'good' }, { id: 'bad' }], {
@@ -140,11 +130,7 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'FAIL',
-				ErrorCode: 70398,
-				ErrorInfo: 'account count over limit',
-			}),
+			body: JSON.stringify(tencentFailure(70398, 'account count over limit')),
 		});
 		const { error } = await run([{ id: 'n1' }]);
 		expect(error?.message).toContain('Tencent Chat error 70398');
@@ -155,7 +141,7 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 40006, ErrorInfo: 'internal error' }),
+			body: JSON.stringify(tencentFailure(40006, 'internal error')),
 		});
 		const { output, error } = await run([{ id: 'r1' }], { onError: 'continueRegularOutput' });
 		expect(error).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { ADMIN, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { ADMIN, fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
 import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -134,10 +134,7 @@ describe('Message → Get History in the n8n engine', () => {
 	});
 
 	test('a page that brings a cursor pointing back at itself fails the item, no loop and no entry twice', async () => {
-		const page = {
-			ActionStatus: 'OK',
-			ErrorCode: 0,
-			ErrorInfo: '',
+		const page = tencentAnswer({
 			Complete: 0,
 			LastMsgTime: 1_700_000_000,
 			LastMsgKey: '1_1_1700000000',
@@ -149,7 +146,7 @@ describe('Message → Get History in the n8n engine', () => {
 					MsgTimeStamp: 1_700_000_000,
 				},
 			],
-		};
+		});
 		server.script(
 			{ kind: 'raw', status: 200, body: JSON.stringify(page) },
 			{ kind: 'raw', status: 200, body: JSON.stringify(page) },
@@ -171,13 +168,7 @@ describe('Message → Get History in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				Complete: 1,
-				MsgList: [message],
-			}),
+			body: JSON.stringify(tencentAnswer({ Complete: 1, MsgList: [message] })),
 		});
 		const { output } = await history();
 		expect(

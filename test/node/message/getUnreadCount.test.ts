@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { fakeApp } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer } from '../../helpers/fixtures';
 import { runOperation, type OnError } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -70,12 +70,7 @@ describe('Message → Get Unread Count in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				AllC2CUnreadMsgNum: 'many',
-			}),
+			body: JSON.stringify(tencentAnswer({ AllC2CUnreadMsgNum: 'many' })),
 		});
 		const { output } = await run([{ user: 'ann' }]);
 		expect(output[0].json).toEqual({ userId: 'ann', unreadCount: null });

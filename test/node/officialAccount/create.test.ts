@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
 import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -185,11 +185,7 @@ describe('Official Account → Create in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'FAIL',
-				ErrorCode: 131000,
-				ErrorInfo: 'service not enabled',
-			}),
+			body: JSON.stringify(tencentFailure(131000, 'service not enabled')),
 		});
 		const { error } = await run([{ owner: 'owner1', name: 'N' }]);
 		expect(error?.message).toBe('Tencent Chat error 131000: service not enabled');
@@ -224,7 +220,7 @@ describe('Official Account → Create in the n8n engine', () => {
 			status: 200,
 			contentType: 'application/json',
 			apply: true,
-			body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }),
+			body: JSON.stringify(tencentAnswer()),
 		});
 		const { output, errorOutput } = await run(
 			[{ owner: 'owner1', name: 'N' }],

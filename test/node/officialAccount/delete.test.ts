@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentFailure } from '../../helpers/fixtures';
 import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -65,7 +65,7 @@ describe('Official Account → Delete in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 130002, ErrorInfo: 'no permission' }),
+			body: JSON.stringify(tencentFailure(130002, 'no permission')),
 		});
 		const { error } = await run([{ account: NEWS }]);
 		expect(error?.message).toBe('Tencent Chat error 130002: no permission');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fakeApp } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer } from '../../helpers/fixtures';
 import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -91,23 +91,22 @@ describe('Official Account → Get Messages in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				IsFinished: 2,
-				LastMsgKey: keyOf(44),
-				RspMsgList: [
-					{
-						MsgKey: keyOf(44),
-						MsgSeq: 45,
-						MsgTimeStamp: CREATED + 44,
-						From_Account: NEWS,
-						IsPlaceMsg: 0,
-						MsgBody: [],
-					},
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					IsFinished: 2,
+					LastMsgKey: keyOf(44),
+					RspMsgList: [
+						{
+							MsgKey: keyOf(44),
+							MsgSeq: 45,
+							MsgTimeStamp: CREATED + 44,
+							From_Account: NEWS,
+							IsPlaceMsg: 0,
+							MsgBody: [],
+						},
+					],
+				}),
+			),
 		});
 		const { output } = await run([{ account: NEWS }], { returnAll: true });
 		expect(output).toHaveLength(1);

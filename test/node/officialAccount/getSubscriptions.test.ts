@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeApp } from '../../fake-tencent/FakeTencentServer';
-import { fakeApp } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
 import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -71,16 +71,15 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				CompleteFlag: 0,
-				OfficialAccountInfoList: [
-					{ Official_Account: '@TOA#_oa0' },
-					{ Official_Account: '@TOA#_oa1' },
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					CompleteFlag: 0,
+					OfficialAccountInfoList: [
+						{ Official_Account: '@TOA#_oa0' },
+						{ Official_Account: '@TOA#_oa1' },
+					],
+				}),
+			),
 		});
 		const { output } = await run([{ user: 'casual' }], { returnAll: true });
 		expect(output.map((item) => item.json.officialAccount)).toEqual(['@TOA#_oa0', '@TOA#_oa1']);
@@ -105,11 +104,7 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'FAIL',
-				ErrorCode: 131000,
-				ErrorInfo: 'service not enabled',
-			}),
+			body: JSON.stringify(tencentFailure(131000, 'service not enabled')),
 		});
 		const { output, errorOutput } = await run(
 			[{ user: 'casual' }],

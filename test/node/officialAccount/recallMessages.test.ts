@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
 import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -133,12 +133,9 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 				kind: 'raw',
 				status: 200,
 				contentType: 'application/json',
-				body: JSON.stringify({
-					ActionStatus: 'OK',
-					ErrorCode: 0,
-					ErrorInfo: '',
-					RecallRetList: [{ MsgKey: keyOf(0), RetCode: 20004 }],
-				}),
+				body: JSON.stringify(
+					tencentAnswer({ RecallRetList: [{ MsgKey: keyOf(0), RetCode: 20004 }] }),
+				),
 			},
 		);
 		const { output, errorOutput } = await run(

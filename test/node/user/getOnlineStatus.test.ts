@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
 import { runOperation, type OnError } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -18,7 +18,7 @@ const run = (items: IDataObject[], options: INodeParameters = {}, onError?: OnEr
 const answer = (fields: object) => ({
 	kind: 'raw' as const,
 	status: 200,
-	body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields }),
+	body: JSON.stringify(tencentAnswer(fields)),
 });
 
 describe('User → Get Online Status in the n8n engine', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fakeApp } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer } from '../../helpers/fixtures';
 import { runOperation, type OnError } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -128,21 +128,20 @@ describe('User → Get Profile in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				UserProfileItem: [
-					{
-						To_Account: 'ann',
-						ResultCode: 0,
-						ProfileItem: [
-							{ Tag: 'Tag_Profile_IM_Gender', Value: 'Gender_Type_Other' },
-							{ Tag: 'Tag_Profile_IM_BirthDay', Value: 1234 },
-						],
-					},
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					UserProfileItem: [
+						{
+							To_Account: 'ann',
+							ResultCode: 0,
+							ProfileItem: [
+								{ Tag: 'Tag_Profile_IM_Gender', Value: 'Gender_Type_Other' },
+								{ Tag: 'Tag_Profile_IM_BirthDay', Value: 1234 },
+							],
+						},
+					],
+				}),
+			),
 		});
 		const { output } = await run([{ ids: 'ann' }], { customTags: 'Tier' });
 		expect(output[0].json).toEqual({
