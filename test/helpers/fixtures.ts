@@ -42,6 +42,13 @@ export const ADD_SUBSCRIBERS_FIELDS: INodeParameters = {
 	subscriberIds: '={{ $json.subscribers }}',
 };
 
+/** Send Message's fields for a text broadcast, read from each item's `account` and `text`. */
+export const BROADCAST_TEXT_FIELDS: INodeParameters = {
+	officialAccountId: '={{ $json.account }}',
+	messageType: 'text',
+	text: '={{ $json.text }}',
+};
+
 export function addSubscribersParameters(options: INodeParameters = {}): INodeParameters {
 	return officialAccountParameters('addSubscribers', ADD_SUBSCRIBERS_FIELDS, options);
 }

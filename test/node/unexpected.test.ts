@@ -11,7 +11,13 @@ import { operation as addSubscribers } from '../../nodes/TencentChat/actions/off
 import { type BulkOperation, runBulk } from '../../nodes/TencentChat/actions/shapes/bulk';
 import { type PerItemOperation, runPerItem } from '../../nodes/TencentChat/actions/shapes/perItem';
 import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
-import { ADD_SUBSCRIBERS_FIELDS, fakeApp, SDK_APP_ID, tencentAnswer } from '../helpers/fixtures';
+import {
+	ADD_SUBSCRIBERS_FIELDS,
+	BROADCAST_TEXT_FIELDS,
+	fakeApp,
+	SDK_APP_ID,
+	tencentAnswer,
+} from '../helpers/fixtures';
 import { runOperation, type RunExtra } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
@@ -32,17 +38,10 @@ const okAnswer = (fields: IDataObject) => ({
 	apply: true,
 });
 const broadcast = (items: IDataObject[], extra: RunExtra = {}) =>
-	runOperation(
-		'officialAccount',
-		'sendMessage',
-		{
-			officialAccountId: '={{ $json.account }}',
-			messageType: 'text',
-			text: '={{ $json.text }}',
-		},
-		items,
-		{ server, ...extra },
-	);
+	runOperation('officialAccount', 'sendMessage', BROADCAST_TEXT_FIELDS, items, {
+		server,
+		...extra,
+	});
 const messagesOf = (account: string) =>
 	server.officialAccount(SDK_APP_ID, account).messages as unknown[];
 

@@ -14,6 +14,17 @@ const send = async (from: string, text: string) =>
 			server,
 		})
 	).output[0].json;
+/** Message → Get History of Ann with support, every message. */
+const readHistory = () =>
+	runOperation(
+		'message',
+		'getHistory',
+		{ userId: 'ann', peerId: 'support', returnAll: true },
+		[{}],
+		{
+			server,
+		},
+	);
 const keyOf = ({ from, to, msgKey }: IDataObject) => ({ from, to, msgKey });
 
 const RECALL: INodeParameters = {
@@ -40,17 +51,7 @@ describe('Message → Recall in the n8n engine', () => {
 		expect(
 			server.conversation(SDK_APP_ID, 'support', 'ann').map((message) => message.recalled),
 		).toEqual([true]);
-		const { output: history } = await runOperation(
-			'message',
-			'getHistory',
-			{
-				userId: 'ann',
-				peerId: 'support',
-				returnAll: true,
-			},
-			[{}],
-			{ server },
-		);
+		const { output: history } = await readHistory();
 		expect(history.map((item) => [item.json.msgKey, item.json.recalled])).toEqual([
 			[fromSupport.msgKey, true],
 		]);
@@ -59,17 +60,7 @@ describe('Message → Recall in the n8n engine', () => {
 	test('Get History items go straight into Recall', async () => {
 		await send('support', 'one');
 		await send('support', 'two');
-		const { output: history } = await runOperation(
-			'message',
-			'getHistory',
-			{
-				userId: 'ann',
-				peerId: 'support',
-				returnAll: true,
-			},
-			[{}],
-			{ server },
-		);
+		const { output: history } = await readHistory();
 		const { output } = await recall(history.map((item) => item.json));
 		expect(output.map((item) => item.json.status)).toEqual(['recalled', 'recalled']);
 		expect(

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetProcessState } from '../../../nodes/TencentChat/client';
-import { credentialsFor, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { BROADCAST_TEXT_FIELDS, credentialsFor, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
 import { runOperation, type RunExtra } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -23,18 +23,11 @@ const run = (
 	options: INodeParameters = {},
 	extra: RunExtra = {},
 ) =>
-	runOperation(
-		'officialAccount',
-		'sendMessage',
-		{
-			officialAccountId: '={{ $json.account }}',
-			messageType: 'text',
-			text: '={{ $json.text }}',
-			...fields,
-		},
-		items,
-		{ server, options, ...extra },
-	);
+	runOperation('officialAccount', 'sendMessage', { ...BROADCAST_TEXT_FIELDS, ...fields }, items, {
+		server,
+		options,
+		...extra,
+	});
 
 type StoredMessage = {
 	key: string;
