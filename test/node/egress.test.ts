@@ -5,7 +5,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/api';
 import { createClient } from '../../nodes/TencentChat/transport';
-import { credentialsFor, fakeApp, ADD_SUBSCRIBERS_FIELDS } from '../helpers/fixtures';
+import { ADD_SUBSCRIBERS_FIELDS, credentialsFor, fakeApp } from '../helpers/fixtures';
 import { runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 

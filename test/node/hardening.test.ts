@@ -18,7 +18,7 @@ import {
 } from '../helpers/fixtures';
 import type { IsolatedCase } from '../helpers/isolated/runCases';
 import { runIsolated } from '../helpers/runIsolated';
-import { runOperation, type RunExtra } from '../helpers/runOperation';
+import { type RunExtra, runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // What every operation holds to, tested on the shared machinery: options from expressions are
@@ -90,42 +90,26 @@ describe('numeric options from expressions are checked before any call, for ever
 			officialAccount: NEWS,
 			subscribers: `t${i}`,
 		}));
-		const { output, error } = await runOperation(
-			'officialAccount',
-			'addSubscribers',
-			ADD_SUBSCRIBERS_FIELDS,
-			items,
-			{
-				server,
-				options: {
-					batchSize: "={{ '10' }}",
-					maxConcurrency: '={{ "2" }}',
-					timeoutMs: '5000',
-				},
-			},
-		);
+		const { output, error } = await run(items, {
+			batchSize: "={{ '10' }}",
+			maxConcurrency: '={{ "2" }}',
+			timeoutMs: '5000',
+		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.status)).toEqual(Array(25).fill('added'));
 		expect(server.stats.addSubscriberCalls).toBe(3);
 	});
 
 	test("a bad option in one execution leaves another execution's pace alone", async () => {
-		const bad = runOperation(
-			'officialAccount',
-			'addSubscribers',
-			ADD_SUBSCRIBERS_FIELDS,
-			[{ officialAccount: NEWS, subscribers: 'x' }],
-			{ server, options: { maxConcurrency: '={{ NaN }}' } },
-		);
-		const good = runOperation(
-			'officialAccount',
-			'addSubscribers',
-			ADD_SUBSCRIBERS_FIELDS,
+		const bad = run([{ officialAccount: NEWS, subscribers: 'x' }], {
+			maxConcurrency: '={{ NaN }}',
+		});
+		const good = run(
 			Array.from({ length: 30 }, (_, i) => ({
 				officialAccount: NEWS,
 				subscribers: `g${i}`,
 			})),
-			{ server, options: { batchSize: 1 } },
+			{ batchSize: 1 },
 		);
 		const [badRun, goodRun] = await Promise.all([bad, good]);
 		expect(badRun.error?.message).toContain('Max Concurrent Requests');
@@ -355,13 +339,7 @@ describe('nothing is sent other than what was meant', () => {
 	});
 
 	test('a Base URL with a query is refused with a message saying so, before any call', async () => {
-		const { error } = await runOperation(
-			'officialAccount',
-			'addSubscribers',
-			ADD_SUBSCRIBERS_FIELDS,
-			one,
-			{ server, credentials: { baseUrl: `${server.url}/?token=1` } },
-		);
+		const { error } = await run(one, {}, { credentials: { baseUrl: `${server.url}/?token=1` } });
 		expect(error?.message).toContain('must not contain a query or fragment');
 		expect(error?.description).toContain('Tencent Chat API credential');
 		expect(server.stats.requests).toBe(0);

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { listBounds } from '../../nodes/TencentChat/actions/shapes/list';
 import type { ScriptedAnswer } from '../fake-tencent/config';
 import { fakeApp, tencentAnswer } from '../helpers/fixtures';
-import { runOperation, type RunExtra } from '../helpers/runOperation';
+import { type RunExtra, runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // What every list holds to (the list shape): no entry twice, no silent end, a bound per execution.

@@ -18,7 +18,7 @@ import {
 	SDK_APP_ID,
 	tencentAnswer,
 } from '../helpers/fixtures';
-import { runOperation, type RunExtra } from '../helpers/runOperation';
+import { type RunExtra, runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // A value from Tencent that does not convert never turns a success into a failure; a defect met in

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { OK_ANSWER } from '../../nodes/TencentChatTrigger/TencentChatTrigger.node';
 import { callbackSign, CallbackSender } from '../fake-tencent/callbacks';
 import { capture } from '../helpers/capture';
-import { ADMIN, fakeApp, SDK_APP_ID, ADD_SUBSCRIBERS_FIELDS } from '../helpers/fixtures';
+import { ADD_SUBSCRIBERS_FIELDS, ADMIN, fakeApp, SDK_APP_ID } from '../helpers/fixtures';
 import { runOperation } from '../helpers/runOperation';
 import { TriggerHarness } from '../helpers/triggerHarness';
 import { useFakeServer } from '../helpers/useFakeServer';

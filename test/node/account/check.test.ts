@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { fakeApp, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
-import { runOperation, type OnError } from '../../helpers/runOperation';
+import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const IMPORTED = Array.from({ length: 120 }, (_, i) => `in${i}`);

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeApp, FakeGroup, FakeTencentServer } from '../../fake-tencent/FakeTencentServer';
 import { fakeApp } from '../../helpers/fixtures';
-import { runOperation, type RunExtra } from '../../helpers/runOperation';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 
 // What the Group tests share: an app with imported users and a few groups of each type, and one
 // way to run an operation of the resource through the engine.

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { type IDataObject, type INodeParameters, WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import { ADMIN, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
-import { runOperation, type RunExtra } from '../../helpers/runOperation';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 // Message → Send and Wait for Response in n8n-core's engine: the message and its links, the wait,

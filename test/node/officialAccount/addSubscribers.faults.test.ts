@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { observeClient } from '../../../nodes/TencentChat/client';
-import { fakeApp, SDK_APP_ID, ADD_SUBSCRIBERS_FIELDS } from '../../helpers/fixtures';
+import { ADD_SUBSCRIBERS_FIELDS, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
 import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 

@@ -3,13 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { planning } from '../../../nodes/TencentChat/actions/shapes/bulk';
 import {
+	ADD_SUBSCRIBERS_FIELDS,
 	fakeApp,
 	SDK_APP_ID,
 	SECRET_KEY,
 	WRONG_SECRET_KEY,
-	ADD_SUBSCRIBERS_FIELDS,
 } from '../../helpers/fixtures';
-import { runOperation, type RunExtra } from '../../helpers/runOperation';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];

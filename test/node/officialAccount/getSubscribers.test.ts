@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { fakeApp } from '../../helpers/fixtures';
-import { runOperation, type RunExtra } from '../../helpers/runOperation';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const BIG = '@TOA#_big';

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeApp } from '../../fake-tencent/FakeTencentServer';
 import { fakeApp, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
-import { runOperation, type RunExtra } from '../../helpers/runOperation';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const CREATED = 1_700_000_000;

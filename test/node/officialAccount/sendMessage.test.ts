@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetProcessState } from '../../../nodes/TencentChat/client';
 import { BROADCAST_TEXT_FIELDS, credentialsFor, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
-import { runOperation, type RunExtra } from '../../helpers/runOperation';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
-import { runOperation, type OnError } from '../../helpers/runOperation';
+import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = Array.from({ length: 1_200 }, (_, i) => `u${i}`);
