@@ -10,7 +10,7 @@ import {
 } from '../../nodes/TencentChat/client';
 import { sendOfficialAccountMessage } from '../../nodes/TencentChat/actions/officialAccount/api';
 import { capture } from '../helpers/capture';
-import { credentialsFor, fakeApp } from '../helpers/fixtures';
+import { credentialsFor, fakeApp, tencentFailure } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // The hourly budget of a broadcast counts only the attempts that Tencent accepted or may have
@@ -50,11 +50,7 @@ describe('a stand-in for Tencent that refuses every call for its frequency', () 
 			requests++;
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end(
-				JSON.stringify({
-					ActionStatus: 'FAIL',
-					ErrorCode: 60007,
-					ErrorInfo: 'REST API call frequency exceeds the limit',
-				}),
+				JSON.stringify(tencentFailure(60007, 'REST API call frequency exceeds the limit')),
 			);
 		});
 		await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));

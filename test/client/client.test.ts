@@ -8,7 +8,7 @@ import {
 	TencentChatError,
 } from '../../nodes/TencentChat/client';
 import { capture } from '../helpers/capture';
-import { credentialsFor, fakeApp, SECRET_KEY } from '../helpers/fixtures';
+import { credentialsFor, fakeApp, SECRET_KEY, tencentFailure } from '../helpers/fixtures';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 const ACCOUNT = '@TOA#_news';
@@ -77,14 +77,14 @@ describe('TencentChatClient against the fake server', () => {
 	});
 
 	test('renews an expired UserSig once (70001) and retries', async () => {
-		server.script(json({ ActionStatus: 'FAIL', ErrorCode: 70001, ErrorInfo: 'UserSig expired' }));
+		server.script(json(tencentFailure(70001, 'UserSig expired')));
 		const answer = await addSubscribers(client(), ACCOUNT, ['a']);
 		expect(answer.attempts).toBe(2);
 		expect(answer.results.get('a')).toBe(1);
 	});
 
 	test('gives up on a second 70001 in a row rather than looping', async () => {
-		const expired = json({ ActionStatus: 'FAIL', ErrorCode: 70001, ErrorInfo: 'UserSig expired' });
+		const expired = json(tencentFailure(70001, 'UserSig expired'));
 		server.script(expired, expired);
 		const error = await failureOf(addSubscribers(client(), ACCOUNT, ['a']));
 		expect(error.code).toBe(70001);

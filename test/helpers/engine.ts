@@ -137,6 +137,20 @@ export interface NodeRun {
 	uiMessages: unknown[];
 }
 
+/** The Tencent Chat node in a workflow, with its credential and Settings → On Error. */
+function tencentChatNode(parameters: INodeParameters, onError?: RunOptions['onError']): INode {
+	return {
+		id: 'tencent-chat-node',
+		name: 'Tencent Chat',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
+		...(onError ? { onError } : {}),
+	};
+}
+
 /** Runs the Tencent Chat node on `items` inside n8n-core's WorkflowExecute, as n8n does. */
 export async function runNode({
 	parameters,
@@ -151,16 +165,7 @@ export async function runNode({
 	executionId,
 	resumeFrom,
 }: RunOptions): Promise<NodeRun> {
-	const node: INode = {
-		id: 'tencent-chat-node',
-		name: 'Tencent Chat',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
-		...(onError ? { onError } : {}),
-	};
+	const node = tencentChatNode(parameters, onError);
 	const workflowData = {
 		id: 'wf',
 		name: 'Tencent Chat test',
@@ -237,15 +242,7 @@ export function loadOptionsContext(
 	credentials: ICredentialDataDecryptedObject,
 	path = 'parameters.groupId',
 ): ILoadOptionsFunctions {
-	const node: INode = {
-		id: 'tencent-chat-node',
-		name: 'Tencent Chat',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { tencentChatApi: { id: '1', name: 'Tencent Chat account' } },
-	};
+	const node = tencentChatNode(parameters);
 	const workflow = new Workflow({
 		id: 'wf',
 		name: 'Tencent Chat test',

@@ -36,14 +36,21 @@ export function credentialsFor(server: FakeTencentServer, overrides: Record<stri
 	};
 }
 
+/** Add Subscribers' fields, read from each item's `officialAccount` and `subscribers`. */
+export const ADD_SUBSCRIBERS_FIELDS: INodeParameters = {
+	officialAccountId: '={{ $json.officialAccount }}',
+	subscriberIds: '={{ $json.subscribers }}',
+};
+
+/** Send Message's fields for a text broadcast, read from each item's `account` and `text`. */
+export const BROADCAST_TEXT_FIELDS: INodeParameters = {
+	officialAccountId: '={{ $json.account }}',
+	messageType: 'text',
+	text: '={{ $json.text }}',
+};
+
 export function addSubscribersParameters(options: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'officialAccount',
-		operation: 'addSubscribers',
-		officialAccountId: '={{ $json.officialAccount }}',
-		subscriberIds: '={{ $json.subscribers }}',
-		options,
-	};
+	return officialAccountParameters('addSubscribers', ADD_SUBSCRIBERS_FIELDS, options);
 }
 
 /** The node's parameters for an operation of the Official Account resource. */
@@ -63,4 +70,18 @@ export function resourceParameters(
 	options: INodeParameters = {},
 ): INodeParameters {
 	return { resource, operation, ...fields, options };
+}
+
+/** An answer as Tencent's REST API writes one that succeeded, with the command's own `fields`. */
+export function tencentAnswer(fields: object = {}): Record<string, unknown> {
+	return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields };
+}
+
+/** An answer as Tencent's REST API writes one that failed, with its code and text. */
+export function tencentFailure(
+	errorCode: number,
+	errorInfo: string,
+	fields: object = {},
+): Record<string, unknown> {
+	return { ActionStatus: 'FAIL', ErrorCode: errorCode, ErrorInfo: errorInfo, ...fields };
 }

@@ -5,8 +5,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/api';
 import { createClient } from '../../nodes/TencentChat/transport';
-import { runNode } from '../helpers/engine';
-import { addSubscribersParameters, credentialsFor, fakeApp } from '../helpers/fixtures';
+import { ADD_SUBSCRIBERS_FIELDS, credentialsFor, fakeApp } from '../helpers/fixtures';
+import { runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // n8n's network rules apply to the node's own HTTP client as they do to n8n's helpers: with SSRF
@@ -24,11 +24,13 @@ afterAll(() => {
 
 describe("n8n's egress rules", () => {
 	test('with SSRF protection on, a Base URL on this machine is refused before any call, saying how to allow it', async () => {
-		const { error, output } = await runNode({
-			parameters: addSubscribersParameters(),
-			items: [{ officialAccount: NEWS, subscribers: 'a' }],
-			credentials: credentialsFor(server),
-		});
+		const { error, output } = await runOperation(
+			'officialAccount',
+			'addSubscribers',
+			ADD_SUBSCRIBERS_FIELDS,
+			[{ officialAccount: NEWS, subscribers: 'a' }],
+			{ server },
+		);
 		expect(output).toEqual([]);
 		expect(error?.message).toContain(
 			`This n8n instance's network rules do not allow ${server.url}`,

@@ -1,8 +1,8 @@
 import { expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../helpers/engine';
-import { credentialsFor, fakeApp } from '../helpers/fixtures';
+import { fakeApp } from '../helpers/fixtures';
+import { runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 const server = useFakeServer();
@@ -18,18 +18,13 @@ const items: IDataObject[] = [
 
 async function outputWith(accountExpression: string, subscriberExpression: string) {
 	server.addApp(fakeApp({ '@TOA#_x': {} }));
-	const { output } = await runNode({
-		parameters: {
-			resource: 'officialAccount',
-			operation: 'addSubscribers',
-			officialAccountId: accountExpression,
-			subscriberIds: subscriberExpression,
-			options: {},
-		},
+	const { output } = await runOperation(
+		'officialAccount',
+		'addSubscribers',
+		{ officialAccountId: accountExpression, subscriberIds: subscriberExpression },
 		items,
-		credentials: credentialsFor(server),
-		continueOnFail: true,
-	});
+		{ server, continueOnFail: true },
+	);
 	return output.map((item) => ({ json: item.json, pairedItem: item.pairedItem }));
 }
 

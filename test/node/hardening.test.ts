@@ -9,9 +9,16 @@ import type { EchoForm, ScriptedAnswer } from '../fake-tencent/config';
 import { FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 import { runNode } from '../helpers/engine';
 import { OPERATIONS } from '../helpers/everyOperation';
-import { addSubscribersParameters, credentialsFor, fakeApp, SDK_APP_ID } from '../helpers/fixtures';
+import {
+	ADD_SUBSCRIBERS_FIELDS,
+	credentialsFor,
+	fakeApp,
+	SDK_APP_ID,
+	tencentAnswer,
+} from '../helpers/fixtures';
 import type { IsolatedCase } from '../helpers/isolated/runCases';
 import { runIsolated } from '../helpers/runIsolated';
+import { type RunExtra, runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // What every operation holds to, tested on the shared machinery: options from expressions are
@@ -83,14 +90,10 @@ describe('numeric options from expressions are checked before any call, for ever
 			officialAccount: NEWS,
 			subscribers: `t${i}`,
 		}));
-		const { output, error } = await runNode({
-			parameters: addSubscribersParameters({
-				batchSize: "={{ '10' }}",
-				maxConcurrency: '={{ "2" }}',
-				timeoutMs: '5000',
-			} as never),
-			items,
-			credentials: credentialsFor(server),
+		const { output, error } = await run(items, {
+			batchSize: "={{ '10' }}",
+			maxConcurrency: '={{ "2" }}',
+			timeoutMs: '5000',
 		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.status)).toEqual(Array(25).fill('added'));
@@ -98,34 +101,26 @@ describe('numeric options from expressions are checked before any call, for ever
 	});
 
 	test("a bad option in one execution leaves another execution's pace alone", async () => {
-		const bad = runNode({
-			parameters: addSubscribersParameters({ maxConcurrency: '={{ NaN }}' } as never),
-			items: [{ officialAccount: NEWS, subscribers: 'x' }],
-			credentials: credentialsFor(server),
+		const bad = run([{ officialAccount: NEWS, subscribers: 'x' }], {
+			maxConcurrency: '={{ NaN }}',
 		});
-		const good = runNode({
-			parameters: addSubscribersParameters({ batchSize: 1 }),
-			items: Array.from({ length: 30 }, (_, i) => ({
+		const good = run(
+			Array.from({ length: 30 }, (_, i) => ({
 				officialAccount: NEWS,
 				subscribers: `g${i}`,
 			})),
-			credentials: credentialsFor(server),
-		});
+			{ batchSize: 1 },
+		);
 		const [badRun, goodRun] = await Promise.all([bad, good]);
 		expect(badRun.error?.message).toContain('Max Concurrent Requests');
 		expect(goodRun.output.filter((item) => item.json.status === 'added')).toHaveLength(30);
 	});
 });
 
-const run = (
-	items: IDataObject[],
-	options: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: addSubscribersParameters(options),
-		items,
-		credentials: credentialsFor(server),
+const run = (items: IDataObject[], options: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation('officialAccount', 'addSubscribers', ADD_SUBSCRIBERS_FIELDS, items, {
+		server,
+		options,
 		...extra,
 	});
 const one = [{ officialAccount: NEWS, subscribers: 'a, b' }];
@@ -156,15 +151,12 @@ describe('answers are bounded', () => {
 	});
 
 	test('a gzip-encoded answer is read; its size is bounded after inflating', async () => {
-		const answer = {
-			ActionStatus: 'OK',
-			ErrorCode: 0,
-			ErrorInfo: '',
+		const answer = tencentAnswer({
 			SubscriberList: [
 				{ Subscriber_Account: 'a', Result: 1 },
 				{ Subscriber_Account: 'b', Result: 1 },
 			],
-		};
+		});
 		server.script({
 			kind: 'raw',
 			status: 200,
@@ -309,11 +301,13 @@ describe('nothing is sent other than what was meant', () => {
 	});
 
 	test('an expression the engine refuses is refused, not read past: {{ $json.constructor.name }}', async () => {
-		const { error, output } = await runNode({
-			parameters: { ...addSubscribersParameters(), subscriberIds: '={{ $json.constructor.name }}' },
-			items: [{ officialAccount: NEWS }],
-			credentials: credentialsFor(server),
-		});
+		const { error, output } = await runOperation(
+			'officialAccount',
+			'addSubscribers',
+			{ ...ADD_SUBSCRIBERS_FIELDS, subscriberIds: '={{ $json.constructor.name }}' },
+			[{ officialAccount: NEWS }],
+			{ server },
+		);
 		expect(output.some((item) => item.json.subscriber === 'Object')).toBe(false);
 		expect(error).toBeDefined();
 		expect(server.stats.requests).toBe(0);
@@ -325,12 +319,7 @@ describe('nothing is sent other than what was meant', () => {
 			paths.push((request.url ?? '').split('?')[0]);
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end(
-				JSON.stringify({
-					ActionStatus: 'OK',
-					ErrorCode: 0,
-					ErrorInfo: '',
-					SubscriberList: [{ Subscriber_Account: 'a', Result: 1 }],
-				}),
+				JSON.stringify(tencentAnswer({ SubscriberList: [{ Subscriber_Account: 'a', Result: 1 }] })),
 			);
 		});
 		await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
@@ -350,11 +339,7 @@ describe('nothing is sent other than what was meant', () => {
 	});
 
 	test('a Base URL with a query is refused with a message saying so, before any call', async () => {
-		const { error } = await runNode({
-			parameters: addSubscribersParameters(),
-			items: one,
-			credentials: credentialsFor(server, { baseUrl: `${server.url}/?token=1` }),
-		});
+		const { error } = await run(one, {}, { credentials: { baseUrl: `${server.url}/?token=1` } });
 		expect(error?.message).toContain('must not contain a query or fragment');
 		expect(error?.description).toContain('Tencent Chat API credential');
 		expect(server.stats.requests).toBe(0);

@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { listBounds } from '../../nodes/TencentChat/actions/shapes/list';
 import type { ScriptedAnswer } from '../fake-tencent/config';
-import { runNode } from '../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters } from '../helpers/fixtures';
+import { fakeApp, tencentAnswer } from '../helpers/fixtures';
+import { type RunExtra, runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // What every list holds to (the list shape): no entry twice, no silent end, a bound per execution.
@@ -25,7 +25,7 @@ afterEach(() => {
 const ok = (fields: IDataObject): ScriptedAnswer => ({
 	kind: 'raw',
 	status: 200,
-	body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields }),
+	body: JSON.stringify(tencentAnswer(fields)),
 	contentType: 'application/json',
 });
 const subscribers = (from: number, count: number, next: string) =>
@@ -39,19 +39,16 @@ const subscribers = (from: number, count: number, next: string) =>
 
 const listSubscribers = (
 	items: IDataObject[],
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
+	extra: RunExtra = {},
 	fields: IDataObject = { returnAll: true },
 ) =>
-	runNode({
-		parameters: officialAccountParameters(
-			'getSubscribers',
-			{ officialAccountId: '={{ $json.account }}', ...fields },
-			{ maxConcurrency: 1 },
-		),
+	runOperation(
+		'officialAccount',
+		'getSubscribers',
+		{ officialAccountId: '={{ $json.account }}', ...fields },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, options: { maxConcurrency: 1 }, ...extra },
+	);
 
 describe('no entry twice', () => {
 	test('a cursor that loops (Next A → B → A) fails the item, saying the paging repeats itself', async () => {
@@ -72,15 +69,16 @@ describe('no entry twice', () => {
 			CompleteFlag: 0,
 		};
 		server.script(ok({ ...page, Next: 1 }), ok({ ...page, Next: 2 }));
-		const { errorOutput, error } = await runNode({
-			parameters: officialAccountParameters('getSubscriptions', {
+		const { errorOutput, error } = await runOperation(
+			'officialAccount',
+			'getSubscriptions',
+			{
 				subscriberId: 's1',
 				returnAll: true,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-			onError: 'continueErrorOutput',
-		});
+			},
+			[{}],
+			{ server, onError: 'continueErrorOutput' },
+		);
 		expect(error).toBeUndefined();
 		expect(
 			errorOutput.map((item) => [item.pairedItem, (item.json.details as IDataObject).errorCode]),
@@ -107,14 +105,16 @@ describe('no entry twice', () => {
 			messages(['3_1_3'], 'K2'),
 			messages(['4_1_4'], 'K1'),
 		);
-		const { error } = await runNode({
-			parameters: officialAccountParameters('getMessages', {
+		const { error } = await runOperation(
+			'officialAccount',
+			'getMessages',
+			{
 				officialAccountId: NEWS,
 				returnAll: true,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-		});
+			},
+			[{}],
+			{ server },
+		);
 		expect(error?.message).toContain(
 			`Tencent's paging repeats itself (its cursor "K1" pointed back to a page already read) after 4 entries`,
 		);
@@ -155,14 +155,16 @@ describe('an empty page that is not the last', () => {
 			ok({ OfficialAccountInfoList: [], CompleteFlag: 0, Next: 2 }),
 			ok({ OfficialAccountInfoList: [entry('@TOA#_b')], CompleteFlag: 1 }),
 		);
-		const { output, error } = await runNode({
-			parameters: officialAccountParameters('getSubscriptions', {
+		const { output, error } = await runOperation(
+			'officialAccount',
+			'getSubscriptions',
+			{
 				subscriberId: 's1',
 				returnAll: true,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-		});
+			},
+			[{}],
+			{ server },
+		);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.officialAccount)).toEqual(['@TOA#_a', '@TOA#_b']);
 	});

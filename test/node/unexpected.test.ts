@@ -11,14 +11,14 @@ import { operation as addSubscribers } from '../../nodes/TencentChat/actions/off
 import { type BulkOperation, runBulk } from '../../nodes/TencentChat/actions/shapes/bulk';
 import { type PerItemOperation, runPerItem } from '../../nodes/TencentChat/actions/shapes/perItem';
 import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
-import { runNode } from '../helpers/engine';
 import {
-	addSubscribersParameters,
-	credentialsFor,
+	ADD_SUBSCRIBERS_FIELDS,
+	BROADCAST_TEXT_FIELDS,
 	fakeApp,
-	officialAccountParameters,
 	SDK_APP_ID,
+	tencentAnswer,
 } from '../helpers/fixtures';
+import { type RunExtra, runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
 // A value from Tencent that does not convert never turns a success into a failure; a defect met in
@@ -33,19 +33,13 @@ beforeEach(async () => await resetProcessState());
 const okAnswer = (fields: IDataObject) => ({
 	kind: 'raw' as const,
 	status: 200,
-	body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields }),
+	body: JSON.stringify(tencentAnswer(fields)),
 	contentType: 'application/json',
 	apply: true,
 });
-const broadcast = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
-	runNode({
-		parameters: officialAccountParameters('sendMessage', {
-			officialAccountId: '={{ $json.account }}',
-			messageType: 'text',
-			text: '={{ $json.text }}',
-		}),
-		items,
-		credentials: credentialsFor(server),
+const broadcast = (items: IDataObject[], extra: RunExtra = {}) =>
+	runOperation('officialAccount', 'sendMessage', BROADCAST_TEXT_FIELDS, items, {
+		server,
 		...extra,
 	});
 const messagesOf = (account: string) =>
@@ -71,14 +65,16 @@ describe('a value Tencent gives that does not convert', () => {
 				Next: '',
 			}),
 		);
-		const { output, error } = await runNode({
-			parameters: officialAccountParameters('getSubscribers', {
+		const { output, error } = await runOperation(
+			'officialAccount',
+			'getSubscribers',
+			{
 				officialAccountId: '={{ $json.account }}',
 				returnAll: true,
-			}),
-			items: [{ account: NEWS }, { account: NEWS }],
-			credentials: credentialsFor(server),
-		});
+			},
+			[{ account: NEWS }, { account: NEWS }],
+			{ server },
+		);
 		expect(error).toBeUndefined();
 		expect(
 			output
@@ -177,16 +173,21 @@ const bulkDefect: INodeType = {
 };
 
 test("a defect in one bulk call is, under Continue, its own IDs' failure; the other calls' IDs are reported as ever", async () => {
-	const { output, errorOutput, error } = await runNode({
-		parameters: addSubscribersParameters({ batchSize: 1, maxConcurrency: 1 }),
-		items: [
+	const { output, errorOutput, error } = await runOperation(
+		'officialAccount',
+		'addSubscribers',
+		ADD_SUBSCRIBERS_FIELDS,
+		[
 			{ officialAccount: NEWS, subscribers: 'boom' },
 			{ officialAccount: DEALS, subscribers: 'fine' },
 		],
-		credentials: credentialsFor(server),
-		nodeType: bulkDefect,
-		onError: 'continueErrorOutput',
-	});
+		{
+			server,
+			options: { batchSize: 1, maxConcurrency: 1 },
+			onError: 'continueErrorOutput',
+			nodeType: bulkDefect,
+		},
+	);
 	expect(error).toBeUndefined();
 	expect(output.map((item) => [item.json.subscriber, item.json.status])).toEqual([
 		['fine', 'added'],

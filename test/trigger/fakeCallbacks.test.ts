@@ -5,14 +5,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { OK_ANSWER } from '../../nodes/TencentChatTrigger/TencentChatTrigger.node';
 import { callbackSign, CallbackSender } from '../fake-tencent/callbacks';
 import { capture } from '../helpers/capture';
-import { runNode } from '../helpers/engine';
-import {
-	addSubscribersParameters,
-	ADMIN,
-	credentialsFor,
-	fakeApp,
-	SDK_APP_ID,
-} from '../helpers/fixtures';
+import { ADD_SUBSCRIBERS_FIELDS, ADMIN, fakeApp, SDK_APP_ID } from '../helpers/fixtures';
+import { runOperation } from '../helpers/runOperation';
 import { TriggerHarness } from '../helpers/triggerHarness';
 import { useFakeServer } from '../helpers/useFakeServer';
 import {
@@ -50,11 +44,13 @@ describe('the fake server calls the trigger back, signed as Tencent does', () =>
 			{ officialAccount: DEALS, subscribers: ['d1'] },
 			{ officialAccount: NEWS, subscribers: ['new1'] },
 		];
-		const { output, error } = await runNode({
-			parameters: addSubscribersParameters(),
+		const { output, error } = await runOperation(
+			'officialAccount',
+			'addSubscribers',
+			ADD_SUBSCRIBERS_FIELDS,
 			items,
-			credentials: credentialsFor(server),
-		});
+			{ server },
+		);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.status)).toEqual([
 			'alreadySubscribed',
@@ -109,11 +105,13 @@ describe('the fake server calls the trigger back, signed as Tencent does', () =>
 
 	test('a call that adds nobody sends no callback', async () => {
 		const before = server.callbacks.deliveries.length;
-		await runNode({
-			parameters: addSubscribersParameters(),
-			items: [{ officialAccount: NEWS, subscribers: ['old1', 'new1'] }],
-			credentials: credentialsFor(server),
-		});
+		await runOperation(
+			'officialAccount',
+			'addSubscribers',
+			ADD_SUBSCRIBERS_FIELDS,
+			[{ officialAccount: NEWS, subscribers: ['old1', 'new1'] }],
+			{ server },
+		);
 		await server.callbacks.settled();
 		expect(server.callbacks.deliveries.length).toBe(before);
 	});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
-import { runNode } from '../helpers/engine';
-import { credentialsFor, fakeApp, SDK_APP_ID } from '../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../helpers/fixtures';
+import { runOperation } from '../helpers/runOperation';
 import { TriggerHarness } from '../helpers/triggerHarness';
 import { useFakeServer } from '../helpers/useFakeServer';
 import { CALLBACK_TOKEN, expectNoTokenOrSign, triggerCredentials } from './fixtures';
@@ -25,11 +25,7 @@ afterAll(() => expectNoTokenOrSign([JSON.stringify(server.callbacks.deliveries)]
 
 const group = { __rl: true, mode: 'id', value: 'deal_7' };
 const step = (operation: string, fields: object) =>
-	runNode({
-		parameters: { resource: 'group', operation, groupId: group, ...fields, options: {} },
-		items: [{}],
-		credentials: credentialsFor(server),
-	});
+	runOperation('group', operation, { groupId: group, ...fields }, [{}], { server });
 
 describe('group callbacks start the trigger', () => {
 	test('create, add, send, remove and delete each start it once, with the group named', async () => {

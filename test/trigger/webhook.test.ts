@@ -3,6 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { OK_ANSWER } from '../../nodes/TencentChatTrigger/TencentChatTrigger.node';
 import { capture } from '../helpers/capture';
+import { tencentFailure } from '../helpers/fixtures';
 import { type HarnessOptions, logs, TriggerHarness } from '../helpers/triggerHarness';
 import {
 	AFTER_ADD,
@@ -92,12 +93,12 @@ describe('Tencent Chat Trigger, answering at once', () => {
 			subscriberBody(AFTER_ADD, ['a']),
 		);
 		expect(answer.status).toBe(401);
-		expect(answer.json).toEqual({
-			ActionStatus: 'FAIL',
-			ErrorCode: 401,
-			ErrorInfo:
+		expect(answer.json).toEqual(
+			tencentFailure(
+				401,
 				"Sign does not match: the credential's Callback Token differs from the one in the Chat console",
-		});
+			),
+		);
 		expect(calls.map((call) => [call.workflowData, call.noWebhookResponse])).toEqual([
 			[undefined, true],
 		]);

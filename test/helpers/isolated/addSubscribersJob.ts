@@ -1,6 +1,10 @@
 // One Add Subscribers job in a process of its own, as one n8n worker runs it: its own limiters,
 // its own connection to Redis. Input: one JSON argument { account, count, credentials }; output:
-// one line RESULT { error?, outputItems, added }.
+// one line RESULT { error?, outputItems, added, hints, departures }: `departures` are the moments
+// (ms since the epoch, on this machine's clock, which every process shares) at which the limiters
+// let an add_subscriber call go, retries included.
+import { COMMANDS } from '../../../nodes/TencentChat/actions/resources';
+import { observeClient } from '../../../nodes/TencentChat/client';
 import { runNode } from '../engine';
 import { addSubscribersParameters } from '../fixtures';
 
@@ -16,6 +20,11 @@ async function main(): Promise<void> {
 		officialAccount: account,
 		subscribers: Array.from({ length: 100 }, (__, n) => `${account.slice(-1)}${item * 100 + n}`),
 	}));
+	const departures: number[] = [];
+	observeClient((event) => {
+		if (event.kind === 'sent' && event.command === COMMANDS.addSubscribers.name)
+			departures.push(performance.timeOrigin + performance.now());
+	});
 	const { output, error, run } = await runNode({
 		parameters: addSubscribersParameters(),
 		items,
@@ -27,7 +36,7 @@ async function main(): Promise<void> {
 		(hint) => hint.message,
 	);
 	process.stdout.write(
-		`RESULT ${JSON.stringify({ error: error?.message, outputItems: output.length, added, hints })}\n`,
+		`RESULT ${JSON.stringify({ error: error?.message, outputItems: output.length, added, hints, departures })}\n`,
 	);
 	process.exit(0);
 }

@@ -1,20 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
+import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const IMPORTED = Array.from({ length: 120 }, (_, i) => `in${i}`);
 const server = useFakeServer(() => fakeApp({}, IMPORTED));
 
-const run = (items: IDataObject[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
-	runNode({
-		parameters: resourceParameters('account', 'check', { userIds: '={{ $json.ids }}' }),
-		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+const run = (items: IDataObject[], onError?: OnError) =>
+	runOperation('account', 'check', { userIds: '={{ $json.ids }}' }, items, { server, onError });
 
 describe('Account → Check in the n8n engine', () => {
 	test('200 IDs over items, imported or not, 100 to a call, one paired item per ID', async () => {
@@ -40,15 +35,14 @@ describe('Account → Check in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				ResultItem: [
-					{ UserID: 'in1', ResultCode: 0, AccountStatus: 'Imported' },
-					{ UserID: 'x', ResultCode: 70402, ResultInfo: 'bad' },
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					ResultItem: [
+						{ UserID: 'in1', ResultCode: 0, AccountStatus: 'Imported' },
+						{ UserID: 'x', ResultCode: 70402, ResultInfo: 'bad' },
+					],
+				}),
+			),
 		});
 		const { output, errorOutput } = await run(
 			[{ ids: 'in1' }, { ids: 'x' }],
@@ -73,7 +67,7 @@ describe('Account → Check in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70402, ErrorInfo: 'invalid' }),
+			body: JSON.stringify(tencentFailure(70402, 'invalid')),
 		});
 		const { output, error } = await run([{ ids: 'in0,in1' }], 'continueRegularOutput');
 		expect(error).toBeUndefined();
@@ -87,17 +81,13 @@ describe('Account → Check in the n8n engine', () => {
 
 	test('a gateway error on every attempt leaves the IDs unknown: the check may have been answered', async () => {
 		server.setFaults({ http502: 1 });
-		const { output } = await runNode({
-			parameters: resourceParameters(
-				'account',
-				'check',
-				{ userIds: '={{ $json.ids }}' },
-				{ maxRetries: 1 },
-			),
-			items: [{ ids: 'in0' }],
-			credentials: credentialsFor(server),
-			onError: 'continueRegularOutput',
-		});
+		const { output } = await runOperation(
+			'account',
+			'check',
+			{ userIds: '={{ $json.ids }}' },
+			[{ ids: 'in0' }],
+			{ server, options: { maxRetries: 1 }, onError: 'continueRegularOutput' },
+		);
 		expect(
 			output.map((item) => [item.json.status, item.json.ambiguous, item.json.errorCode]),
 		).toEqual([['unknown', true, 'HTTP_502']]);

@@ -1,19 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
+import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['d0', 'd1', 'd2']));
 
-const run = (items: IDataObject[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
-	runNode({
-		parameters: resourceParameters('account', 'delete', { userIds: '={{ $json.ids }}' }),
-		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+const run = (items: IDataObject[], onError?: OnError) =>
+	runOperation('account', 'delete', { userIds: '={{ $json.ids }}' }, items, { server, onError });
 
 describe('Account → Delete in the n8n engine', () => {
 	test('deletes the accounts, one paired item per ID with its ResultCode; 70107 says it did not exist', async () => {
@@ -55,15 +50,14 @@ describe('Account → Delete in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				ResultItem: [
-					{ UserID: 'd0', ResultCode: 0 },
-					{ UserID: 'd1', ResultCode: 70402, ResultInfo: 'not allowed' },
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					ResultItem: [
+						{ UserID: 'd0', ResultCode: 0 },
+						{ UserID: 'd1', ResultCode: 70402, ResultInfo: 'not allowed' },
+					],
+				}),
+			),
 			apply: true,
 		});
 		const { output, errorOutput } = await run(
@@ -91,7 +85,7 @@ describe('Account → Delete in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 70402, ErrorInfo: 'invalid' }),
+			body: JSON.stringify(tencentFailure(70402, 'invalid')),
 		});
 		const { error } = await run([{ ids: 'd0' }]);
 		expect(error?.message).toContain('Tencent Chat error 70402');

@@ -1,38 +1,29 @@
 import { describe, expect, test } from '@jest/globals';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['old1', 'old2']));
 
-const run = (
-	items: IDataObject[],
-	extra: {
-		options?: INodeParameters;
-		onError?: 'continueRegularOutput' | 'continueErrorOutput';
-	} = {},
-) =>
-	runNode({
-		parameters: resourceParameters(
-			'account',
-			'import',
-			{ userId: '={{ $json.id }}', nick: '={{ $json.name }}', faceUrl: '={{ $json.avatar }}' },
-			extra.options ?? {},
-		),
-		items,
-		credentials: credentialsFor(server),
-		onError: extra.onError,
-	});
+const IMPORT = {
+	userId: '={{ $json.id }}',
+	nick: '={{ $json.name }}',
+	faceUrl: '={{ $json.avatar }}',
+};
+const run = (items: IDataObject[], extra: RunExtra = {}) =>
+	runOperation('account', 'import', IMPORT, items, { server, ...extra });
 
 /** Whether each account exists, as the fake server's account_check answers. */
 async function exists(...ids: string[]): Promise<boolean[]> {
-	const { output } = await runNode({
-		parameters: resourceParameters('account', 'check', { userIds: '={{ $json.ids }}' }),
-		items: [{ ids }],
-		credentials: credentialsFor(server),
-	});
+	const { output } = await runOperation(
+		'account',
+		'check',
+		{ userIds: '={{ $json.ids }}' },
+		[{ ids }],
+		{ server },
+	);
 	return output.map((item) => item.json.imported as boolean);
 }
 
@@ -90,12 +81,7 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				FailAccounts: ['bad'],
-			}),
+			body: JSON.stringify(tencentAnswer({ FailAccounts: ['bad'] })),
 			apply: true,
 		});
 		const { output, error } = await run([{ id: 'good' }, { id: 'bad' }]);
@@ -118,12 +104,7 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				FailAccounts: ['bad'],
-			}),
+			body: JSON.stringify(tencentAnswer({ FailAccounts: ['bad'] })),
 			apply: true,
 		});
 		const { output, errorOutput } = await run([{ id: 'good' }, { id: 'bad' }], {
@@ -149,11 +130,7 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'FAIL',
-				ErrorCode: 70398,
-				ErrorInfo: 'account count over limit',
-			}),
+			body: JSON.stringify(tencentFailure(70398, 'account count over limit')),
 		});
 		const { error } = await run([{ id: 'n1' }]);
 		expect(error?.message).toContain('Tencent Chat error 70398');
@@ -164,7 +141,7 @@ describe('Account → Import in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 40006, ErrorInfo: 'internal error' }),
+			body: JSON.stringify(tencentFailure(40006, 'internal error')),
 		});
 		const { output, error } = await run([{ id: 'r1' }], { onError: 'continueRegularOutput' });
 		expect(error).toBeUndefined();

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeApp, FakeGroup, FakeTencentServer } from '../../fake-tencent/FakeTencentServer';
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp } from '../../helpers/fixtures';
+import { fakeApp } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 
 // What the Group tests share: an app with imported users and a few groups of each type, and one
 // way to run an operation of the resource through the engine.
@@ -30,19 +30,12 @@ export function byId(value: string): { __rl: true; mode: 'id'; value: string } {
 	return { __rl: true, mode: 'id', value };
 }
 
-type RunExtra = Omit<Parameters<typeof runNode>[0], 'parameters' | 'items' | 'credentials'>;
-
+/** Runs `operation` of the Group resource: `run(items, fields, options, extra)`. */
 export function groupRunner(server: FakeTencentServer, operation: string) {
 	return (
 		items: IDataObject[],
 		fields: INodeParameters = {},
 		options: INodeParameters = {},
 		extra: RunExtra = {},
-	) =>
-		runNode({
-			parameters: { resource: 'group', operation, ...fields, options },
-			items,
-			credentials: credentialsFor(server),
-			...extra,
-		});
+	) => runOperation('group', operation, fields, items, { server, options, ...extra });
 }

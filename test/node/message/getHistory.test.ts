@@ -1,47 +1,39 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	ADMIN,
-	credentialsFor,
-	fakeApp,
-	resourceParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { ADMIN, fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
+import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['ann', 'support', 'bob']));
 
 /** Message → Send, as a workflow would: the messages Get History reads back. */
 const send = (messages: Array<{ from?: string; to: string; text: string }>) =>
-	runNode({
-		parameters: resourceParameters('message', 'send', {
+	runOperation(
+		'message',
+		'send',
+		{
 			to: '={{ $json.to }}',
 			from: '={{ $json.from ?? "" }}',
 			messageType: 'text',
 			text: '={{ $json.text }}',
-		}),
-		items: messages,
-		credentials: credentialsFor(server),
-	});
+		},
+		messages,
+		{ server },
+	);
 
 const history = (
 	fields: INodeParameters = {},
 	items: IDataObject[] = [{}],
 	onError?: 'continueErrorOutput',
 ) =>
-	runNode({
-		parameters: resourceParameters(
-			'message',
-			'getHistory',
-			{ userId: 'ann', peerId: 'support', returnAll: true, ...fields },
-			(fields.options as INodeParameters) ?? {},
-		),
+	runOperation(
+		'message',
+		'getHistory',
+		{ userId: 'ann', peerId: 'support', returnAll: true, ...fields },
 		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+		{ server, options: (fields.options as INodeParameters) ?? {}, onError },
+	);
 
 describe('Message → Get History in the n8n engine', () => {
 	test('reads back what Send sent both ways, newest first, with the msgKey Send gave, ISO times and both ends', async () => {
@@ -142,10 +134,7 @@ describe('Message → Get History in the n8n engine', () => {
 	});
 
 	test('a page that brings a cursor pointing back at itself fails the item, no loop and no entry twice', async () => {
-		const page = {
-			ActionStatus: 'OK',
-			ErrorCode: 0,
-			ErrorInfo: '',
+		const page = tencentAnswer({
 			Complete: 0,
 			LastMsgTime: 1_700_000_000,
 			LastMsgKey: '1_1_1700000000',
@@ -157,7 +146,7 @@ describe('Message → Get History in the n8n engine', () => {
 					MsgTimeStamp: 1_700_000_000,
 				},
 			],
-		};
+		});
 		server.script(
 			{ kind: 'raw', status: 200, body: JSON.stringify(page) },
 			{ kind: 'raw', status: 200, body: JSON.stringify(page) },
@@ -179,13 +168,7 @@ describe('Message → Get History in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				Complete: 1,
-				MsgList: [message],
-			}),
+			body: JSON.stringify(tencentAnswer({ Complete: 1, MsgList: [message] })),
 		});
 		const { output } = await history();
 		expect(

@@ -1,35 +1,35 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer } from '../../helpers/fixtures';
+import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const PEERS = Array.from({ length: 12 }, (_, i) => `p${i}`);
 const server = useFakeServer(() => fakeApp({}, ['ann', 'bob', ...PEERS]));
 
 const send = (messages: Array<{ from: string; to: string }>) =>
-	runNode({
-		parameters: resourceParameters('message', 'send', {
+	runOperation(
+		'message',
+		'send',
+		{
 			to: '={{ $json.to }}',
 			from: '={{ $json.from }}',
 			messageType: 'text',
 			text: 'hi',
-		}),
-		items: messages,
-		credentials: credentialsFor(server),
-	});
+		},
+		messages,
+		{ server },
+	);
 
-const run = (items: IDataObject[], onError?: 'continueErrorOutput') =>
-	runNode({
-		parameters: resourceParameters('message', 'getUnreadCount', {
-			userId: '={{ $json.user }}',
-			peerIds: '={{ $json.peers ?? "" }}',
-		}),
+const run = (items: IDataObject[], onError?: OnError) =>
+	runOperation(
+		'message',
+		'getUnreadCount',
+		{ userId: '={{ $json.user }}', peerIds: '={{ $json.peers ?? "" }}' },
 		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+		{ server, onError },
+	);
 
 describe('Message → Get Unread Count in the n8n engine', () => {
 	test("a user's total without peers; per peer with them, one item each, 10 peers a call; a peer not imported is notImported", async () => {
@@ -70,12 +70,7 @@ describe('Message → Get Unread Count in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				AllC2CUnreadMsgNum: 'many',
-			}),
+			body: JSON.stringify(tencentAnswer({ AllC2CUnreadMsgNum: 'many' })),
 		});
 		const { output } = await run([{ user: 'ann' }]);
 		expect(output[0].json).toEqual({ userId: 'ann', unreadCount: null });

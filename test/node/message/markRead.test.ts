@@ -1,31 +1,24 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters } from '../../helpers/fixtures';
+import { fakeApp } from '../../helpers/fixtures';
+import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['ann', 'support', 'sales']));
 
 const send = (messages: Array<{ from: string; to: string }>) =>
-	runNode({
-		parameters: resourceParameters('message', 'send', {
-			to: '={{ $json.to }}',
-			from: '={{ $json.from }}',
-			messageType: 'text',
-			text: 'hi',
-		}),
-		items: messages,
-		credentials: credentialsFor(server),
-	});
+	runOperation(
+		'message',
+		'send',
+		{ to: '={{ $json.to }}', from: '={{ $json.from }}', messageType: 'text', text: 'hi' },
+		messages,
+		{ server },
+	);
 
 const unread = async (peerIds = '') =>
 	(
-		await runNode({
-			parameters: resourceParameters('message', 'getUnreadCount', { userId: 'ann', peerIds }),
-			items: [{}],
-			credentials: credentialsFor(server),
-		})
+		await runOperation('message', 'getUnreadCount', { userId: 'ann', peerIds }, [{}], { server })
 	).output.map((item) => item.json);
 
 const markRead = (
@@ -33,15 +26,9 @@ const markRead = (
 	items: IDataObject[] = [{}],
 	onError?: 'continueErrorOutput',
 ) =>
-	runNode({
-		parameters: resourceParameters(
-			'message',
-			'markRead',
-			{ userId: 'ann', peerId: 'support', ...fields },
-			(options as INodeParameters) ?? {},
-		),
-		items,
-		credentials: credentialsFor(server),
+	runOperation('message', 'markRead', { userId: 'ann', peerId: 'support', ...fields }, items, {
+		server,
+		options: (options as INodeParameters) ?? {},
 		onError,
 	});
 
@@ -61,15 +48,17 @@ describe('Message → Mark Read in the n8n engine', () => {
 			{ userId: 'ann', peerId: 'support', unreadCount: 0 },
 			{ userId: 'ann', peerId: 'sales', unreadCount: 1 },
 		]);
-		const { output: history } = await runNode({
-			parameters: resourceParameters('message', 'getHistory', {
+		const { output: history } = await runOperation(
+			'message',
+			'getHistory',
+			{
 				userId: 'support',
 				peerId: 'ann',
 				returnAll: true,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-		});
+			},
+			[{}],
+			{ server },
+		);
 		expect(history.map((item) => item.json.readByRecipient)).toEqual([true, true]);
 	});
 

@@ -1,14 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	ADMIN,
-	credentialsFor,
-	fakeApp,
-	resourceParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { ADMIN, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['ann', 'support']));
@@ -16,17 +10,21 @@ const server = useFakeServer(() => fakeApp({}, ['ann', 'support']));
 /** Message → Send's output item: what Recall takes straight. */
 const send = async (from: string, text: string) =>
 	(
-		await runNode({
-			parameters: resourceParameters('message', 'send', {
-				to: 'ann',
-				from,
-				messageType: 'text',
-				text,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
+		await runOperation('message', 'send', { to: 'ann', from, messageType: 'text', text }, [{}], {
+			server,
 		})
 	).output[0].json;
+/** Message → Get History of Ann with support, every message. */
+const readHistory = () =>
+	runOperation(
+		'message',
+		'getHistory',
+		{ userId: 'ann', peerId: 'support', returnAll: true },
+		[{}],
+		{
+			server,
+		},
+	);
 const keyOf = ({ from, to, msgKey }: IDataObject) => ({ from, to, msgKey });
 
 const RECALL: INodeParameters = {
@@ -38,13 +36,7 @@ const recall = (
 	items: IDataObject[],
 	options: INodeParameters = {},
 	onError?: 'continueErrorOutput',
-) =>
-	runNode({
-		parameters: resourceParameters('message', 'recall', RECALL, options),
-		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+) => runOperation('message', 'recall', RECALL, items, { server, options, onError });
 
 describe('Message → Recall in the n8n engine', () => {
 	test("recalls what Send sent, taking Send's output straight; the admin sends when From is empty; Get History then says recalled", async () => {
@@ -59,15 +51,7 @@ describe('Message → Recall in the n8n engine', () => {
 		expect(
 			server.conversation(SDK_APP_ID, 'support', 'ann').map((message) => message.recalled),
 		).toEqual([true]);
-		const { output: history } = await runNode({
-			parameters: resourceParameters('message', 'getHistory', {
-				userId: 'ann',
-				peerId: 'support',
-				returnAll: true,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-		});
+		const { output: history } = await readHistory();
 		expect(history.map((item) => [item.json.msgKey, item.json.recalled])).toEqual([
 			[fromSupport.msgKey, true],
 		]);
@@ -76,15 +60,7 @@ describe('Message → Recall in the n8n engine', () => {
 	test('Get History items go straight into Recall', async () => {
 		await send('support', 'one');
 		await send('support', 'two');
-		const { output: history } = await runNode({
-			parameters: resourceParameters('message', 'getHistory', {
-				userId: 'ann',
-				peerId: 'support',
-				returnAll: true,
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-		});
+		const { output: history } = await readHistory();
 		const { output } = await recall(history.map((item) => item.json));
 		expect(output.map((item) => item.json.status)).toEqual(['recalled', 'recalled']);
 		expect(

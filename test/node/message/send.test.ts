@@ -1,34 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	ADMIN,
-	credentialsFor,
-	fakeApp,
-	resourceParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { ADMIN, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => fakeApp({}, ['alice', 'bob', 'support']));
 
 const TEXT_MESSAGE = { to: '={{ $json.to }}', messageType: 'text', text: '={{ $json.text }}' };
 
-const run = (
-	items: IDataObject[],
-	fields: INodeParameters = TEXT_MESSAGE,
-	extra: {
-		options?: INodeParameters;
-		onError?: 'continueRegularOutput' | 'continueErrorOutput';
-	} = {},
-) =>
-	runNode({
-		parameters: resourceParameters('message', 'send', fields, extra.options ?? {}),
-		items,
-		credentials: credentialsFor(server),
-		onError: extra.onError,
-	});
+const run = (items: IDataObject[], fields: INodeParameters = TEXT_MESSAGE, extra: RunExtra = {}) =>
+	runOperation('message', 'send', fields, items, { server, ...extra });
 
 describe('Message → Send in the n8n engine', () => {
 	test("sends each item's text to its recipient from the admin, one call per item, with the message's key and time", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { type IDataObject, type INodeParameters, WAIT_INDEFINITELY } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { ADMIN, credentialsFor, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { ADMIN, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 // Message → Send and Wait for Response in n8n-core's engine: the message and its links, the wait,
@@ -13,30 +13,18 @@ const server = useFakeServer(() => fakeApp({}, ['alice', 'bob', 'support']));
 const LINK =
 	/^http:\/\/localhost\/execution-7\/tencent-chat-node\?approved=(true|false)&signature=[0-9a-f]{64}$/;
 
-const parameters = (
-	fields: INodeParameters = {},
-	options: INodeParameters = {},
-): INodeParameters => ({
-	resource: 'message',
-	operation: 'sendAndWait',
-	to: '={{ $json.to }}',
-	message: '={{ $json.text }}',
-	...fields,
-	options,
-});
-
+const SEND_AND_WAIT = { to: '={{ $json.to }}', message: '={{ $json.text }}' };
 const run = (
 	items: IDataObject[],
 	fields?: INodeParameters,
 	options?: INodeParameters,
-	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+	extra: RunExtra = {},
 ) =>
-	runNode({
-		parameters: parameters(fields, options),
-		items,
-		credentials: credentialsFor(server),
+	runOperation('message', 'sendAndWait', { ...SEND_AND_WAIT, ...fields }, items, {
+		server,
+		options,
 		executionId: 'execution-7',
-		onError,
+		...extra,
 	});
 
 type Element = { MsgType: string; MsgContent: IDataObject };
@@ -179,13 +167,7 @@ describe('Message → Send and Wait for Response in the n8n engine', () => {
 		const waiting = await run([{ to: 'alice', text: 'x' }], {}, limit);
 		expect(waiting.run.status).toBe('waiting');
 
-		const resumed = await runNode({
-			parameters: parameters({}, limit),
-			items: [],
-			credentials: credentialsFor(server),
-			executionId: 'execution-7',
-			resumeFrom: waiting.run.data,
-		});
+		const resumed = await run([], {}, limit, { resumeFrom: waiting.run.data });
 		expect(resumed.error).toBeUndefined();
 		expect(resumed.run.status).toBe('success');
 		expect(resumed.output.map((item) => item.json)).toEqual([
@@ -217,7 +199,7 @@ describe('Message → Send and Wait for Response in the n8n engine', () => {
 			output,
 			errorOutput,
 			run: result,
-		} = await run([{ to: 'stranger', text: 'x' }], {}, {}, 'continueErrorOutput');
+		} = await run([{ to: 'stranger', text: 'x' }], {}, {}, { onError: 'continueErrorOutput' });
 		expect(output).toEqual([]);
 		expect(
 			errorOutput.map((item) => [item.json.error, (item.json.details as IDataObject).errorCode]),

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const USERS = Array.from({ length: 1_200 }, (_, i) => `u${i}`);
@@ -10,20 +10,8 @@ const server = useFakeServer(() => fakeApp({}, USERS));
 
 const WELCOME = { recipients: '={{ $json.to }}', messageType: 'text', text: 'Welcome!' };
 
-const run = (
-	items: IDataObject[],
-	fields: INodeParameters = WELCOME,
-	extra: {
-		options?: INodeParameters;
-		onError?: 'continueRegularOutput' | 'continueErrorOutput';
-	} = {},
-) =>
-	runNode({
-		parameters: resourceParameters('message', 'sendToMany', fields, extra.options ?? {}),
-		items,
-		credentials: credentialsFor(server),
-		onError: extra.onError,
-	});
+const run = (items: IDataObject[], fields: INodeParameters = WELCOME, extra: RunExtra = {}) =>
+	runOperation('message', 'sendToMany', fields, items, { server, ...extra });
 
 const texts = (userId: string) =>
 	server

@@ -2,23 +2,17 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { observeClient } from '../../../nodes/TencentChat/client';
-import { runNode } from '../../helpers/engine';
-import {
-	addSubscribersParameters,
-	credentialsFor,
-	fakeApp,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { ADD_SUBSCRIBERS_FIELDS, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_a', '@TOA#_b', '@TOA#_c', '@TOA#_d', '@TOA#_e'];
 const server = useFakeServer(() => fakeApp(Object.fromEntries(ACCOUNTS.map((id) => [id, {}]))));
 
 const run = (items: IDataObject[], options: INodeParameters = {}, continueOnFail = false) =>
-	runNode({
-		parameters: addSubscribersParameters(options),
-		items,
-		credentials: credentialsFor(server),
+	runOperation('officialAccount', 'addSubscribers', ADD_SUBSCRIBERS_FIELDS, items, {
+		server,
+		options,
 		continueOnFail,
 	});
 
@@ -358,12 +352,17 @@ describe('cancellation', () => {
 			subscribers: `c${i}`,
 		}));
 		let cancel = () => {};
-		const running = runNode({
-			parameters: addSubscribersParameters({ batchSize: 1, maxConcurrency: 4 }),
+		const running = runOperation(
+			'officialAccount',
+			'addSubscribers',
+			ADD_SUBSCRIBERS_FIELDS,
 			items,
-			credentials: credentialsFor(server),
-			onStart: (execution) => (cancel = execution.cancel),
-		}).catch((error: Error) => ({ cancelled: error }));
+			{
+				server,
+				options: { batchSize: 1, maxConcurrency: 4 },
+				onStart: (execution) => (cancel = execution.cancel),
+			},
+		).catch((error: Error) => ({ cancelled: error }));
 
 		while (server.stats.requests < 4) await new Promise((resolve) => setTimeout(resolve, 10));
 		const cancelledAt = performance.now();

@@ -2,15 +2,14 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
 import { planning } from '../../../nodes/TencentChat/actions/shapes/bulk';
-import { runNode } from '../../helpers/engine';
 import {
-	addSubscribersParameters,
-	credentialsFor,
+	ADD_SUBSCRIBERS_FIELDS,
 	fakeApp,
 	SDK_APP_ID,
 	SECRET_KEY,
 	WRONG_SECRET_KEY,
 } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = ['@TOA#_news', '@TOA#_deals', '@TOA#_events'];
@@ -25,15 +24,10 @@ const server = useFakeServer(() =>
 );
 const { atOnce } = planning;
 
-const run = (
-	items: IDataObject[],
-	extra: { continueOnFail?: boolean; options?: object; credentials?: object } = {},
-) =>
-	runNode({
-		parameters: addSubscribersParameters((extra.options ?? {}) as never),
-		items,
-		credentials: credentialsFor(server, extra.credentials as Record<string, unknown>),
-		continueOnFail: extra.continueOnFail,
+const run = (items: IDataObject[], extra: RunExtra = {}) =>
+	runOperation('officialAccount', 'addSubscribers', ADD_SUBSCRIBERS_FIELDS, items, {
+		server,
+		...extra,
 	});
 
 describe('Official Account → Add Subscribers in the n8n engine', () => {

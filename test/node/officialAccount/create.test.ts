@@ -1,13 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const EXISTING = '@TOA#_taken';
@@ -16,21 +11,14 @@ const server = useFakeServer(() => ({
 	accounts: ['owner1', 'owner2'],
 }));
 
-const run = (
-	items: IDataObject[],
-	additionalFields: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters('create', {
-			ownerId: '={{ $json.owner }}',
-			name: '={{ $json.name }}',
-			additionalFields,
-		}),
+const run = (items: IDataObject[], additionalFields: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'create',
+		{ ownerId: '={{ $json.owner }}', name: '={{ $json.name }}', additionalFields },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, ...extra },
+	);
 
 describe('Official Account → Create in the n8n engine', () => {
 	test('creates one account per item with the ID and profile asked for, and outputs its officialAccountId', async () => {
@@ -197,11 +185,7 @@ describe('Official Account → Create in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'FAIL',
-				ErrorCode: 131000,
-				ErrorInfo: 'service not enabled',
-			}),
+			body: JSON.stringify(tencentFailure(131000, 'service not enabled')),
 		});
 		const { error } = await run([{ owner: 'owner1', name: 'N' }]);
 		expect(error?.message).toBe('Tencent Chat error 131000: service not enabled');
@@ -236,7 +220,7 @@ describe('Official Account → Create in the n8n engine', () => {
 			status: 200,
 			contentType: 'application/json',
 			apply: true,
-			body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' }),
+			body: JSON.stringify(tencentAnswer()),
 		});
 		const { output, errorOutput } = await run(
 			[{ owner: 'owner1', name: 'N' }],

@@ -1,24 +1,17 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentFailure } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
 const DEALS = '@TOA#_deals';
 const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u1'] }, [DEALS]: {} }));
 
-const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
-	runNode({
-		parameters: officialAccountParameters('delete', { officialAccountId: '={{ $json.account }}' }),
-		items,
-		credentials: credentialsFor(server),
+const run = (items: IDataObject[], extra: RunExtra = {}) =>
+	runOperation('officialAccount', 'delete', { officialAccountId: '={{ $json.account }}' }, items, {
+		server,
 		...extra,
 	});
 
@@ -72,7 +65,7 @@ describe('Official Account → Delete in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({ ActionStatus: 'FAIL', ErrorCode: 130002, ErrorInfo: 'no permission' }),
+			body: JSON.stringify(tencentFailure(130002, 'no permission')),
 		});
 		const { error } = await run([{ account: NEWS }]);
 		expect(error?.message).toBe('Tencent Chat error 130002: no permission');

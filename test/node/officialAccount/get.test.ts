@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters } from '../../helpers/fixtures';
+import { fakeApp } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const CREATED = 1_700_000_000;
@@ -23,19 +23,10 @@ const server = useFakeServer(() =>
 	),
 );
 
-const run = (
-	items: IDataObject[],
-	options: IDataObject = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters(
-			'get',
-			{ officialAccountIds: '={{ $json.ids }}' },
-			options as never,
-		),
-		items,
-		credentials: credentialsFor(server),
+const run = (items: IDataObject[], options: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation('officialAccount', 'get', { officialAccountIds: '={{ $json.ids }}' }, items, {
+		server,
+		options,
 		...extra,
 	});
 

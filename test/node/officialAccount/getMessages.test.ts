@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -20,28 +20,27 @@ const run = (
 	items: IDataObject[],
 	fields: INodeParameters = {},
 	options: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
+	extra: RunExtra = {},
 ) =>
-	runNode({
-		parameters: officialAccountParameters(
-			'getMessages',
-			{ officialAccountId: '={{ $json.account }}', ...fields },
-			options,
-		),
+	runOperation(
+		'officialAccount',
+		'getMessages',
+		{ officialAccountId: '={{ $json.account }}', ...fields },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, options, ...extra },
+	);
 
 const recall = (msgKeys: string[]) =>
-	runNode({
-		parameters: officialAccountParameters('recallMessages', {
+	runOperation(
+		'officialAccount',
+		'recallMessages',
+		{
 			officialAccountId: NEWS,
 			msgKeys: '={{ $json.keys }}',
-		}),
-		items: [{ keys: msgKeys }],
-		credentials: credentialsFor(server),
-	});
+		},
+		[{ keys: msgKeys }],
+		{ server },
+	);
 
 describe('Official Account → Get Messages in the n8n engine', () => {
 	test('Return All follows LastMsgKey until IsFinished 1: 45 messages, newest first, in pages of 20', async () => {
@@ -92,23 +91,22 @@ describe('Official Account → Get Messages in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				IsFinished: 2,
-				LastMsgKey: keyOf(44),
-				RspMsgList: [
-					{
-						MsgKey: keyOf(44),
-						MsgSeq: 45,
-						MsgTimeStamp: CREATED + 44,
-						From_Account: NEWS,
-						IsPlaceMsg: 0,
-						MsgBody: [],
-					},
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					IsFinished: 2,
+					LastMsgKey: keyOf(44),
+					RspMsgList: [
+						{
+							MsgKey: keyOf(44),
+							MsgSeq: 45,
+							MsgTimeStamp: CREATED + 44,
+							From_Account: NEWS,
+							IsPlaceMsg: 0,
+							MsgBody: [],
+						},
+					],
+				}),
+			),
 		});
 		const { output } = await run([{ account: NEWS }], { returnAll: true });
 		expect(output).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters } from '../../helpers/fixtures';
+import { fakeApp } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const BIG = '@TOA#_big';
@@ -19,20 +19,14 @@ const server = useFakeServer(() =>
 	}),
 );
 
-const run = (
-	items: IDataObject[],
-	fields: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters('getSubscribers', {
-			officialAccountId: '={{ $json.account }}',
-			...fields,
-		}),
+const run = (items: IDataObject[], fields: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'getSubscribers',
+		{ officialAccountId: '={{ $json.account }}', ...fields },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, ...extra },
+	);
 
 describe('Official Account → Get Many Subscribers in the n8n engine', () => {
 	test('Return All follows Next across pages of 200: 450 subscribers in three calls, in subscribe order', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeApp } from '../../fake-tencent/FakeTencentServer';
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const CREATED = 1_700_000_000;
@@ -20,20 +20,14 @@ const server = useFakeServer(() => {
 	return fakeApp(accounts);
 });
 
-const run = (
-	items: IDataObject[],
-	fields: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters('getSubscriptions', {
-			subscriberId: '={{ $json.user }}',
-			...fields,
-		}),
+const run = (items: IDataObject[], fields: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'getSubscriptions',
+		{ subscriberId: '={{ $json.user }}', ...fields },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, ...extra },
+	);
 
 describe('Official Account → Get Subscriptions of a User in the n8n engine', () => {
 	test('Return All follows Offset and CompleteFlag across pages of 200: 450 accounts in three calls', async () => {
@@ -77,16 +71,15 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				CompleteFlag: 0,
-				OfficialAccountInfoList: [
-					{ Official_Account: '@TOA#_oa0' },
-					{ Official_Account: '@TOA#_oa1' },
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					CompleteFlag: 0,
+					OfficialAccountInfoList: [
+						{ Official_Account: '@TOA#_oa0' },
+						{ Official_Account: '@TOA#_oa1' },
+					],
+				}),
+			),
 		});
 		const { output } = await run([{ user: 'casual' }], { returnAll: true });
 		expect(output.map((item) => item.json.officialAccount)).toEqual(['@TOA#_oa0', '@TOA#_oa1']);
@@ -111,11 +104,7 @@ describe('Official Account → Get Subscriptions of a User in the n8n engine', (
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'FAIL',
-				ErrorCode: 131000,
-				ErrorInfo: 'service not enabled',
-			}),
+			body: JSON.stringify(tencentFailure(131000, 'service not enabled')),
 		});
 		const { output, errorOutput } = await run(
 			[{ user: 'casual' }],

@@ -1,13 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -22,21 +17,14 @@ const server = useFakeServer(() =>
 	}),
 );
 
-const run = (
-	items: IDataObject[],
-	options: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters(
-			'recallMessages',
-			{ officialAccountId: '={{ $json.account }}', msgKeys: '={{ $json.keys }}' },
-			options,
-		),
+const run = (items: IDataObject[], options: INodeParameters = {}, extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'recallMessages',
+		{ officialAccountId: '={{ $json.account }}', msgKeys: '={{ $json.keys }}' },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, options, ...extra },
+	);
 
 const recalledKeys = (account: string) =>
 	(
@@ -145,12 +133,9 @@ describe('Official Account → Recall Messages in the n8n engine', () => {
 				kind: 'raw',
 				status: 200,
 				contentType: 'application/json',
-				body: JSON.stringify({
-					ActionStatus: 'OK',
-					ErrorCode: 0,
-					ErrorInfo: '',
-					RecallRetList: [{ MsgKey: keyOf(0), RetCode: 20004 }],
-				}),
+				body: JSON.stringify(
+					tencentAnswer({ RecallRetList: [{ MsgKey: keyOf(0), RetCode: 20004 }] }),
+				),
 			},
 		);
 		const { output, errorOutput } = await run(

@@ -1,13 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -19,20 +14,14 @@ const server = useFakeServer(() =>
 	}),
 );
 
-type RunExtra = Omit<Parameters<typeof runNode>[0], 'parameters' | 'items' | 'credentials'> & {
-	options?: IDataObject;
-};
-const run = (items: IDataObject[], { options = {}, ...extra }: RunExtra = {}) =>
-	runNode({
-		parameters: officialAccountParameters(
-			'removeSubscribers',
-			{ officialAccountId: '={{ $json.account }}', subscriberIds: '={{ $json.subscribers }}' },
-			options as never,
-		),
+const run = (items: IDataObject[], extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'removeSubscribers',
+		{ officialAccountId: '={{ $json.account }}', subscriberIds: '={{ $json.subscribers }}' },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, ...extra },
+	);
 
 describe('Official Account → Remove Subscribers in the n8n engine', () => {
 	test('removes subscribers, says who was not one, and gives each asked-for subscriber one paired item', async () => {

@@ -2,13 +2,8 @@ import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetProcessState } from '../../../nodes/TencentChat/client';
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { BROADCAST_TEXT_FIELDS, credentialsFor, fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -26,21 +21,11 @@ const run = (
 	items: IDataObject[],
 	fields: INodeParameters = {},
 	options: INodeParameters = {},
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
+	extra: RunExtra = {},
 ) =>
-	runNode({
-		parameters: officialAccountParameters(
-			'sendMessage',
-			{
-				officialAccountId: '={{ $json.account }}',
-				messageType: 'text',
-				text: '={{ $json.text }}',
-				...fields,
-			},
-			options,
-		),
-		items,
-		credentials: credentialsFor(server),
+	runOperation('officialAccount', 'sendMessage', { ...BROADCAST_TEXT_FIELDS, ...fields }, items, {
+		server,
+		options,
 		...extra,
 	});
 

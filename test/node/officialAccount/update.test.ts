@@ -1,13 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import {
-	credentialsFor,
-	fakeApp,
-	officialAccountParameters,
-	SDK_APP_ID,
-} from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
@@ -15,20 +10,14 @@ const server = useFakeServer(() =>
 	fakeApp({ [NEWS]: { name: 'News', introduction: 'daily', customString: 'keep' } }),
 );
 
-const run = (
-	items: IDataObject[],
-	updateFields: INodeParameters,
-	extra: Partial<Parameters<typeof runNode>[0]> = {},
-) =>
-	runNode({
-		parameters: officialAccountParameters('update', {
-			officialAccountId: '={{ $json.account }}',
-			updateFields,
-		}),
+const run = (items: IDataObject[], updateFields: INodeParameters, extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'update',
+		{ officialAccountId: '={{ $json.account }}', updateFields },
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, ...extra },
+	);
 
 describe('Official Account → Update in the n8n engine', () => {
 	test('changes only the fields given, sent as Official_Account, and outputs what changed', async () => {

@@ -1,35 +1,38 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, officialAccountParameters } from '../../helpers/fixtures';
+import { fakeApp } from '../../helpers/fixtures';
+import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const NEWS = '@TOA#_news';
 const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u1', 'u2'] } }));
 
-const run = (items: IDataObject[], extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
-	runNode({
-		parameters: officialAccountParameters('updateSubscriber', {
+const run = (items: IDataObject[], extra: RunExtra = {}) =>
+	runOperation(
+		'officialAccount',
+		'updateSubscriber',
+		{
 			officialAccountId: NEWS,
 			subscriberId: '={{ $json.user }}',
 			customString: '={{ $json.tier }}',
-		}),
+		},
 		items,
-		credentials: credentialsFor(server),
-		...extra,
-	});
+		{ server, ...extra },
+	);
 
 /** The custom strings the fake server holds, read through Get Many Subscribers. */
 async function customStrings(): Promise<Record<string, unknown>> {
-	const { output } = await runNode({
-		parameters: officialAccountParameters('getSubscribers', {
+	const { output } = await runOperation(
+		'officialAccount',
+		'getSubscribers',
+		{
 			officialAccountId: NEWS,
 			returnAll: true,
-		}),
-		items: [{}],
-		credentials: credentialsFor(server),
-	});
+		},
+		[{}],
+		{ server },
+	);
 	return Object.fromEntries(output.map((item) => [item.json.subscriber, item.json.customString]));
 }
 

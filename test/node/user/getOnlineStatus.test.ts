@@ -1,34 +1,24 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
+import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = Array.from({ length: 1_200 }, (_, i) => `u${i}`);
 const server = useFakeServer(() => fakeApp({}, ACCOUNTS));
 
-const run = (
-	items: IDataObject[],
-	options: INodeParameters = {},
-	onError?: 'continueRegularOutput' | 'continueErrorOutput',
-) =>
-	runNode({
-		parameters: resourceParameters(
-			'user',
-			'getOnlineStatus',
-			{ userIds: '={{ $json.id }}' },
-			options,
-		),
-		items,
-		credentials: credentialsFor(server),
+const run = (items: IDataObject[], options: INodeParameters = {}, onError?: OnError) =>
+	runOperation('user', 'getOnlineStatus', { userIds: '={{ $json.id }}' }, items, {
+		server,
+		options,
 		onError,
 	});
 
 const answer = (fields: object) => ({
 	kind: 'raw' as const,
 	status: 200,
-	body: JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields }),
+	body: JSON.stringify(tencentAnswer(fields)),
 });
 
 describe('User → Get Online Status in the n8n engine', () => {
@@ -36,12 +26,13 @@ describe('User → Get Online Status in the n8n engine', () => {
 		server.setPresence(SDK_APP_ID, 'u1', { state: 'Online' });
 		server.setPresence(SDK_APP_ID, 'u2', { state: 'PushOnline' });
 		const items = [...ACCOUNTS.map((id) => ({ id })), { id: 'ghost' }];
-		const { output, errorOutput, error } = await runNode({
-			parameters: resourceParameters('user', 'getOnlineStatus', { userIds: '={{ $json.id }}' }),
+		const { output, errorOutput, error } = await runOperation(
+			'user',
+			'getOnlineStatus',
+			{ userIds: '={{ $json.id }}' },
 			items,
-			credentials: credentialsFor(server),
-			onError: 'continueErrorOutput',
-		});
+			{ server, onError: 'continueErrorOutput' },
+		);
 		expect(error).toBeUndefined();
 		expect(errorOutput).toEqual([]);
 		expect(output).toHaveLength(1_201);

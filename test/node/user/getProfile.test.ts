@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters } from '../../helpers/fixtures';
+import { fakeApp, tencentAnswer } from '../../helpers/fixtures';
+import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const ACCOUNTS = Array.from({ length: 150 }, (_, i) => `c${i}`);
@@ -11,21 +11,18 @@ const server = useFakeServer(() => ({
 	customProfileTags: ['Tier'],
 }));
 
-const run = (
-	items: IDataObject[],
-	options: INodeParameters = {},
-	onError?: 'continueRegularOutput' | 'continueErrorOutput',
-) =>
-	runNode({
-		parameters: resourceParameters('user', 'getProfile', { userIds: '={{ $json.ids }}' }, options),
-		items,
-		credentials: credentialsFor(server),
+const run = (items: IDataObject[], options: INodeParameters = {}, onError?: OnError) =>
+	runOperation('user', 'getProfile', { userIds: '={{ $json.ids }}' }, items, {
+		server,
+		options,
 		onError,
 	});
 
 const setAnn = () =>
-	runNode({
-		parameters: resourceParameters('user', 'setProfile', {
+	runOperation(
+		'user',
+		'setProfile',
+		{
 			userId: 'ann',
 			profileFields: {
 				nickname: 'Ann',
@@ -35,10 +32,10 @@ const setAnn = () =>
 				level: 2,
 			},
 			customTags: { tag: [{ key: 'Tier', value: 'gold' }] },
-		}),
-		items: [{}],
-		credentials: credentialsFor(server),
-	});
+		},
+		[{}],
+		{ server },
+	);
 
 describe('User → Get Profile in the n8n engine', () => {
 	test('a profile Set Profile wrote reads back under the same names: Get → edit → Set round-trips', async () => {
@@ -58,8 +55,10 @@ describe('User → Get Profile in the n8n engine', () => {
 			},
 		]);
 		const profile = output[0].json;
-		const { output: again } = await runNode({
-			parameters: resourceParameters('user', 'setProfile', {
+		const { output: again } = await runOperation(
+			'user',
+			'setProfile',
+			{
 				userId: '={{ $json.userId }}',
 				profileFields: {
 					nickname: '={{ $json.nickname }}',
@@ -68,10 +67,10 @@ describe('User → Get Profile in the n8n engine', () => {
 					allowType: '={{ $json.allowType }}',
 				},
 				customTags: { tag: [{ key: 'Tier', value: '={{ $json.customTags.Tier }}' }] },
-			}),
-			items: [profile],
-			credentials: credentialsFor(server),
-		});
+			},
+			[profile],
+			{ server },
+		);
 		expect(again[0].json).toEqual({
 			userId: 'ann',
 			status: 'updated',
@@ -84,15 +83,17 @@ describe('User → Get Profile in the n8n engine', () => {
 	});
 
 	test('the account nickname and avatar Account → Import set are the profile; 150 accounts over items take 2 calls, one paired item per ID', async () => {
-		await runNode({
-			parameters: resourceParameters('account', 'import', {
+		await runOperation(
+			'account',
+			'import',
+			{
 				userId: 'c7',
 				nick: 'Cee',
 				faceUrl: 'https://a.example/c.png',
-			}),
-			items: [{}],
-			credentials: credentialsFor(server),
-		});
+			},
+			[{}],
+			{ server },
+		);
 		server.resetStats();
 		const items = Array.from({ length: 75 }, (_, i) => ({ ids: [`c${2 * i}`, `c${2 * i + 1}`] }));
 		const { output } = await run(items, { fields: ['nickname', 'avatarUrl'] });
@@ -127,21 +128,20 @@ describe('User → Get Profile in the n8n engine', () => {
 		server.script({
 			kind: 'raw',
 			status: 200,
-			body: JSON.stringify({
-				ActionStatus: 'OK',
-				ErrorCode: 0,
-				ErrorInfo: '',
-				UserProfileItem: [
-					{
-						To_Account: 'ann',
-						ResultCode: 0,
-						ProfileItem: [
-							{ Tag: 'Tag_Profile_IM_Gender', Value: 'Gender_Type_Other' },
-							{ Tag: 'Tag_Profile_IM_BirthDay', Value: 1234 },
-						],
-					},
-				],
-			}),
+			body: JSON.stringify(
+				tencentAnswer({
+					UserProfileItem: [
+						{
+							To_Account: 'ann',
+							ResultCode: 0,
+							ProfileItem: [
+								{ Tag: 'Tag_Profile_IM_Gender', Value: 'Gender_Type_Other' },
+								{ Tag: 'Tag_Profile_IM_BirthDay', Value: 1234 },
+							],
+						},
+					],
+				}),
+			),
 		});
 		const { output } = await run([{ ids: 'ann' }], { customTags: 'Tier' });
 		expect(output[0].json).toEqual({

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/engine';
-import { credentialsFor, fakeApp, resourceParameters, SDK_APP_ID } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID } from '../../helpers/fixtures';
+import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
 const server = useFakeServer(() => ({
@@ -21,17 +21,8 @@ const CRM_FIELDS: INodeParameters = {
 	customTags: { tag: [{ key: 'Tier', value: '={{ $json.tier }}' }] },
 };
 
-const run = (
-	items: IDataObject[],
-	fields: INodeParameters = CRM_FIELDS,
-	onError?: 'continueRegularOutput' | 'continueErrorOutput',
-) =>
-	runNode({
-		parameters: resourceParameters('user', 'setProfile', fields),
-		items,
-		credentials: credentialsFor(server),
-		onError,
-	});
+const run = (items: IDataObject[], fields: INodeParameters = CRM_FIELDS, onError?: OnError) =>
+	runOperation('user', 'setProfile', fields, items, { server, onError });
 
 describe('User → Set Profile in the n8n engine', () => {
 	test("sets each item's fields and custom tags under Tencent's tags, one call per item, and says what it set by the same names Get Profile uses", async () => {
