@@ -239,7 +239,10 @@ export class FakeTencentServer {
 		}
 
 		const fault = scripted?.kind === 'fault' ? scripted.fault : pickFault(this.faults, this.random);
-		if (fault !== undefined) this.stats.faultsInjected++;
+		if (fault !== undefined) {
+			this.stats.faultsInjected++;
+			this.stats.faultsByKind[fault] = (this.stats.faultsByKind[fault] ?? 0) + 1;
+		}
 		if (fault === 'http502') return this.reply(response, { message: 'Bad Gateway' }, 502);
 		if (fault === 'error20005')
 			return this.reply(response, failed(20005, 'Internal server error, please try again'));

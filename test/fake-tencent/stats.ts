@@ -14,6 +14,8 @@ export interface FakeStats {
 	/** Calls answered 60007, of any command. */
 	rateLimited: number;
 	faultsInjected: number;
+	/** `faultsInjected` by kind (http502, stall, ...). */
+	faultsByKind: Record<string, number>;
 	connections: number;
 	/** The most add_subscriber calls let through in one sliding second. */
 	peakCallsPerSecond: number;
@@ -53,6 +55,7 @@ export function emptyStats(): FakeStats {
 		addSubscriberApplied: 0,
 		rateLimited: 0,
 		faultsInjected: 0,
+		faultsByKind: {},
 		connections: 0,
 		peakCallsPerSecond: 0,
 		tightestSpanMs: null,

@@ -148,7 +148,8 @@ describe('Official Account → Send Message in the n8n engine', () => {
 			hint: expect.stringContaining('Message → Send'),
 		});
 		// Two of the news account's, one of the deals account's: the third news broadcast never left.
-		expect(server.stats.calls.send_official_account_msg).toBe(3);
+		// (A call a busy machine delivered too close to the one before is refused 60007 and sent again.)
+		expect(server.stats.calls.send_official_account_msg - server.stats.rateLimited).toBe(3);
 		expect(messagesOf(NEWS)).toHaveLength(2);
 	});
 
