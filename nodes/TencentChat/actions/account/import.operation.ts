@@ -7,6 +7,7 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { executeAs } from '../shapes/execute';
 import { USER_IDS } from './fields';
 
 /** The name alone would not say what it acts on. */
@@ -101,9 +102,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runBulk.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runBulk, operationFor);

@@ -6,6 +6,7 @@ import { readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { executeAs } from '../shapes/execute';
 import { GROUP_ID, groupIdField, groupIdReader, isOn, MEMBER_IDS, memberIdsField } from './fields';
 
 export const option = {
@@ -50,14 +51,14 @@ const NOT_ADDED = freeze(
 	{ code: 'NOT_ADDED', info: NOT_ADDED_INFO },
 );
 
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const { silent } = (this.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown };
-	const groupOf = groupIdReader(this, items);
-	const membersOf = itemParameterReader(this, 'memberIds', items);
-	const operation: BulkOperation<MemberResult> = {
+): BulkOperation<MemberResult> {
+	const { silent } = (context.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown };
+	const groupOf = groupIdReader(context, items);
+	const membersOf = itemParameterReader(context, 'memberIds', items);
+	return {
 		command: COMMANDS.addGroupMembers,
 		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
 		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
@@ -75,5 +76,6 @@ export async function execute(
 		},
 		rerun: 'Running the node again is safe: members already added come back as "alreadyMember".',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

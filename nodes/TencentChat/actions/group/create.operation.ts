@@ -8,6 +8,7 @@ import { itemParameterReader, parameterReader } from '../../helpers/itemParamete
 import { readText } from '../../helpers/text';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import {
 	checkGroupId,
 	GROUP_ID,
@@ -280,9 +281,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

@@ -10,6 +10,7 @@ import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES, readId } from '../..
 import { parameterReader } from '../../helpers/itemParameters';
 import { readWholeNumber } from '../../helpers/options';
 import { readText } from '../../helpers/text';
+import { isoTime } from '../../helpers/time';
 
 // Fields and rules the Group operations share, so that they read alike: the group locator, member
 // IDs, texts within Tencent's byte limits (reference §1.0), custom data, times.
@@ -93,18 +94,6 @@ export function groupIdReader(
 
 function isLocator(value: unknown): value is { value: unknown } {
 	return typeof value === 'object' && value !== null && '__rl' in value && 'value' in value;
-}
-
-/**
- * Unix seconds as an ISO date; 0 (never) as null. A value that is no time, or past what a date can
- * hold, comes as it came: an answer that does not convert never turns a success into a failure.
- */
-export function isoTime(seconds: unknown): IDataObject[string] {
-	if (seconds === 0) return null;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)
-		return seconds as IDataObject[string];
-	const date = new Date(seconds * 1000);
-	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
 }
 
 /** A mute's end as an ISO date; null when not muted (0) or already over. 4294967295 (for ever) is 2106-02-07. */

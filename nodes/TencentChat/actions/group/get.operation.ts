@@ -15,10 +15,12 @@ import {
 	typeFromWire,
 } from './api';
 import { readIdList } from '../../helpers/ids';
+import { isoTime } from '../../helpers/time';
 import { type BulkOperation, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { clientOptionFields, optionsField } from '../shapes/options';
-import { customDataJson, GROUP_ID, groupIdField, groupIdReader, isoTime } from './fields';
+import { executeAs } from '../shapes/execute';
+import { customDataJson, GROUP_ID, groupIdField, groupIdReader } from './fields';
 
 export const option = {
 	name: 'Get',
@@ -144,13 +146,13 @@ function readLookup(context: IExecuteFunctions): {
 	}
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const lookup = readLookup(this);
-	const groupOf = groupIdReader(this, items);
-	const operation: BulkOperation<GroupInfo> = {
+): BulkOperation<GroupInfo> {
+	const lookup = readLookup(context);
+	const groupOf = groupIdReader(context, items);
+	return {
 		command: COMMANDS.getGroups,
 		ids: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID, noun: 'groups' },
 		readItem: (_, itemIndex) => ({ key: '', ids: [groupOf(itemIndex)] }),
@@ -159,5 +161,6 @@ export async function execute(
 		failedIdStopsNode: true,
 		rerun: 'Getting groups changes nothing: running the node again is safe.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

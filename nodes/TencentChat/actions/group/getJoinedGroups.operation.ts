@@ -9,11 +9,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { COMMANDS, getJoinedGroupPage, GROUP_TYPES, type GroupType, type JoinedGroup } from './api';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
+import { isoTime } from '../../helpers/time';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
+import { executeAs } from '../shapes/execute';
 import { GROUP_TYPE_OPTIONS } from './create.operation';
 import { groupJson } from './get.operation';
-import { isoTime, mutedUntil } from './fields';
+import { mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Joined Groups',
@@ -126,9 +128,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runList, operationFor);

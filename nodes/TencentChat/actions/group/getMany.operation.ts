@@ -12,6 +12,7 @@ import { InvalidInputError } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
+import { executeAs } from '../shapes/execute';
 import { GROUP_TYPE_OPTIONS } from './create.operation';
 import { groupJson } from './get.operation';
 import { isOn } from './fields';
@@ -115,9 +116,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runList, operationFor);

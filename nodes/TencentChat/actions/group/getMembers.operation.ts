@@ -9,9 +9,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { COMMANDS, getGroupMemberPage, type GroupMember } from './api';
 import { InvalidInputError } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
+import { isoTime } from '../../helpers/time';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
-import { customDataJson, groupIdField, groupIdReader, isoTime, mutedUntil } from './fields';
+import { executeAs } from '../shapes/execute';
+import { customDataJson, groupIdField, groupIdReader, mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Members',
@@ -103,9 +105,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runList, operationFor);

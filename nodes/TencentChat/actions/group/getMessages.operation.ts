@@ -7,9 +7,11 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMessagePage, type GroupHistoryMessage } from './api';
+import { isoTime } from '../../helpers/time';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
-import { groupIdField, groupIdReader, isoTime } from './fields';
+import { executeAs } from '../shapes/execute';
+import { groupIdField, groupIdReader } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Get Group Messages';
@@ -82,9 +84,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runList, operationFor);

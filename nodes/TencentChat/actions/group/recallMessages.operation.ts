@@ -5,7 +5,9 @@ import { COMMANDS, GROUP_RECALL_CODES, recallGroupMessages } from './api';
 import { InvalidInputError, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';
-import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { retCodeOutcomes } from '../shapes/codeOutcomes';
+import { executeAs } from '../shapes/execute';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { GROUP_ID, groupIdField, groupIdReader } from './fields';
 
@@ -54,24 +56,7 @@ const MSG_SEQS = { field: 'Message Seqs', maxBytes: 20 };
 // Reason ≤100 B (doocs only, §9.7: UNCONFIRMED).
 const REASON = { field: 'Reason', maxBytes: 100 };
 const RECALLED = freeze({ status: 'recalled' });
-const MAX_CACHED_CODES = 256;
-const failures = new Map<number, Outcome>();
-
-function notRecalled(retCode: number): Outcome {
-	let outcome = failures.get(retCode);
-	if (outcome === undefined) {
-		const info =
-			GROUP_RECALL_CODES[retCode] ??
-			`Tencent answered RetCode ${retCode} for this message without saying why`;
-		outcome = freeze(
-			{ status: 'failed', errorCode: retCode, errorInfo: info },
-			{ code: retCode, info },
-		);
-		// Kept for the codes Tencent uses; an answer inventing codes cannot grow the cache without end.
-		if (failures.size < MAX_CACHED_CODES) failures.set(retCode, outcome);
-	}
-	return outcome;
-}
+const notRecalled = retCodeOutcomes(GROUP_RECALL_CODES);
 
 /** A MsgSeq: a positive whole number, given as one or as text. */
 function readSeqs(value: unknown): string[] {
@@ -97,14 +82,14 @@ function readReason(context: IExecuteFunctions): string | undefined {
 	}
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const reason = readReason(this);
-	const groupOf = groupIdReader(this, items);
-	const seqsOf = itemParameterReader(this, 'msgSeqs', items);
-	const operation: BulkOperation<number> = {
+): BulkOperation<number> {
+	const reason = readReason(context);
+	const groupOf = groupIdReader(context, items);
+	const seqsOf = itemParameterReader(context, 'msgSeqs', items);
+	return {
 		command: COMMANDS.recallGroupMessages,
 		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
 		ids: { parameter: 'msgSeqs', outputName: 'msgSeq', rule: MSG_SEQS, noun: 'messages' },
@@ -114,5 +99,6 @@ export async function execute(
 		outcome: (retCode) => (retCode === 0 ? RECALLED : notRecalled(retCode)),
 		rerun: 'Running the node again is safe: recalling a recalled message changes nothing.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -7,6 +7,7 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { executeAs } from '../shapes/execute';
 import { silentField } from './addMembers.operation';
 import { GROUP_ID, groupIdField, groupIdReader, isOn, MEMBER_IDS, memberIdsField } from './fields';
 
@@ -59,18 +60,18 @@ function readReason(context: IExecuteFunctions, reason: unknown): string | undef
 	}
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const { silent, reason } = (this.getNodeParameter('options', 0, {}) ?? {}) as {
+): BulkOperation<true> {
+	const { silent, reason } = (context.getNodeParameter('options', 0, {}) ?? {}) as {
 		silent?: unknown;
 		reason?: unknown;
 	};
-	const settings = { silence: isOn(silent), reason: readReason(this, reason) };
-	const groupOf = groupIdReader(this, items);
-	const membersOf = itemParameterReader(this, 'memberIds', items);
-	const operation: BulkOperation<true> = {
+	const settings = { silence: isOn(silent), reason: readReason(context, reason) };
+	const groupOf = groupIdReader(context, items);
+	const membersOf = itemParameterReader(context, 'memberIds', items);
+	return {
 		command: COMMANDS.removeGroupMembers,
 		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
 		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
@@ -83,5 +84,6 @@ export async function execute(
 		outcome: () => REMOVED,
 		rerun: 'Running the node again is safe: removing a user who is not a member changes nothing.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

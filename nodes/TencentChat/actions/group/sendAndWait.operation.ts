@@ -4,11 +4,13 @@ import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 import { type GroupMessage, sendGroupMessage } from './api';
 import { type MessageElement } from '../../client';
 import { MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
-import { maybeDelivered } from '../message/send.operation';
+import { isoTime } from '../../helpers/time';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
 import type { PerItemOperation } from '../shapes/perItem';
-import { groupIdField, groupIdReader, isoTime } from './fields';
+import { maybeDelivered } from '../shapes/delivery';
+import { executeAs } from '../shapes/execute';
+import { groupIdField, groupIdReader } from './fields';
 
 // Send and Wait into a group: every member gets the links, and the first answer counts (n8n shows
 // "No action required" to whoever follows a link after the execution has gone on).
@@ -33,13 +35,13 @@ export const description = updateDisplayOptions(
 
 const SENDER = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
 
+/** One run's operation, for the message Send and Wait makes. */
 function operationFor(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	body: MessageElement[],
-): PerItemOperation<{ group: string; message: GroupMessage }> {
+): (body: MessageElement[]) => PerItemOperation<{ group: string; message: GroupMessage }> {
 	const groupOf = groupIdReader(context, items);
-	return {
+	return (body) => ({
 		read(_, itemIndex) {
 			const from = context.getNodeParameter('options.from', itemIndex, '');
 			const message: GroupMessage = {
@@ -52,7 +54,7 @@ function operationFor(
 		},
 		async call(client, { group, message }, options) {
 			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
-				Promise.reject(maybeDelivered(error)),
+				Promise.reject(maybeDelivered(error, 'the group')),
 			);
 			return {
 				group,
@@ -65,12 +67,7 @@ function operationFor(
 				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
 			};
 		},
-	};
+	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runSendAndWait.call(this, items, (body) => operationFor(this, items, body));
-}
+export const execute = executeAs(runSendAndWait, operationFor);

@@ -7,10 +7,13 @@ import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
 import { readText } from '../../helpers/text';
+import { isoTime } from '../../helpers/time';
 import { messageBodyFields, readMessageBody } from '../messageBody';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { groupIdField, groupIdReader, isOn, isoTime } from './fields';
+import { maybeDelivered } from '../shapes/delivery';
+import { executeAs } from '../shapes/execute';
+import { groupIdField, groupIdReader, isOn } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Send Group Message';
@@ -128,8 +131,6 @@ const MESSAGE_PARAMETERS = [
 	'msgBody',
 	'messageOptions',
 ];
-const MAYBE_DELIVERED =
-	'The message may have been delivered although no answer said so: check the group before sending it again, which could deliver it twice.';
 
 function readOptional(
 	value: unknown,
@@ -180,20 +181,6 @@ function readMessage(parameter: (name: string) => unknown): GroupMessage {
 	return message;
 }
 
-/** A failed send that may have been delivered all the same says so in its hint. */
-function maybeDelivered(error: unknown): unknown {
-	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
-	const maybe = new TencentChatError(error.code, error.info, {
-		action: error.action,
-		hint: error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED,
-		field: error.field,
-		mayHaveBeenApplied: true,
-	});
-	maybe.attempts = error.attempts;
-	maybe.retryAfterMs = error.retryAfterMs;
-	return maybe;
-}
-
 type Input = { group: string; message: GroupMessage };
 
 function operationFor(
@@ -211,7 +198,7 @@ function operationFor(
 		}),
 		async call(client, { group, message }, options) {
 			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
-				Promise.reject(maybeDelivered(error)),
+				Promise.reject(maybeDelivered(error, 'the group')),
 			);
 			// MsgDropReason: Tencent took the call but dropped the message under its frequency control
 			// (doocs; UNCONFIRMED, §9.5). Not delivered: a failure, to send again.
@@ -239,9 +226,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

@@ -8,6 +8,7 @@ import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
 import { readText } from '../../helpers/text';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader } from './fields';
 
 export const option = {
@@ -94,9 +95,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

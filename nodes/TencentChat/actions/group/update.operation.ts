@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import {
 	groupIdField,
 	groupIdReader,
@@ -179,9 +180,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

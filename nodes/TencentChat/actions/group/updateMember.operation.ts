@@ -6,6 +6,7 @@ import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids'
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import {
 	groupIdField,
 	groupIdReader,
@@ -180,9 +181,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

@@ -3,9 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { type RoamingMessage } from './api';
 import { TencentChatError } from '../../client';
 import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
-import { isoTime } from '../officialAccount/fields';
-
-export { isoTime };
+import { isoTime } from '../../helpers/time';
 
 // What the one-to-one history operations (Get History, Recall, Mark Read, Get Unread Count) share:
 // their user fields, times read from the editor or an expression, a message as the output shows

@@ -4,10 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { markRead } from './api';
 import { readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
+import { isoTime } from '../../helpers/time';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import {
-	isoTime,
 	namingTheEnds,
 	NOT_IMPORTED,
 	PEER_ID,
@@ -80,9 +81,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

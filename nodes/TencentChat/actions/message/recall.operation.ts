@@ -12,6 +12,7 @@ import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import { namingTheEnds, NOT_IMPORTED } from './history';
 import { SENDER } from './fields';
 
@@ -79,12 +80,13 @@ function settledFailure(error: unknown): IDataObject | Promise<never> {
 		: { status: 'alreadyRecalled' };
 }
 
-/** One run's operation; `admin` is who sent a message whose From was left empty. */
-function operationFor(
+/** One run's operation; the credential's admin sent a message whose From was left empty. */
+async function operationFor(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	admin: string,
-): PerItemOperation<Input> {
+): Promise<PerItemOperation<Input>> {
+	const { identifier } = await context.getCredentials<{ identifier?: unknown }>('tencentChatApi');
+	const admin = String(identifier ?? '').trim();
 	const fromOf = itemParameterReader(context, 'from', items);
 	const toOf = itemParameterReader(context, 'to', items);
 	const keyOf = itemParameterReader(context, 'msgKey', items);
@@ -111,14 +113,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const { identifier } = await this.getCredentials<{ identifier?: unknown }>('tencentChatApi');
-	return await runPerItem.call(
-		this,
-		items,
-		operationFor(this, items, String(identifier ?? '').trim()),
-	);
-}
+export const execute = executeAs(runPerItem, operationFor);

@@ -6,13 +6,15 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type CallOptions, type TencentChatClient, TencentChatError } from '../../client';
+import type { CallOptions, TencentChatClient } from '../../client';
 import { type Message, sendMessage } from './api';
 import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from './history';
+import { isoTime } from '../../helpers/time';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { maybeDelivered } from '../shapes/delivery';
+import { executeAs } from '../shapes/execute';
 import { messageFields, messageReader } from './fields';
 
 /** The name alone would not say what it acts on. */
@@ -45,24 +47,8 @@ export const description = updateDisplayOptions(
 );
 
 const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
-const MAYBE_DELIVERED =
-	'The message may have been delivered although no answer said so: check the conversation before sending it again, which could deliver it twice.';
 
 type Input = { to: string; message: Message };
-
-/** A failed send that may have been delivered all the same says so in its hint. */
-export function maybeDelivered(error: unknown): unknown {
-	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
-	const hint = error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED;
-	const maybe = new TencentChatError(error.code, error.info, {
-		action: error.action,
-		hint,
-		field: error.field,
-		mayHaveBeenApplied: true,
-	});
-	maybe.attempts = error.attempts;
-	return maybe;
-}
 
 /** Sends one message to `to`, as Send and Send and Wait do: its output item, `ambiguous` after a possibly-delivered attempt. */
 export async function sendOne(
@@ -72,7 +58,7 @@ export async function sendOne(
 	options: CallOptions,
 ): Promise<IDataObject> {
 	const sent = await sendMessage(client, to, message, options).catch((error: unknown) =>
-		Promise.reject(maybeDelivered(error)),
+		Promise.reject(maybeDelivered(error, 'the conversation')),
 	);
 	return {
 		to,
@@ -102,9 +88,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

@@ -8,6 +8,7 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
 import type { PerItemOperation } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import { SENDER } from './fields';
 import { sendOne } from './send.operation';
 
@@ -41,13 +42,13 @@ export const description = updateDisplayOptions(
 
 const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 
+/** One run's operation, for the message Send and Wait makes. */
 function operationFor(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	body: MessageElement[],
-): PerItemOperation<{ to: string; message: Message }> {
+): (body: MessageElement[]) => PerItemOperation<{ to: string; message: Message }> {
 	const toOf = itemParameterReader(context, 'to', items);
-	return {
+	return (body) => ({
 		read(_, itemIndex) {
 			const from = context.getNodeParameter('options.from', itemIndex, '');
 			const message: Message = {
@@ -60,12 +61,7 @@ function operationFor(
 			return { to: readId(toOf(itemIndex), RECIPIENT), message };
 		},
 		call: async (client, { to, message }, options) => await sendOne(client, to, message, options),
-	};
+	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runSendAndWait.call(this, items, (body) => operationFor(this, items, body));
-}
+export const execute = executeAs(runSendAndWait, operationFor);

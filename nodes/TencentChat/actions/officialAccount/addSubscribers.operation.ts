@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { addSubscribers, COMMANDS, type SubscriberResult } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { executeAs } from '../shapes/execute';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import {
 	OFFICIAL_ACCOUNT_ID,
@@ -44,29 +45,30 @@ const NOT_ADDED = freeze(
 	{ code: 'NOT_ADDED', info: NOT_ADDED_INFO },
 );
 
-export const operation: BulkOperation<SubscriberResult> = {
-	command: COMMANDS.addSubscribers,
-	key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
-	ids: {
-		parameter: 'subscriberIds',
-		outputName: 'subscriber',
-		rule: SUBSCRIBER_IDS,
-		noun: 'subscribers',
-	},
-	send: addSubscribers,
-	outcome(result, afterMaybeApplied) {
-		if (result === 1) return ADDED;
-		if (result === 2) return afterMaybeApplied ? ADDED_OR_ALREADY_SUBSCRIBED : ALREADY_SUBSCRIBED;
-		return NOT_ADDED;
-	},
-	failedFields: { result: 0 },
-	rerun:
-		'Running the node again is safe: subscribers already added come back as "alreadySubscribed".',
-};
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runBulk.call(this, items, operation);
+export function operationFor(): BulkOperation<SubscriberResult> {
+	return {
+		command: COMMANDS.addSubscribers,
+		key: {
+			parameter: 'officialAccountId',
+			outputName: 'officialAccount',
+			rule: OFFICIAL_ACCOUNT_ID,
+		},
+		ids: {
+			parameter: 'subscriberIds',
+			outputName: 'subscriber',
+			rule: SUBSCRIBER_IDS,
+			noun: 'subscribers',
+		},
+		send: addSubscribers,
+		outcome(result, afterMaybeApplied) {
+			if (result === 1) return ADDED;
+			if (result === 2) return afterMaybeApplied ? ADDED_OR_ALREADY_SUBSCRIBED : ALREADY_SUBSCRIBED;
+			return NOT_ADDED;
+		},
+		failedFields: { result: 0 },
+		rerun:
+			'Running the node again is safe: subscribers already added come back as "alreadySubscribed".',
+	};
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOfficialAccount, type OfficialAccountProfile } from './api';
 import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { nameField, profileFields, readNewOfficialAccountId, readProfile } from './fields';
@@ -62,40 +63,42 @@ type Input = {
 	profile: OfficialAccountProfile & { Name: string };
 };
 
-export const operation: PerItemOperation<Input> = {
-	read(context, itemIndex, items) {
-		const owner = readId(parameterReader(context, 'ownerId', items)(itemIndex), OWNER);
-		const { officialAccountId, ...rest } = (context.getNodeParameter(
-			'additionalFields',
-			itemIndex,
-			{},
-		) ?? {}) as Record<string, unknown>;
-		const name = parameterReader(context, 'name', items)(itemIndex);
-		if (name === undefined || name === null || name === '')
-			throw new InvalidInputError('Name', 'Name is required');
-		const profile = readProfile({ ...rest, name }) as OfficialAccountProfile & { Name: string };
-		const id =
-			officialAccountId === undefined || officialAccountId === ''
-				? undefined
-				: readNewOfficialAccountId(officialAccountId);
-		return { owner, officialAccountId: id, profile };
-	},
-	async call(client, input, options) {
-		const created = await createOfficialAccount(client, input, options);
-		return {
-			officialAccount: created.officialAccountId,
-			owner: input.owner,
-			name: input.profile.Name,
-			status: 'created',
-			// An earlier attempt may have created it: without an ID of the item's own, maybe a second account.
-			...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operation);
+): PerItemOperation<Input> {
+	const ownerOf = itemParameterReader(context, 'ownerId', items);
+	const nameOf = itemParameterReader(context, 'name', items);
+	return {
+		read(_, itemIndex) {
+			const owner = readId(ownerOf(itemIndex), OWNER);
+			const { officialAccountId, ...rest } = (context.getNodeParameter(
+				'additionalFields',
+				itemIndex,
+				{},
+			) ?? {}) as Record<string, unknown>;
+			const name = nameOf(itemIndex);
+			if (name === undefined || name === null || name === '')
+				throw new InvalidInputError('Name', 'Name is required');
+			const profile = readProfile({ ...rest, name }) as OfficialAccountProfile & { Name: string };
+			const id =
+				officialAccountId === undefined || officialAccountId === ''
+					? undefined
+					: readNewOfficialAccountId(officialAccountId);
+			return { owner, officialAccountId: id, profile };
+		},
+		async call(client, input, options) {
+			const created = await createOfficialAccount(client, input, options);
+			return {
+				officialAccount: created.officialAccountId,
+				owner: input.owner,
+				name: input.profile.Name,
+				status: 'created',
+				// An earlier attempt may have created it: without an ID of the item's own, maybe a second account.
+				...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runPerItem, operationFor);

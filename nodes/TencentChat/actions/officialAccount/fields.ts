@@ -10,6 +10,7 @@ import {
 } from '../../helpers/ids';
 import { readWholeNumber } from '../../helpers/options';
 import { readText } from '../../helpers/text';
+import { isoTime } from '../../helpers/time';
 
 // Fields and ID rules that several Official Account operations share, so that they read alike.
 
@@ -18,6 +19,7 @@ export const OFFICIAL_ACCOUNT_ID: IdRule = {
 	maxBytes: MAX_OFFICIAL_ACCOUNT_ID_BYTES,
 };
 export const SUBSCRIBER_IDS: IdRule = { field: 'Subscriber IDs', maxBytes: MAX_USER_ID_BYTES };
+export const SUBSCRIBER_ID: IdRule = { field: 'Subscriber ID', maxBytes: MAX_USER_ID_BYTES };
 
 export const officialAccountIdField: INodeProperties = {
 	displayName: 'Official Account ID',
@@ -30,6 +32,18 @@ export const officialAccountIdField: INodeProperties = {
 		'The OfficialAccountUserID that Tencent returned when the official account was created',
 };
 
+export function subscriberIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Subscriber ID',
+		name: 'subscriberId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. user_1',
+		description,
+	};
+}
+
 export function subscriberIdsField(verb: string): INodeProperties {
 	return {
 		displayName: 'Subscriber IDs',
@@ -40,19 +54,6 @@ export function subscriberIdsField(verb: string): INodeProperties {
 		placeholder: 'e.g. user_1, user_2',
 		description: `UserIDs to ${verb}: one ID, several separated by commas, or an expression that returns an array of IDs. Pass long numeric IDs as text.`,
 	};
-}
-
-/**
- * Unix seconds as an ISO date, and Tencent's 0 ("never") as null; anything else as it came, a number
- * past what a date can hold (1e13 seconds, the year 318,857) too: a time Tencent gives that does not
- * convert never fails its item.
- */
-export function isoTime(seconds: unknown): IDataObject[string] {
-	if (seconds === 0) return null;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0)
-		return seconds as IDataObject[string];
-	const date = new Date(seconds * 1000);
-	return Number.isNaN(date.getTime()) ? seconds : date.toISOString();
 }
 
 /** Every official account ID starts so: https://www.tencentcloud.com/document/product/1047/60755 */

@@ -8,10 +8,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getOfficialAccountMessagePage, type HistoryMessage } from './api';
 import { readId } from '../../helpers/ids';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { isoTime } from '../../helpers/time';
+import { executeAs } from '../shapes/execute';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
-import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 export const option = {
 	name: 'Get Messages',
@@ -60,37 +62,35 @@ function toJson(officialAccount: string, message: HistoryMessage): IDataObject {
 	};
 }
 
-export const operation: ListOperation<Input, string> = {
-	maxPageSize: COMMANDS.getOfficialAccountMessagePage.maxPerCall ?? 1,
-	read(context, itemIndex, items) {
-		const { withRecalled } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
-			withRecalled?: unknown;
-		};
-		return {
-			officialAccount: readId(
-				parameterReader(context, 'officialAccountId', items)(itemIndex),
-				OFFICIAL_ACCOUNT_ID,
-			),
-			withRecalled: withRecalled === true || withRecalled === 'true',
-		};
-	},
-	async page(client, { officialAccount, withRecalled }, lastMsgKey, pageSize, options) {
-		const page = await getOfficialAccountMessagePage(
-			client,
-			officialAccount,
-			{ limit: pageSize, lastMsgKey, withRecalled },
-			options,
-		);
-		return {
-			entries: page.messages.map((message) => toJson(officialAccount, message)),
-			next: page.next,
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operation);
+): ListOperation<Input, string> {
+	const officialAccountOf = itemParameterReader(context, 'officialAccountId', items);
+	return {
+		maxPageSize: COMMANDS.getOfficialAccountMessagePage.maxPerCall ?? 1,
+		read(_, itemIndex) {
+			const { withRecalled } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
+				withRecalled?: unknown;
+			};
+			return {
+				officialAccount: readId(officialAccountOf(itemIndex), OFFICIAL_ACCOUNT_ID),
+				withRecalled: withRecalled === true || withRecalled === 'true',
+			};
+		},
+		async page(client, { officialAccount, withRecalled }, lastMsgKey, pageSize, options) {
+			const page = await getOfficialAccountMessagePage(
+				client,
+				officialAccount,
+				{ limit: pageSize, lastMsgKey, withRecalled },
+				options,
+			);
+			return {
+				entries: page.messages.map((message) => toJson(officialAccount, message)),
+				next: page.next,
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runList, operationFor);

@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, RECALL_RET_CODES, recallOfficialAccountMessages } from './api';
 import { readText } from '../../helpers/text';
-import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { retCodeOutcomes } from '../shapes/codeOutcomes';
+import { executeAs } from '../shapes/execute';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
@@ -50,23 +52,7 @@ const MSG_KEYS = { field: 'Message Keys', maxBytes: 50 };
 const REASON = { field: 'Reason', maxBytes: 100 };
 
 const RECALLED = freeze({ retCode: 0, status: 'recalled' });
-const failures = new Map<number, Outcome>();
-
-/** A RetCode other than 0: what Tencent's page says of it, shared by every key it answers. */
-function notRecalled(retCode: number): Outcome {
-	let outcome = failures.get(retCode);
-	if (outcome === undefined) {
-		const info =
-			RECALL_RET_CODES[retCode] ??
-			`Tencent answered RetCode ${retCode} for this message without saying why`;
-		outcome = freeze(
-			{ retCode, status: 'failed', errorCode: retCode, errorInfo: info },
-			{ code: retCode, info },
-		);
-		failures.set(retCode, outcome);
-	}
-	return outcome;
-}
+const notRecalled = retCodeOutcomes(RECALL_RET_CODES, (retCode) => ({ retCode }));
 
 /** The Reason of the Options, the same for every item: checked before any call. */
 function readReason(context: IExecuteFunctions): string | undefined {
@@ -81,12 +67,9 @@ function readReason(context: IExecuteFunctions): string | undefined {
 	}
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const checkedReason = readReason(this);
-	const operation: BulkOperation<number> = {
+function operationFor(context: IExecuteFunctions): BulkOperation<number> {
+	const checkedReason = readReason(context);
+	return {
 		command: COMMANDS.recallOfficialAccountMessages,
 		key: {
 			parameter: 'officialAccountId',
@@ -100,5 +83,6 @@ export async function execute(
 		failedFields: { retCode: null },
 		rerun: 'Running the node again is safe: it recalls what is not recalled yet.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

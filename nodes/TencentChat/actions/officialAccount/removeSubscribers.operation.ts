@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, removeSubscribers, type SubscriberResult } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { executeAs } from '../shapes/execute';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import {
 	OFFICIAL_ACCOUNT_ID,
@@ -44,29 +45,30 @@ const NOT_REMOVED = freeze(
 	{ code: 'NOT_REMOVED', info: NOT_REMOVED_INFO },
 );
 
-export const operation: BulkOperation<SubscriberResult> = {
-	command: COMMANDS.removeSubscribers,
-	key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
-	ids: {
-		parameter: 'subscriberIds',
-		outputName: 'subscriber',
-		rule: SUBSCRIBER_IDS,
-		noun: 'subscribers',
-	},
-	send: removeSubscribers,
-	outcome(result, afterMaybeApplied) {
-		if (result === 1) return REMOVED;
-		if (result === 2) return afterMaybeApplied ? REMOVED_OR_NOT_SUBSCRIBED : NOT_SUBSCRIBED;
-		return NOT_REMOVED;
-	},
-	failedFields: { result: 0 },
-	rerun:
-		'Running the node again is safe: subscribers already removed come back as "notSubscribed".',
-};
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runBulk.call(this, items, operation);
+function operationFor(): BulkOperation<SubscriberResult> {
+	return {
+		command: COMMANDS.removeSubscribers,
+		key: {
+			parameter: 'officialAccountId',
+			outputName: 'officialAccount',
+			rule: OFFICIAL_ACCOUNT_ID,
+		},
+		ids: {
+			parameter: 'subscriberIds',
+			outputName: 'subscriber',
+			rule: SUBSCRIBER_IDS,
+			noun: 'subscribers',
+		},
+		send: removeSubscribers,
+		outcome(result, afterMaybeApplied) {
+			if (result === 1) return REMOVED;
+			if (result === 2) return afterMaybeApplied ? REMOVED_OR_NOT_SUBSCRIBED : NOT_SUBSCRIBED;
+			return NOT_REMOVED;
+		},
+		failedFields: { result: 0 },
+		rerun:
+			'Running the node again is safe: subscribers already removed come back as "notSubscribed".',
+	};
 }
+
+export const execute = executeAs(runBulk, operationFor);

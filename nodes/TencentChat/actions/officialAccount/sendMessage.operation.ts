@@ -4,12 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { type Broadcast, sendOfficialAccountMessage } from './api';
 import { readId } from '../../helpers/ids';
 import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader, itemParameterReaders } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { readText } from '../../helpers/text';
+import { isoTime } from '../../helpers/time';
 import { messageBodyFields, readMessageBody } from '../messageBody';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { isoTime, OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
+import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Broadcast Message';
@@ -62,41 +64,40 @@ export const description = updateDisplayOptions(
 
 const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
 
-export const operation: PerItemOperation<Broadcast> = {
-	read(context, itemIndex, items) {
-		const officialAccount = readId(
-			parameterReader(context, 'officialAccountId', items)(itemIndex),
-			OFFICIAL_ACCOUNT_ID,
-		);
-		const msgBody = readMessageBody((name) => parameterReader(context, name, items)(itemIndex));
-		const { cloudCustomData, onlineOnly } = (context.getNodeParameter('options', itemIndex, {}) ??
-			{}) as Record<string, unknown>;
-		return {
-			officialAccount,
-			msgBody,
-			cloudCustomData:
-				cloudCustomData === undefined || cloudCustomData === ''
-					? undefined
-					: readText(cloudCustomData, CLOUD_CUSTOM_DATA),
-			onlineOnly: onlineOnly === true || onlineOnly === 'true',
-		};
-	},
-	async call(client, broadcast, options) {
-		const sent = await sendOfficialAccountMessage(client, broadcast, options);
-		return {
-			officialAccount: broadcast.officialAccount,
-			status: 'sent',
-			msgKey: sent.msgKey,
-			msgTime: isoTime(sent.msgTime),
-			// An earlier attempt may have been carried out: Tencent may have dropped this one as its duplicate, or not.
-			...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+export function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operation);
+): PerItemOperation<Broadcast> {
+	const officialAccountOf = itemParameterReader(context, 'officialAccountId', items);
+	const parameter = itemParameterReaders(context, items);
+	return {
+		read(_, itemIndex) {
+			const officialAccount = readId(officialAccountOf(itemIndex), OFFICIAL_ACCOUNT_ID);
+			const msgBody = readMessageBody((name) => parameter(name, itemIndex));
+			const { cloudCustomData, onlineOnly } = (context.getNodeParameter('options', itemIndex, {}) ??
+				{}) as Record<string, unknown>;
+			return {
+				officialAccount,
+				msgBody,
+				cloudCustomData:
+					cloudCustomData === undefined || cloudCustomData === ''
+						? undefined
+						: readText(cloudCustomData, CLOUD_CUSTOM_DATA),
+				onlineOnly: onlineOnly === true || onlineOnly === 'true',
+			};
+		},
+		async call(client, broadcast, options) {
+			const sent = await sendOfficialAccountMessage(client, broadcast, options);
+			return {
+				officialAccount: broadcast.officialAccount,
+				status: 'sent',
+				msgKey: sent.msgKey,
+				msgTime: isoTime(sent.msgTime),
+				// An earlier attempt may have been carried out: Tencent may have dropped this one as its duplicate, or not.
+				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runPerItem, operationFor);

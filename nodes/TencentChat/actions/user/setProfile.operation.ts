@@ -6,6 +6,7 @@ import { readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import { type ProfileChange, profileFields, readProfileChange, USER_ID } from './fields';
 
 export const option = {
@@ -104,9 +105,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

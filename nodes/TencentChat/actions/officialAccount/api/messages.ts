@@ -69,21 +69,9 @@ export async function sendOfficialAccountMessage(
 	} catch (error) {
 		throw error instanceof TencentChatError &&
 			(error.action === 'slowDown' || error.code === 'HOURLY_LIMIT')
-			? withHint(error, SEND_LIMIT_HINT)
+			? error.withHint(SEND_LIMIT_HINT)
 			: error;
 	}
-}
-
-function withHint(error: TencentChatError, hint: string): TencentChatError {
-	const hinted = new TencentChatError(error.code, error.info, {
-		action: error.action,
-		hint: error.hint ? `${error.hint} ${hint}` : hint,
-		field: error.field,
-		mayHaveBeenApplied: error.mayHaveBeenApplied,
-	});
-	hinted.attempts = error.attempts;
-	hinted.retryAfterMs = error.retryAfterMs;
-	return hinted;
 }
 
 /** `official_account_msg_recall` for up to 10 messages of one account: Tencent's RetCode per MsgKey, 0 recalled. */
