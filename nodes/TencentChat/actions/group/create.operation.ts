@@ -10,13 +10,11 @@ import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import {
+	byDisplayName,
 	checkGroupId,
 	GROUP_ID,
-	JOIN_OPTIONS,
-	readCount,
-	readCustomData,
-	readJoinOption,
-	readOptionalText,
+	groupProfileFields,
+	readGroupProfile,
 	TEXT,
 } from './fields';
 
@@ -79,22 +77,15 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Custom Data',
-				name: 'customData',
-				type: 'json',
-				default: '{}',
-				description:
+		options: byDisplayName([
+			...groupProfileFields({
+				customData:
 					'Group custom fields as a JSON object of key → text (AppDefinedData), at most 10 keys; the keys must be set up in the Chat console first',
-			},
-			{
-				displayName: 'Face URL',
-				name: 'faceUrl',
-				type: 'string',
-				default: '',
-				description: "The URL of the group's picture, up to 100 bytes",
-			},
+				faceUrl: "The URL of the group's picture, up to 100 bytes",
+				joinOption: 'Who may join by applying (not for Work groups)',
+				maxMembers:
+					"At most your edition's cap for the type (e.g. 200 on Standard, 2,000 on Premium)",
+			}),
 			{
 				displayName: 'Group ID',
 				name: 'customGroupId',
@@ -103,30 +94,6 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. deal_42',
 				description:
 					"An ID of your own, up to 48 printable ASCII characters: a Community's must start with @TGS#_, any other type's must not start with @TGS#. With it, running the node again cannot make a second group.",
-			},
-			{
-				displayName: 'Introduction',
-				name: 'introduction',
-				type: 'string',
-				default: '',
-				description: 'Up to 240 bytes',
-			},
-			{
-				displayName: 'Join Option',
-				name: 'joinOption',
-				type: 'options',
-				options: JOIN_OPTIONS,
-				default: 'NeedPermission',
-				description: 'Who may join by applying (not for Work groups)',
-			},
-			{
-				displayName: 'Max Members',
-				name: 'maxMembers',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100_000 },
-				default: 200,
-				description:
-					"At most your edition's cap for the type (e.g. 200 on Standard, 2,000 on Premium)",
 			},
 			{
 				displayName: 'Member IDs',
@@ -138,13 +105,6 @@ const properties: INodeProperties[] = [
 					'Up to 100 UserIDs (imported accounts) who are members from the start; not for AVChatRoom. Add more with Add Members.',
 			},
 			{
-				displayName: 'Notification',
-				name: 'notification',
-				type: 'string',
-				default: '',
-				description: 'The group notice, up to 300 bytes',
-			},
-			{
 				displayName: 'Owner ID',
 				name: 'ownerId',
 				type: 'string',
@@ -153,7 +113,7 @@ const properties: INodeProperties[] = [
 				description:
 					'The UserID of the owner (an imported account), who joins at once; left empty, the group has no owner',
 			},
-		],
+		]),
 	},
 	optionsField(clientOptionFields),
 ];
@@ -165,13 +125,6 @@ export const description = updateDisplayOptions(
 
 const OWNER = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
 const MEMBERS = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
-const MAX_MEMBERS = {
-	name: 'maxMembers',
-	displayName: 'Max Members',
-	min: 1,
-	max: 100_000,
-	default: 200,
-};
 const MAX_INITIAL_MEMBERS = 100;
 
 function readType(value: unknown): GroupType {
@@ -241,16 +194,7 @@ function operationFor(
 						? undefined
 						: readId(fields.ownerId, OWNER),
 				groupId: readOwnGroupId(fields.customGroupId, type),
-				introduction: readOptionalText(fields.introduction, TEXT.introduction),
-				notification: readOptionalText(fields.notification, TEXT.notification),
-				faceUrl: readOptionalText(fields.faceUrl, TEXT.faceUrl),
-				maxMembers:
-					fields.maxMembers === undefined ? undefined : readCount(fields.maxMembers, MAX_MEMBERS),
-				joinOption: readJoinOption(fields.joinOption),
-				customData: readCustomData(fields.customData, 'Custom Data', {
-					maxKeys: 10,
-					maxValueBytes: 512,
-				}),
+				...readGroupProfile(fields),
 				members,
 			};
 		},

@@ -147,6 +147,120 @@ export function readCount(
 	return read;
 }
 
+/** What a group's profile fields (Create's Additional Fields, Update's Update Fields) say; they differ only in what they describe. */
+export function groupProfileFields(describe: {
+	customData: string;
+	faceUrl: string;
+	joinOption: string;
+	maxMembers: string;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Custom Data',
+			name: 'customData',
+			type: 'json',
+			default: '{}',
+			description: describe.customData,
+		},
+		{
+			displayName: 'Face URL',
+			name: 'faceUrl',
+			type: 'string',
+			default: '',
+			description: describe.faceUrl,
+		},
+		{
+			displayName: 'Introduction',
+			name: 'introduction',
+			type: 'string',
+			default: '',
+			description: 'Up to 240 bytes',
+		},
+		{
+			displayName: 'Join Option',
+			name: 'joinOption',
+			type: 'options',
+			options: JOIN_OPTIONS,
+			default: 'NeedPermission',
+			description: describe.joinOption,
+		},
+		{
+			displayName: 'Max Members',
+			name: 'maxMembers',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100_000 },
+			default: 200,
+			description: describe.maxMembers,
+		},
+		{
+			displayName: 'Notification',
+			name: 'notification',
+			type: 'string',
+			default: '',
+			description: 'The group notice, up to 300 bytes',
+		},
+	];
+}
+
+const MAX_MEMBERS = {
+	name: 'maxMembers',
+	displayName: 'Max Members',
+	min: 1,
+	max: 100_000,
+	default: 200,
+};
+
+/** The profile fields of `groupProfileFields`, read and checked; absent ones undefined. */
+export function readGroupProfile(fields: Record<string, unknown>) {
+	return {
+		introduction: readOptionalText(fields.introduction, TEXT.introduction),
+		notification: readOptionalText(fields.notification, TEXT.notification),
+		faceUrl: readOptionalText(fields.faceUrl, TEXT.faceUrl),
+		maxMembers:
+			fields.maxMembers === undefined ? undefined : readCount(fields.maxMembers, MAX_MEMBERS),
+		joinOption: readJoinOption(fields.joinOption),
+		customData: readCustomData(fields.customData, 'Custom Data', {
+			maxKeys: 10,
+			maxValueBytes: 512,
+		}),
+	};
+}
+
+/** A collection's options in the order the editor lists them: by name. */
+export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** An Update Fields collection of `options`, as Update and Update Member have. */
+export function updateFieldsField(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** An update's changes, when there are any: an empty Update Fields is bad input. */
+export function someChanges<Changes extends object>(changes: Changes): Changes {
+	if (Object.keys(changes).length === 0)
+		throw new InvalidInputError(
+			'Update Fields',
+			'Update Fields is empty: add the fields to change',
+		);
+	return changes;
+}
+
+/** The output names of the fields an update changed, in the order it set them. */
+export function updatedFields<Changes extends object>(
+	changes: Changes,
+	outputNames: Record<keyof Changes, string>,
+): string[] {
+	return (Object.keys(changes) as Array<keyof Changes>).map((key) => outputNames[key]);
+}
+
 const CUSTOM_KEY = /^[A-Za-z0-9_]{1,16}$/;
 
 /**

@@ -13,7 +13,10 @@ import {
 	readCount,
 	readCustomData,
 	readOptionalText,
+	someChanges,
 	TEXT,
+	updatedFields,
+	updateFieldsField,
 } from './fields';
 
 export const option = {
@@ -40,59 +43,52 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. user_1',
 		description: 'The UserID of the member',
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Custom Data',
-				name: 'customData',
-				type: 'json',
-				default: '{}',
-				description:
-					'Member custom fields as a JSON object of key → text (at most 5 keys, 64 bytes a value); an empty text deletes the key',
-			},
-			{
-				displayName: 'Message Flag',
-				name: 'msgFlag',
-				type: 'options',
-				options: MSG_FLAGS,
-				default: 'AcceptAndNotify',
-				description: "How the member's devices take the group's messages",
-			},
-			{
-				displayName: 'Mute Seconds',
-				name: 'muteSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 4_294_967_295 },
-				default: 0,
-				description:
-					'Mute the member for this long; 0 unmutes, 4294967295 is for ever. Not in Work groups.',
-			},
-			{
-				displayName: 'Name Card',
-				name: 'nameCard',
-				type: 'string',
-				default: '',
-				description: "The member's name in this group, up to 50 bytes",
-			},
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				options: [
-					{ name: 'Admin', value: 'Admin' },
-					{ name: 'Member', value: 'Member' },
-				],
-				default: 'Member',
-				description:
-					'Make the member an admin, or an admin a plain member again (Work groups have no admins)',
-			},
-		],
-	},
+	updateFieldsField([
+		{
+			displayName: 'Custom Data',
+			name: 'customData',
+			type: 'json',
+			default: '{}',
+			description:
+				'Member custom fields as a JSON object of key → text (at most 5 keys, 64 bytes a value); an empty text deletes the key',
+		},
+		{
+			displayName: 'Message Flag',
+			name: 'msgFlag',
+			type: 'options',
+			options: MSG_FLAGS,
+			default: 'AcceptAndNotify',
+			description: "How the member's devices take the group's messages",
+		},
+		{
+			displayName: 'Mute Seconds',
+			name: 'muteSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 4_294_967_295 },
+			default: 0,
+			description:
+				'Mute the member for this long; 0 unmutes, 4294967295 is for ever. Not in Work groups.',
+		},
+		{
+			displayName: 'Name Card',
+			name: 'nameCard',
+			type: 'string',
+			default: '',
+			description: "The member's name in this group, up to 50 bytes",
+		},
+		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			options: [
+				{ name: 'Admin', value: 'Admin' },
+				{ name: 'Member', value: 'Member' },
+			],
+			default: 'Member',
+			description:
+				'Make the member an admin, or an admin a plain member again (Work groups have no admins)',
+		},
+	]),
 	optionsField(clientOptionFields),
 ];
 
@@ -136,12 +132,7 @@ function readChanges(fields: Record<string, unknown>): MemberChanges {
 		maxValueBytes: 64,
 	});
 	if (customData !== undefined) changes.AppMemberDefinedData = customData;
-	if (Object.keys(changes).length === 0)
-		throw new InvalidInputError(
-			'Update Fields',
-			'Update Fields is empty: add the fields to change',
-		);
-	return changes;
+	return someChanges(changes);
 }
 
 const OUTPUT_NAMES: Record<keyof MemberChanges, string> = {
@@ -173,9 +164,7 @@ function operationFor(
 				group,
 				member,
 				status: 'updated',
-				updatedFields: (Object.keys(changes) as Array<keyof MemberChanges>).map(
-					(key) => OUTPUT_NAMES[key],
-				),
+				updatedFields: updatedFields(changes, OUTPUT_NAMES),
 			};
 		},
 	};
