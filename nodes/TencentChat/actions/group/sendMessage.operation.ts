@@ -3,12 +3,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupMessage, sendGroupMessage } from './api';
 import { serviceText, TencentChatError } from '../../client';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
+import { InvalidInputError, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
-import { readText } from '../../helpers/text';
 import { isoTime } from '../../helpers/time';
 import { messageBodyFields, readMessageBody } from '../messageBody';
+import {
+	cloudCustomDataOption,
+	fromField,
+	MESSAGE_PARAMETERS,
+	offlinePushOptions,
+	readCloudAndPush,
+	readSender,
+} from '../messageOptions';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { maybeDelivered } from '../shapes/delivery';
@@ -27,15 +33,7 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	groupIdField,
-	{
-		displayName: 'From',
-		name: 'from',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. support_bot',
-		description:
-			"The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
-	},
+	fromField,
 	...messageBodyFields(),
 	{
 		displayName: 'Message Options',
@@ -44,13 +42,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add message option',
 		default: {},
 		options: [
-			{
-				displayName: 'Cloud Custom Data',
-				name: 'cloudCustomData',
-				type: 'string',
-				default: '',
-				description: 'Custom data stored with the message in the cloud (CloudCustomData)',
-			},
+			cloudCustomDataOption,
 			{
 				displayName: 'Mention All',
 				name: 'mentionAll',
@@ -67,20 +59,7 @@ const properties: INodeProperties[] = [
 				description:
 					'UserIDs the message @mentions, in the order they appear in the text; at most 30',
 			},
-			{
-				displayName: 'Offline Push Text',
-				name: 'offlinePushText',
-				type: 'string',
-				default: '',
-				description: 'The text of the push notification offline members get',
-			},
-			{
-				displayName: 'Offline Push Title',
-				name: 'offlinePushTitle',
-				type: 'string',
-				default: '',
-				description: 'The title of the push notification offline members get',
-			},
+			...offlinePushOptions('offline members get'),
 			{
 				displayName: 'Online Only',
 				name: 'onlineOnly',
@@ -111,59 +90,22 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const SENDER = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
 const MENTIONS = { field: 'Mention Member IDs', maxBytes: MAX_USER_ID_BYTES };
-const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
-const PUSH = {
-	title: { field: 'Offline Push Title', maxBytes: 1_024 },
-	text: { field: 'Offline Push Text', maxBytes: 1_024 },
-};
 /** ERR 10053: at most 30 @ targets in a message. */
 const MAX_MENTIONS = 30;
 const PRIORITIES = ['High', 'Normal', 'Low'];
-const MESSAGE_PARAMETERS = [
-	'from',
-	'messageType',
-	'text',
-	'customData',
-	'customDescription',
-	'customExtension',
-	'msgBody',
-	'messageOptions',
-];
-
-function readOptional(
-	value: unknown,
-	rule: { field: string; maxBytes: number },
-): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return readText(value, rule);
-}
 
 function readMessage(parameter: (name: string) => unknown): GroupMessage {
 	const from = parameter('from');
 	const options = (parameter('messageOptions') ?? {}) as Record<string, unknown>;
-	const message: GroupMessage = {
-		...(from === undefined || from === null || from === ''
-			? {}
-			: { From_Account: readId(from, SENDER) }),
-		MsgBody: readMessageBody(parameter),
-	};
+	const message: GroupMessage = { ...readSender(from), MsgBody: readMessageBody(parameter) };
 	if (options.priority !== undefined) {
 		if (!PRIORITIES.includes(options.priority as string))
 			throw new InvalidInputError('Priority', 'Priority must be High, Normal or Low');
 		message.MsgPriority = options.priority as GroupMessage['MsgPriority'];
 	}
 	if (isOn(options.onlineOnly)) message.OnlineOnlyFlag = 1;
-	const cloudCustomData = readOptional(options.cloudCustomData, CLOUD_CUSTOM_DATA);
-	if (cloudCustomData !== undefined) message.CloudCustomData = cloudCustomData;
-	const title = readOptional(options.offlinePushTitle, PUSH.title);
-	const text = readOptional(options.offlinePushText, PUSH.text);
-	if (title !== undefined || text !== undefined)
-		message.OfflinePushInfo = {
-			...(title ? { Title: title } : {}),
-			...(text ? { Desc: text } : {}),
-		};
+	Object.assign(message, readCloudAndPush(options));
 	const mentions =
 		options.mentions === undefined || options.mentions === ''
 			? []

@@ -14,7 +14,7 @@ import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { namingTheEnds, NOT_IMPORTED } from './history';
-import { SENDER } from './fields';
+import { SENDER } from '../messageOptions';
 
 export const option = {
 	name: 'Recall',

@@ -9,7 +9,7 @@ import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
 import type { PerItemOperation } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
-import { SENDER } from './fields';
+import { SENDER } from '../messageOptions';
 import { sendOne } from './send.operation';
 
 /** The name alone would not say what it acts on. */

@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
-
 import { COMMANDS } from './commands';
+import { randomUint32 } from '../../../client/random';
 import { readEntryResults } from '../../../client/entryResults';
 import type {
 	CallOptions,
@@ -43,7 +42,7 @@ export async function sendOfficialAccountMessage(
 	broadcast: Broadcast,
 	options: CallOptions = {},
 ): Promise<Sent> {
-	const random = randomInt(0, 2 ** 32);
+	const random = randomUint32();
 	const request = {
 		Official_Account: broadcast.officialAccount,
 		Random: random,
