@@ -95,6 +95,20 @@ export const profileFields: INodeProperties[] = STANDARD_TAGS.map(fieldFor).sort
 	a.displayName.localeCompare(b.displayName),
 );
 
+/**
+ * The rule of a text tag as Set Profile reads it, for an operation that writes the same tag under a
+ * field of its own (Account → Import's Nickname and Avatar URL).
+ */
+export function profileTextRule(name: 'nickname' | 'avatarUrl'): {
+	field: string;
+	maxBytes: number;
+} {
+	return {
+		field: DISPLAY_NAMES[name],
+		maxBytes: TAG_BY_NAME.get(name)?.maxBytes ?? MAX_CUSTOM_VALUE_BYTES,
+	};
+}
+
 /** The Fields option of Get Profile: the standard tags by friendly name. */
 export const standardTagOptions = STANDARD_TAGS.map((tag) => ({
 	name: DISPLAY_NAMES[tag.name],
