@@ -2,12 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { addGroupMembers, COMMANDS, type MemberResult } from './api';
-import { readIdList } from '../../helpers/ids';
-import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { GROUP_ID, groupIdField, groupIdReader, isOn, MEMBER_IDS, memberIdsField } from './fields';
+import { groupIdField, groupMemberIds, isOn, memberIdsField } from './fields';
 
 export const option = {
 	name: 'Add Members',
@@ -56,16 +54,9 @@ function operationFor(
 	items: INodeExecutionData[],
 ): BulkOperation<MemberResult> {
 	const { silent } = (context.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown };
-	const groupOf = groupIdReader(context, items);
-	const membersOf = itemParameterReader(context, 'memberIds', items);
 	return {
 		command: COMMANDS.addGroupMembers,
-		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
-		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
-		readItem: (_, itemIndex) => ({
-			key: groupOf(itemIndex),
-			ids: readIdList(membersOf(itemIndex), MEMBER_IDS),
-		}),
+		...groupMemberIds(context, items),
 		send: (client, groupId, memberIds, options) =>
 			addGroupMembers(client, groupId, memberIds, isOn(silent), options),
 		outcome(result, afterMaybeApplied) {

@@ -14,6 +14,7 @@ import {
 	checkGroupId,
 	GROUP_ID,
 	groupProfileFields,
+	GROUP_TYPE_OPTIONS,
 	readGroupProfile,
 	TEXT,
 } from './fields';
@@ -24,34 +25,6 @@ export const option = {
 	description: 'Create a group, with up to 100 members to start with',
 	action: 'Create a group',
 } as const;
-
-export const GROUP_TYPE_OPTIONS = [
-	{
-		name: 'Work (Private)',
-		value: 'Work',
-		description: 'Members invite members; like a WeChat group',
-	},
-	{
-		name: 'Public',
-		value: 'Public',
-		description: 'Users apply to join; the owner or an admin approves',
-	},
-	{
-		name: 'Meeting (ChatRoom)',
-		value: 'Meeting',
-		description: 'Members join and leave freely; for meetings and events',
-	},
-	{
-		name: 'AVChatRoom',
-		value: 'AVChatRoom',
-		description: 'A live-stream room: no member list, no history, no member cap',
-	},
-	{
-		name: 'Community',
-		value: 'Community',
-		description: 'Up to 100,000 members, with topics (Premium edition)',
-	},
-];
 
 const properties: INodeProperties[] = [
 	{

@@ -6,11 +6,18 @@ import type {
 } from 'n8n-workflow';
 
 import type { CustomEntry } from './api';
-import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
-import { parameterReader } from '../../helpers/itemParameters';
+import {
+	type IdRule,
+	InvalidInputError,
+	MAX_USER_ID_BYTES,
+	readId,
+	readIdList,
+} from '../../helpers/ids';
+import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { readWholeNumber } from '../../helpers/options';
 import { readText } from '../../helpers/text';
 import { isoTime } from '../../helpers/time';
+import type { BulkOperation } from '../shapes/bulk';
 
 // Fields and rules the Group operations share, so that they read alike: the group locator, member
 // IDs, texts within Tencent's byte limits (reference §1.0), custom data, times.
@@ -121,6 +128,70 @@ export function readOptionalText(
 ): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	return readText(value, rule);
+}
+
+export const GROUP_TYPE_OPTIONS = [
+	{
+		name: 'Work (Private)',
+		value: 'Work',
+		description: 'Members invite members; like a WeChat group',
+	},
+	{
+		name: 'Public',
+		value: 'Public',
+		description: 'Users apply to join; the owner or an admin approves',
+	},
+	{
+		name: 'Meeting (ChatRoom)',
+		value: 'Meeting',
+		description: 'Members join and leave freely; for meetings and events',
+	},
+	{
+		name: 'AVChatRoom',
+		value: 'AVChatRoom',
+		description: 'A live-stream room: no member list, no history, no member cap',
+	},
+	{
+		name: 'Community',
+		value: 'Community',
+		description: 'Up to 100,000 members, with topics (Premium edition)',
+	},
+];
+
+/** A list's filter by group type (Get Many, Get Joined Groups). */
+export const groupTypeFilterField: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Group Type',
+			name: 'groupType',
+			type: 'options',
+			options: GROUP_TYPE_OPTIONS,
+			default: 'Public',
+			description: 'Only groups of this type',
+		},
+	],
+};
+
+/** A bulk operation's group (its key) and member IDs, each item's read by the execution's readers. */
+export function groupMemberIds(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Pick<BulkOperation<unknown>, 'key' | 'ids' | 'readItem'> {
+	const groupOf = groupIdReader(context, items);
+	const membersOf = itemParameterReader(context, 'memberIds', items);
+	return {
+		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
+		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
+		readItem: (_, itemIndex) => ({
+			key: groupOf(itemIndex),
+			ids: readIdList(membersOf(itemIndex), MEMBER_IDS),
+		}),
+	};
 }
 
 export const JOIN_OPTIONS = [

@@ -13,9 +13,8 @@ import { isoTime } from '../../helpers/time';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { GROUP_TYPE_OPTIONS } from './create.operation';
 import { groupJson } from './get.operation';
-import { mutedUntil } from './fields';
+import { groupTypeFilterField, mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Joined Groups',
@@ -39,26 +38,7 @@ export const description: INodeProperties[] = [
 		},
 	]),
 	...listFields(displayOptions),
-	...updateDisplayOptions(displayOptions, [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Group Type',
-					name: 'groupType',
-					type: 'options',
-					options: GROUP_TYPE_OPTIONS,
-					default: 'Public',
-					description: 'Only groups of this type',
-				},
-			],
-		},
-		optionsField(clientOptionFields),
-	]),
+	...updateDisplayOptions(displayOptions, [groupTypeFilterField, optionsField(clientOptionFields)]),
 ];
 
 const MEMBER = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };

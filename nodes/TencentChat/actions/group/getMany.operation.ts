@@ -13,9 +13,8 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { GROUP_TYPE_OPTIONS } from './create.operation';
 import { groupJson } from './get.operation';
-import { isOn } from './fields';
+import { groupTypeFilterField, isOn } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Get Many Groups';
@@ -32,23 +31,7 @@ const displayOptions = { show: { resource: ['group'], operation: [option.value] 
 export const description: INodeProperties[] = [
 	...listFields(displayOptions),
 	...updateDisplayOptions(displayOptions, [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Group Type',
-					name: 'groupType',
-					type: 'options',
-					options: GROUP_TYPE_OPTIONS,
-					default: 'Public',
-					description: 'Only groups of this type',
-				},
-			],
-		},
+		groupTypeFilterField,
 		optionsField([
 			{
 				displayName: 'Include Profile',

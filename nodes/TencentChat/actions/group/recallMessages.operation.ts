@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, GROUP_RECALL_CODES, recallGroupMessages } from './api';
 import { InvalidInputError, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { retCodeOutcomes } from '../shapes/codeOutcomes';
 import { executeAs } from '../shapes/execute';
+import { readReason, recallReasonOption } from '../shapes/reason';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { GROUP_ID, groupIdField, groupIdReader } from './fields';
 
@@ -35,14 +35,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsField([
 		batchSizeField(COMMANDS.recallGroupMessages, 'Messages'),
-		{
-			displayName: 'Reason',
-			name: 'reason',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Sent by mistake',
-			description: 'Why the messages are recalled, up to 100 bytes (the same for every item)',
-		},
+		recallReasonOption,
 		...clientOptionFields,
 	]),
 ];
@@ -54,7 +47,7 @@ export const description = updateDisplayOptions(
 
 const MSG_SEQS = { field: 'Message Seqs', maxBytes: 20 };
 // Reason ≤100 B (doocs only, §9.7: UNCONFIRMED).
-const REASON = { field: 'Reason', maxBytes: 100 };
+const MAX_REASON_BYTES = 100;
 const RECALLED = freeze({ status: 'recalled' });
 const notRecalled = retCodeOutcomes(GROUP_RECALL_CODES);
 
@@ -70,23 +63,11 @@ function readSeqs(value: unknown): string[] {
 	});
 }
 
-function readReason(context: IExecuteFunctions): string | undefined {
-	const { reason } = (context.getNodeParameter('options', 0, {}) ?? {}) as { reason?: unknown };
-	if (reason === undefined || reason === '') return undefined;
-	try {
-		return readText(reason, REASON);
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
-		});
-	}
-}
-
 function operationFor(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): BulkOperation<number> {
-	const reason = readReason(context);
+	const reason = readReason(context, MAX_REASON_BYTES);
 	const groupOf = groupIdReader(context, items);
 	const seqsOf = itemParameterReader(context, 'msgSeqs', items);
 	return {

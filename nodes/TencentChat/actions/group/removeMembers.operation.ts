@@ -1,15 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, removeGroupMembers } from './api';
-import { readIdList } from '../../helpers/ids';
-import { itemParameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
+import { readReason } from '../shapes/reason';
 import { silentField } from './addMembers.operation';
-import { GROUP_ID, groupIdField, groupIdReader, isOn, MEMBER_IDS, memberIdsField } from './fields';
+import { groupIdField, groupMemberIds, isOn, memberIdsField } from './fields';
 
 export const option = {
 	name: 'Remove Members',
@@ -47,38 +45,17 @@ export const description = updateDisplayOptions(
 // Tencent answers OK for a user who was not a member as well: "removed" says they are not one now.
 const REMOVED = freeze({ status: 'removed' });
 // Reason's length is not documented (§9.7, UNCONFIRMED): bounded as a group notice is.
-const REASON = { field: 'Reason', maxBytes: 300 };
-
-function readReason(context: IExecuteFunctions, reason: unknown): string | undefined {
-	if (reason === undefined || reason === '') return undefined;
-	try {
-		return readText(reason, REASON);
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
-		});
-	}
-}
+const MAX_REASON_BYTES = 300;
 
 function operationFor(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): BulkOperation<true> {
-	const { silent, reason } = (context.getNodeParameter('options', 0, {}) ?? {}) as {
-		silent?: unknown;
-		reason?: unknown;
-	};
-	const settings = { silence: isOn(silent), reason: readReason(context, reason) };
-	const groupOf = groupIdReader(context, items);
-	const membersOf = itemParameterReader(context, 'memberIds', items);
+	const { silent } = (context.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown };
+	const settings = { silence: isOn(silent), reason: readReason(context, MAX_REASON_BYTES) };
 	return {
 		command: COMMANDS.removeGroupMembers,
-		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
-		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
-		readItem: (_, itemIndex) => ({
-			key: groupOf(itemIndex),
-			ids: readIdList(membersOf(itemIndex), MEMBER_IDS),
-		}),
+		...groupMemberIds(context, items),
 		send: (client, groupId, memberIds, options) =>
 			removeGroupMembers(client, groupId, memberIds, settings, options),
 		outcome: () => REMOVED,

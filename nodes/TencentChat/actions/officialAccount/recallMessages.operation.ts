@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, RECALL_RET_CODES, recallOfficialAccountMessages } from './api';
-import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { retCodeOutcomes } from '../shapes/codeOutcomes';
 import { executeAs } from '../shapes/execute';
+import { readReason, recallReasonOption } from '../shapes/reason';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
@@ -30,14 +30,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsField([
 		batchSizeField(COMMANDS.recallOfficialAccountMessages, 'Message keys'),
-		{
-			displayName: 'Reason',
-			name: 'reason',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Sent by mistake',
-			description: 'Why the messages are recalled, up to 100 bytes (the same for every item)',
-		},
+		recallReasonOption,
 		...clientOptionFields,
 	]),
 ];
@@ -49,26 +42,13 @@ export const description = updateDisplayOptions(
 
 /** MsgKeys are at most 50 characters (TC 60810); ASCII, so as many bytes. */
 const MSG_KEYS = { field: 'Message Keys', maxBytes: 50 };
-const REASON = { field: 'Reason', maxBytes: 100 };
+const MAX_REASON_BYTES = 100;
 
 const RECALLED = freeze({ retCode: 0, status: 'recalled' });
 const notRecalled = retCodeOutcomes(RECALL_RET_CODES, (retCode) => ({ retCode }));
 
-/** The Reason of the Options, the same for every item: checked before any call. */
-function readReason(context: IExecuteFunctions): string | undefined {
-	const { reason } = (context.getNodeParameter('options', 0, {}) ?? {}) as { reason?: unknown };
-	if (reason === undefined || reason === '') return undefined;
-	try {
-		return readText(reason, REASON);
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
-		});
-	}
-}
-
 function operationFor(context: IExecuteFunctions): BulkOperation<number> {
-	const checkedReason = readReason(context);
+	const checkedReason = readReason(context, MAX_REASON_BYTES);
 	return {
 		command: COMMANDS.recallOfficialAccountMessages,
 		key: {
