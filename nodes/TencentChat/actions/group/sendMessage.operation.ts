@@ -1,8 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupMessage, sendGroupMessage } from './api';
-import { serviceText, TencentChatError } from '../../client';
+import {
+	type CallOptions,
+	serviceText,
+	type TencentChatClient,
+	TencentChatError,
+} from '../../client';
 import { InvalidInputError, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { isoTime } from '../../helpers/time';
@@ -139,12 +149,10 @@ function operationFor(
 			message: readMessage((name) => readers[name](itemIndex)),
 		}),
 		async call(client, { group, message }, options) {
-			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
-				Promise.reject(maybeDelivered(error, 'the group')),
-			);
+			const sent = await sendOneToGroup(client, group, message, options);
 			// MsgDropReason: Tencent took the call but dropped the message under its frequency control
 			// (doocs; UNCONFIRMED, §9.5). Not delivered: a failure, to send again.
-			if (sent.dropReason !== undefined) {
+			if (sent.status === 'dropped') {
 				throw new TencentChatError(
 					'MSG_DROPPED',
 					`Tencent dropped the message: ${serviceText(sent.dropReason, 200)}`,
@@ -154,17 +162,34 @@ function operationFor(
 					},
 				);
 			}
-			return {
-				group,
-				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
-				status: 'sent',
-				msgSeq: sent.msgSeq ?? null,
-				msgTime: sent.msgTime === undefined ? null : isoTime(sent.msgTime),
-				// Sent on a retry after an attempt that may have been delivered: every attempt carries the same
-				// Random, by which Tencent drops the repeat (UNCONFIRMED for every case).
-				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-			};
+			return sent;
 		},
+	};
+}
+
+/**
+ * Sends one message into `group`, as Send Message and Send and Wait do: its output item, status
+ * "sent", or "dropped" with Tencent's reason when it dropped the message under its frequency control.
+ */
+export async function sendOneToGroup(
+	client: TencentChatClient,
+	group: string,
+	message: GroupMessage,
+	options: CallOptions,
+): Promise<IDataObject> {
+	const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
+		Promise.reject(maybeDelivered(error, 'the group')),
+	);
+	return {
+		group,
+		...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
+		status: sent.dropReason !== undefined ? 'dropped' : 'sent',
+		msgSeq: sent.msgSeq ?? null,
+		msgTime: sent.msgTime === undefined ? null : isoTime(sent.msgTime),
+		...(sent.dropReason !== undefined ? { dropReason: sent.dropReason } : {}),
+		// Sent on a retry after an attempt that may have been delivered: every attempt carries the same
+		// Random, by which Tencent drops the repeat (UNCONFIRMED for every case).
+		...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Message } from './api';
-import { InvalidInputError } from '../../helpers/ids';
+import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
 import { itemParameterReader, parameterHoldsExpression } from '../../helpers/itemParameters';
 import { readWholeNumber } from '../../helpers/options';
 import { messageBodyFields, readMessageBody } from '../messageBody';
@@ -16,6 +16,19 @@ import {
 
 // What a message is, for Send and Send to Many alike: its fields in the editor, and reading one
 // item's message into the body Tencent takes, checked before any call.
+
+export const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
+
+/** The one recipient of Send and Send and Wait. */
+export const toField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. customer_1042',
+	description: "The recipient's UserID (an imported account)",
+};
 
 /** MsgLifeTime: 0 (online only) up to 7 days. */
 const LIFETIME = {

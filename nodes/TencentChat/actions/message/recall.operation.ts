@@ -8,11 +8,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recallMessage } from './api';
 import { TencentChatError } from '../../client';
-import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { type IdRule, readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
+import { RECIPIENT } from './fields';
 import { namingTheEnds, NOT_IMPORTED } from './history';
 import { SENDER } from '../messageOptions';
 
@@ -60,7 +61,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 // Tencent's MsgKeys are `seq_random_time`, some 30 characters; the page states no maximum (UNCONFIRMED).
 const MSG_KEY: IdRule = { field: 'Message Key', maxBytes: 128 };
 const NOT_FOUND = 20022;

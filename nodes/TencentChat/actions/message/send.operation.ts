@@ -8,14 +8,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { CallOptions, TencentChatClient } from '../../client';
 import { type Message, sendMessage } from './api';
-import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { isoTime } from '../../helpers/time';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { maybeDelivered } from '../shapes/delivery';
 import { executeAs } from '../shapes/execute';
-import { messageFields, messageReader } from './fields';
+import { messageFields, messageReader, RECIPIENT, toField } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Send Message';
@@ -28,15 +28,7 @@ export const option = {
 } as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description: "The recipient's UserID (an imported account)",
-	},
+	toField,
 	...messageFields(),
 	optionsField(clientOptionFields),
 ];
@@ -45,8 +37,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: [option.value] } },
 	properties,
 );
-
-const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 
 type Input = { to: string; message: Message };
 

@@ -3,13 +3,14 @@ import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Message } from './api';
 import type { MessageElement } from '../../client';
-import { type IdRule, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { readId } from '../../helpers/ids';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
+import { readSender } from '../sendAndWait/request';
 import type { PerItemOperation } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
-import { SENDER } from '../messageOptions';
+import { RECIPIENT, toField } from './fields';
 import { sendOne } from './send.operation';
 
 /** The name alone would not say what it acts on. */
@@ -22,25 +23,12 @@ export const option = {
 	action: 'Send message and wait for response',
 } as const;
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description: "The recipient's UserID (an imported account)",
-	},
-	...sendAndWaitFields(),
-];
+const properties: INodeProperties[] = [toField, ...sendAndWaitFields()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: [option.value] } },
 	properties,
 );
-
-const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 
 /** One run's operation, for the message Send and Wait makes. */
 function operationFor(
@@ -50,11 +38,8 @@ function operationFor(
 	const toOf = itemParameterReader(context, 'to', items);
 	return (body) => ({
 		read(_, itemIndex) {
-			const from = context.getNodeParameter('options.from', itemIndex, '');
 			const message: Message = {
-				...(from === '' || from === null || from === undefined
-					? {}
-					: { From_Account: readId(from, SENDER) }),
+				...readSender(context, itemIndex),
 				MsgBody: body,
 				SyncOtherMachine: 2,
 			};

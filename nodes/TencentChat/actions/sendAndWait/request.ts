@@ -1,7 +1,7 @@
 import { type IDataObject, type IExecuteFunctions, WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import type { MessageElement } from '../../client';
-import { InvalidInputError } from '../../helpers/ids';
+import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
 import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
 import { readText } from '../../helpers/text';
 import { RESPONSE_TYPES, type ResponseType } from './fields';
@@ -14,6 +14,19 @@ import { readFormFields } from './form';
 export const ATTRIBUTION = 'This message was sent automatically with n8n';
 /** The data type of the custom element, for apps that draw the choices as buttons. */
 export const CUSTOM_ELEMENT_TYPE = 'n8n.sendAndWait';
+
+const SENDER = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
+
+/** The item's Sender (Options); left empty, none: the credential's admin sends. */
+export function readSender(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { From_Account?: string } {
+	const from = context.getNodeParameter('options.from', itemIndex, '');
+	return from === '' || from === null || from === undefined
+		? {}
+		: { From_Account: readId(from, SENDER) };
+}
 
 export interface Choice {
 	label: string;
