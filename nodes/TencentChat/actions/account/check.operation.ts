@@ -6,7 +6,7 @@ import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { USER_IDS, userIdsField } from './fields';
+import { USER_IDS, userIdsField } from '../user/fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Check Accounts';
@@ -19,7 +19,7 @@ export const option = {
 } as const;
 
 const properties: INodeProperties[] = [
-	userIdsField('check'),
+	userIdsField('check', 'e.g. user_1, user_2'),
 	optionsField([batchSizeField(COMMANDS.checkAccounts, 'Accounts'), ...clientOptionFields]),
 ];
 

@@ -6,7 +6,7 @@ import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { USER_IDS, userIdsField } from './fields';
+import { USER_IDS, userIdsField } from '../user/fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Delete Accounts';
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	userIdsField('delete'),
+	userIdsField('delete', 'e.g. user_1, user_2'),
 	optionsField([batchSizeField(COMMANDS.deleteAccounts, 'Accounts'), ...clientOptionFields]),
 ];
 

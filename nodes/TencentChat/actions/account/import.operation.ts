@@ -8,8 +8,7 @@ import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { profileTextRule } from '../user/fields';
-import { USER_IDS } from './fields';
+import { profileTextRule, USER_ID, userField } from '../user/fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Import Accounts';
@@ -22,16 +21,7 @@ export const option = {
 } as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description:
-			"The account's UserID, up to 32 bytes: one per item. Pass long numeric IDs as text.",
-	},
+	userField("The account's UserID, up to 32 bytes: one per item. Pass long numeric IDs as text."),
 	{
 		displayName: 'Nickname',
 		name: 'nick',
@@ -55,7 +45,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const USER_ID = { ...USER_IDS, field: 'User ID' };
 // The same profile tags Set Profile writes, by the same limits (account_import answers 40601 past them).
 const NICK = profileTextRule('nickname');
 const FACE_URL = profileTextRule('avatarUrl');

@@ -25,6 +25,7 @@ import type { BulkOperation } from '../shapes/bulk';
 /** Group IDs: printable ASCII, at most 48 bytes (§1.0). */
 export const GROUP_ID: IdRule = { field: 'Group', maxBytes: 48 };
 export const MEMBER_IDS: IdRule = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
+export const MEMBER_ID: IdRule = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 
 export const groupIdField: INodeProperties = {
@@ -53,6 +54,18 @@ export const groupIdField: INodeProperties = {
 		},
 	],
 };
+
+export function memberIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Member ID',
+		name: 'memberId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. user_1',
+		description,
+	};
+}
 
 export function memberIdsField(verb: string): INodeProperties {
 	return {

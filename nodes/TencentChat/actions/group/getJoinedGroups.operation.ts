@@ -7,14 +7,14 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getJoinedGroupPage, GROUP_TYPES, type GroupType, type JoinedGroup } from './api';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { InvalidInputError, readId } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { isoTime } from '../../helpers/time';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { groupJson } from './get.operation';
-import { groupTypeFilterField, mutedUntil } from './fields';
+import { groupTypeFilterField, MEMBER_ID, memberIdField, mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Joined Groups',
@@ -26,22 +26,11 @@ export const option = {
 const displayOptions = { show: { resource: ['group'], operation: [option.value] } };
 
 export const description: INodeProperties[] = [
-	...updateDisplayOptions(displayOptions, [
-		{
-			displayName: 'Member ID',
-			name: 'memberId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. user_1',
-			description: 'The UserID whose groups to list',
-		},
-	]),
+	...updateDisplayOptions(displayOptions, [memberIdField('The UserID whose groups to list')]),
 	...listFields(displayOptions),
 	...updateDisplayOptions(displayOptions, [groupTypeFilterField, optionsField(clientOptionFields)]),
 ];
 
-const MEMBER = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 /** Tencent takes up to 5,000 a page; a page of 1,000 with profiles stays well under its 1 MB answer bound. */
 const PAGE = Math.min(1_000, COMMANDS.getJoinedGroupPage.maxPerCall ?? 1_000);
 
@@ -85,7 +74,7 @@ function operationFor(
 					`Group Type must be one of ${GROUP_TYPES.join(', ')}`,
 				);
 			return {
-				member: readId(memberOf(itemIndex), MEMBER),
+				member: readId(memberOf(itemIndex), MEMBER_ID),
 				type: groupType as GroupType | undefined,
 			};
 		},

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type MemberChanges, updateGroupMember } from './api';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import { InvalidInputError, readId } from '../../helpers/ids';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
@@ -10,6 +10,8 @@ import { executeAs } from '../shapes/execute';
 import {
 	groupIdField,
 	groupIdReader,
+	MEMBER_ID,
+	memberIdField,
 	readCount,
 	readCustomData,
 	readOptionalText,
@@ -34,15 +36,7 @@ export const MSG_FLAGS = [
 
 const properties: INodeProperties[] = [
 	groupIdField,
-	{
-		displayName: 'Member ID',
-		name: 'memberId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. user_1',
-		description: 'The UserID of the member',
-	},
+	memberIdField('The UserID of the member'),
 	updateFieldsField([
 		{
 			displayName: 'Custom Data',
@@ -97,7 +91,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const MEMBER = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 const MUTE = {
 	name: 'muteSeconds',
 	displayName: 'Mute Seconds',
@@ -155,7 +148,7 @@ function operationFor(
 	return {
 		read: (_, itemIndex) => ({
 			group: groupOf(itemIndex),
-			member: readId(memberOf(itemIndex), MEMBER),
+			member: readId(memberOf(itemIndex), MEMBER_ID),
 			changes: readChanges((fieldsOf(itemIndex) ?? {}) as Record<string, unknown>),
 		}),
 		async call(client, { group, member, changes }, options) {

@@ -7,16 +7,8 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import {
-	messageJson,
-	namingTheEnds,
-	NOT_IMPORTED,
-	PEER_ID,
-	peerField,
-	readTime,
-	USER_ID,
-	userField,
-} from './history';
+import { messageJson, namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, readTime } from './history';
+import { USER_ID, userField } from '../user/fields';
 
 export const option = {
 	name: 'Get History',

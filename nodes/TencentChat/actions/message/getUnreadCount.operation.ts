@@ -12,7 +12,8 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
-import { namingTheEnds, NOT_IMPORTED, USER_ID, userField } from './history';
+import { namingTheEnds, NOT_IMPORTED } from './history';
+import { USER_ID, userField } from '../user/fields';
 
 export const option = {
 	name: 'Get Unread Count',

@@ -9,20 +9,7 @@ import { isoTime } from '../../helpers/time';
 // their user fields, times read from the editor or an expression, a message as the output shows
 // it, and errors that name the end of the conversation Tencent did not find.
 
-export const USER_ID: IdRule = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
 export const PEER_ID: IdRule = { field: 'Peer ID', maxBytes: MAX_USER_ID_BYTES };
-
-export function userField(description: string): INodeProperties {
-	return {
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description,
-	};
-}
 
 export function peerField(description: string): INodeProperties {
 	return {

@@ -8,15 +8,8 @@ import { isoTime } from '../../helpers/time';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
-import {
-	namingTheEnds,
-	NOT_IMPORTED,
-	PEER_ID,
-	peerField,
-	readTime,
-	USER_ID,
-	userField,
-} from './history';
+import { namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, readTime } from './history';
+import { USER_ID, userField } from '../user/fields';
 
 export const option = {
 	name: 'Mark Read',

@@ -23,14 +23,31 @@ import { readText } from '../../helpers/text';
 export const USER_ID: IdRule = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
 export const USER_IDS: IdRule = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
 
-export function userIdsField(verb: string): INodeProperties {
+/** One user per item, by UserID; also the user of Account → Import and of Message's history operations. */
+export function userField(description: string): INodeProperties {
+	return {
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. customer_1042',
+		description,
+	};
+}
+
+/** UserIDs per item; also the IDs of the Account operations. */
+export function userIdsField(
+	verb: string,
+	placeholder = 'e.g. customer_1, customer_2',
+): INodeProperties {
 	return {
 		displayName: 'User IDs',
 		name: 'userIds',
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. customer_1, customer_2',
+		placeholder,
 		description: `UserIDs to ${verb}: one ID, several separated by commas, or an expression that returns an array of IDs. Pass long numeric IDs as text.`,
 	};
 }

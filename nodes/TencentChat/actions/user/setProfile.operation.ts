@@ -7,7 +7,7 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
-import { type ProfileChange, profileFields, readProfileChange, USER_ID } from './fields';
+import { type ProfileChange, profileFields, readProfileChange, USER_ID, userField } from './fields';
 
 export const option = {
 	name: 'Set Profile',
@@ -18,15 +18,7 @@ export const option = {
 } as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description: 'The UserID whose profile to set (an imported account)',
-	},
+	userField('The UserID whose profile to set (an imported account)'),
 	{
 		displayName: 'Profile Fields',
 		name: 'profileFields',
