@@ -6,7 +6,7 @@ import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { USER_IDS, userIdsField } from '../user/fields';
+import { USER_IDS, userIdsField } from '../users';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Delete Accounts';

@@ -8,7 +8,7 @@ import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { messageJson, namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, readTime } from './history';
-import { USER_ID, userField } from '../user/fields';
+import { USER_ID, userField } from '../users';
 
 export const option = {
 	name: 'Get History',

@@ -13,7 +13,7 @@ import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { namingTheEnds, NOT_IMPORTED } from './history';
-import { USER_ID, userField } from '../user/fields';
+import { USER_ID, userField } from '../users';
 
 export const option = {
 	name: 'Get Unread Count',

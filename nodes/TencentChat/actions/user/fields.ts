@@ -13,44 +13,12 @@ import {
 	TAG_BY_TENCENT_NAME,
 	tencentValue,
 } from './api';
-import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
+import { InvalidInputError } from '../../helpers/ids';
 import { readText } from '../../helpers/text';
 
 // The profile as the User operations show it: Tencent's tags under friendly names (the table in
 // client/user/profileTags.ts), custom tags as `customTags: { Tier: "gold" }`. Get Profile's output
 // and Set Profile's fields use the same names, so a profile can be read, edited and written back.
-
-export const USER_ID: IdRule = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
-export const USER_IDS: IdRule = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
-
-/** One user per item, by UserID; also the user of Account → Import and of Message's history operations. */
-export function userField(description: string): INodeProperties {
-	return {
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description,
-	};
-}
-
-/** UserIDs per item; also the IDs of the Account operations. */
-export function userIdsField(
-	verb: string,
-	placeholder = 'e.g. customer_1, customer_2',
-): INodeProperties {
-	return {
-		displayName: 'User IDs',
-		name: 'userIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder,
-		description: `UserIDs to ${verb}: one ID, several separated by commas, or an expression that returns an array of IDs. Pass long numeric IDs as text.`,
-	};
-}
 
 const DISPLAY_NAMES: Record<string, string> = {
 	nickname: 'Nickname',
@@ -111,20 +79,6 @@ function fieldFor(tag: StandardTag): INodeProperties {
 export const profileFields: INodeProperties[] = STANDARD_TAGS.map(fieldFor).sort((a, b) =>
 	a.displayName.localeCompare(b.displayName),
 );
-
-/**
- * The rule of a text tag as Set Profile reads it, for an operation that writes the same tag under a
- * field of its own (Account → Import's Nickname and Avatar URL).
- */
-export function profileTextRule(name: 'nickname' | 'avatarUrl'): {
-	field: string;
-	maxBytes: number;
-} {
-	return {
-		field: DISPLAY_NAMES[name],
-		maxBytes: TAG_BY_NAME.get(name)?.maxBytes ?? MAX_CUSTOM_VALUE_BYTES,
-	};
-}
 
 /** The Fields option of Get Profile: the standard tags by friendly name. */
 export const standardTagOptions = STANDARD_TAGS.map((tag) => ({

@@ -14,7 +14,8 @@ import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bul
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { profileJson, readCustomKey, standardTagOptions, USER_IDS, userIdsField } from './fields';
+import { profileJson, readCustomKey, standardTagOptions } from './fields';
+import { USER_IDS, userIdsField } from '../users';
 
 export const option = {
 	name: 'Get Profile',

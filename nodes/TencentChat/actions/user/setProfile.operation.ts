@@ -7,7 +7,8 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
-import { type ProfileChange, profileFields, readProfileChange, USER_ID, userField } from './fields';
+import { type ProfileChange, profileFields, readProfileChange } from './fields';
+import { USER_ID, userField } from '../users';
 
 export const option = {
 	name: 'Set Profile',
