@@ -13,7 +13,7 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
-import { RECIPIENT } from './fields';
+import { RECIPIENT, toField } from './fields';
 import { namingTheEnds, NOT_IMPORTED } from './history';
 import { SENDER } from '../messageOptions';
 
@@ -35,15 +35,7 @@ const properties: INodeProperties[] = [
 		description:
 			"The message's sender; empty: the credential's Admin UserID, who sends when Send's From is empty",
 	},
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description: "The message's recipient",
-	},
+	{ ...toField, description: "The message's recipient" },
 	{
 		displayName: 'Message Key',
 		name: 'msgKey',
