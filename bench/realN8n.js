@@ -30,7 +30,7 @@ const {
 	installN8n,
 	installPackage,
 	run,
-	startProcess,
+	startFakeServer,
 	stopProcess,
 } = require('../test/e2e/n8n');
 
@@ -322,15 +322,9 @@ async function main() {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-bench-n8n-'));
 	installPackage(userFolder);
 
-	const fake = startProcess(
-		process.execPath,
-		[path.join(ROOT, '.test-build/test/fake-tencent/main.js')],
-		process.env,
-		/listening (\S+)/,
-		10_000,
-	);
+	const fake = await startFakeServer();
 	try {
-		const serverUrl = (await fake.ready)[1];
+		const serverUrl = fake.url;
 		await control(serverUrl, 'apps', {
 			sdkAppId: SDK_APP_ID,
 			secretKey: SECRET_KEY,

@@ -234,7 +234,46 @@ function addSubscribersNode({
 	};
 }
 
+/**
+ * The running editor's REST API as its own pages call it: `rest(method, route, body)` answers the
+ * `data` of n8n's reply, and a refusal throws with n8n's own words.
+ */
+function restClient(base, headers) {
+	return async (method, route, body) => {
+		const response = await fetch(`${base}/rest${route}`, {
+			method,
+			headers,
+			body: body && JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok)
+			throw new Error(
+				`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
+			);
+		return JSON.parse(text).data;
+	};
+}
+
+/** The fake Tencent Chat server as a process of its own, on a free port: `{ child, url }`. */
+async function startFakeServer() {
+	const fake = startProcess(
+		process.execPath,
+		[path.join(__dirname, '../../.test-build/test/fake-tencent/main.js')],
+		process.env,
+		/listening (\S+)/,
+		10_000,
+	);
+	try {
+		return { child: fake.child, url: (await fake.ready)[1] };
+	} catch (error) {
+		await stopProcess(fake.child, 2_000);
+		throw error;
+	}
+}
+
 module.exports = {
+	restClient,
+	startFakeServer,
 	run,
 	npmEnv,
 	installN8n,

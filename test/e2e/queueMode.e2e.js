@@ -28,6 +28,8 @@ const {
 	installN8n,
 	installPackage,
 	installTarball,
+	restClient,
+	startFakeServer,
 	startProcess,
 	stopProcess,
 } = require('./n8n');
@@ -225,15 +227,9 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 		const [postgres, redis] = await Promise.all([startPostgres(pgDir), startRedis(redisDir)]);
 		processes.push(postgres.child, redis.child);
 
-		const fake = startProcess(
-			process.execPath,
-			[path.join(ROOT, '.test-build/test/fake-tencent/main.js')],
-			process.env,
-			/listening (\S+)/,
-			10_000,
-		);
+		const fake = await startFakeServer();
 		processes.push(fake.child);
-		const serverUrl = (await fake.ready)[1];
+		const serverUrl = fake.url;
 		await control(serverUrl, 'apps', {
 			sdkAppId: SDK_APP_ID,
 			secretKey: SECRET_KEY,
@@ -321,19 +317,7 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 		).split(';')[0];
 		if (!setup.ok || !cookie) throw new Error(`the owner set-up answered HTTP ${setup.status}`);
 		const authed = { ...headers, cookie };
-		const rest = async (method, route, body) => {
-			const response = await fetch(`${base}/rest${route}`, {
-				method,
-				headers: authed,
-				body: body && JSON.stringify(body),
-			});
-			const text = await response.text();
-			if (!response.ok)
-				throw new Error(
-					`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
-				);
-			return JSON.parse(text).data;
-		};
+		const rest = restClient(base, authed);
 
 		const credential = await rest('POST', '/credentials', {
 			name: 'Tencent Chat queue e2e',

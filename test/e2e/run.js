@@ -43,6 +43,7 @@ const {
 	installPackage,
 	npmEnv,
 	run,
+	startFakeServer,
 	startProcess,
 	stopProcess,
 } = require('./n8n');
@@ -927,15 +928,9 @@ async function main() {
 			problems.length ? problems.join('; ') : path.basename(tarball),
 		);
 
-		const fakeServer = startProcess(
-			process.execPath,
-			[path.join(ROOT, '.test-build/test/fake-tencent/main.js')],
-			process.env,
-			/listening (\S+)/,
-			10_000,
-		);
+		const fakeServer = await startFakeServer();
 		fake = fakeServer.child;
-		const serverUrl = (await fakeServer.ready)[1];
+		const serverUrl = fakeServer.url;
 		await control(serverUrl, 'apps', {
 			sdkAppId: SDK_APP_ID,
 			secretKey: SECRET_KEY,

@@ -19,6 +19,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { restClient } = require('./n8n');
+
 const SDK_APP_ID = 1400000021;
 const SECRET_KEY = 'e2e-send-and-wait-key-5c2e81';
 const ADMIN = 'administrator';
@@ -44,19 +46,7 @@ async function checkSendAndWait({
 }) {
 	const flatted = require(path.resolve(n8nBin, '../../../flatted'));
 	const say = (name, ok, detail) => check(`send and wait: ${name}`, ok, detail);
-	const rest = async (method, route, body) => {
-		const response = await fetch(`${base}/rest${route}`, {
-			method,
-			headers: authed,
-			body: body && JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok)
-			throw new Error(
-				`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
-			);
-		return JSON.parse(text).data;
-	};
+	const rest = restClient(base, authed);
 
 	// What n8n offers for the node: the node, its AI Agent tool, and the "Human review" tool n8n makes
 	// by itself for a node with a sendAndWait operation and waiting webhooks.
@@ -648,6 +638,7 @@ async function main() {
 		controlFakeServer,
 		installN8n,
 		installPackage,
+		startFakeServer,
 		startProcess,
 		stopProcess,
 	} = require('./n8n');
@@ -660,14 +651,8 @@ async function main() {
 	const tools = installN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'tencent-chat-saw-e2e-'));
 	installPackage(userFolder);
-	const fake = startProcess(
-		process.execPath,
-		[path.join(root, '.test-build/test/fake-tencent/main.js')],
-		process.env,
-		/listening (\S+)/,
-		10_000,
-	);
-	const serverUrl = (await fake.ready)[1];
+	const fake = await startFakeServer();
+	const serverUrl = fake.url;
 	const port = 5800 + Math.floor(Math.random() * 1000);
 	const env = {
 		...process.env,

@@ -10,6 +10,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { restClient } = require('./n8n');
+
 const ROOT = path.resolve(__dirname, '../..');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -94,19 +96,7 @@ async function checkStart({ check, npmEnv, control }) {
 			login.ok && headers.cookie.startsWith('n8n-auth='),
 			`HTTP ${login.status}`,
 		);
-		const rest = async (method, route, body) => {
-			const response = await fetch(`${base}/rest${route}`, {
-				method,
-				headers,
-				body: body && JSON.stringify(body),
-			});
-			const text = await response.text();
-			if (!response.ok)
-				throw new Error(
-					`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
-				);
-			return JSON.parse(text).data;
-		};
+		const rest = restClient(base, headers);
 		const workflows = await rest('GET', '/workflows');
 		const listed = (workflows.data ?? workflows).map((flow) => flow.name).sort();
 		const shipped = fs

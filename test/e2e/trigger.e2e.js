@@ -15,7 +15,7 @@ const { randomUUID } = require('node:crypto');
 const path = require('node:path');
 
 const { callbackSign } = require('../../.test-build/test/fake-tencent/callbacks');
-const { addSubscribersNode } = require('./n8n');
+const { addSubscribersNode, restClient } = require('./n8n');
 
 const TRIGGER_TYPE = 'n8n-nodes-tencent-chat.tencentChatTrigger';
 const AFTER_ADD = 'OfficialAccount.CallbackAfterAddSubscriber';
@@ -40,19 +40,7 @@ async function checkTrigger({
 }) {
 	// n8n keeps an execution's data as `flatted` text; its own copy reads it.
 	const flatted = require(path.resolve(n8nBin, '../../../flatted'));
-	const rest = async (method, route, body) => {
-		const response = await fetch(`${base}/rest${route}`, {
-			method,
-			headers: authed,
-			body: body && JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok)
-			throw new Error(
-				`${method} /rest${route} answered HTTP ${response.status}: ${text.slice(0, 500)}`,
-			);
-		return JSON.parse(text).data;
-	};
+	const rest = restClient(base, authed);
 
 	const nodeTypes = await (await fetch(`${base}/types/nodes.json`, { headers: authed })).json();
 	const trigger = nodeTypes.find((type) => type.name === TRIGGER_TYPE);

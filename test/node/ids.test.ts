@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { type IdRule, readId, readIdList } from '../../nodes/TencentChat/helpers/ids';
+import { type FieldLimit, readId, readIdList } from '../../nodes/TencentChat/fields';
 
-const SUBSCRIBERS: IdRule = { field: 'Subscriber IDs', maxBytes: 32 };
+const SUBSCRIBERS: FieldLimit = { field: 'Subscriber IDs', maxBytes: 32 };
 
 describe('IDs: what is accepted', () => {
 	test.each([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { readWholeNumber } from '../../nodes/TencentChat/helpers/options';
+import { InvalidInputError, readWholeNumber } from '../../nodes/TencentChat/fields';
 
 const BATCH_SIZE = { name: 'batchSize', displayName: 'Batch Size', min: 1, max: 100, default: 100 };
 
@@ -31,18 +31,36 @@ describe('a numeric option from the editor or an expression', () => {
 		2 ** 31,
 		true,
 		{},
-	])('%p is refused with a message naming the option and the value', (raw) => {
-		const verdict = readWholeNumber(raw, BATCH_SIZE);
-		expect(typeof verdict).toBe('string');
-		expect(verdict).toMatch(/^Batch Size must be a whole number from 1 to 100, got /);
+	])('%p is refused with an error naming the option and the value', (raw) => {
+		let refusal: unknown;
+		try {
+			readWholeNumber(raw, BATCH_SIZE);
+		} catch (error) {
+			refusal = error;
+		}
+		expect(refusal).toBeInstanceOf(InvalidInputError);
+		expect((refusal as InvalidInputError).field).toBe('Batch Size');
+		expect((refusal as InvalidInputError).message).toMatch(
+			/^Batch Size must be a whole number from 1 to 100, got /,
+		);
+	});
+
+	test('the refusal shows the value as it came, text in quotes and cut at 40 characters', () => {
+		expect(() => readWholeNumber('twenty', BATCH_SIZE)).toThrow(
+			'Batch Size must be a whole number from 1 to 100, got "twenty"',
+		);
+		expect(() => readWholeNumber(150, BATCH_SIZE)).toThrow(
+			'Batch Size must be a whole number from 1 to 100, got 150',
+		);
+		expect(() => readWholeNumber('9'.repeat(50), BATCH_SIZE)).toThrow(
+			`Batch Size must be a whole number from 1 to 100, got "${'9'.repeat(40)}…"`,
+		);
 	});
 });
 
 describe('the editor and the run-time check agree', () => {
 	test("every client option's editor default and range are the ones checked at run time", async () => {
-		const { CLIENT_OPTIONS, clientOptionFields } = await import(
-			'../../nodes/TencentChat/actions/shapes/options'
-		);
+		const { CLIENT_OPTIONS, clientOptionFields } = await import('../../nodes/TencentChat/fields');
 		for (const field of clientOptionFields) {
 			const option = Object.values(CLIENT_OPTIONS).find(
 				(candidate) => candidate.name === field.name,

@@ -1,13 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { type IdRule, MAX_USER_ID_BYTES, readId } from '../helpers/ids';
-import { MAX_MESSAGE_BYTES } from '../helpers/messageBody';
-import { readText } from '../helpers/text';
+import { type FieldLimit, MAX_MESSAGE_BYTES, MAX_USER_ID_BYTES, readId, readText } from '../fields';
 
 // What a message to a user (Message → Send, Send to Many) and a message into a group (Group →
 // Send Message) share besides its body: who sends it, its cloud custom data and its offline push.
 
-export const SENDER: IdRule = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
+export const SENDER: FieldLimit = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
 // Tencent's limit for a message's content is 12 KB (UNCONFIRMED in this project's reference: code 93000).
 const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
 const PUSH_TITLE = { field: 'Offline Push Title', maxBytes: 1_024 };

@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { type IdRule, MAX_USER_ID_BYTES } from '../helpers/ids';
+import { type FieldLimit, MAX_USER_ID_BYTES } from '../fields';
 
 // Users by UserID, for every resource that names them (Account, User, Message): one field and
 // one rule for one user, one of each for several.
 
-export const USER_ID: IdRule = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
-export const USER_IDS: IdRule = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
+export const USER_ID: FieldLimit = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
+export const USER_IDS: FieldLimit = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
 
 /** One user per item. */
 export function userField(description: string): INodeProperties {

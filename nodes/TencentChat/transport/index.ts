@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
+import type { FunctionsBase, IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -16,8 +16,17 @@ import {
 
 export const CREDENTIAL_TYPE = 'tencentChatApi';
 
+/**
+ * What making a client needs of n8n: an execution's context, or the editor's (a list search), which
+ * has no execution to give hints to.
+ */
+export type ClientContext = Pick<FunctionsBase, 'getCredentials' | 'getNode' | 'logger'> & {
+	helpers: object;
+	addExecutionHints?: IExecuteFunctions['addExecutionHints'];
+};
+
 export async function createClient(
-	this: IExecuteFunctions,
+	this: ClientContext,
 	options: ClientOptions,
 ): Promise<TencentChatClient> {
 	const data = await this.getCredentials(CREDENTIAL_TYPE);
@@ -29,7 +38,7 @@ export async function createClient(
 			log: (message) => logger.debug(message),
 			notice: (message) => {
 				logger.warn(message);
-				this.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
+				this.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
 			},
 			egress: egressRules(this),
 		});
@@ -58,7 +67,7 @@ export async function createClient(
 }
 
 /** n8n's egress filter, on an n8n that has one (2.41 and later); older ones have no rules to apply. */
-function egressRules(context: IExecuteFunctions): EgressRules | undefined {
+function egressRules(context: ClientContext): EgressRules | undefined {
 	const helpers = context.helpers as Partial<{ getSecureEgressFilter: () => EgressRules }>;
 	return typeof helpers.getSecureEgressFilter === 'function'
 		? helpers.getSecureEgressFilter()

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { COMMANDS, type DeleteResult, deleteAccounts } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { executeAs } from '../shapes/execute';
 import { USER_IDS, userIdsField } from '../users';
 

@@ -2,11 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type AccountProfile, COMMANDS, type ImportResult, importAccounts } from './api';
-import { readId } from '../../helpers/ids';
+import { batchSizeField, clientOptionFields, optionsField, readId, readText } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { USER_ID, userField } from '../users';
 

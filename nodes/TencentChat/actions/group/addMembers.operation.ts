@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { addGroupMembers, COMMANDS, type MemberResult } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { executeAs } from '../shapes/execute';
 import { groupIdField, groupMemberIds, isOn, memberIdsField } from './fields';
 

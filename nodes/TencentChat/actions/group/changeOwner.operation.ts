@@ -2,9 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { changeGroupOwner } from './api';
-import { MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+} from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader } from './fields';
@@ -36,7 +41,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const NEW_OWNER = { field: 'New Owner ID', maxBytes: MAX_USER_ID_BYTES };
+const NEW_OWNER: FieldLimit = { field: 'New Owner ID', maxBytes: MAX_USER_ID_BYTES };
 
 function operationFor(
 	context: IExecuteFunctions,

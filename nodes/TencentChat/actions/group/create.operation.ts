@@ -3,10 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createGroup, GROUP_TYPES, type GroupType, type NewGroup } from './api';
 import { TencentChatError } from '../../client';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId, readIdList } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	InvalidInputError,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+	readIdList,
+	readText,
+} from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
-import { readText } from '../../helpers/text';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import {

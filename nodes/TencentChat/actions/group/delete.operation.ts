@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { deleteGroup } from './api';
 import { TencentChatError } from '../../client';
-import { clientOptionFields, optionsField } from '../shapes/options';
+import { clientOptionFields, optionsField } from '../../fields';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader } from './fields';

@@ -7,25 +7,25 @@ import type {
 
 import type { CustomEntry } from './api';
 import {
-	type IdRule,
+	type FieldLimit,
 	InvalidInputError,
+	isoTime,
 	MAX_USER_ID_BYTES,
 	readId,
 	readIdList,
-} from '../../helpers/ids';
+	readText,
+	readWholeNumber,
+} from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
-import { readWholeNumber } from '../../helpers/options';
-import { readText } from '../../helpers/text';
-import { isoTime } from '../../helpers/time';
 import type { BulkOperation } from '../shapes/bulk';
 
 // Fields and rules the Group operations share, so that they read alike: the group locator, member
 // IDs, texts within Tencent's byte limits (reference §1.0), custom data, times.
 
 /** Group IDs: printable ASCII, at most 48 bytes (§1.0). */
-export const GROUP_ID: IdRule = { field: 'Group', maxBytes: 48 };
-export const MEMBER_IDS: IdRule = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
-export const MEMBER_ID: IdRule = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
+export const GROUP_ID: FieldLimit = { field: 'Group', maxBytes: 48 };
+export const MEMBER_IDS: FieldLimit = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
+export const MEMBER_ID: FieldLimit = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 
 export const groupIdField: INodeProperties = {
@@ -133,7 +133,7 @@ export const TEXT = {
 	notification: { field: 'Notification', maxBytes: 300 },
 	faceUrl: { field: 'Face URL', maxBytes: 100 },
 	nameCard: { field: 'Name Card', maxBytes: 50 },
-} as const;
+} satisfies Record<string, FieldLimit>;
 
 export function readOptionalText(
 	value: unknown,
@@ -222,15 +222,6 @@ export function readJoinOption(value: unknown): string | undefined {
 	);
 }
 
-export function readCount(
-	value: unknown,
-	option: { name: string; displayName: string; min: number; max: number; default: number },
-): number {
-	const read = readWholeNumber(value, option);
-	if (typeof read === 'string') throw new InvalidInputError(option.displayName, read);
-	return read;
-}
-
 /** What a group's profile fields (Create's Additional Fields, Update's Update Fields) say; they differ only in what they describe. */
 export function groupProfileFields(describe: {
 	customData: string;
@@ -301,7 +292,7 @@ export function readGroupProfile(fields: Record<string, unknown>) {
 		notification: readOptionalText(fields.notification, TEXT.notification),
 		faceUrl: readOptionalText(fields.faceUrl, TEXT.faceUrl),
 		maxMembers:
-			fields.maxMembers === undefined ? undefined : readCount(fields.maxMembers, MAX_MEMBERS),
+			fields.maxMembers === undefined ? undefined : readWholeNumber(fields.maxMembers, MAX_MEMBERS),
 		joinOption: readJoinOption(fields.joinOption),
 		customData: readCustomData(fields.customData, 'Custom Data', {
 			maxKeys: 10,

@@ -14,11 +14,9 @@ import {
 	getGroups,
 	typeFromWire,
 } from './api';
-import { readIdList } from '../../helpers/ids';
-import { isoTime } from '../../helpers/time';
+import { clientOptionFields, isoTime, optionsField, readIdList } from '../../fields';
 import { type BulkOperation, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { customDataJson, GROUP_ID, groupIdField, groupIdReader } from './fields';
 

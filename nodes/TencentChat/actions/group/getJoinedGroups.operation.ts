@@ -7,11 +7,9 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getJoinedGroupPage, GROUP_TYPES, type GroupType, type JoinedGroup } from './api';
-import { InvalidInputError, readId } from '../../helpers/ids';
+import { clientOptionFields, InvalidInputError, isoTime, optionsField, readId } from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
-import { isoTime } from '../../helpers/time';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { groupJson } from './get.operation';
 import { groupTypeFilterField, MEMBER_ID, memberIdField, mutedUntil } from './fields';

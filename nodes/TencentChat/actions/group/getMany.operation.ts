@@ -8,10 +8,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getAppGroupPage, getGroups, GROUP_TYPES, type GroupType } from './api';
 import { type TencentChatClient, type CallOptions } from '../../client';
-import { InvalidInputError } from '../../helpers/ids';
+import { clientOptionFields, InvalidInputError, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { groupJson } from './get.operation';
 import { groupTypeFilterField, isOn } from './fields';

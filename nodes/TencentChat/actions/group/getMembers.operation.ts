@@ -7,11 +7,9 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMemberPage, type GroupMember } from './api';
-import { InvalidInputError } from '../../helpers/ids';
+import { clientOptionFields, InvalidInputError, isoTime, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from '../../helpers/time';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { customDataJson, groupIdField, groupIdReader, mutedUntil } from './fields';
 

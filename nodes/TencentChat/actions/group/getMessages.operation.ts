@@ -7,9 +7,8 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMessagePage, type GroupHistoryMessage } from './api';
-import { isoTime } from '../../helpers/time';
+import { clientOptionFields, isoTime, optionsField } from '../../fields';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader } from './fields';
 

@@ -7,19 +7,17 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, muteGroupMembers } from './api';
-import { readIdList } from '../../helpers/ids';
+import {
+	batchSizeField,
+	clientOptionFields,
+	optionsField,
+	readIdList,
+	readWholeNumber,
+} from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import {
-	GROUP_ID,
-	groupIdField,
-	groupIdReader,
-	MEMBER_IDS,
-	memberIdsField,
-	readCount,
-} from './fields';
+import { GROUP_ID, groupIdField, groupIdReader, MEMBER_IDS, memberIdsField } from './fields';
 
 export const option = {
 	name: 'Mute Members',
@@ -89,7 +87,7 @@ function operationFor(
 		readItem: (_, itemIndex) => {
 			const group = groupOf(itemIndex);
 			const ids = readIdList(membersOf(itemIndex), MEMBER_IDS);
-			return { key: `${readCount(secondsOf(itemIndex), MUTE)}${SEPARATOR}${group}`, ids };
+			return { key: `${readWholeNumber(secondsOf(itemIndex), MUTE)}${SEPARATOR}${group}`, ids };
 		},
 		async send(client, key, memberIds, options) {
 			const { group, muteSeconds } = splitKey(key);

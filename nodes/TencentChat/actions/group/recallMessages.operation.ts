@@ -2,13 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, GROUP_RECALL_CODES, recallGroupMessages } from './api';
-import { InvalidInputError, readIdList } from '../../helpers/ids';
+import {
+	batchSizeField,
+	clientOptionFields,
+	InvalidInputError,
+	optionsField,
+	readIdList,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { retCodeOutcomes } from '../shapes/codeOutcomes';
 import { executeAs } from '../shapes/execute';
 import { readReason, recallReasonOption } from '../shapes/reason';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { GROUP_ID, groupIdField, groupIdReader } from './fields';
 
 /** The name alone would not say what it acts on. */

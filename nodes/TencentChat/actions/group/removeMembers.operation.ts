@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, removeGroupMembers } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { executeAs } from '../shapes/execute';
 import { readReason } from '../shapes/reason';
 import { silentField } from './addMembers.operation';

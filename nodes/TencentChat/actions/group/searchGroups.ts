@@ -1,5 +1,4 @@
 import type {
-	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -71,8 +70,7 @@ async function directoryFor(context: ILoadOptionsFunctions): Promise<Directory> 
 		known.error === undefined
 	)
 		return known;
-	// The editor's context offers what making the client needs: the credential, the logger, the egress rules.
-	const client = await createClient.call(context as unknown as IExecuteFunctions, {});
+	const client = await createClient.call(context, {});
 	const directory: Directory = {
 		ids: [],
 		names: new Map(),

@@ -13,10 +13,17 @@ import {
 	type TencentChatClient,
 	TencentChatError,
 } from '../../client';
-import { InvalidInputError, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	InvalidInputError,
+	isoTime,
+	MAX_USER_ID_BYTES,
+	messageBodyFields,
+	optionsField,
+	readIdList,
+	readMessageBody,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from '../../helpers/time';
-import { messageBodyFields, readMessageBody } from '../messageBody';
 import {
 	cloudCustomDataOption,
 	fromField,
@@ -25,7 +32,6 @@ import {
 	readCloudAndPush,
 	readSender,
 } from '../messageOptions';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { maybeDelivered } from '../shapes/delivery';
 import { executeAs } from '../shapes/execute';

@@ -2,11 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, sendGroupNotification } from './api';
-import { InvalidInputError, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	InvalidInputError,
+	MAX_MESSAGE_BYTES,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readIdList,
+	readText,
+} from '../../fields';
 import { parameterReader } from '../../helpers/itemParameters';
-import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
-import { readText } from '../../helpers/text';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader } from './fields';
@@ -48,8 +54,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const CONTENT = { field: 'Content', maxBytes: MAX_MESSAGE_BYTES };
-const RECIPIENTS = { field: 'Recipient IDs', maxBytes: MAX_USER_ID_BYTES };
+const CONTENT: FieldLimit = { field: 'Content', maxBytes: MAX_MESSAGE_BYTES };
+const RECIPIENTS: FieldLimit = { field: 'Recipient IDs', maxBytes: MAX_USER_ID_BYTES };
 const MAX_RECIPIENTS = COMMANDS.sendGroupNotification.maxPerCall ?? 500;
 
 type Input = { group: string; content: string; recipients?: string[] };

@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupChanges, updateGroup } from './api';
-import { InvalidInputError } from '../../helpers/ids';
+import { clientOptionFields, InvalidInputError, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import {

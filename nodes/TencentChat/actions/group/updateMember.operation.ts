@@ -2,9 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type MemberChanges, updateGroupMember } from './api';
-import { InvalidInputError, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	InvalidInputError,
+	optionsField,
+	readId,
+	readWholeNumber,
+} from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import {
@@ -12,7 +17,6 @@ import {
 	groupIdReader,
 	MEMBER_ID,
 	memberIdField,
-	readCount,
 	readCustomData,
 	readOptionalText,
 	someChanges,
@@ -119,7 +123,8 @@ function readChanges(fields: Record<string, unknown>): MemberChanges {
 			);
 		changes.MsgFlag = fields.msgFlag as string;
 	}
-	if (fields.muteSeconds !== undefined) changes.ShutUpTime = readCount(fields.muteSeconds, MUTE);
+	if (fields.muteSeconds !== undefined)
+		changes.ShutUpTime = readWholeNumber(fields.muteSeconds, MUTE);
 	const customData = readCustomData(fields.customData, 'Custom Data', {
 		maxKeys: 5,
 		maxValueBytes: 64,

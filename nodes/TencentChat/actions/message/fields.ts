@@ -1,10 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Message } from './api';
-import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
+import {
+	type FieldLimit,
+	MAX_USER_ID_BYTES,
+	messageBodyFields,
+	readMessageBody,
+	readWholeNumber,
+} from '../../fields';
 import { itemParameterReader, parameterHoldsExpression } from '../../helpers/itemParameters';
-import { readWholeNumber } from '../../helpers/options';
-import { messageBodyFields, readMessageBody } from '../messageBody';
 import {
 	cloudCustomDataOption,
 	fromField,
@@ -17,7 +21,7 @@ import {
 // What a message is, for Send and Send to Many alike: its fields in the editor, and reading one
 // item's message into the body Tencent takes, checked before any call.
 
-export const RECIPIENT: IdRule = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
+export const RECIPIENT: FieldLimit = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 
 /** The one recipient of Send and Send and Wait. */
 export const toField: INodeProperties = {
@@ -100,10 +104,7 @@ function readMessage(parameter: (name: string) => unknown): Message {
 		MsgBody: body,
 		SyncOtherMachine: options.syncToSender === true || options.syncToSender === 'true' ? 1 : 2,
 	};
-	if (options.lifetime !== undefined && options.lifetime !== '') {
-		const lifetime = readWholeNumber(options.lifetime, LIFETIME);
-		if (typeof lifetime === 'string') throw new InvalidInputError(LIFETIME.displayName, lifetime);
-		message.MsgLifeTime = lifetime;
-	}
+	if (options.lifetime !== undefined && options.lifetime !== '')
+		message.MsgLifeTime = readWholeNumber(options.lifetime, LIFETIME);
 	return { ...message, ...readCloudAndPush(options) };
 }

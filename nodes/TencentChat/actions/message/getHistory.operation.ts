@@ -2,12 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getHistoryPage, type HistoryCursor } from './api';
-import { InvalidInputError, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	InvalidInputError,
+	optionsField,
+	readId,
+	readTime,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
-import { messageJson, namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, readTime } from './history';
+import { messageJson, namingTheEnds, NOT_IMPORTED, PEER_ID, peerField } from './history';
 import { USER_ID, userField } from '../users';
 
 export const option = {

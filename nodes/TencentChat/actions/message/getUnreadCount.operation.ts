@@ -7,9 +7,14 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getUnreadByPeer, getUnreadTotal } from './api';
-import { readId, readIdList } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	type FieldLimit,
+	optionsField,
+	readId,
+	readIdList,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { namingTheEnds, NOT_IMPORTED } from './history';
@@ -41,7 +46,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const PEER_IDS = { field: 'Peer IDs', maxBytes: 32 };
+const PEER_IDS: FieldLimit = { field: 'Peer IDs', maxBytes: 32 };
 const PEERS_PER_CALL = COMMANDS.getUnreadCount.maxPerCall ?? 1;
 
 type Input = { userId: string; peerIds?: string[] };

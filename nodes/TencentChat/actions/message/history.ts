@@ -2,14 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { type RoamingMessage } from './api';
 import { TencentChatError } from '../../client';
-import { type IdRule, InvalidInputError, MAX_USER_ID_BYTES } from '../../helpers/ids';
-import { isoTime } from '../../helpers/time';
+import { type FieldLimit, isoTime, MAX_USER_ID_BYTES } from '../../fields';
 
 // What the one-to-one history operations (Get History, Recall, Mark Read, Get Unread Count) share:
-// their user fields, times read from the editor or an expression, a message as the output shows
-// it, and errors that name the end of the conversation Tencent did not find.
+// their user fields, a message as the output shows it, and errors that name the end of the
+// conversation Tencent did not find.
 
-export const PEER_ID: IdRule = { field: 'Peer ID', maxBytes: MAX_USER_ID_BYTES };
+export const PEER_ID: FieldLimit = { field: 'Peer ID', maxBytes: MAX_USER_ID_BYTES };
 
 export function peerField(description: string): INodeProperties {
 	return {
@@ -21,42 +20,6 @@ export function peerField(description: string): INodeProperties {
 		placeholder: 'e.g. support',
 		description,
 	};
-}
-
-/** Unix seconds at most; a number past it is taken as milliseconds (JavaScript's Date.now()). */
-const MAX_SECONDS = 99_999_999_999;
-const ISO_DATE = /^\s*\d{4}-\d{2}-\d{2}([T\s].*)?$/;
-
-/**
- * A time from the editor (an ISO date) or an expression (an ISO text, a Date, Luxon's DateTime as
- * `$now` gives it, Unix seconds or milliseconds), as Unix seconds. Anything else is refused, naming
- * the field: a range that is not one would read or mark the wrong messages.
- */
-export function readTime(value: unknown, field: string): number {
-	let ms: number | undefined;
-	if (value instanceof Date) ms = value.getTime();
-	else if (
-		typeof value === 'object' &&
-		value !== null &&
-		typeof (value as { toMillis?: unknown }).toMillis === 'function'
-	) {
-		ms = (value as { toMillis: () => number }).toMillis();
-	} else if (typeof value === 'number' && Number.isFinite(value) && value >= 0)
-		ms = value > MAX_SECONDS ? value : value * 1000;
-	else if (typeof value === 'string' && /^\s*\d+\s*$/.test(value))
-		ms = Number(value) > MAX_SECONDS ? Number(value) : Number(value) * 1000;
-	else if (typeof value === 'string' && ISO_DATE.test(value)) ms = Date.parse(value.trim());
-	if (ms === undefined || !Number.isFinite(ms) || ms < 0) {
-		const shown =
-			typeof value === 'string'
-				? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
-				: String(value);
-		throw new InvalidInputError(
-			field,
-			`${field} is not a date: got ${shown}. Use an ISO date such as 2026-12-01T09:00:00Z, or Unix seconds.`,
-		);
-	}
-	return Math.floor(ms / 1000);
 }
 
 const RECALLED_FLAG = 8;

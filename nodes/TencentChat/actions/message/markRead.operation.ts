@@ -2,13 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { markRead } from './api';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, isoTime, optionsField, readId, readTime } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from '../../helpers/time';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
-import { namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, readTime } from './history';
+import { namingTheEnds, NOT_IMPORTED, PEER_ID, peerField } from './history';
 import { USER_ID, userField } from '../users';
 
 export const option = {

@@ -8,9 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recallMessage } from './api';
 import { TencentChatError } from '../../client';
-import { type IdRule, readId } from '../../helpers/ids';
+import { clientOptionFields, type FieldLimit, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { RECIPIENT, toField } from './fields';
@@ -54,7 +53,7 @@ export const description = updateDisplayOptions(
 );
 
 // Tencent's MsgKeys are `seq_random_time`, some 30 characters; the page states no maximum (UNCONFIRMED).
-const MSG_KEY: IdRule = { field: 'Message Key', maxBytes: 128 };
+const MSG_KEY: FieldLimit = { field: 'Message Key', maxBytes: 128 };
 const NOT_FOUND = 20022;
 const ALREADY_RECALLED = 20023;
 

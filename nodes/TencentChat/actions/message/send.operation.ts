@@ -8,10 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { CallOptions, TencentChatClient } from '../../client';
 import { type Message, sendMessage } from './api';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from '../../helpers/time';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { maybeDelivered } from '../shapes/delivery';
 import { executeAs } from '../shapes/execute';

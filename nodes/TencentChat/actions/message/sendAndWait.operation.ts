@@ -3,7 +3,7 @@ import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Message } from './api';
 import type { MessageElement } from '../../client';
-import { readId } from '../../helpers/ids';
+import { readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';

@@ -2,11 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, type DeliveryResult, type Message, sendMessageToMany } from './api';
-import { type IdRule, MAX_USER_ID_BYTES, readIdList } from '../../helpers/ids';
+import {
+	batchSizeField,
+	clientOptionFields,
+	type FieldLimit,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readIdList,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { messageFields, messageReader } from './fields';
 
@@ -40,7 +46,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const RECIPIENTS: IdRule = { field: 'Recipients', maxBytes: MAX_USER_ID_BYTES };
+const RECIPIENTS: FieldLimit = { field: 'Recipients', maxBytes: MAX_USER_ID_BYTES };
 
 /** A recipient ErrorList named. */
 const failed = codeOutcomes(

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { addSubscribers, COMMANDS, type SubscriberResult } from './api';
 import { type BulkOperation, runBulk } from '../shapes/bulk';
 import { executeAs } from '../shapes/execute';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { officialAccountIdField, subscriberIdsField } from './fields';
 import { subscriberChange } from './subscriberChange';
 

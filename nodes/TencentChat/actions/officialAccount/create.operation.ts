@@ -2,10 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOfficialAccount, type OfficialAccountProfile } from './api';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
+import {
+	clientOptionFields,
+	InvalidInputError,
+	MAX_USER_ID_BYTES,
+	optionsField,
+	readId,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { executeAs } from '../shapes/execute';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { nameField, profileFields, readNewOfficialAccountId, readProfile } from './fields';
 

@@ -3,10 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { deleteOfficialAccount } from './api';
 import { TencentChatError } from '../../client';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { executeAs } from '../shapes/execute';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 

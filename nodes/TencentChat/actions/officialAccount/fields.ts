@@ -2,24 +2,24 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { OfficialAccountProfile } from './api';
 import {
-	type IdRule,
+	type FieldLimit,
 	InvalidInputError,
+	isoTime,
 	MAX_OFFICIAL_ACCOUNT_ID_BYTES,
 	MAX_USER_ID_BYTES,
 	readId,
-} from '../../helpers/ids';
-import { readWholeNumber } from '../../helpers/options';
-import { readText } from '../../helpers/text';
-import { isoTime } from '../../helpers/time';
+	readText,
+	readWholeNumber,
+} from '../../fields';
 
 // Fields and ID rules that several Official Account operations share, so that they read alike.
 
-export const OFFICIAL_ACCOUNT_ID: IdRule = {
+export const OFFICIAL_ACCOUNT_ID: FieldLimit = {
 	field: 'Official Account ID',
 	maxBytes: MAX_OFFICIAL_ACCOUNT_ID_BYTES,
 };
-export const SUBSCRIBER_IDS: IdRule = { field: 'Subscriber IDs', maxBytes: MAX_USER_ID_BYTES };
-export const SUBSCRIBER_ID: IdRule = { field: 'Subscriber ID', maxBytes: MAX_USER_ID_BYTES };
+export const SUBSCRIBER_IDS: FieldLimit = { field: 'Subscriber IDs', maxBytes: MAX_USER_ID_BYTES };
+export const SUBSCRIBER_ID: FieldLimit = { field: 'Subscriber ID', maxBytes: MAX_USER_ID_BYTES };
 
 export const officialAccountIdField: INodeProperties = {
 	displayName: 'Official Account ID',
@@ -81,7 +81,7 @@ const PROFILE_TEXT = {
 	faceUrl: { field: 'Face URL', maxBytes: 500 },
 	organization: { field: 'Organization', maxBytes: 500 },
 	customString: { field: 'Custom String', maxBytes: 3_000 },
-} as const;
+} satisfies Record<string, FieldLimit>;
 const MAX_SUBSCRIBERS = {
 	name: 'maxSubscribers',
 	displayName: 'Max Subscribers',
@@ -160,11 +160,8 @@ export function readProfile(values: Record<string, unknown>): OfficialAccountPro
 		profile.Organization = readText(values.organization, PROFILE_TEXT.organization);
 	if (values.customString !== undefined)
 		profile.CustomString = readText(values.customString, PROFILE_TEXT.customString);
-	if (values.maxSubscribers !== undefined) {
-		const max = readWholeNumber(values.maxSubscribers, MAX_SUBSCRIBERS);
-		if (typeof max === 'string') throw new InvalidInputError(MAX_SUBSCRIBERS.displayName, max);
-		profile.MaxSubscriberNum = max;
-	}
+	if (values.maxSubscribers !== undefined)
+		profile.MaxSubscriberNum = readWholeNumber(values.maxSubscribers, MAX_SUBSCRIBERS);
 	return profile;
 }
 

@@ -10,7 +10,7 @@ import {
 } from './api';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { executeAs } from '../shapes/execute';
-import { clientOptionFields, optionsField } from '../shapes/options';
+import { clientOptionFields, optionsField } from '../../fields';
 import { OFFICIAL_ACCOUNT_ID, profileJson } from './fields';
 
 export const option = {

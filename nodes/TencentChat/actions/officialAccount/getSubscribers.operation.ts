@@ -7,12 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getSubscriberPage, type Subscriber } from './api';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { isoTime } from '../../helpers/time';
 import { executeAs } from '../shapes/execute';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 export const option = {

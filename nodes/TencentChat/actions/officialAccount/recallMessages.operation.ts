@@ -6,7 +6,7 @@ import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { retCodeOutcomes } from '../shapes/codeOutcomes';
 import { executeAs } from '../shapes/execute';
 import { readReason, recallReasonOption } from '../shapes/reason';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 export const option = {

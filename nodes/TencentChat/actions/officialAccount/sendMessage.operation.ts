@@ -2,14 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type Broadcast, sendOfficialAccountMessage } from './api';
-import { readId } from '../../helpers/ids';
-import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
+import {
+	clientOptionFields,
+	isoTime,
+	MAX_MESSAGE_BYTES,
+	messageBodyFields,
+	optionsField,
+	readId,
+	readMessageBody,
+	readText,
+} from '../../fields';
 import { itemParameterReader, itemParameterReaders } from '../../helpers/itemParameters';
 import { executeAs } from '../shapes/execute';
-import { readText } from '../../helpers/text';
-import { isoTime } from '../../helpers/time';
-import { messageBodyFields, readMessageBody } from '../messageBody';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 

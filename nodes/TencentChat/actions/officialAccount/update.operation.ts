@@ -2,10 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type OfficialAccountProfile, updateOfficialAccount } from './api';
-import { InvalidInputError, readId } from '../../helpers/ids';
+import { clientOptionFields, InvalidInputError, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { executeAs } from '../shapes/execute';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import {
 	nameField,

@@ -2,11 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { updateSubscriber } from './api';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, optionsField, readId, readText } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { executeAs } from '../shapes/execute';
-import { readText } from '../../helpers/text';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import {
 	OFFICIAL_ACCOUNT_ID,

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { MessageElement } from '../../client';
-import { readOptions } from '../../helpers/options';
-import { CLIENT_OPTIONS } from '../shapes/options';
+import { CLIENT_OPTIONS, readOptions } from '../../fields';
 import { asInputError, failureRouting, inputErrorItem } from '../shapes/output';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { readSendAndWait } from './request';

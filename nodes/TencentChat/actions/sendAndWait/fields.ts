@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CLIENT_OPTIONS } from '../shapes/options';
+import { CLIENT_OPTIONS } from '../../fields';
 
 // The fields of Send and Wait for Response, for every resource that offers it. Their names are
 // n8n's own Send and Wait names (message, responseType, approvalOptions, defineForm, formFields,

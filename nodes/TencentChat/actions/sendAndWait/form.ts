@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../helpers/ids';
+import { InvalidInputError } from '../../fields';
 import { FORM_FIELD_TYPES } from './fields';
 
 // A Custom Form's fields, defined in the node as n8n's Form node defines them (fieldLabel,

@@ -1,9 +1,13 @@
 import { type IDataObject, type IExecuteFunctions, WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import type { MessageElement } from '../../client';
-import { InvalidInputError, MAX_USER_ID_BYTES, readId } from '../../helpers/ids';
-import { MAX_MESSAGE_BYTES } from '../../helpers/messageBody';
-import { readText } from '../../helpers/text';
+import {
+	InvalidInputError,
+	MAX_MESSAGE_BYTES,
+	MAX_USER_ID_BYTES,
+	readId,
+	readText,
+} from '../../fields';
 import { RESPONSE_TYPES, type ResponseType } from './fields';
 import { readFormFields } from './form';
 

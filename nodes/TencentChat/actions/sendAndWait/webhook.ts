@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../helpers/ids';
+import { InvalidInputError } from '../../fields';
 import { type FormField, readFormAnswer, readFormFields, submittedValues } from './form';
 import { formPage, messagePage, PAGE_CSP, recordedPage } from './pages';
 import { readResponseType } from './request';

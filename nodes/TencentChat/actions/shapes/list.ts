@@ -13,8 +13,7 @@ import {
 	type TencentChatClient,
 	TencentChatError,
 } from '../../client';
-import { InvalidInputError } from '../../helpers/ids';
-import { readWholeNumber } from '../../helpers/options';
+import { readWholeNumber } from '../../fields';
 import { subjectOf } from './output';
 import { type PerItemOperation, runPerItem } from './perItem';
 
@@ -94,7 +93,6 @@ export function runList<Input, Cursor>(
 				returnAll === true
 					? MAX_ENTRIES
 					: readWholeNumber(itemContext.getNodeParameter('limit', itemIndex, 50), LIMIT);
-			if (typeof limit === 'string') throw new InvalidInputError(LIMIT.displayName, limit);
 			return { input: operation.read(itemContext, itemIndex, items), limit, itemIndex };
 		},
 		subject: ({ input }) => operation.subject?.(input) ?? subjectOf(input),

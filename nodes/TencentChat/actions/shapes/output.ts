@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../helpers/ids';
+import { InvalidInputError } from '../../fields';
 
 // How an operation's results become n8n items, the same way for every shape: paired with the item
 // that asked, and with failures where each On Error mode wants them.

@@ -11,9 +11,8 @@ import {
 	type TencentChatClient,
 	TencentChatError,
 } from '../../client';
-import { readOptions } from '../../helpers/options';
+import { CLIENT_OPTIONS, readOptions } from '../../fields';
 import { createClient, toNodeApiError } from '../../transport';
-import { CLIENT_OPTIONS } from './options';
 import {
 	asInputError,
 	type FailureRouting,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readText } from '../../helpers/text';
+import { readText } from '../../fields';
 
 // The Reason of the Options that a recall or a removal sends with every call: one text for the
 // whole execution, checked once before any call.

@@ -12,7 +12,6 @@ import type {
 } from 'n8n-workflow';
 
 import type { Command } from '../../client';
-import { operationField } from './options';
 
 /** One operation file: its Operation option, its fields and its `execute` over all input items. */
 export interface Operation {
@@ -57,5 +56,24 @@ export function defineResource<Commands extends Record<string, Command>>(
 			operationField(definition.value, definition.operations, definition.defaultOperation),
 			...Object.values(definition.operations).flatMap((operation) => operation.description),
 		],
+	};
+}
+
+/** A resource's Operation selector, from the same map its router uses: each operation's `option`. */
+export function operationField(
+	resource: string,
+	operations: Record<string, { option: { name: string } }>,
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: Object.values(operations)
+			.map((operation) => operation.option as INodePropertyOptions)
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultOperation,
 	};
 }

@@ -13,8 +13,7 @@ import {
 	TAG_BY_TENCENT_NAME,
 	tencentValue,
 } from './api';
-import { InvalidInputError } from '../../helpers/ids';
-import { readText } from '../../helpers/text';
+import { InvalidInputError, readText } from '../../fields';
 
 // The profile as the User operations show it: Tencent's tags under friendly names (the table in
 // client/user/profileTags.ts), custom tags as `customTags: { Tier: "gold" }`. Get Profile's output

@@ -5,7 +5,7 @@ import { COMMANDS, getOnlineStatus, type PresenceResult } from './api';
 import { serviceText } from '../../client';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { executeAs } from '../shapes/execute';
 import { USER_IDS, userIdsField } from '../users';
 

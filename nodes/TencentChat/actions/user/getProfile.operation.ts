@@ -9,10 +9,9 @@ import {
 	STANDARD_TAGS,
 	TAG_BY_NAME,
 } from './api';
-import { InvalidInputError } from '../../helpers/ids';
+import { batchSizeField, clientOptionFields, InvalidInputError, optionsField } from '../../fields';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { batchSizeField, clientOptionFields, optionsField } from '../shapes/options';
 import { executeAs } from '../shapes/execute';
 import { profileJson, readCustomKey, standardTagOptions } from './fields';
 import { USER_IDS, userIdsField } from '../users';

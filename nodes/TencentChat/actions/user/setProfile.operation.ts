@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { setProfile } from './api';
-import { readId } from '../../helpers/ids';
+import { clientOptionFields, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { clientOptionFields, optionsField } from '../shapes/options';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { type ProfileChange, profileFields, readProfileChange } from './fields';

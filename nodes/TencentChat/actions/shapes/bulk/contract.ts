@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { BulkAnswer, CallOptions, Command, TencentChatClient } from '../../../client';
-import type { IdRule } from '../../../helpers/ids';
+import type { FieldLimit } from '../../../fields';
 
 // What a bulk operation file states (its parameters, its client call, what one ID's result means),
 // and what one ID comes to: the rest of the bulk shape is written against this alone.
@@ -16,9 +16,9 @@ export interface Outcome {
 export interface BulkOperation<R> {
 	command: Command;
 	/** The parameter naming each item's key and its output field; absent when IDs have no key. */
-	key?: { parameter: string; outputName: string; rule: IdRule };
+	key?: { parameter: string; outputName: string; rule: FieldLimit };
 	/** `noun`: what the IDs are, in the plural, for messages ("subscribers"). */
-	ids: { parameter: string; outputName: string; rule: IdRule; noun: string };
+	ids: { parameter: string; outputName: string; rule: FieldLimit; noun: string };
 	/**
 	 * Reads one item's key and IDs itself, in place of `key.parameter` and `ids.parameter`: for a
 	 * key the operation computes (a message's identity) or IDs that bring data of their own (an

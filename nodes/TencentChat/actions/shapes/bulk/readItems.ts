@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { IntList } from '../../../helpers/batchPlan';
-import { readId, readIdList } from '../../../helpers/ids';
+import { readId, readIdList } from '../../../fields';
 import { parameterReader } from '../../../helpers/itemParameters';
 import { asInputError, type FailureRouting, type InputFailure } from '../output';
 import type { BulkOperation } from './contract';

@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { appCallsPerSecond } from '../../../client';
 import { BatchPlan, OutcomeBook } from '../../../helpers/batchPlan';
-import { readOptions } from '../../../helpers/options';
+import { batchSizeOption, CLIENT_OPTIONS, readOptions } from '../../../fields';
 import { createClient } from '../../../transport';
-import { batchSizeOption, CLIENT_OPTIONS } from '../options';
 import { failureRouting } from '../output';
 import type { BulkOperation, Outcome } from './contract';
 import type { BulkJob } from './job';

@@ -1,10 +1,69 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { type Command, MAX_CONNECTIONS_PER_ORIGIN } from '../../client';
-import type { WholeNumberOption } from '../../helpers/options';
+import { type Command, MAX_CONNECTIONS_PER_ORIGIN } from '../client';
+import { InvalidInputError } from './field';
 
 // The options every operation that calls Tencent offers, as editor fields and as the ranges they
-// are checked against at run time (expressions bypass the editor's limits).
+// are checked against at run time. Numeric options are values from expressions as much as from the
+// editor: `{{ $json.size }}`, a sheet column holding "20", an imported workflow. Each is read once
+// and checked before any call: a whole number within its range (text holding one is taken as that
+// number), or a clear error naming the option and the value. Nothing shared with other executions
+// sees an unchecked value.
+
+export interface WholeNumberOption {
+	/** The parameter's name inside the Options collection. */
+	name: string;
+	displayName: string;
+	min: number;
+	max: number;
+	default: number;
+}
+
+/** The value, checked; `undefined` (the option was not added) gives the default. */
+export function readWholeNumber(raw: unknown, option: WholeNumberOption): number {
+	const read = check(raw, option);
+	if ('refusal' in read) throw new InvalidInputError(option.displayName, read.refusal);
+	return read.value;
+}
+
+/** Reads and checks the named options of the node's Options collection, or throws naming the first bad one. */
+export function readOptions<K extends string>(
+	context: IExecuteFunctions,
+	options: Record<K, WholeNumberOption>,
+): Record<K, number> {
+	const collection = (context.getNodeParameter('options', 0, {}) ?? {}) as Record<string, unknown>;
+	const values = {} as Record<K, number>;
+	for (const key of Object.keys(options) as K[]) {
+		const option = options[key];
+		const read = check(collection[option.name], option);
+		if ('refusal' in read) {
+			throw new NodeOperationError(context.getNode(), read.refusal, {
+				description: `Set "${option.displayName}" in the node's Options to a number from ${option.min} to ${option.max}, or remove it to use the default (${option.default}).`,
+			});
+		}
+		values[key] = read.value;
+	}
+	return values;
+}
+
+// One check for both: an item's field is refused as that item's input, the node's Options as the node's.
+function check(raw: unknown, option: WholeNumberOption): { value: number } | { refusal: string } {
+	if (raw === undefined) return { value: option.default };
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
+	if (
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= option.min &&
+		value <= option.max
+	)
+		return { value };
+	const shown =
+		typeof raw === 'string' ? `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"` : String(raw);
+	return {
+		refusal: `${option.displayName} must be a whole number from ${option.min} to ${option.max}, got ${shown}`,
+	};
+}
 
 export const CLIENT_OPTIONS = {
 	maxConcurrency: {
@@ -88,24 +147,5 @@ export function optionsField(options: INodeProperties[]): INodeProperties {
 		placeholder: 'Add option',
 		default: {},
 		options,
-	};
-}
-
-/** A resource's Operation selector, from the same map its router uses: each operation's `option`. */
-export function operationField(
-	resource: string,
-	operations: Record<string, { option: { name: string } }>,
-	defaultOperation: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: Object.values(operations)
-			.map((operation) => operation.option as INodePropertyOptions)
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: defaultOperation,
 	};
 }

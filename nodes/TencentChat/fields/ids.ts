@@ -1,3 +1,5 @@
+import { type FieldLimit, InvalidInputError } from './field';
+
 // Reading the IDs an item brings, and refusing, before any call, what can never succeed or would
 // not be sent as meant: a missing or blank ID, one made only of invisible characters, one longer
 // than Tencent allows, a number that has already lost digits, a value that is not an ID at all.
@@ -7,29 +9,12 @@ export const MAX_USER_ID_BYTES = 32;
 /** Official account IDs are at most 48 bytes: https://trtc.io/document/69506 */
 export const MAX_OFFICIAL_ACCOUNT_ID_BYTES = 48;
 
-/** Bad input of one item; `field` is the field's name as the editor shows it. */
-export class InvalidInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(message);
-		this.name = 'InvalidInputError';
-	}
-}
-
-export interface IdRule {
-	/** The field as the editor shows it, e.g. "Subscriber IDs". */
-	field: string;
-	maxBytes: number;
-}
-
 // Format and separator characters, controls, and every kind of space: a name made of these alone
 // looks empty in every UI.
 const INVISIBLE = /^[\p{Cf}\p{Cc}\p{Z}\s\u115F\u1160\u3164\uFFA0]*$/u;
 
 /** One ID: text (trimmed) or a whole number that JavaScript holds exactly. */
-export function readId(value: unknown, rule: IdRule, where = ''): string {
+export function readId(value: unknown, rule: FieldLimit, where = ''): string {
 	if (typeof value === 'string') {
 		const id = value.trim();
 		if (id === '') throw new InvalidInputError(rule.field, `${rule.field}${where} is empty`);
@@ -56,7 +41,7 @@ export function readId(value: unknown, rule: IdRule, where = ''): string {
 }
 
 /** One ID, a comma-separated list of IDs, or an array of IDs. */
-export function readIdList(value: unknown, rule: IdRule): string[] {
+export function readIdList(value: unknown, rule: FieldLimit): string[] {
 	if (typeof value === 'string' && value.includes(',')) return value.split(',').map(entryOf(rule));
 	if (Array.isArray(value)) {
 		if (value.length === 0)
@@ -67,7 +52,7 @@ export function readIdList(value: unknown, rule: IdRule): string[] {
 }
 
 /** Reads a list's entries; a bad one is read again to say which entry it is (no text is made for good ones). */
-function entryOf(rule: IdRule) {
+function entryOf(rule: FieldLimit) {
 	return (member: unknown, position: number, list: unknown[]): string => {
 		try {
 			return readId(member, rule);
@@ -77,7 +62,7 @@ function entryOf(rule: IdRule) {
 	};
 }
 
-function checkedLength(id: string, rule: IdRule, where: string): string {
+function checkedLength(id: string, rule: FieldLimit, where: string): string {
 	// A UTF-16 unit is at most 3 bytes of UTF-8: short IDs need no count.
 	if (id.length * 3 <= rule.maxBytes) return id;
 	const bytes = Buffer.byteLength(id, 'utf8');

@@ -1,14 +1,9 @@
-import { InvalidInputError } from './ids';
+import { type FieldLimit, InvalidInputError } from './field';
 
 // Free text a field sends to Tencent (a custom string, a name, an introduction): text or a number,
 // within the bytes Tencent allows, refused before any call otherwise.
 
-export interface TextRule {
-	field: string;
-	maxBytes: number;
-}
-
-export function readText(value: unknown, rule: TextRule): string {
+export function readText(value: unknown, rule: FieldLimit): string {
 	if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
 	if (typeof value !== 'string') {
 		throw new InvalidInputError(
