@@ -6,8 +6,8 @@ import {
 	type SubscriberResult,
 } from '../../nodes/TencentChat/actions/officialAccount/api';
 import { resetProcessState } from '../../nodes/TencentChat/client';
-import { operation as sendMessage } from '../../nodes/TencentChat/actions/officialAccount/sendMessage.operation';
-import { operation as addSubscribers } from '../../nodes/TencentChat/actions/officialAccount/addSubscribers.operation';
+import { operationFor as sendMessageFor } from '../../nodes/TencentChat/actions/officialAccount/sendMessage.operation';
+import { operationFor as addSubscribersFor } from '../../nodes/TencentChat/actions/officialAccount/addSubscribers.operation';
 import { type BulkOperation, runBulk } from '../../nodes/TencentChat/actions/shapes/bulk';
 import { type PerItemOperation, runPerItem } from '../../nodes/TencentChat/actions/shapes/perItem';
 import { TencentChat } from '../../nodes/TencentChat/TencentChat.node';
@@ -90,18 +90,21 @@ describe('a value Tencent gives that does not convert', () => {
 });
 
 /** Send Message with a defect planted after the call of every item whose text is "boom". */
-const plantedDefect: PerItemOperation<Broadcast> = {
-	read: sendMessage.read,
-	async call(client, input, options) {
-		const sent = await sendMessage.call(client, input, options);
-		if (JSON.stringify(input.msgBody).includes('boom')) throw new TypeError('Invalid time value');
-		return sent;
-	},
-};
 const defective: INodeType = {
 	description: new TencentChat().description,
 	async execute(this: IExecuteFunctions) {
-		return [await runPerItem.call(this, this.getInputData(), plantedDefect)];
+		const items = this.getInputData();
+		const sendMessage = sendMessageFor(this, items);
+		const plantedDefect: PerItemOperation<Broadcast> = {
+			read: sendMessage.read,
+			async call(client, input, options) {
+				const sent = await sendMessage.call(client, input, options);
+				if (JSON.stringify(input.msgBody).includes('boom'))
+					throw new TypeError('Invalid time value');
+				return sent;
+			},
+		};
+		return [await runPerItem.call(this, items, plantedDefect)];
 	},
 };
 
@@ -160,6 +163,7 @@ describe('a defect in one item', () => {
 const bulkDefect: INodeType = {
 	description: new TencentChat().description,
 	async execute(this: IExecuteFunctions) {
+		const addSubscribers = addSubscribersFor();
 		const operation: BulkOperation<SubscriberResult> = {
 			...addSubscribers,
 			send: async (client, key, ids, options) => {

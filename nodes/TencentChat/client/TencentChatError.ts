@@ -46,4 +46,17 @@ export class TencentChatError extends Error {
 	get isTransport(): boolean {
 		return typeof this.code === 'string';
 	}
+
+	/** The same error, `hint` said after its own: its attempts and Retry-After kept. */
+	withHint(hint: string): TencentChatError {
+		const hinted = new TencentChatError(this.code, this.info, {
+			action: this.action,
+			hint: this.hint ? `${this.hint} ${hint}` : hint,
+			field: this.field,
+			mayHaveBeenApplied: this.mayHaveBeenApplied,
+		});
+		hinted.attempts = this.attempts;
+		hinted.retryAfterMs = this.retryAfterMs;
+		return hinted;
+	}
 }

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomUint32 } from './random';
 
 import { type EndpointSettings, REGIONS, type RegionSetting } from './regions';
 import { processState } from './processState';
@@ -36,7 +36,7 @@ export function signedQuery(credentials: UserSigInput) {
 		sdkappid: credentials.sdkAppId,
 		identifier: credentials.identifier,
 		usersig: processState.userSigs.get(credentials),
-		random: randomInt(0, 2 ** 32),
+		random: randomUint32(),
 		contenttype: 'json',
 	};
 }

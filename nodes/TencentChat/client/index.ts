@@ -10,6 +10,7 @@ export * from './messageElement';
 export * from './observer';
 export { MAX_CONNECTIONS_PER_ORIGIN } from './pool';
 export { resetProcessState } from './processState';
+export { randomUint32 } from './random';
 export * from './regions';
 export * from './serviceText';
 export * from './TencentChatClient';

@@ -86,3 +86,22 @@ function holdsExpression(value: unknown): boolean {
 		return Object.values(value).some(holdsExpression);
 	return false;
 }
+
+/**
+ * `itemParameterReader` for any parameter by name: each reader made on its first use and kept for
+ * the execution, for a reading (a message's body) whose parameters depend on each other's values.
+ */
+export function itemParameterReaders(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): (name: string, itemIndex: number) => unknown {
+	const readers = new Map<string, (itemIndex: number) => unknown>();
+	return (name, itemIndex) => {
+		let read = readers.get(name);
+		if (read === undefined) {
+			read = itemParameterReader(context, name, items);
+			readers.set(name, read);
+		}
+		return read(itemIndex);
+	};
+}

@@ -1,11 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, type DeleteResult, deleteAccounts } from './api';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
-import { USER_IDS, userIdsField } from './fields';
+import { executeAs } from '../shapes/execute';
+import { USER_IDS, userIdsField } from '../users';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Delete Accounts';
@@ -25,7 +26,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	userIdsField('delete'),
+	userIdsField('delete', 'e.g. user_1, user_2'),
 	optionsField([batchSizeField(COMMANDS.deleteAccounts, 'Accounts'), ...clientOptionFields]),
 ];
 
@@ -53,22 +54,19 @@ const failed = codeOutcomes(
 	}),
 );
 
-export const operation: BulkOperation<DeleteResult> = {
-	command: COMMANDS.deleteAccounts,
-	ids: { parameter: 'userIds', outputName: 'userId', rule: USER_IDS, noun: 'accounts' },
-	send: (client, _key, ids, options) => deleteAccounts(client, ids, options),
-	outcome(result, afterMaybeApplied) {
-		if (result === 0) return DELETED;
-		if (result === ACCOUNT_MISSING) return afterMaybeApplied ? DELETED_OR_NOT_FOUND : NOT_FOUND;
-		return failed(result);
-	},
-	failedFields: { deleted: false },
-	rerun: 'Running the node again is safe: accounts already deleted come back as "notFound".',
-};
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runBulk.call(this, items, operation);
+function operationFor(): BulkOperation<DeleteResult> {
+	return {
+		command: COMMANDS.deleteAccounts,
+		ids: { parameter: 'userIds', outputName: 'userId', rule: USER_IDS, noun: 'accounts' },
+		send: (client, _key, ids, options) => deleteAccounts(client, ids, options),
+		outcome(result, afterMaybeApplied) {
+			if (result === 0) return DELETED;
+			if (result === ACCOUNT_MISSING) return afterMaybeApplied ? DELETED_OR_NOT_FOUND : NOT_FOUND;
+			return failed(result);
+		},
+		failedFields: { deleted: false },
+		rerun: 'Running the node again is safe: accounts already deleted come back as "notFound".',
+	};
 }
+
+export const execute = executeAs(runBulk, operationFor);

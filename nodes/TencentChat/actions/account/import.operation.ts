@@ -2,17 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type AccountProfile, COMMANDS, type ImportResult, importAccounts } from './api';
-import {
-	batchSizeField,
-	clientOptionFields,
-	type FieldLimit,
-	optionsField,
-	readId,
-	readText,
-} from '../../fields';
+import { batchSizeField, clientOptionFields, optionsField, readId, readText } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { USER_IDS } from './fields';
+import { executeAs } from '../shapes/execute';
+import { USER_ID, userField } from '../users';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Import Accounts';
@@ -25,16 +19,7 @@ export const option = {
 } as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description:
-			"The account's UserID, up to 32 bytes: one per item. Pass long numeric IDs as text.",
-	},
+	userField("The account's UserID, up to 32 bytes: one per item. Pass long numeric IDs as text."),
 	{
 		displayName: 'Nickname',
 		name: 'nick',
@@ -58,10 +43,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const USER_ID = { ...USER_IDS, field: 'User ID' };
 // Tencent answers 40601 for a field over 500 bytes (account_import's page; UNCONFIRMED for these two fields alone).
-const NICK: FieldLimit = { field: 'Nickname', maxBytes: 500 };
-const FACE_URL: FieldLimit = { field: 'Avatar URL', maxBytes: 500 };
+const NICK = { field: 'Nickname', maxBytes: 500 };
+const FACE_URL = { field: 'Avatar URL', maxBytes: 500 };
 
 const IMPORTED = freeze({ status: 'imported' });
 const FAILED_INFO =
@@ -106,9 +90,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runBulk.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runBulk, operationFor);

@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { addGroupMembers, COMMANDS, type MemberResult } from './api';
-import { batchSizeField, clientOptionFields, optionsField, readIdList } from '../../fields';
-import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
-import { GROUP_ID, groupIdField, groupIdReader, isOn, MEMBER_IDS, memberIdsField } from './fields';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
+import { executeAs } from '../shapes/execute';
+import { groupIdField, groupMemberIds, isOn, memberIdsField } from './fields';
 
 export const option = {
 	name: 'Add Members',
@@ -49,21 +49,14 @@ const NOT_ADDED = freeze(
 	{ code: 'NOT_ADDED', info: NOT_ADDED_INFO },
 );
 
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const { silent } = (this.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown };
-	const groupOf = groupIdReader(this, items);
-	const membersOf = itemParameterReader(this, 'memberIds', items);
-	const operation: BulkOperation<MemberResult> = {
+): BulkOperation<MemberResult> {
+	const { silent } = (context.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown };
+	return {
 		command: COMMANDS.addGroupMembers,
-		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
-		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
-		readItem: (_, itemIndex) => ({
-			key: groupOf(itemIndex),
-			ids: readIdList(membersOf(itemIndex), MEMBER_IDS),
-		}),
+		...groupMemberIds(context, items),
 		send: (client, groupId, memberIds, options) =>
 			addGroupMembers(client, groupId, memberIds, isOn(silent), options),
 		outcome(result, afterMaybeApplied) {
@@ -74,5 +67,6 @@ export async function execute(
 		},
 		rerun: 'Running the node again is safe: members already added come back as "alreadyMember".',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -5,24 +5,23 @@ import { createGroup, GROUP_TYPES, type GroupType, type NewGroup } from './api';
 import { TencentChatError } from '../../client';
 import {
 	clientOptionFields,
-	type FieldLimit,
 	InvalidInputError,
 	MAX_USER_ID_BYTES,
 	optionsField,
 	readId,
 	readIdList,
 	readText,
-	readWholeNumber,
 } from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import {
+	byDisplayName,
 	checkGroupId,
 	GROUP_ID,
-	JOIN_OPTIONS,
-	readCustomData,
-	readJoinOption,
-	readOptionalText,
+	groupProfileFields,
+	GROUP_TYPE_OPTIONS,
+	readGroupProfile,
 	TEXT,
 } from './fields';
 
@@ -32,34 +31,6 @@ export const option = {
 	description: 'Create a group, with up to 100 members to start with',
 	action: 'Create a group',
 } as const;
-
-export const GROUP_TYPE_OPTIONS = [
-	{
-		name: 'Work (Private)',
-		value: 'Work',
-		description: 'Members invite members; like a WeChat group',
-	},
-	{
-		name: 'Public',
-		value: 'Public',
-		description: 'Users apply to join; the owner or an admin approves',
-	},
-	{
-		name: 'Meeting (ChatRoom)',
-		value: 'Meeting',
-		description: 'Members join and leave freely; for meetings and events',
-	},
-	{
-		name: 'AVChatRoom',
-		value: 'AVChatRoom',
-		description: 'A live-stream room: no member list, no history, no member cap',
-	},
-	{
-		name: 'Community',
-		value: 'Community',
-		description: 'Up to 100,000 members, with topics (Premium edition)',
-	},
-];
 
 const properties: INodeProperties[] = [
 	{
@@ -85,22 +56,15 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Custom Data',
-				name: 'customData',
-				type: 'json',
-				default: '{}',
-				description:
+		options: byDisplayName([
+			...groupProfileFields({
+				customData:
 					'Group custom fields as a JSON object of key → text (AppDefinedData), at most 10 keys; the keys must be set up in the Chat console first',
-			},
-			{
-				displayName: 'Face URL',
-				name: 'faceUrl',
-				type: 'string',
-				default: '',
-				description: "The URL of the group's picture, up to 100 bytes",
-			},
+				faceUrl: "The URL of the group's picture, up to 100 bytes",
+				joinOption: 'Who may join by applying (not for Work groups)',
+				maxMembers:
+					"At most your edition's cap for the type (e.g. 200 on Standard, 2,000 on Premium)",
+			}),
 			{
 				displayName: 'Group ID',
 				name: 'customGroupId',
@@ -109,30 +73,6 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. deal_42',
 				description:
 					"An ID of your own, up to 48 printable ASCII characters: a Community's must start with @TGS#_, any other type's must not start with @TGS#. With it, running the node again cannot make a second group.",
-			},
-			{
-				displayName: 'Introduction',
-				name: 'introduction',
-				type: 'string',
-				default: '',
-				description: 'Up to 240 bytes',
-			},
-			{
-				displayName: 'Join Option',
-				name: 'joinOption',
-				type: 'options',
-				options: JOIN_OPTIONS,
-				default: 'NeedPermission',
-				description: 'Who may join by applying (not for Work groups)',
-			},
-			{
-				displayName: 'Max Members',
-				name: 'maxMembers',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100_000 },
-				default: 200,
-				description:
-					"At most your edition's cap for the type (e.g. 200 on Standard, 2,000 on Premium)",
 			},
 			{
 				displayName: 'Member IDs',
@@ -144,13 +84,6 @@ const properties: INodeProperties[] = [
 					'Up to 100 UserIDs (imported accounts) who are members from the start; not for AVChatRoom. Add more with Add Members.',
 			},
 			{
-				displayName: 'Notification',
-				name: 'notification',
-				type: 'string',
-				default: '',
-				description: 'The group notice, up to 300 bytes',
-			},
-			{
 				displayName: 'Owner ID',
 				name: 'ownerId',
 				type: 'string',
@@ -159,7 +92,7 @@ const properties: INodeProperties[] = [
 				description:
 					'The UserID of the owner (an imported account), who joins at once; left empty, the group has no owner',
 			},
-		],
+		]),
 	},
 	optionsField(clientOptionFields),
 ];
@@ -169,15 +102,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const OWNER: FieldLimit = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
-const MEMBERS: FieldLimit = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
-const MAX_MEMBERS = {
-	name: 'maxMembers',
-	displayName: 'Max Members',
-	min: 1,
-	max: 100_000,
-	default: 200,
-};
+const OWNER = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
+const MEMBERS = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
 const MAX_INITIAL_MEMBERS = 100;
 
 function readType(value: unknown): GroupType {
@@ -247,18 +173,7 @@ function operationFor(
 						? undefined
 						: readId(fields.ownerId, OWNER),
 				groupId: readOwnGroupId(fields.customGroupId, type),
-				introduction: readOptionalText(fields.introduction, TEXT.introduction),
-				notification: readOptionalText(fields.notification, TEXT.notification),
-				faceUrl: readOptionalText(fields.faceUrl, TEXT.faceUrl),
-				maxMembers:
-					fields.maxMembers === undefined
-						? undefined
-						: readWholeNumber(fields.maxMembers, MAX_MEMBERS),
-				joinOption: readJoinOption(fields.joinOption),
-				customData: readCustomData(fields.customData, 'Custom Data', {
-					maxKeys: 10,
-					maxValueBytes: 512,
-				}),
+				...readGroupProfile(fields),
 				members,
 			};
 		},
@@ -289,9 +204,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

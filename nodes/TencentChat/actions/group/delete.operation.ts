@@ -5,6 +5,7 @@ import { deleteGroup } from './api';
 import { TencentChatError } from '../../client';
 import { clientOptionFields, optionsField } from '../../fields';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader } from './fields';
 
 export const option = {
@@ -45,9 +46,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

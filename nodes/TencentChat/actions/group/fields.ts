@@ -12,9 +12,12 @@ import {
 	isoTime,
 	MAX_USER_ID_BYTES,
 	readId,
+	readIdList,
 	readText,
+	readWholeNumber,
 } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
+import type { BulkOperation } from '../shapes/bulk';
 
 // Fields and rules the Group operations share, so that they read alike: the group locator, member
 // IDs, texts within Tencent's byte limits (reference §1.0), custom data, times.
@@ -22,6 +25,7 @@ import { parameterReader } from '../../helpers/itemParameters';
 /** Group IDs: printable ASCII, at most 48 bytes (§1.0). */
 export const GROUP_ID: FieldLimit = { field: 'Group', maxBytes: 48 };
 export const MEMBER_IDS: FieldLimit = { field: 'Member IDs', maxBytes: MAX_USER_ID_BYTES };
+export const MEMBER_ID: FieldLimit = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 
 export const groupIdField: INodeProperties = {
@@ -50,6 +54,18 @@ export const groupIdField: INodeProperties = {
 		},
 	],
 };
+
+export function memberIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Member ID',
+		name: 'memberId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. user_1',
+		description,
+	};
+}
 
 export function memberIdsField(verb: string): INodeProperties {
 	return {
@@ -119,9 +135,76 @@ export const TEXT = {
 	nameCard: { field: 'Name Card', maxBytes: 50 },
 } satisfies Record<string, FieldLimit>;
 
-export function readOptionalText(value: unknown, rule: FieldLimit): string | undefined {
+export function readOptionalText(
+	value: unknown,
+	rule: { field: string; maxBytes: number },
+): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	return readText(value, rule);
+}
+
+export const GROUP_TYPE_OPTIONS = [
+	{
+		name: 'Work (Private)',
+		value: 'Work',
+		description: 'Members invite members; like a WeChat group',
+	},
+	{
+		name: 'Public',
+		value: 'Public',
+		description: 'Users apply to join; the owner or an admin approves',
+	},
+	{
+		name: 'Meeting (ChatRoom)',
+		value: 'Meeting',
+		description: 'Members join and leave freely; for meetings and events',
+	},
+	{
+		name: 'AVChatRoom',
+		value: 'AVChatRoom',
+		description: 'A live-stream room: no member list, no history, no member cap',
+	},
+	{
+		name: 'Community',
+		value: 'Community',
+		description: 'Up to 100,000 members, with topics (Premium edition)',
+	},
+];
+
+/** A list's filter by group type (Get Many, Get Joined Groups). */
+export const groupTypeFilterField: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Group Type',
+			name: 'groupType',
+			type: 'options',
+			options: GROUP_TYPE_OPTIONS,
+			default: 'Public',
+			description: 'Only groups of this type',
+		},
+	],
+};
+
+/** A bulk operation's group (its key) and member IDs, each item's read by the execution's readers. */
+export function groupMemberIds(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Pick<BulkOperation<unknown>, 'key' | 'ids' | 'readItem'> {
+	const groupOf = groupIdReader(context, items);
+	const membersOf = itemParameterReader(context, 'memberIds', items);
+	return {
+		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
+		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
+		readItem: (_, itemIndex) => ({
+			key: groupOf(itemIndex),
+			ids: readIdList(membersOf(itemIndex), MEMBER_IDS),
+		}),
+	};
 }
 
 export const JOIN_OPTIONS = [
@@ -137,6 +220,120 @@ export function readJoinOption(value: unknown): string | undefined {
 		'Join Option',
 		`Join Option must be FreeAccess, NeedPermission or DisableApply, not ${JSON.stringify(value)?.slice(0, 40)}`,
 	);
+}
+
+/** What a group's profile fields (Create's Additional Fields, Update's Update Fields) say; they differ only in what they describe. */
+export function groupProfileFields(describe: {
+	customData: string;
+	faceUrl: string;
+	joinOption: string;
+	maxMembers: string;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Custom Data',
+			name: 'customData',
+			type: 'json',
+			default: '{}',
+			description: describe.customData,
+		},
+		{
+			displayName: 'Face URL',
+			name: 'faceUrl',
+			type: 'string',
+			default: '',
+			description: describe.faceUrl,
+		},
+		{
+			displayName: 'Introduction',
+			name: 'introduction',
+			type: 'string',
+			default: '',
+			description: 'Up to 240 bytes',
+		},
+		{
+			displayName: 'Join Option',
+			name: 'joinOption',
+			type: 'options',
+			options: JOIN_OPTIONS,
+			default: 'NeedPermission',
+			description: describe.joinOption,
+		},
+		{
+			displayName: 'Max Members',
+			name: 'maxMembers',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100_000 },
+			default: 200,
+			description: describe.maxMembers,
+		},
+		{
+			displayName: 'Notification',
+			name: 'notification',
+			type: 'string',
+			default: '',
+			description: 'The group notice, up to 300 bytes',
+		},
+	];
+}
+
+const MAX_MEMBERS = {
+	name: 'maxMembers',
+	displayName: 'Max Members',
+	min: 1,
+	max: 100_000,
+	default: 200,
+};
+
+/** The profile fields of `groupProfileFields`, read and checked; absent ones undefined. */
+export function readGroupProfile(fields: Record<string, unknown>) {
+	return {
+		introduction: readOptionalText(fields.introduction, TEXT.introduction),
+		notification: readOptionalText(fields.notification, TEXT.notification),
+		faceUrl: readOptionalText(fields.faceUrl, TEXT.faceUrl),
+		maxMembers:
+			fields.maxMembers === undefined ? undefined : readWholeNumber(fields.maxMembers, MAX_MEMBERS),
+		joinOption: readJoinOption(fields.joinOption),
+		customData: readCustomData(fields.customData, 'Custom Data', {
+			maxKeys: 10,
+			maxValueBytes: 512,
+		}),
+	};
+}
+
+/** A collection's options in the order the editor lists them: by name. */
+export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** An Update Fields collection of `options`, as Update and Update Member have. */
+export function updateFieldsField(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** An update's changes, when there are any: an empty Update Fields is bad input. */
+export function someChanges<Changes extends object>(changes: Changes): Changes {
+	if (Object.keys(changes).length === 0)
+		throw new InvalidInputError(
+			'Update Fields',
+			'Update Fields is empty: add the fields to change',
+		);
+	return changes;
+}
+
+/** The output names of the fields an update changed, in the order it set them. */
+export function updatedFields<Changes extends object>(
+	changes: Changes,
+	outputNames: Record<keyof Changes, string>,
+): string[] {
+	return (Object.keys(changes) as Array<keyof Changes>).map((key) => outputNames[key]);
 }
 
 const CUSTOM_KEY = /^[A-Za-z0-9_]{1,16}$/;

@@ -17,6 +17,7 @@ import {
 import { clientOptionFields, isoTime, optionsField, readIdList } from '../../fields';
 import { type BulkOperation, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
+import { executeAs } from '../shapes/execute';
 import { customDataJson, GROUP_ID, groupIdField, groupIdReader } from './fields';
 
 export const option = {
@@ -143,13 +144,13 @@ function readLookup(context: IExecuteFunctions): {
 	}
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const lookup = readLookup(this);
-	const groupOf = groupIdReader(this, items);
-	const operation: BulkOperation<GroupInfo> = {
+): BulkOperation<GroupInfo> {
+	const lookup = readLookup(context);
+	const groupOf = groupIdReader(context, items);
+	return {
 		command: COMMANDS.getGroups,
 		ids: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID, noun: 'groups' },
 		readItem: (_, itemIndex) => ({ key: '', ids: [groupOf(itemIndex)] }),
@@ -158,5 +159,6 @@ export async function execute(
 		failedIdStopsNode: true,
 		rerun: 'Getting groups changes nothing: running the node again is safe.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -7,20 +7,12 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getJoinedGroupPage, GROUP_TYPES, type GroupType, type JoinedGroup } from './api';
-import {
-	clientOptionFields,
-	type FieldLimit,
-	InvalidInputError,
-	isoTime,
-	MAX_USER_ID_BYTES,
-	optionsField,
-	readId,
-} from '../../fields';
+import { clientOptionFields, InvalidInputError, isoTime, optionsField, readId } from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { GROUP_TYPE_OPTIONS } from './create.operation';
+import { executeAs } from '../shapes/execute';
 import { groupJson } from './get.operation';
-import { mutedUntil } from './fields';
+import { groupTypeFilterField, MEMBER_ID, memberIdField, mutedUntil } from './fields';
 
 export const option = {
 	name: 'Get Joined Groups',
@@ -32,41 +24,11 @@ export const option = {
 const displayOptions = { show: { resource: ['group'], operation: [option.value] } };
 
 export const description: INodeProperties[] = [
-	...updateDisplayOptions(displayOptions, [
-		{
-			displayName: 'Member ID',
-			name: 'memberId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. user_1',
-			description: 'The UserID whose groups to list',
-		},
-	]),
+	...updateDisplayOptions(displayOptions, [memberIdField('The UserID whose groups to list')]),
 	...listFields(displayOptions),
-	...updateDisplayOptions(displayOptions, [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Group Type',
-					name: 'groupType',
-					type: 'options',
-					options: GROUP_TYPE_OPTIONS,
-					default: 'Public',
-					description: 'Only groups of this type',
-				},
-			],
-		},
-		optionsField(clientOptionFields),
-	]),
+	...updateDisplayOptions(displayOptions, [groupTypeFilterField, optionsField(clientOptionFields)]),
 ];
 
-const MEMBER: FieldLimit = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 /** Tencent takes up to 5,000 a page; a page of 1,000 with profiles stays well under its 1 MB answer bound. */
 const PAGE = Math.min(1_000, COMMANDS.getJoinedGroupPage.maxPerCall ?? 1_000);
 
@@ -110,7 +72,7 @@ function operationFor(
 					`Group Type must be one of ${GROUP_TYPES.join(', ')}`,
 				);
 			return {
-				member: readId(memberOf(itemIndex), MEMBER),
+				member: readId(memberOf(itemIndex), MEMBER_ID),
 				type: groupType as GroupType | undefined,
 			};
 		},
@@ -133,9 +95,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runList, operationFor);

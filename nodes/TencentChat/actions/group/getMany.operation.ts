@@ -11,9 +11,9 @@ import { type TencentChatClient, type CallOptions } from '../../client';
 import { clientOptionFields, InvalidInputError, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { GROUP_TYPE_OPTIONS } from './create.operation';
+import { executeAs } from '../shapes/execute';
 import { groupJson } from './get.operation';
-import { isOn } from './fields';
+import { groupTypeFilterField, isOn } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Get Many Groups';
@@ -30,23 +30,7 @@ const displayOptions = { show: { resource: ['group'], operation: [option.value] 
 export const description: INodeProperties[] = [
 	...listFields(displayOptions),
 	...updateDisplayOptions(displayOptions, [
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Group Type',
-					name: 'groupType',
-					type: 'options',
-					options: GROUP_TYPE_OPTIONS,
-					default: 'Public',
-					description: 'Only groups of this type',
-				},
-			],
-		},
+		groupTypeFilterField,
 		optionsField([
 			{
 				displayName: 'Include Profile',
@@ -114,9 +98,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runList, operationFor);

@@ -10,6 +10,7 @@ import { COMMANDS, getGroupMemberPage, type GroupMember } from './api';
 import { clientOptionFields, InvalidInputError, isoTime, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
+import { executeAs } from '../shapes/execute';
 import { customDataJson, groupIdField, groupIdReader, mutedUntil } from './fields';
 
 export const option = {
@@ -102,9 +103,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runList, operationFor);

@@ -7,8 +7,9 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getGroupMessagePage, type GroupHistoryMessage } from './api';
-import { listFields, type ListOperation, runList } from '../shapes/list';
 import { clientOptionFields, isoTime, optionsField } from '../../fields';
+import { listFields, type ListOperation, runList } from '../shapes/list';
+import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader } from './fields';
 
 /** The name alone would not say what it acts on. */
@@ -82,9 +83,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runList, operationFor);

@@ -16,6 +16,7 @@ import {
 } from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { executeAs } from '../shapes/execute';
 import { GROUP_ID, groupIdField, groupIdReader, MEMBER_IDS, memberIdsField } from './fields';
 
 export const option = {
@@ -72,14 +73,14 @@ function withGroup(json: IDataObject): IDataObject {
 	return { group, member, muteSeconds, ...rest };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const groupOf = groupIdReader(this, items);
-	const membersOf = itemParameterReader(this, 'memberIds', items);
-	const secondsOf = parameterReader(this, 'muteSeconds', items);
-	const operation: BulkOperation<boolean> = {
+): BulkOperation<boolean> {
+	const groupOf = groupIdReader(context, items);
+	const membersOf = itemParameterReader(context, 'memberIds', items);
+	const secondsOf = parameterReader(context, 'muteSeconds', items);
+	return {
 		command: COMMANDS.muteGroupMembers,
 		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
 		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
@@ -101,7 +102,15 @@ export async function execute(
 		rerun:
 			'Running the node again is safe: it mutes (or unmutes) the same members again, from now.',
 	};
-	const output = await runBulk.call(this, items, operation);
+}
+
+const mute = executeAs(runBulk, operationFor);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const output = await mute.call(this, items);
 	for (const item of output) {
 		const details = item.json.details;
 		if (typeof details === 'object' && details !== null && !Array.isArray(details))

@@ -1,18 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, GROUP_RECALL_CODES, recallGroupMessages } from './api';
 import {
 	batchSizeField,
 	clientOptionFields,
-	type FieldLimit,
 	InvalidInputError,
 	optionsField,
 	readIdList,
-	readText,
 } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
-import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { retCodeOutcomes } from '../shapes/codeOutcomes';
+import { executeAs } from '../shapes/execute';
+import { readReason, recallReasonOption } from '../shapes/reason';
 import { GROUP_ID, groupIdField, groupIdReader } from './fields';
 
 /** The name alone would not say what it acts on. */
@@ -39,14 +40,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsField([
 		batchSizeField(COMMANDS.recallGroupMessages, 'Messages'),
-		{
-			displayName: 'Reason',
-			name: 'reason',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Sent by mistake',
-			description: 'Why the messages are recalled, up to 100 bytes (the same for every item)',
-		},
+		recallReasonOption,
 		...clientOptionFields,
 	]),
 ];
@@ -56,28 +50,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const MSG_SEQS: FieldLimit = { field: 'Message Seqs', maxBytes: 20 };
+const MSG_SEQS = { field: 'Message Seqs', maxBytes: 20 };
 // Reason ≤100 B (doocs only, §9.7: UNCONFIRMED).
-const REASON: FieldLimit = { field: 'Reason', maxBytes: 100 };
+const MAX_REASON_BYTES = 100;
 const RECALLED = freeze({ status: 'recalled' });
-const MAX_CACHED_CODES = 256;
-const failures = new Map<number, Outcome>();
-
-function notRecalled(retCode: number): Outcome {
-	let outcome = failures.get(retCode);
-	if (outcome === undefined) {
-		const info =
-			GROUP_RECALL_CODES[retCode] ??
-			`Tencent answered RetCode ${retCode} for this message without saying why`;
-		outcome = freeze(
-			{ status: 'failed', errorCode: retCode, errorInfo: info },
-			{ code: retCode, info },
-		);
-		// Kept for the codes Tencent uses; an answer inventing codes cannot grow the cache without end.
-		if (failures.size < MAX_CACHED_CODES) failures.set(retCode, outcome);
-	}
-	return outcome;
-}
+const notRecalled = retCodeOutcomes(GROUP_RECALL_CODES);
 
 /** A MsgSeq: a positive whole number, given as one or as text. */
 function readSeqs(value: unknown): string[] {
@@ -91,26 +68,14 @@ function readSeqs(value: unknown): string[] {
 	});
 }
 
-function readReason(context: IExecuteFunctions): string | undefined {
-	const { reason } = (context.getNodeParameter('options', 0, {}) ?? {}) as { reason?: unknown };
-	if (reason === undefined || reason === '') return undefined;
-	try {
-		return readText(reason, REASON);
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
-		});
-	}
-}
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const reason = readReason(this);
-	const groupOf = groupIdReader(this, items);
-	const seqsOf = itemParameterReader(this, 'msgSeqs', items);
-	const operation: BulkOperation<number> = {
+): BulkOperation<number> {
+	const reason = readReason(context, MAX_REASON_BYTES);
+	const groupOf = groupIdReader(context, items);
+	const seqsOf = itemParameterReader(context, 'msgSeqs', items);
+	return {
 		command: COMMANDS.recallGroupMessages,
 		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
 		ids: { parameter: 'msgSeqs', outputName: 'msgSeq', rule: MSG_SEQS, noun: 'messages' },
@@ -120,5 +85,6 @@ export async function execute(
 		outcome: (retCode) => (retCode === 0 ? RECALLED : notRecalled(retCode)),
 		rerun: 'Running the node again is safe: recalling a recalled message changes nothing.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -1,19 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, removeGroupMembers } from './api';
-import {
-	batchSizeField,
-	clientOptionFields,
-	type FieldLimit,
-	optionsField,
-	readIdList,
-	readText,
-} from '../../fields';
-import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
+import { executeAs } from '../shapes/execute';
+import { readReason } from '../shapes/reason';
 import { silentField } from './addMembers.operation';
-import { GROUP_ID, groupIdField, groupIdReader, isOn, MEMBER_IDS, memberIdsField } from './fields';
+import { groupIdField, groupMemberIds, isOn, memberIdsField } from './fields';
 
 export const option = {
 	name: 'Remove Members',
@@ -51,42 +45,22 @@ export const description = updateDisplayOptions(
 // Tencent answers OK for a user who was not a member as well: "removed" says they are not one now.
 const REMOVED = freeze({ status: 'removed' });
 // Reason's length is not documented (§9.7, UNCONFIRMED): bounded as a group notice is.
-const REASON: FieldLimit = { field: 'Reason', maxBytes: 300 };
+const MAX_REASON_BYTES = 300;
 
-function readReason(context: IExecuteFunctions, reason: unknown): string | undefined {
-	if (reason === undefined || reason === '') return undefined;
-	try {
-		return readText(reason, REASON);
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
-		});
-	}
-}
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const { silent, reason } = (this.getNodeParameter('options', 0, {}) ?? {}) as {
-		silent?: unknown;
-		reason?: unknown;
-	};
-	const settings = { silence: isOn(silent), reason: readReason(this, reason) };
-	const groupOf = groupIdReader(this, items);
-	const membersOf = itemParameterReader(this, 'memberIds', items);
-	const operation: BulkOperation<true> = {
+): BulkOperation<true> {
+	const { silent } = (context.getNodeParameter('options', 0, {}) ?? {}) as { silent?: unknown };
+	const settings = { silence: isOn(silent), reason: readReason(context, MAX_REASON_BYTES) };
+	return {
 		command: COMMANDS.removeGroupMembers,
-		key: { parameter: 'groupId', outputName: 'group', rule: GROUP_ID },
-		ids: { parameter: 'memberIds', outputName: 'member', rule: MEMBER_IDS, noun: 'members' },
-		readItem: (_, itemIndex) => ({
-			key: groupOf(itemIndex),
-			ids: readIdList(membersOf(itemIndex), MEMBER_IDS),
-		}),
+		...groupMemberIds(context, items),
 		send: (client, groupId, memberIds, options) =>
 			removeGroupMembers(client, groupId, memberIds, settings, options),
 		outcome: () => REMOVED,
 		rerun: 'Running the node again is safe: removing a user who is not a member changes nothing.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
-import { type GroupMessage, sendGroupMessage } from './api';
+import type { GroupMessage } from './api';
 import { type MessageElement } from '../../client';
-import { type FieldLimit, isoTime, MAX_USER_ID_BYTES, readId } from '../../fields';
-import { maybeDelivered } from '../message/send.operation';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
+import { readSender } from '../sendAndWait/request';
 import type { PerItemOperation } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader } from './fields';
+import { sendOneToGroup } from './sendMessage.operation';
 
 // Send and Wait into a group: every member gets the links, and the first answer counts (n8n shows
 // "No action required" to whoever follows a link after the execution has gone on).
@@ -31,46 +32,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const SENDER: FieldLimit = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
-
+/** One run's operation, for the message Send and Wait makes. */
 function operationFor(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	body: MessageElement[],
-): PerItemOperation<{ group: string; message: GroupMessage }> {
+): (body: MessageElement[]) => PerItemOperation<{ group: string; message: GroupMessage }> {
 	const groupOf = groupIdReader(context, items);
-	return {
+	return (body) => ({
 		read(_, itemIndex) {
-			const from = context.getNodeParameter('options.from', itemIndex, '');
-			const message: GroupMessage = {
-				...(from === '' || from === null || from === undefined
-					? {}
-					: { From_Account: readId(from, SENDER) }),
-				MsgBody: body,
-			};
+			const message: GroupMessage = { ...readSender(context, itemIndex), MsgBody: body };
 			return { group: groupOf(itemIndex), message };
 		},
-		async call(client, { group, message }, options) {
-			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
-				Promise.reject(maybeDelivered(error)),
-			);
-			return {
-				group,
-				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
-				// A message Tencent dropped under its frequency control reached no one: nothing waits for it.
-				status: sent.dropReason !== undefined ? 'dropped' : 'sent',
-				msgSeq: sent.msgSeq ?? null,
-				msgTime: sent.msgTime === undefined ? null : isoTime(sent.msgTime),
-				...(sent.dropReason !== undefined ? { dropReason: sent.dropReason } : {}),
-				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-			};
-		},
-	};
+		// A message Tencent dropped under its frequency control reached no one: nothing waits for it.
+		call: async (client, { group, message }, options) =>
+			await sendOneToGroup(client, group, message, options),
+	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runSendAndWait.call(this, items, (body) => operationFor(this, items, body));
-}
+export const execute = executeAs(runSendAndWait, operationFor);

@@ -1,24 +1,40 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupMessage, sendGroupMessage } from './api';
-import { serviceText, TencentChatError } from '../../client';
+import {
+	type CallOptions,
+	serviceText,
+	type TencentChatClient,
+	TencentChatError,
+} from '../../client';
 import {
 	clientOptionFields,
-	type FieldLimit,
 	InvalidInputError,
 	isoTime,
-	MAX_MESSAGE_BYTES,
 	MAX_USER_ID_BYTES,
 	messageBodyFields,
 	optionsField,
-	readId,
 	readIdList,
 	readMessageBody,
-	readText,
 } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
+import {
+	cloudCustomDataOption,
+	fromField,
+	MESSAGE_PARAMETERS,
+	offlinePushOptions,
+	readCloudAndPush,
+	readSender,
+} from '../messageOptions';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { maybeDelivered } from '../shapes/delivery';
+import { executeAs } from '../shapes/execute';
 import { groupIdField, groupIdReader, isOn } from './fields';
 
 /** The name alone would not say what it acts on. */
@@ -33,15 +49,7 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	groupIdField,
-	{
-		displayName: 'From',
-		name: 'from',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. support_bot',
-		description:
-			"The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
-	},
+	fromField,
 	...messageBodyFields(),
 	{
 		displayName: 'Message Options',
@@ -50,13 +58,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add message option',
 		default: {},
 		options: [
-			{
-				displayName: 'Cloud Custom Data',
-				name: 'cloudCustomData',
-				type: 'string',
-				default: '',
-				description: 'Custom data stored with the message in the cloud (CloudCustomData)',
-			},
+			cloudCustomDataOption,
 			{
 				displayName: 'Mention All',
 				name: 'mentionAll',
@@ -73,20 +75,7 @@ const properties: INodeProperties[] = [
 				description:
 					'UserIDs the message @mentions, in the order they appear in the text; at most 30',
 			},
-			{
-				displayName: 'Offline Push Text',
-				name: 'offlinePushText',
-				type: 'string',
-				default: '',
-				description: 'The text of the push notification offline members get',
-			},
-			{
-				displayName: 'Offline Push Title',
-				name: 'offlinePushTitle',
-				type: 'string',
-				default: '',
-				description: 'The title of the push notification offline members get',
-			},
+			...offlinePushOptions('offline members get'),
 			{
 				displayName: 'Online Only',
 				name: 'onlineOnly',
@@ -117,58 +106,22 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const SENDER: FieldLimit = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
-const MENTIONS: FieldLimit = { field: 'Mention Member IDs', maxBytes: MAX_USER_ID_BYTES };
-const CLOUD_CUSTOM_DATA: FieldLimit = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
-const PUSH = {
-	title: { field: 'Offline Push Title', maxBytes: 1_024 },
-	text: { field: 'Offline Push Text', maxBytes: 1_024 },
-} satisfies Record<string, FieldLimit>;
+const MENTIONS = { field: 'Mention Member IDs', maxBytes: MAX_USER_ID_BYTES };
 /** ERR 10053: at most 30 @ targets in a message. */
 const MAX_MENTIONS = 30;
 const PRIORITIES = ['High', 'Normal', 'Low'];
-const MESSAGE_PARAMETERS = [
-	'from',
-	'messageType',
-	'text',
-	'customData',
-	'customDescription',
-	'customExtension',
-	'msgBody',
-	'messageOptions',
-];
-const MAYBE_DELIVERED =
-	'The message may have been delivered although no answer said so: check the group before sending it again, which could deliver it twice.';
-
-function readOptional(value: unknown, rule: FieldLimit): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return readText(value, rule);
-}
 
 function readMessage(parameter: (name: string) => unknown): GroupMessage {
 	const from = parameter('from');
 	const options = (parameter('messageOptions') ?? {}) as Record<string, unknown>;
-	const message: GroupMessage = {
-		...(from === undefined || from === null || from === ''
-			? {}
-			: { From_Account: readId(from, SENDER) }),
-		MsgBody: readMessageBody(parameter),
-	};
+	const message: GroupMessage = { ...readSender(from), MsgBody: readMessageBody(parameter) };
 	if (options.priority !== undefined) {
 		if (!PRIORITIES.includes(options.priority as string))
 			throw new InvalidInputError('Priority', 'Priority must be High, Normal or Low');
 		message.MsgPriority = options.priority as GroupMessage['MsgPriority'];
 	}
 	if (isOn(options.onlineOnly)) message.OnlineOnlyFlag = 1;
-	const cloudCustomData = readOptional(options.cloudCustomData, CLOUD_CUSTOM_DATA);
-	if (cloudCustomData !== undefined) message.CloudCustomData = cloudCustomData;
-	const title = readOptional(options.offlinePushTitle, PUSH.title);
-	const text = readOptional(options.offlinePushText, PUSH.text);
-	if (title !== undefined || text !== undefined)
-		message.OfflinePushInfo = {
-			...(title ? { Title: title } : {}),
-			...(text ? { Desc: text } : {}),
-		};
+	Object.assign(message, readCloudAndPush(options));
 	const mentions =
 		options.mentions === undefined || options.mentions === ''
 			? []
@@ -184,20 +137,6 @@ function readMessage(parameter: (name: string) => unknown): GroupMessage {
 		);
 	if (at.length > 0) message.GroupAtInfo = at;
 	return message;
-}
-
-/** A failed send that may have been delivered all the same says so in its hint. */
-function maybeDelivered(error: unknown): unknown {
-	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
-	const maybe = new TencentChatError(error.code, error.info, {
-		action: error.action,
-		hint: error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED,
-		field: error.field,
-		mayHaveBeenApplied: true,
-	});
-	maybe.attempts = error.attempts;
-	maybe.retryAfterMs = error.retryAfterMs;
-	return maybe;
 }
 
 type Input = { group: string; message: GroupMessage };
@@ -216,12 +155,10 @@ function operationFor(
 			message: readMessage((name) => readers[name](itemIndex)),
 		}),
 		async call(client, { group, message }, options) {
-			const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
-				Promise.reject(maybeDelivered(error)),
-			);
+			const sent = await sendOneToGroup(client, group, message, options);
 			// MsgDropReason: Tencent took the call but dropped the message under its frequency control
 			// (doocs; UNCONFIRMED, §9.5). Not delivered: a failure, to send again.
-			if (sent.dropReason !== undefined) {
+			if (sent.status === 'dropped') {
 				throw new TencentChatError(
 					'MSG_DROPPED',
 					`Tencent dropped the message: ${serviceText(sent.dropReason, 200)}`,
@@ -231,23 +168,35 @@ function operationFor(
 					},
 				);
 			}
-			return {
-				group,
-				...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
-				status: 'sent',
-				msgSeq: sent.msgSeq ?? null,
-				msgTime: sent.msgTime === undefined ? null : isoTime(sent.msgTime),
-				// Sent on a retry after an attempt that may have been delivered: every attempt carries the same
-				// Random, by which Tencent drops the repeat (UNCONFIRMED for every case).
-				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-			};
+			return sent;
 		},
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
+/**
+ * Sends one message into `group`, as Send Message and Send and Wait do: its output item, status
+ * "sent", or "dropped" with Tencent's reason when it dropped the message under its frequency control.
+ */
+export async function sendOneToGroup(
+	client: TencentChatClient,
+	group: string,
+	message: GroupMessage,
+	options: CallOptions,
+): Promise<IDataObject> {
+	const sent = await sendGroupMessage(client, group, message, options).catch((error: unknown) =>
+		Promise.reject(maybeDelivered(error, 'the group')),
+	);
+	return {
+		group,
+		...(message.From_Account !== undefined ? { from: message.From_Account } : {}),
+		status: sent.dropReason !== undefined ? 'dropped' : 'sent',
+		msgSeq: sent.msgSeq ?? null,
+		msgTime: sent.msgTime === undefined ? null : isoTime(sent.msgTime),
+		...(sent.dropReason !== undefined ? { dropReason: sent.dropReason } : {}),
+		// Sent on a retry after an attempt that may have been delivered: every attempt carries the same
+		// Random, by which Tencent drops the repeat (UNCONFIRMED for every case).
+		...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+	};
 }
+
+export const execute = executeAs(runPerItem, operationFor);

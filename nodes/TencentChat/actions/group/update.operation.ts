@@ -2,18 +2,22 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupChanges, updateGroup } from './api';
-import { clientOptionFields, InvalidInputError, optionsField, readWholeNumber } from '../../fields';
+import { clientOptionFields, InvalidInputError, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
 import {
+	byDisplayName,
 	groupIdField,
 	groupIdReader,
+	groupProfileFields,
 	isOn,
-	JOIN_OPTIONS,
-	readCustomData,
-	readJoinOption,
+	readGroupProfile,
 	readOptionalText,
+	someChanges,
 	TEXT,
+	updatedFields,
+	updateFieldsField,
 } from './fields';
 
 export const option = {
@@ -25,51 +29,15 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	groupIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Custom Data',
-				name: 'customData',
-				type: 'json',
-				default: '{}',
-				description:
+	updateFieldsField(
+		byDisplayName([
+			...groupProfileFields({
+				customData:
 					'Group custom fields to set, as a JSON object of key → text; an empty text deletes the key',
-			},
-			{
-				displayName: 'Face URL',
-				name: 'faceUrl',
-				type: 'string',
-				default: '',
-				description: 'Up to 100 bytes',
-			},
-			{
-				displayName: 'Introduction',
-				name: 'introduction',
-				type: 'string',
-				default: '',
-				description: 'Up to 240 bytes',
-			},
-			{
-				displayName: 'Join Option',
-				name: 'joinOption',
-				type: 'options',
-				options: JOIN_OPTIONS,
-				default: 'NeedPermission',
-				description: 'Who may join by applying',
-			},
-			{
-				displayName: 'Max Members',
-				name: 'maxMembers',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100_000 },
-				default: 200,
-				description: "At most your edition's cap; not below the member count",
-			},
+				faceUrl: 'Up to 100 bytes',
+				joinOption: 'Who may join by applying',
+				maxMembers: "At most your edition's cap; not below the member count",
+			}),
 			{
 				displayName: 'Mute All',
 				name: 'muteAll',
@@ -84,15 +52,8 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Up to 30 bytes',
 			},
-			{
-				displayName: 'Notification',
-				name: 'notification',
-				type: 'string',
-				default: '',
-				description: 'The group notice, up to 300 bytes',
-			},
-		],
-	},
+		]),
+	),
 	optionsField(clientOptionFields),
 ];
 
@@ -100,14 +61,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: [option.value] } },
 	properties,
 );
-
-const MAX_MEMBERS = {
-	name: 'maxMembers',
-	displayName: 'Max Members',
-	min: 1,
-	max: 100_000,
-	default: 200,
-};
 
 function readChanges(fields: Record<string, unknown>): GroupChanges {
 	const changes: GroupChanges = {};
@@ -117,28 +70,15 @@ function readChanges(fields: Record<string, unknown>): GroupChanges {
 			throw new InvalidInputError('Name', 'Name is empty: a group needs a name');
 		changes.Name = name;
 	}
-	const introduction = readOptionalText(fields.introduction, TEXT.introduction);
-	if (introduction !== undefined) changes.Introduction = introduction;
-	const notification = readOptionalText(fields.notification, TEXT.notification);
-	if (notification !== undefined) changes.Notification = notification;
-	const faceUrl = readOptionalText(fields.faceUrl, TEXT.faceUrl);
-	if (faceUrl !== undefined) changes.FaceUrl = faceUrl;
-	if (fields.maxMembers !== undefined)
-		changes.MaxMemberNum = readWholeNumber(fields.maxMembers, MAX_MEMBERS);
-	const joinOption = readJoinOption(fields.joinOption);
-	if (joinOption !== undefined) changes.ApplyJoinOption = joinOption;
+	const profile = readGroupProfile(fields);
+	if (profile.introduction !== undefined) changes.Introduction = profile.introduction;
+	if (profile.notification !== undefined) changes.Notification = profile.notification;
+	if (profile.faceUrl !== undefined) changes.FaceUrl = profile.faceUrl;
+	if (profile.maxMembers !== undefined) changes.MaxMemberNum = profile.maxMembers;
+	if (profile.joinOption !== undefined) changes.ApplyJoinOption = profile.joinOption;
 	if (fields.muteAll !== undefined) changes.ShutUpAllMember = isOn(fields.muteAll) ? 'On' : 'Off';
-	const customData = readCustomData(fields.customData, 'Custom Data', {
-		maxKeys: 10,
-		maxValueBytes: 512,
-	});
-	if (customData !== undefined) changes.AppDefinedData = customData;
-	if (Object.keys(changes).length === 0)
-		throw new InvalidInputError(
-			'Update Fields',
-			'Update Fields is empty: add the fields to change',
-		);
-	return changes;
+	if (profile.customData !== undefined) changes.AppDefinedData = profile.customData;
+	return someChanges(changes);
 }
 
 const OUTPUT_NAMES: Record<keyof GroupChanges, string> = {
@@ -169,17 +109,10 @@ function operationFor(
 			return {
 				group,
 				status: 'updated',
-				updatedFields: (Object.keys(changes) as Array<keyof GroupChanges>).map(
-					(key) => OUTPUT_NAMES[key],
-				),
+				updatedFields: updatedFields(changes, OUTPUT_NAMES),
 			};
 		},
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

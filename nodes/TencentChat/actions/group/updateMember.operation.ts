@@ -4,16 +4,26 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { type MemberChanges, updateGroupMember } from './api';
 import {
 	clientOptionFields,
-	type FieldLimit,
 	InvalidInputError,
-	MAX_USER_ID_BYTES,
 	optionsField,
 	readId,
 	readWholeNumber,
 } from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { groupIdField, groupIdReader, readCustomData, readOptionalText, TEXT } from './fields';
+import { executeAs } from '../shapes/execute';
+import {
+	groupIdField,
+	groupIdReader,
+	MEMBER_ID,
+	memberIdField,
+	readCustomData,
+	readOptionalText,
+	someChanges,
+	TEXT,
+	updatedFields,
+	updateFieldsField,
+} from './fields';
 
 export const option = {
 	name: 'Update Member',
@@ -30,68 +40,53 @@ export const MSG_FLAGS = [
 
 const properties: INodeProperties[] = [
 	groupIdField,
-	{
-		displayName: 'Member ID',
-		name: 'memberId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. user_1',
-		description: 'The UserID of the member',
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Custom Data',
-				name: 'customData',
-				type: 'json',
-				default: '{}',
-				description:
-					'Member custom fields as a JSON object of key → text (at most 5 keys, 64 bytes a value); an empty text deletes the key',
-			},
-			{
-				displayName: 'Message Flag',
-				name: 'msgFlag',
-				type: 'options',
-				options: MSG_FLAGS,
-				default: 'AcceptAndNotify',
-				description: "How the member's devices take the group's messages",
-			},
-			{
-				displayName: 'Mute Seconds',
-				name: 'muteSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 4_294_967_295 },
-				default: 0,
-				description:
-					'Mute the member for this long; 0 unmutes, 4294967295 is for ever. Not in Work groups.',
-			},
-			{
-				displayName: 'Name Card',
-				name: 'nameCard',
-				type: 'string',
-				default: '',
-				description: "The member's name in this group, up to 50 bytes",
-			},
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				options: [
-					{ name: 'Admin', value: 'Admin' },
-					{ name: 'Member', value: 'Member' },
-				],
-				default: 'Member',
-				description:
-					'Make the member an admin, or an admin a plain member again (Work groups have no admins)',
-			},
-		],
-	},
+	memberIdField('The UserID of the member'),
+	updateFieldsField([
+		{
+			displayName: 'Custom Data',
+			name: 'customData',
+			type: 'json',
+			default: '{}',
+			description:
+				'Member custom fields as a JSON object of key → text (at most 5 keys, 64 bytes a value); an empty text deletes the key',
+		},
+		{
+			displayName: 'Message Flag',
+			name: 'msgFlag',
+			type: 'options',
+			options: MSG_FLAGS,
+			default: 'AcceptAndNotify',
+			description: "How the member's devices take the group's messages",
+		},
+		{
+			displayName: 'Mute Seconds',
+			name: 'muteSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 4_294_967_295 },
+			default: 0,
+			description:
+				'Mute the member for this long; 0 unmutes, 4294967295 is for ever. Not in Work groups.',
+		},
+		{
+			displayName: 'Name Card',
+			name: 'nameCard',
+			type: 'string',
+			default: '',
+			description: "The member's name in this group, up to 50 bytes",
+		},
+		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			options: [
+				{ name: 'Admin', value: 'Admin' },
+				{ name: 'Member', value: 'Member' },
+			],
+			default: 'Member',
+			description:
+				'Make the member an admin, or an admin a plain member again (Work groups have no admins)',
+		},
+	]),
 	optionsField(clientOptionFields),
 ];
 
@@ -100,7 +95,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const MEMBER: FieldLimit = { field: 'Member ID', maxBytes: MAX_USER_ID_BYTES };
 const MUTE = {
 	name: 'muteSeconds',
 	displayName: 'Mute Seconds',
@@ -136,12 +130,7 @@ function readChanges(fields: Record<string, unknown>): MemberChanges {
 		maxValueBytes: 64,
 	});
 	if (customData !== undefined) changes.AppMemberDefinedData = customData;
-	if (Object.keys(changes).length === 0)
-		throw new InvalidInputError(
-			'Update Fields',
-			'Update Fields is empty: add the fields to change',
-		);
-	return changes;
+	return someChanges(changes);
 }
 
 const OUTPUT_NAMES: Record<keyof MemberChanges, string> = {
@@ -164,7 +153,7 @@ function operationFor(
 	return {
 		read: (_, itemIndex) => ({
 			group: groupOf(itemIndex),
-			member: readId(memberOf(itemIndex), MEMBER),
+			member: readId(memberOf(itemIndex), MEMBER_ID),
 			changes: readChanges((fieldsOf(itemIndex) ?? {}) as Record<string, unknown>),
 		}),
 		async call(client, { group, member, changes }, options) {
@@ -173,17 +162,10 @@ function operationFor(
 				group,
 				member,
 				status: 'updated',
-				updatedFields: (Object.keys(changes) as Array<keyof MemberChanges>).map(
-					(key) => OUTPUT_NAMES[key],
-				),
+				updatedFields: updatedFields(changes, OUTPUT_NAMES),
 			};
 		},
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

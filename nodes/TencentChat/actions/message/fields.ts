@@ -3,20 +3,37 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { Message } from './api';
 import {
 	type FieldLimit,
-	MAX_MESSAGE_BYTES,
 	MAX_USER_ID_BYTES,
 	messageBodyFields,
-	readId,
 	readMessageBody,
-	readText,
 	readWholeNumber,
 } from '../../fields';
 import { itemParameterReader, parameterHoldsExpression } from '../../helpers/itemParameters';
+import {
+	cloudCustomDataOption,
+	fromField,
+	MESSAGE_PARAMETERS,
+	offlinePushOptions,
+	readCloudAndPush,
+	readSender,
+} from '../messageOptions';
 
 // What a message is, for Send and Send to Many alike: its fields in the editor, and reading one
 // item's message into the body Tencent takes, checked before any call.
 
-export const SENDER: FieldLimit = { field: 'From', maxBytes: MAX_USER_ID_BYTES };
+export const RECIPIENT: FieldLimit = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
+
+/** The one recipient of Send and Send and Wait. */
+export const toField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. customer_1042',
+	description: "The recipient's UserID (an imported account)",
+};
+
 /** MsgLifeTime: 0 (online only) up to 7 days. */
 const LIFETIME = {
 	name: 'lifetime',
@@ -25,22 +42,10 @@ const LIFETIME = {
 	max: 604_800,
 	default: 604_800,
 };
-// Tencent's limit for a message's content is 12 KB (UNCONFIRMED in this project's reference: code 93000).
-const CLOUD_CUSTOM_DATA: FieldLimit = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
-const PUSH_TITLE: FieldLimit = { field: 'Offline Push Title', maxBytes: 1_024 };
-const PUSH_TEXT: FieldLimit = { field: 'Offline Push Text', maxBytes: 1_024 };
 
 export function messageFields(): INodeProperties[] {
 	return [
-		{
-			displayName: 'From',
-			name: 'from',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. support_bot',
-			description:
-				"The sender's UserID (an imported account); left empty, the message comes from the credential's admin",
-		},
+		fromField,
 		...messageBodyFields(),
 		{
 			displayName: 'Message Options',
@@ -49,13 +54,7 @@ export function messageFields(): INodeProperties[] {
 			placeholder: 'Add message option',
 			default: {},
 			options: [
-				{
-					displayName: 'Cloud Custom Data',
-					name: 'cloudCustomData',
-					type: 'string',
-					default: '',
-					description: 'Custom data stored with the message in the cloud (CloudCustomData)',
-				},
+				cloudCustomDataOption,
 				{
 					displayName: 'Lifetime (Seconds)',
 					name: 'lifetime',
@@ -65,20 +64,7 @@ export function messageFields(): INodeProperties[] {
 					description:
 						'How long the message is kept for an offline recipient: 0 delivers it only to users online now, at most 604,800 (7 days)',
 				},
-				{
-					displayName: 'Offline Push Text',
-					name: 'offlinePushText',
-					type: 'string',
-					default: '',
-					description: 'The text of the push notification an offline recipient gets',
-				},
-				{
-					displayName: 'Offline Push Title',
-					name: 'offlinePushTitle',
-					type: 'string',
-					default: '',
-					description: 'The title of the push notification an offline recipient gets',
-				},
+				...offlinePushOptions('an offline recipient gets'),
 				{
 					displayName: 'Sync to Sender',
 					name: 'syncToSender',
@@ -91,17 +77,6 @@ export function messageFields(): INodeProperties[] {
 		},
 	];
 }
-
-const MESSAGE_PARAMETERS = [
-	'from',
-	'messageType',
-	'text',
-	'customData',
-	'customDescription',
-	'customExtension',
-	'msgBody',
-	'messageOptions',
-];
 
 /**
  * Reads each item's message. When no message parameter holds an expression, every item has the
@@ -121,32 +96,15 @@ export function messageReader(
 }
 
 function readMessage(parameter: (name: string) => unknown): Message {
-	const fromValue = parameter('from');
-	const from =
-		fromValue === undefined || fromValue === null || fromValue === ''
-			? undefined
-			: readId(fromValue, SENDER);
+	const sender = readSender(parameter('from'));
 	const body = readMessageBody(parameter);
 	const options = (parameter('messageOptions') ?? {}) as Record<string, unknown>;
 	const message: Message = {
-		...(from !== undefined ? { From_Account: from } : {}),
+		...sender,
 		MsgBody: body,
 		SyncOtherMachine: options.syncToSender === true || options.syncToSender === 'true' ? 1 : 2,
 	};
 	if (options.lifetime !== undefined && options.lifetime !== '')
 		message.MsgLifeTime = readWholeNumber(options.lifetime, LIFETIME);
-	const cloudCustomData = optionalText(options.cloudCustomData, CLOUD_CUSTOM_DATA);
-	if (cloudCustomData) message.CloudCustomData = cloudCustomData;
-	const title = optionalText(options.offlinePushTitle, PUSH_TITLE);
-	const text = optionalText(options.offlinePushText, PUSH_TEXT);
-	if (title || text)
-		message.OfflinePushInfo = {
-			...(title ? { Title: title } : {}),
-			...(text ? { Desc: text } : {}),
-		};
-	return message;
-}
-
-function optionalText(value: unknown, rule: FieldLimit): string {
-	return value === undefined || value === null ? '' : readText(value, rule);
+	return { ...message, ...readCloudAndPush(options) };
 }

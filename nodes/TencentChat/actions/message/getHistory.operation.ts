@@ -9,17 +9,11 @@ import {
 	readId,
 	readTime,
 } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import {
-	messageJson,
-	namingTheEnds,
-	NOT_IMPORTED,
-	PEER_ID,
-	peerField,
-	USER_ID,
-	userField,
-} from './history';
+import { executeAs } from '../shapes/execute';
+import { messageJson, namingTheEnds, NOT_IMPORTED, PEER_ID, peerField } from './history';
+import { USER_ID, userField } from '../users';
 
 export const option = {
 	name: 'Get History',
@@ -68,42 +62,46 @@ type Input = { userId: string; peerId: string; minTime: number; maxTime: number 
 
 const ends = namingTheEnds({ 90003: NOT_IMPORTED('Peer ID'), 90008: NOT_IMPORTED('User ID') });
 
-export const operation: ListOperation<Input, HistoryCursor> = {
-	maxPageSize: COMMANDS.getHistoryPage.maxPerCall ?? 1,
-	read(context, itemIndex, items) {
-		const { startTime, endTime } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
-			startTime?: unknown;
-			endTime?: unknown;
-		};
-		const now = Math.floor(Date.now() / 1000);
-		const maxTime = endTime === undefined || endTime === '' ? now : readTime(endTime, 'End Time');
-		const minTime =
-			startTime === undefined || startTime === ''
-				? Math.max(0, maxTime - WEEK_SECONDS)
-				: readTime(startTime, 'Start Time');
-		if (minTime > maxTime)
-			throw new InvalidInputError(
-				'Start Time',
-				'Start Time is after End Time: no message can be in that range',
-			);
-		return {
-			userId: readId(parameterReader(context, 'userId', items)(itemIndex), USER_ID),
-			peerId: readId(parameterReader(context, 'peerId', items)(itemIndex), PEER_ID),
-			minTime,
-			maxTime,
-		};
-	},
-	async page(client, input, cursor, pageSize, options) {
-		const page = await getHistoryPage(client, { ...input, limit: pageSize, cursor }, options).catch(
-			ends,
-		);
-		return { entries: page.messages.map(messageJson), next: page.next };
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operation);
+): ListOperation<Input, HistoryCursor> {
+	const userOf = itemParameterReader(context, 'userId', items);
+	const peerOf = itemParameterReader(context, 'peerId', items);
+	return {
+		maxPageSize: COMMANDS.getHistoryPage.maxPerCall ?? 1,
+		read(_, itemIndex) {
+			const { startTime, endTime } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
+				startTime?: unknown;
+				endTime?: unknown;
+			};
+			const now = Math.floor(Date.now() / 1000);
+			const maxTime = endTime === undefined || endTime === '' ? now : readTime(endTime, 'End Time');
+			const minTime =
+				startTime === undefined || startTime === ''
+					? Math.max(0, maxTime - WEEK_SECONDS)
+					: readTime(startTime, 'Start Time');
+			if (minTime > maxTime)
+				throw new InvalidInputError(
+					'Start Time',
+					'Start Time is after End Time: no message can be in that range',
+				);
+			return {
+				userId: readId(userOf(itemIndex), USER_ID),
+				peerId: readId(peerOf(itemIndex), PEER_ID),
+				minTime,
+				maxTime,
+			};
+		},
+		async page(client, input, cursor, pageSize, options) {
+			const page = await getHistoryPage(
+				client,
+				{ ...input, limit: pageSize, cursor },
+				options,
+			).catch(ends);
+			return { entries: page.messages.map(messageJson), next: page.next };
+		},
+	};
 }
+
+export const execute = executeAs(runList, operationFor);

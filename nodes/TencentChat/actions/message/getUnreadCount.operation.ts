@@ -16,7 +16,9 @@ import {
 } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { namingTheEnds, NOT_IMPORTED, USER_ID, userField } from './history';
+import { executeAs } from '../shapes/execute';
+import { namingTheEnds, NOT_IMPORTED } from './history';
+import { USER_ID, userField } from '../users';
 
 export const option = {
 	name: 'Get Unread Count',
@@ -108,9 +110,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

@@ -8,20 +8,7 @@ import { type FieldLimit, isoTime, MAX_USER_ID_BYTES } from '../../fields';
 // their user fields, a message as the output shows it, and errors that name the end of the
 // conversation Tencent did not find.
 
-export const USER_ID: FieldLimit = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
 export const PEER_ID: FieldLimit = { field: 'Peer ID', maxBytes: MAX_USER_ID_BYTES };
-
-export function userField(description: string): INodeProperties {
-	return {
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description,
-	};
-}
 
 export function peerField(description: string): INodeProperties {
 	return {

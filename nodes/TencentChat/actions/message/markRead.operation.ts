@@ -5,7 +5,9 @@ import { markRead } from './api';
 import { clientOptionFields, isoTime, optionsField, readId, readTime } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { namingTheEnds, NOT_IMPORTED, PEER_ID, peerField, USER_ID, userField } from './history';
+import { executeAs } from '../shapes/execute';
+import { namingTheEnds, NOT_IMPORTED, PEER_ID, peerField } from './history';
+import { USER_ID, userField } from '../users';
 
 export const option = {
 	name: 'Mark Read',
@@ -70,9 +72,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

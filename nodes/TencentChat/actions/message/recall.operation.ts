@@ -8,17 +8,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recallMessage } from './api';
 import { TencentChatError } from '../../client';
-import {
-	clientOptionFields,
-	type FieldLimit,
-	MAX_USER_ID_BYTES,
-	optionsField,
-	readId,
-} from '../../fields';
+import { clientOptionFields, type FieldLimit, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
+import { executeAs } from '../shapes/execute';
+import { RECIPIENT, toField } from './fields';
 import { namingTheEnds, NOT_IMPORTED } from './history';
-import { SENDER } from './fields';
+import { SENDER } from '../messageOptions';
 
 export const option = {
 	name: 'Recall',
@@ -38,15 +34,7 @@ const properties: INodeProperties[] = [
 		description:
 			"The message's sender; empty: the credential's Admin UserID, who sends when Send's From is empty",
 	},
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description: "The message's recipient",
-	},
+	{ ...toField, description: "The message's recipient" },
 	{
 		displayName: 'Message Key',
 		name: 'msgKey',
@@ -64,7 +52,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const RECIPIENT: FieldLimit = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
 // Tencent's MsgKeys are `seq_random_time`, some 30 characters; the page states no maximum (UNCONFIRMED).
 const MSG_KEY: FieldLimit = { field: 'Message Key', maxBytes: 128 };
 const NOT_FOUND = 20022;
@@ -84,12 +71,13 @@ function settledFailure(error: unknown): IDataObject | Promise<never> {
 		: { status: 'alreadyRecalled' };
 }
 
-/** One run's operation; `admin` is who sent a message whose From was left empty. */
-function operationFor(
+/** One run's operation; the credential's admin sent a message whose From was left empty. */
+async function operationFor(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	admin: string,
-): PerItemOperation<Input> {
+): Promise<PerItemOperation<Input>> {
+	const { identifier } = await context.getCredentials<{ identifier?: unknown }>('tencentChatApi');
+	const admin = String(identifier ?? '').trim();
 	const fromOf = itemParameterReader(context, 'from', items);
 	const toOf = itemParameterReader(context, 'to', items);
 	const keyOf = itemParameterReader(context, 'msgKey', items);
@@ -116,14 +104,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const { identifier } = await this.getCredentials<{ identifier?: unknown }>('tencentChatApi');
-	return await runPerItem.call(
-		this,
-		items,
-		operationFor(this, items, String(identifier ?? '').trim()),
-	);
-}
+export const execute = executeAs(runPerItem, operationFor);

@@ -6,19 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { type CallOptions, type TencentChatClient, TencentChatError } from '../../client';
+import type { CallOptions, TencentChatClient } from '../../client';
 import { type Message, sendMessage } from './api';
-import {
-	clientOptionFields,
-	type FieldLimit,
-	isoTime,
-	MAX_USER_ID_BYTES,
-	optionsField,
-	readId,
-} from '../../fields';
+import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { messageFields, messageReader } from './fields';
+import { maybeDelivered } from '../shapes/delivery';
+import { executeAs } from '../shapes/execute';
+import { messageFields, messageReader, RECIPIENT, toField } from './fields';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Send Message';
@@ -31,15 +26,7 @@ export const option = {
 } as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description: "The recipient's UserID (an imported account)",
-	},
+	toField,
 	...messageFields(),
 	optionsField(clientOptionFields),
 ];
@@ -49,25 +36,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const RECIPIENT: FieldLimit = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
-const MAYBE_DELIVERED =
-	'The message may have been delivered although no answer said so: check the conversation before sending it again, which could deliver it twice.';
-
 type Input = { to: string; message: Message };
-
-/** A failed send that may have been delivered all the same says so in its hint. */
-export function maybeDelivered(error: unknown): unknown {
-	if (!(error instanceof TencentChatError) || !error.mayHaveBeenApplied) return error;
-	const hint = error.hint ? `${error.hint} ${MAYBE_DELIVERED}` : MAYBE_DELIVERED;
-	const maybe = new TencentChatError(error.code, error.info, {
-		action: error.action,
-		hint,
-		field: error.field,
-		mayHaveBeenApplied: true,
-	});
-	maybe.attempts = error.attempts;
-	return maybe;
-}
 
 /** Sends one message to `to`, as Send and Send and Wait do: its output item, `ambiguous` after a possibly-delivered attempt. */
 export async function sendOne(
@@ -77,7 +46,7 @@ export async function sendOne(
 	options: CallOptions,
 ): Promise<IDataObject> {
 	const sent = await sendMessage(client, to, message, options).catch((error: unknown) =>
-		Promise.reject(maybeDelivered(error)),
+		Promise.reject(maybeDelivered(error, 'the conversation')),
 	);
 	return {
 		to,
@@ -107,9 +76,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

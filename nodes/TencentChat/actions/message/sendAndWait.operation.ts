@@ -3,12 +3,14 @@ import { SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Message } from './api';
 import type { MessageElement } from '../../client';
-import { type FieldLimit, MAX_USER_ID_BYTES, readId } from '../../fields';
+import { readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { runSendAndWait } from '../sendAndWait/execute';
 import { sendAndWaitFields } from '../sendAndWait/fields';
+import { readSender } from '../sendAndWait/request';
 import type { PerItemOperation } from '../shapes/perItem';
-import { SENDER } from './fields';
+import { executeAs } from '../shapes/execute';
+import { RECIPIENT, toField } from './fields';
 import { sendOne } from './send.operation';
 
 /** The name alone would not say what it acts on. */
@@ -21,51 +23,30 @@ export const option = {
 	action: 'Send message and wait for response',
 } as const;
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description: "The recipient's UserID (an imported account)",
-	},
-	...sendAndWaitFields(),
-];
+const properties: INodeProperties[] = [toField, ...sendAndWaitFields()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: [option.value] } },
 	properties,
 );
 
-const RECIPIENT: FieldLimit = { field: 'To', maxBytes: MAX_USER_ID_BYTES };
-
+/** One run's operation, for the message Send and Wait makes. */
 function operationFor(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-	body: MessageElement[],
-): PerItemOperation<{ to: string; message: Message }> {
+): (body: MessageElement[]) => PerItemOperation<{ to: string; message: Message }> {
 	const toOf = itemParameterReader(context, 'to', items);
-	return {
+	return (body) => ({
 		read(_, itemIndex) {
-			const from = context.getNodeParameter('options.from', itemIndex, '');
 			const message: Message = {
-				...(from === '' || from === null || from === undefined
-					? {}
-					: { From_Account: readId(from, SENDER) }),
+				...readSender(context, itemIndex),
 				MsgBody: body,
 				SyncOtherMachine: 2,
 			};
 			return { to: readId(toOf(itemIndex), RECIPIENT), message };
 		},
 		call: async (client, { to, message }, options) => await sendOne(client, to, message, options),
-	};
+	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runSendAndWait.call(this, items, (body) => operationFor(this, items, body));
-}
+export const execute = executeAs(runSendAndWait, operationFor);

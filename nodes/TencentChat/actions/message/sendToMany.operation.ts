@@ -13,6 +13,7 @@ import {
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
+import { executeAs } from '../shapes/execute';
 import { messageFields, messageReader } from './fields';
 
 /** The name alone would not say what it acts on. */
@@ -108,9 +109,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runBulk.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runBulk, operationFor);

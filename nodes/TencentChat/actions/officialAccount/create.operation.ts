@@ -4,13 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createOfficialAccount, type OfficialAccountProfile } from './api';
 import {
 	clientOptionFields,
-	type FieldLimit,
 	InvalidInputError,
 	MAX_USER_ID_BYTES,
 	optionsField,
 	readId,
 } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { nameField, profileFields, readNewOfficialAccountId, readProfile } from './fields';
 
@@ -60,7 +60,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const OWNER: FieldLimit = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
+const OWNER = { field: 'Owner ID', maxBytes: MAX_USER_ID_BYTES };
 
 type Input = {
 	owner: string;
@@ -68,40 +68,42 @@ type Input = {
 	profile: OfficialAccountProfile & { Name: string };
 };
 
-export const operation: PerItemOperation<Input> = {
-	read(context, itemIndex, items) {
-		const owner = readId(parameterReader(context, 'ownerId', items)(itemIndex), OWNER);
-		const { officialAccountId, ...rest } = (context.getNodeParameter(
-			'additionalFields',
-			itemIndex,
-			{},
-		) ?? {}) as Record<string, unknown>;
-		const name = parameterReader(context, 'name', items)(itemIndex);
-		if (name === undefined || name === null || name === '')
-			throw new InvalidInputError('Name', 'Name is required');
-		const profile = readProfile({ ...rest, name }) as OfficialAccountProfile & { Name: string };
-		const id =
-			officialAccountId === undefined || officialAccountId === ''
-				? undefined
-				: readNewOfficialAccountId(officialAccountId);
-		return { owner, officialAccountId: id, profile };
-	},
-	async call(client, input, options) {
-		const created = await createOfficialAccount(client, input, options);
-		return {
-			officialAccount: created.officialAccountId,
-			owner: input.owner,
-			name: input.profile.Name,
-			status: 'created',
-			// An earlier attempt may have created it: without an ID of the item's own, maybe a second account.
-			...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operation);
+): PerItemOperation<Input> {
+	const ownerOf = itemParameterReader(context, 'ownerId', items);
+	const nameOf = itemParameterReader(context, 'name', items);
+	return {
+		read(_, itemIndex) {
+			const owner = readId(ownerOf(itemIndex), OWNER);
+			const { officialAccountId, ...rest } = (context.getNodeParameter(
+				'additionalFields',
+				itemIndex,
+				{},
+			) ?? {}) as Record<string, unknown>;
+			const name = nameOf(itemIndex);
+			if (name === undefined || name === null || name === '')
+				throw new InvalidInputError('Name', 'Name is required');
+			const profile = readProfile({ ...rest, name }) as OfficialAccountProfile & { Name: string };
+			const id =
+				officialAccountId === undefined || officialAccountId === ''
+					? undefined
+					: readNewOfficialAccountId(officialAccountId);
+			return { owner, officialAccountId: id, profile };
+		},
+		async call(client, input, options) {
+			const created = await createOfficialAccount(client, input, options);
+			return {
+				officialAccount: created.officialAccountId,
+				owner: input.owner,
+				name: input.profile.Name,
+				status: 'created',
+				// An earlier attempt may have created it: without an ID of the item's own, maybe a second account.
+				...(created.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runPerItem, operationFor);

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { deleteOfficialAccount } from './api';
 import { TencentChatError } from '../../client';
 import { clientOptionFields, optionsField, readId } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
@@ -25,35 +26,31 @@ export const description = updateDisplayOptions(
 /** Tencent's answer for an account that does not exist or was destroyed. */
 const NO_SUCH_ACCOUNT = 130004;
 
-export const operation: PerItemOperation<string> = {
-	subject: (officialAccount) => ({ officialAccount }),
-	read(context, itemIndex, items) {
-		return readId(
-			parameterReader(context, 'officialAccountId', items)(itemIndex),
-			OFFICIAL_ACCOUNT_ID,
-		);
-	},
-	async call(client, officialAccountId, options) {
-		// A retry after an attempt that may have destroyed it finds it gone: this run's doing, most likely.
-		const goneAlready = await deleteOfficialAccount(client, officialAccountId, options).then(
-			() => false,
-			(error: unknown) =>
-				error instanceof TencentChatError &&
-				error.code === NO_SUCH_ACCOUNT &&
-				error.mayHaveBeenApplied
-					? true
-					: Promise.reject(error),
-		);
-		const officialAccount = officialAccountId;
-		return goneAlready
-			? { officialAccount, status: 'deleted', ambiguous: true }
-			: { officialAccount, status: 'deleted' };
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operation);
+): PerItemOperation<string> {
+	const officialAccountOf = itemParameterReader(context, 'officialAccountId', items);
+	return {
+		subject: (officialAccount) => ({ officialAccount }),
+		read: (_, itemIndex) => readId(officialAccountOf(itemIndex), OFFICIAL_ACCOUNT_ID),
+		async call(client, officialAccountId, options) {
+			// A retry after an attempt that may have destroyed it finds it gone: this run's doing, most likely.
+			const goneAlready = await deleteOfficialAccount(client, officialAccountId, options).then(
+				() => false,
+				(error: unknown) =>
+					error instanceof TencentChatError &&
+					error.code === NO_SUCH_ACCOUNT &&
+					error.mayHaveBeenApplied
+						? true
+						: Promise.reject(error),
+			);
+			const officialAccount = officialAccountId;
+			return goneAlready
+				? { officialAccount, status: 'deleted', ambiguous: true }
+				: { officialAccount, status: 'deleted' };
+		},
+	};
 }
+
+export const execute = executeAs(runPerItem, operationFor);

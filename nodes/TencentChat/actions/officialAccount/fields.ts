@@ -19,6 +19,7 @@ export const OFFICIAL_ACCOUNT_ID: FieldLimit = {
 	maxBytes: MAX_OFFICIAL_ACCOUNT_ID_BYTES,
 };
 export const SUBSCRIBER_IDS: FieldLimit = { field: 'Subscriber IDs', maxBytes: MAX_USER_ID_BYTES };
+export const SUBSCRIBER_ID: FieldLimit = { field: 'Subscriber ID', maxBytes: MAX_USER_ID_BYTES };
 
 export const officialAccountIdField: INodeProperties = {
 	displayName: 'Official Account ID',
@@ -30,6 +31,18 @@ export const officialAccountIdField: INodeProperties = {
 	description:
 		'The OfficialAccountUserID that Tencent returned when the official account was created',
 };
+
+export function subscriberIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Subscriber ID',
+		name: 'subscriberId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. user_1',
+		description,
+	};
+}
 
 export function subscriberIdsField(verb: string): INodeProperties {
 	return {

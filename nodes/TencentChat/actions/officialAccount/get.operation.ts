@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -9,6 +9,7 @@ import {
 	type OfficialAccountInfo,
 } from './api';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { executeAs } from '../shapes/execute';
 import { clientOptionFields, optionsField } from '../../fields';
 import { OFFICIAL_ACCOUNT_ID, profileJson } from './fields';
 
@@ -70,12 +71,9 @@ function chosenFields(context: IExecuteFunctions): OfficialAccountField[] {
 	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const fields = chosenFields(this);
-	const operation: BulkOperation<OfficialAccountInfo> = {
+function operationFor(context: IExecuteFunctions): BulkOperation<OfficialAccountInfo> {
+	const fields = chosenFields(context);
+	return {
 		command: COMMANDS.getOfficialAccounts,
 		ids: {
 			parameter: 'officialAccountIds',
@@ -90,5 +88,6 @@ export async function execute(
 		failedIdStopsNode: true,
 		rerun: 'Getting official accounts changes nothing: running the node again is safe.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -8,7 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getOfficialAccountMessagePage, type HistoryMessage } from './api';
 import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
@@ -59,37 +60,35 @@ function toJson(officialAccount: string, message: HistoryMessage): IDataObject {
 	};
 }
 
-export const operation: ListOperation<Input, string> = {
-	maxPageSize: COMMANDS.getOfficialAccountMessagePage.maxPerCall ?? 1,
-	read(context, itemIndex, items) {
-		const { withRecalled } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
-			withRecalled?: unknown;
-		};
-		return {
-			officialAccount: readId(
-				parameterReader(context, 'officialAccountId', items)(itemIndex),
-				OFFICIAL_ACCOUNT_ID,
-			),
-			withRecalled: withRecalled === true || withRecalled === 'true',
-		};
-	},
-	async page(client, { officialAccount, withRecalled }, lastMsgKey, pageSize, options) {
-		const page = await getOfficialAccountMessagePage(
-			client,
-			officialAccount,
-			{ limit: pageSize, lastMsgKey, withRecalled },
-			options,
-		);
-		return {
-			entries: page.messages.map((message) => toJson(officialAccount, message)),
-			next: page.next,
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operation);
+): ListOperation<Input, string> {
+	const officialAccountOf = itemParameterReader(context, 'officialAccountId', items);
+	return {
+		maxPageSize: COMMANDS.getOfficialAccountMessagePage.maxPerCall ?? 1,
+		read(_, itemIndex) {
+			const { withRecalled } = (context.getNodeParameter('options', itemIndex, {}) ?? {}) as {
+				withRecalled?: unknown;
+			};
+			return {
+				officialAccount: readId(officialAccountOf(itemIndex), OFFICIAL_ACCOUNT_ID),
+				withRecalled: withRecalled === true || withRecalled === 'true',
+			};
+		},
+		async page(client, { officialAccount, withRecalled }, lastMsgKey, pageSize, options) {
+			const page = await getOfficialAccountMessagePage(
+				client,
+				officialAccount,
+				{ limit: pageSize, lastMsgKey, withRecalled },
+				options,
+			);
+			return {
+				entries: page.messages.map((message) => toJson(officialAccount, message)),
+				next: page.next,
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runList, operationFor);

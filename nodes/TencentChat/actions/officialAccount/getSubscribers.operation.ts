@@ -8,7 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getSubscriberPage, type Subscriber } from './api';
 import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
@@ -40,32 +41,28 @@ function toJson(officialAccount: string, subscriber: Subscriber): IDataObject {
 	};
 }
 
-export const operation: ListOperation<string, string> = {
-	maxPageSize: COMMANDS.getSubscriberPage.maxPerCall ?? 1,
-	subject: (officialAccount) => ({ officialAccount }),
-	read(context, itemIndex, items) {
-		return readId(
-			parameterReader(context, 'officialAccountId', items)(itemIndex),
-			OFFICIAL_ACCOUNT_ID,
-		);
-	},
-	async page(client, officialAccount, cursor, pageSize, options) {
-		const page = await getSubscriberPage(
-			client,
-			officialAccount,
-			{ limit: pageSize, next: cursor ?? '' },
-			options,
-		);
-		return {
-			entries: page.subscribers.map((subscriber) => toJson(officialAccount, subscriber)),
-			next: page.next === '' ? undefined : page.next,
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operation);
+): ListOperation<string, string> {
+	const officialAccountOf = itemParameterReader(context, 'officialAccountId', items);
+	return {
+		maxPageSize: COMMANDS.getSubscriberPage.maxPerCall ?? 1,
+		subject: (officialAccount) => ({ officialAccount }),
+		read: (_, itemIndex) => readId(officialAccountOf(itemIndex), OFFICIAL_ACCOUNT_ID),
+		async page(client, officialAccount, cursor, pageSize, options) {
+			const page = await getSubscriberPage(
+				client,
+				officialAccount,
+				{ limit: pageSize, next: cursor ?? '' },
+				options,
+			);
+			return {
+				entries: page.subscribers.map((subscriber) => toJson(officialAccount, subscriber)),
+				next: page.next === '' ? undefined : page.next,
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runList, operationFor);

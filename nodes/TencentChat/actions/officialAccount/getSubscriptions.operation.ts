@@ -8,9 +8,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getSubscriptionPage, type Subscription } from './api';
 import { clientOptionFields, isoTime, optionsField, readId } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { listFields, type ListOperation, runList } from '../shapes/list';
-import { profileJson, SUBSCRIBER_IDS } from './fields';
+import { profileJson, SUBSCRIBER_ID, subscriberIdField } from './fields';
 
 export const option = {
 	name: 'Get Subscriptions of a User',
@@ -22,15 +23,7 @@ export const option = {
 const displayOptions = { show: { resource: ['officialAccount'], operation: [option.value] } };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Subscriber ID',
-		name: 'subscriberId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. user_1',
-		description: 'The UserID whose subscriptions to list',
-	},
+	subscriberIdField('The UserID whose subscriptions to list'),
 	optionsField(clientOptionFields),
 ];
 
@@ -39,8 +32,6 @@ export const description = [
 	...listFields(displayOptions),
 	...updateDisplayOptions(displayOptions, properties.slice(1)),
 ];
-
-const SUBSCRIBER_ID = { ...SUBSCRIBER_IDS, field: 'Subscriber ID' };
 
 function toJson(subscriber: string, subscription: Subscription): IDataObject {
 	const json: IDataObject = {
@@ -54,29 +45,28 @@ function toJson(subscriber: string, subscription: Subscription): IDataObject {
 	return json;
 }
 
-export const operation: ListOperation<string, number> = {
-	maxPageSize: COMMANDS.getSubscriptionPage.maxPerCall ?? 1,
-	subject: (subscriber) => ({ subscriber }),
-	read(context, itemIndex, items) {
-		return readId(parameterReader(context, 'subscriberId', items)(itemIndex), SUBSCRIBER_ID);
-	},
-	async page(client, subscriber, offset, pageSize, options) {
-		const page = await getSubscriptionPage(
-			client,
-			subscriber,
-			{ limit: pageSize, offset: offset ?? 0 },
-			options,
-		);
-		return {
-			entries: page.subscriptions.map((subscription) => toJson(subscriber, subscription)),
-			next: page.next,
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runList.call(this, items, operation);
+): ListOperation<string, number> {
+	const subscriberOf = itemParameterReader(context, 'subscriberId', items);
+	return {
+		maxPageSize: COMMANDS.getSubscriptionPage.maxPerCall ?? 1,
+		subject: (subscriber) => ({ subscriber }),
+		read: (_, itemIndex) => readId(subscriberOf(itemIndex), SUBSCRIBER_ID),
+		async page(client, subscriber, offset, pageSize, options) {
+			const page = await getSubscriptionPage(
+				client,
+				subscriber,
+				{ limit: pageSize, offset: offset ?? 0 },
+				options,
+			);
+			return {
+				entries: page.subscriptions.map((subscription) => toJson(subscriber, subscription)),
+				next: page.next,
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runList, operationFor);

@@ -1,15 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, RECALL_RET_CODES, recallOfficialAccountMessages } from './api';
-import {
-	batchSizeField,
-	clientOptionFields,
-	type FieldLimit,
-	optionsField,
-	readText,
-} from '../../fields';
-import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
+import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { retCodeOutcomes } from '../shapes/codeOutcomes';
+import { executeAs } from '../shapes/execute';
+import { readReason, recallReasonOption } from '../shapes/reason';
+import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
 export const option = {
@@ -33,14 +30,7 @@ const properties: INodeProperties[] = [
 	},
 	optionsField([
 		batchSizeField(COMMANDS.recallOfficialAccountMessages, 'Message keys'),
-		{
-			displayName: 'Reason',
-			name: 'reason',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Sent by mistake',
-			description: 'Why the messages are recalled, up to 100 bytes (the same for every item)',
-		},
+		recallReasonOption,
 		...clientOptionFields,
 	]),
 ];
@@ -51,47 +41,15 @@ export const description = updateDisplayOptions(
 );
 
 /** MsgKeys are at most 50 characters (TC 60810); ASCII, so as many bytes. */
-const MSG_KEYS: FieldLimit = { field: 'Message Keys', maxBytes: 50 };
-const REASON: FieldLimit = { field: 'Reason', maxBytes: 100 };
+const MSG_KEYS = { field: 'Message Keys', maxBytes: 50 };
+const MAX_REASON_BYTES = 100;
 
 const RECALLED = freeze({ retCode: 0, status: 'recalled' });
-const failures = new Map<number, Outcome>();
+const notRecalled = retCodeOutcomes(RECALL_RET_CODES, (retCode) => ({ retCode }));
 
-/** A RetCode other than 0: what Tencent's page says of it, shared by every key it answers. */
-function notRecalled(retCode: number): Outcome {
-	let outcome = failures.get(retCode);
-	if (outcome === undefined) {
-		const info =
-			RECALL_RET_CODES[retCode] ??
-			`Tencent answered RetCode ${retCode} for this message without saying why`;
-		outcome = freeze(
-			{ retCode, status: 'failed', errorCode: retCode, errorInfo: info },
-			{ code: retCode, info },
-		);
-		failures.set(retCode, outcome);
-	}
-	return outcome;
-}
-
-/** The Reason of the Options, the same for every item: checked before any call. */
-function readReason(context: IExecuteFunctions): string | undefined {
-	const { reason } = (context.getNodeParameter('options', 0, {}) ?? {}) as { reason?: unknown };
-	if (reason === undefined || reason === '') return undefined;
-	try {
-		return readText(reason, REASON);
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: 'Shorten "Reason" in the Options. No call was made to Tencent.',
-		});
-	}
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const checkedReason = readReason(this);
-	const operation: BulkOperation<number> = {
+function operationFor(context: IExecuteFunctions): BulkOperation<number> {
+	const checkedReason = readReason(context, MAX_REASON_BYTES);
+	return {
 		command: COMMANDS.recallOfficialAccountMessages,
 		key: {
 			parameter: 'officialAccountId',
@@ -105,5 +63,6 @@ export async function execute(
 		failedFields: { retCode: null },
 		rerun: 'Running the node again is safe: it recalls what is not recalled yet.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -1,15 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, removeSubscribers, type SubscriberResult } from './api';
-import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
+import { type BulkOperation, runBulk } from '../shapes/bulk';
+import { executeAs } from '../shapes/execute';
 import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
-import {
-	OFFICIAL_ACCOUNT_ID,
-	officialAccountIdField,
-	SUBSCRIBER_IDS,
-	subscriberIdsField,
-} from './fields';
+import { officialAccountIdField, subscriberIdsField } from './fields';
+import { subscriberChange } from './subscriberChange';
 
 export const option = {
 	name: 'Remove Subscribers',
@@ -29,44 +26,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const REMOVED = freeze({ result: 1, status: 'removed' });
-const NOT_SUBSCRIBED = freeze({ result: 2, status: 'notSubscribed' });
-// A retry after a call that may have been carried out finds the subscriber gone: this run or before it?
-const REMOVED_OR_NOT_SUBSCRIBED = freeze({
-	result: 2,
-	status: 'removedOrNotSubscribed',
-	ambiguous: true,
-});
-const NOT_REMOVED_INFO =
-	'Tencent answered Result 0 (failed) for this subscriber without a reason; check that the UserID exists';
-const NOT_REMOVED = freeze(
-	{ result: 0, status: 'failed', errorCode: 'NOT_REMOVED', errorInfo: NOT_REMOVED_INFO },
-	{ code: 'NOT_REMOVED', info: NOT_REMOVED_INFO },
-);
-
-export const operation: BulkOperation<SubscriberResult> = {
+const REMOVE_SUBSCRIBERS = subscriberChange({
 	command: COMMANDS.removeSubscribers,
-	key: { parameter: 'officialAccountId', outputName: 'officialAccount', rule: OFFICIAL_ACCOUNT_ID },
-	ids: {
-		parameter: 'subscriberIds',
-		outputName: 'subscriber',
-		rule: SUBSCRIBER_IDS,
-		noun: 'subscribers',
-	},
 	send: removeSubscribers,
-	outcome(result, afterMaybeApplied) {
-		if (result === 1) return REMOVED;
-		if (result === 2) return afterMaybeApplied ? REMOVED_OR_NOT_SUBSCRIBED : NOT_SUBSCRIBED;
-		return NOT_REMOVED;
-	},
-	failedFields: { result: 0 },
+	statuses: { done: 'removed', already: 'notSubscribed', doneOrAlready: 'removedOrNotSubscribed' },
+	failedCode: 'NOT_REMOVED',
 	rerun:
 		'Running the node again is safe: subscribers already removed come back as "notSubscribed".',
-};
+});
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runBulk.call(this, items, operation);
+function operationFor(): BulkOperation<SubscriberResult> {
+	return REMOVE_SUBSCRIBERS;
 }
+
+export const execute = executeAs(runBulk, operationFor);

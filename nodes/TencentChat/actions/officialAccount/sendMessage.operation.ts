@@ -4,7 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { type Broadcast, sendOfficialAccountMessage } from './api';
 import {
 	clientOptionFields,
-	type FieldLimit,
 	isoTime,
 	MAX_MESSAGE_BYTES,
 	messageBodyFields,
@@ -13,7 +12,8 @@ import {
 	readMessageBody,
 	readText,
 } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader, itemParameterReaders } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { OFFICIAL_ACCOUNT_ID, officialAccountIdField } from './fields';
 
@@ -66,43 +66,42 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const CLOUD_CUSTOM_DATA: FieldLimit = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
+const CLOUD_CUSTOM_DATA = { field: 'Cloud Custom Data', maxBytes: MAX_MESSAGE_BYTES };
 
-export const operation: PerItemOperation<Broadcast> = {
-	read(context, itemIndex, items) {
-		const officialAccount = readId(
-			parameterReader(context, 'officialAccountId', items)(itemIndex),
-			OFFICIAL_ACCOUNT_ID,
-		);
-		const msgBody = readMessageBody((name) => parameterReader(context, name, items)(itemIndex));
-		const { cloudCustomData, onlineOnly } = (context.getNodeParameter('options', itemIndex, {}) ??
-			{}) as Record<string, unknown>;
-		return {
-			officialAccount,
-			msgBody,
-			cloudCustomData:
-				cloudCustomData === undefined || cloudCustomData === ''
-					? undefined
-					: readText(cloudCustomData, CLOUD_CUSTOM_DATA),
-			onlineOnly: onlineOnly === true || onlineOnly === 'true',
-		};
-	},
-	async call(client, broadcast, options) {
-		const sent = await sendOfficialAccountMessage(client, broadcast, options);
-		return {
-			officialAccount: broadcast.officialAccount,
-			status: 'sent',
-			msgKey: sent.msgKey,
-			msgTime: isoTime(sent.msgTime),
-			// An earlier attempt may have been carried out: Tencent may have dropped this one as its duplicate, or not.
-			...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+export function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operation);
+): PerItemOperation<Broadcast> {
+	const officialAccountOf = itemParameterReader(context, 'officialAccountId', items);
+	const parameter = itemParameterReaders(context, items);
+	return {
+		read(_, itemIndex) {
+			const officialAccount = readId(officialAccountOf(itemIndex), OFFICIAL_ACCOUNT_ID);
+			const msgBody = readMessageBody((name) => parameter(name, itemIndex));
+			const { cloudCustomData, onlineOnly } = (context.getNodeParameter('options', itemIndex, {}) ??
+				{}) as Record<string, unknown>;
+			return {
+				officialAccount,
+				msgBody,
+				cloudCustomData:
+					cloudCustomData === undefined || cloudCustomData === ''
+						? undefined
+						: readText(cloudCustomData, CLOUD_CUSTOM_DATA),
+				onlineOnly: onlineOnly === true || onlineOnly === 'true',
+			};
+		},
+		async call(client, broadcast, options) {
+			const sent = await sendOfficialAccountMessage(client, broadcast, options);
+			return {
+				officialAccount: broadcast.officialAccount,
+				status: 'sent',
+				msgKey: sent.msgKey,
+				msgTime: isoTime(sent.msgTime),
+				// An earlier attempt may have been carried out: Tencent may have dropped this one as its duplicate, or not.
+				...(sent.mayHaveBeenAppliedBefore ? { ambiguous: true } : {}),
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runPerItem, operationFor);

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type OfficialAccountProfile, updateOfficialAccount } from './api';
 import { clientOptionFields, InvalidInputError, optionsField, readId } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import {
 	nameField,
@@ -54,38 +55,36 @@ const OUTPUT_NAMES: Record<keyof OfficialAccountProfile, string> = {
 	MaxSubscriberNum: 'maxSubscribers',
 };
 
-export const operation: PerItemOperation<Input> = {
-	read(context, itemIndex, items) {
-		const officialAccount = readId(
-			parameterReader(context, 'officialAccountId', items)(itemIndex),
-			OFFICIAL_ACCOUNT_ID,
-		);
-		const profile = readProfile(
-			(context.getNodeParameter('updateFields', itemIndex, {}) ?? {}) as Record<string, unknown>,
-		);
-		if (Object.keys(profile).length === 0) {
-			throw new InvalidInputError(
-				'Update Fields',
-				'Nothing to update: add at least one field under "Update Fields"',
-			);
-		}
-		return { officialAccount, profile };
-	},
-	async call(client, { officialAccount, profile }, options) {
-		await updateOfficialAccount(client, officialAccount, profile, options);
-		const changed = Object.fromEntries(
-			Object.entries(profile).map(([name, value]) => [
-				OUTPUT_NAMES[name as keyof OfficialAccountProfile],
-				value,
-			]),
-		);
-		return { officialAccount, status: 'updated', ...changed };
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operation);
+): PerItemOperation<Input> {
+	const officialAccountOf = itemParameterReader(context, 'officialAccountId', items);
+	return {
+		read(_, itemIndex) {
+			const officialAccount = readId(officialAccountOf(itemIndex), OFFICIAL_ACCOUNT_ID);
+			const profile = readProfile(
+				(context.getNodeParameter('updateFields', itemIndex, {}) ?? {}) as Record<string, unknown>,
+			);
+			if (Object.keys(profile).length === 0) {
+				throw new InvalidInputError(
+					'Update Fields',
+					'Nothing to update: add at least one field under "Update Fields"',
+				);
+			}
+			return { officialAccount, profile };
+		},
+		async call(client, { officialAccount, profile }, options) {
+			await updateOfficialAccount(client, officialAccount, profile, options);
+			const changed = Object.fromEntries(
+				Object.entries(profile).map(([name, value]) => [
+					OUTPUT_NAMES[name as keyof OfficialAccountProfile],
+					value,
+				]),
+			);
+			return { officialAccount, status: 'updated', ...changed };
+		},
+	};
 }
+
+export const execute = executeAs(runPerItem, operationFor);

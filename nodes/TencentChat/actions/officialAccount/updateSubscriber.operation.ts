@@ -2,10 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { updateSubscriber } from './api';
-import { clientOptionFields, type FieldLimit, optionsField, readId, readText } from '../../fields';
-import { parameterReader } from '../../helpers/itemParameters';
+import { clientOptionFields, optionsField, readId, readText } from '../../fields';
+import { itemParameterReader } from '../../helpers/itemParameters';
+import { executeAs } from '../shapes/execute';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { OFFICIAL_ACCOUNT_ID, officialAccountIdField, SUBSCRIBER_IDS } from './fields';
+import {
+	OFFICIAL_ACCOUNT_ID,
+	officialAccountIdField,
+	SUBSCRIBER_ID,
+	subscriberIdField,
+} from './fields';
 
 export const option = {
 	name: 'Update Subscriber',
@@ -16,15 +22,7 @@ export const option = {
 
 const properties: INodeProperties[] = [
 	officialAccountIdField,
-	{
-		displayName: 'Subscriber ID',
-		name: 'subscriberId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. user_1',
-		description: 'The UserID of the subscriber',
-	},
+	subscriberIdField('The UserID of the subscriber'),
 	{
 		displayName: 'Custom String',
 		name: 'customString',
@@ -42,39 +40,33 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const SUBSCRIBER_ID = { ...SUBSCRIBER_IDS, field: 'Subscriber ID' };
-const CUSTOM_STRING: FieldLimit = { field: 'Custom String', maxBytes: 3_000 };
+const CUSTOM_STRING = { field: 'Custom String', maxBytes: 3_000 };
 
 type Input = { officialAccount: string; subscriber: string; customString: string };
 
-export const operation: PerItemOperation<Input> = {
-	read(context, itemIndex, items) {
-		return {
-			officialAccount: readId(
-				parameterReader(context, 'officialAccountId', items)(itemIndex),
-				OFFICIAL_ACCOUNT_ID,
-			),
-			subscriber: readId(parameterReader(context, 'subscriberId', items)(itemIndex), SUBSCRIBER_ID),
-			customString: readText(
-				parameterReader(context, 'customString', items)(itemIndex),
-				CUSTOM_STRING,
-			),
-		};
-	},
-	async call(client, input, options) {
-		await updateSubscriber(client, input, options);
-		return {
-			officialAccount: input.officialAccount,
-			subscriber: input.subscriber,
-			status: 'updated',
-			customString: input.customString,
-		};
-	},
-};
-
-export async function execute(
-	this: IExecuteFunctions,
+function operationFor(
+	context: IExecuteFunctions,
 	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operation);
+): PerItemOperation<Input> {
+	const officialAccountOf = itemParameterReader(context, 'officialAccountId', items);
+	const subscriberOf = itemParameterReader(context, 'subscriberId', items);
+	const customStringOf = itemParameterReader(context, 'customString', items);
+	return {
+		read: (_, itemIndex) => ({
+			officialAccount: readId(officialAccountOf(itemIndex), OFFICIAL_ACCOUNT_ID),
+			subscriber: readId(subscriberOf(itemIndex), SUBSCRIBER_ID),
+			customString: readText(customStringOf(itemIndex), CUSTOM_STRING),
+		}),
+		async call(client, input, options) {
+			await updateSubscriber(client, input, options);
+			return {
+				officialAccount: input.officialAccount,
+				subscriber: input.subscriber,
+				status: 'updated',
+				customString: input.customString,
+			};
+		},
+	};
 }
+
+export const execute = executeAs(runPerItem, operationFor);

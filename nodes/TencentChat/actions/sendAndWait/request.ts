@@ -1,7 +1,13 @@
 import { type IDataObject, type IExecuteFunctions, WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import type { MessageElement } from '../../client';
-import { type FieldLimit, InvalidInputError, MAX_MESSAGE_BYTES, readText } from '../../fields';
+import {
+	InvalidInputError,
+	MAX_MESSAGE_BYTES,
+	MAX_USER_ID_BYTES,
+	readId,
+	readText,
+} from '../../fields';
 import { RESPONSE_TYPES, type ResponseType } from './fields';
 import { readFormFields } from './form';
 
@@ -12,6 +18,19 @@ import { readFormFields } from './form';
 export const ATTRIBUTION = 'This message was sent automatically with n8n';
 /** The data type of the custom element, for apps that draw the choices as buttons. */
 export const CUSTOM_ELEMENT_TYPE = 'n8n.sendAndWait';
+
+const SENDER = { field: 'Sender', maxBytes: MAX_USER_ID_BYTES };
+
+/** The item's Sender (Options); left empty, none: the credential's admin sends. */
+export function readSender(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { From_Account?: string } {
+	const from = context.getNodeParameter('options.from', itemIndex, '');
+	return from === '' || from === null || from === undefined
+		? {}
+		: { From_Account: readId(from, SENDER) };
+}
 
 export interface Choice {
 	label: string;
@@ -27,7 +46,7 @@ export interface SendAndWaitRequest {
 	body: MessageElement[];
 }
 
-const MESSAGE: FieldLimit = { field: 'Message', maxBytes: MAX_MESSAGE_BYTES };
+const MESSAGE = { field: 'Message', maxBytes: MAX_MESSAGE_BYTES };
 const LABEL = { maxBytes: 256 };
 const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 const LIMIT = 'Limit Wait Time';

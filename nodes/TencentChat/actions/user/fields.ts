@@ -13,26 +13,11 @@ import {
 	TAG_BY_TENCENT_NAME,
 	tencentValue,
 } from './api';
-import { type FieldLimit, InvalidInputError, MAX_USER_ID_BYTES, readText } from '../../fields';
+import { InvalidInputError, readText } from '../../fields';
 
 // The profile as the User operations show it: Tencent's tags under friendly names (the table in
 // client/user/profileTags.ts), custom tags as `customTags: { Tier: "gold" }`. Get Profile's output
 // and Set Profile's fields use the same names, so a profile can be read, edited and written back.
-
-export const USER_ID: FieldLimit = { field: 'User ID', maxBytes: MAX_USER_ID_BYTES };
-export const USER_IDS: FieldLimit = { field: 'User IDs', maxBytes: MAX_USER_ID_BYTES };
-
-export function userIdsField(verb: string): INodeProperties {
-	return {
-		displayName: 'User IDs',
-		name: 'userIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1, customer_2',
-		description: `UserIDs to ${verb}: one ID, several separated by commas, or an expression that returns an array of IDs. Pass long numeric IDs as text.`,
-	};
-}
 
 const DISPLAY_NAMES: Record<string, string> = {
 	nickname: 'Nickname',

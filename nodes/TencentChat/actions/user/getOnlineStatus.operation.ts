@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getOnlineStatus, type PresenceResult } from './api';
@@ -11,7 +6,8 @@ import { serviceText } from '../../client';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
-import { USER_IDS, userIdsField } from './fields';
+import { executeAs } from '../shapes/execute';
+import { USER_IDS, userIdsField } from '../users';
 
 export const option = {
 	name: 'Get Online Status',
@@ -78,20 +74,18 @@ function outcome(result: PresenceResult): Outcome {
 	return { fields: { ...state, platforms } };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const { includePlatforms } = (this.getNodeParameter('options', 0, {}) ?? {}) as {
+function operationFor(context: IExecuteFunctions): BulkOperation<PresenceResult> {
+	const { includePlatforms } = (context.getNodeParameter('options', 0, {}) ?? {}) as {
 		includePlatforms?: unknown;
 	};
 	const detail = includePlatforms === true || includePlatforms === 'true';
-	const operation: BulkOperation<PresenceResult> = {
+	return {
 		command: COMMANDS.getOnlineStatus,
 		ids: { parameter: 'userIds', outputName: 'userId', rule: USER_IDS, noun: 'accounts' },
 		send: (client, _key, ids, options) => getOnlineStatus(client, ids, detail, options),
 		outcome,
 		rerun: 'Getting online status changes nothing: running the node again is safe.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

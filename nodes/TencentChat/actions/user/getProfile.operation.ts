@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
@@ -12,7 +12,9 @@ import {
 import { batchSizeField, clientOptionFields, InvalidInputError, optionsField } from '../../fields';
 import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
-import { profileJson, readCustomKey, standardTagOptions, USER_IDS, userIdsField } from './fields';
+import { executeAs } from '../shapes/execute';
+import { profileJson, readCustomKey, standardTagOptions } from './fields';
+import { USER_IDS, userIdsField } from '../users';
 
 export const option = {
 	name: 'Get Profile',
@@ -89,12 +91,9 @@ function readTagList(context: IExecuteFunctions): { tags: string[]; customKeys: 
 	return { tags: [...tags, ...customKeys.map((key) => `${CUSTOM_TAG_PREFIX}${key}`)], customKeys };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const { tags, customKeys } = readTagList(this);
-	const operation: BulkOperation<ProfileResult> = {
+function operationFor(context: IExecuteFunctions): BulkOperation<ProfileResult> {
+	const { tags, customKeys } = readTagList(context);
+	return {
 		command: COMMANDS.getProfiles,
 		ids: { parameter: 'userIds', outputName: 'userId', rule: USER_IDS, noun: 'accounts' },
 		send: (client, _key, ids, options) => getProfiles(client, ids, tags, options),
@@ -105,5 +104,6 @@ export async function execute(
 		},
 		rerun: 'Getting profiles changes nothing: running the node again is safe.',
 	};
-	return await runBulk.call(this, items, operation);
 }
+
+export const execute = executeAs(runBulk, operationFor);

@@ -5,7 +5,9 @@ import { setProfile } from './api';
 import { clientOptionFields, optionsField, readId } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
-import { type ProfileChange, profileFields, readProfileChange, USER_ID } from './fields';
+import { executeAs } from '../shapes/execute';
+import { type ProfileChange, profileFields, readProfileChange } from './fields';
+import { USER_ID, userField } from '../users';
 
 export const option = {
 	name: 'Set Profile',
@@ -16,15 +18,7 @@ export const option = {
 } as const;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. customer_1042',
-		description: 'The UserID whose profile to set (an imported account)',
-	},
+	userField('The UserID whose profile to set (an imported account)'),
 	{
 		displayName: 'Profile Fields',
 		name: 'profileFields',
@@ -103,9 +97,4 @@ function operationFor(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem.call(this, items, operationFor(this, items));
-}
+export const execute = executeAs(runPerItem, operationFor);

@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
-
 import { COMMANDS } from './commands';
+import { randomUint32 } from '../../../client/random';
 import { type BulkAnswer, checkCount, readEntryResults } from '../../../client/entryResults';
 import type { MessageElement } from '../../../client/messageElement';
 import type {
@@ -35,11 +34,6 @@ export interface SentGroupMessage {
 	mayHaveBeenAppliedBefore: boolean;
 }
 
-/** A random uint32, as Tencent's Random is: 0 to 2^32 − 1 inclusive. */
-function messageRandom(): number {
-	return randomInt(0, 2 ** 32);
-}
-
 // UNCONFIRMED (§1.1 rate, §9.5): the per-group 40/s is counted by Tencent; the client paces the
 // app's 200 calls a second, and retries 10023 as a rate limit.
 export async function sendGroupMessage(
@@ -48,7 +42,7 @@ export async function sendGroupMessage(
 	message: GroupMessage,
 	options: CallOptions = {},
 ): Promise<SentGroupMessage> {
-	const body = { GroupId: groupId, Random: messageRandom(), ...message };
+	const body = { GroupId: groupId, Random: randomUint32(), ...message };
 	const { body: answer, mayHaveBeenAppliedBefore } = await client.call<
 		TencentChatAnswer & { MsgSeq?: unknown; MsgTime?: unknown; MsgDropReason?: unknown }
 	>(COMMANDS.sendGroupMessage, body, { ...options, budgetKey: groupId });

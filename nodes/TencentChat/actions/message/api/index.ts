@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
-
 import { COMMANDS } from './commands';
+import { randomUint32 } from '../../../client/random';
 import { type BulkAnswer, checkCount } from '../../../client/entryResults';
 import type {
 	CallOptions,
@@ -37,11 +36,6 @@ export interface SentMessage {
 /** batchsendmsg's result for one recipient: the call's message, shared, or the recipient's ErrorCode. */
 export type DeliveryResult = Readonly<{ msgKey?: string }> | number;
 
-/** A random uint32, as Tencent's MsgRandom is. */
-function messageRandom(): number {
-	return randomInt(0, 2 ** 32 - 1);
-}
-
 /** `openim/sendmsg`: one message to one user. */
 export async function sendMessage(
 	client: TencentChatClient,
@@ -49,7 +43,7 @@ export async function sendMessage(
 	message: Message,
 	options: CallOptions = {},
 ): Promise<SentMessage> {
-	const body = { ...message, To_Account: to, MsgRandom: messageRandom() };
+	const body = { ...message, To_Account: to, MsgRandom: randomUint32() };
 	const {
 		body: answer,
 		mayHaveBeenAppliedBefore,
@@ -78,7 +72,7 @@ export async function sendMessageToMany(
 	options: CallOptions = {},
 ): Promise<BulkAnswer<DeliveryResult>> {
 	checkCount(COMMANDS.sendMessageToMany, recipients.length);
-	const body = { ...message, To_Account: recipients, MsgRandom: messageRandom() };
+	const body = { ...message, To_Account: recipients, MsgRandom: randomUint32() };
 	const {
 		body: answer,
 		mayHaveBeenAppliedBefore,

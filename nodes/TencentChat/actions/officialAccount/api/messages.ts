@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
-
 import { COMMANDS } from './commands';
+import { randomUint32 } from '../../../client/random';
 import { readEntryResults } from '../../../client/entryResults';
 import type {
 	CallOptions,
@@ -43,7 +42,7 @@ export async function sendOfficialAccountMessage(
 	broadcast: Broadcast,
 	options: CallOptions = {},
 ): Promise<Sent> {
-	const random = randomInt(0, 2 ** 32);
+	const random = randomUint32();
 	const request = {
 		Official_Account: broadcast.officialAccount,
 		Random: random,
@@ -69,21 +68,9 @@ export async function sendOfficialAccountMessage(
 	} catch (error) {
 		throw error instanceof TencentChatError &&
 			(error.action === 'slowDown' || error.code === 'HOURLY_LIMIT')
-			? withHint(error, SEND_LIMIT_HINT)
+			? error.withHint(SEND_LIMIT_HINT)
 			: error;
 	}
-}
-
-function withHint(error: TencentChatError, hint: string): TencentChatError {
-	const hinted = new TencentChatError(error.code, error.info, {
-		action: error.action,
-		hint: error.hint ? `${error.hint} ${hint}` : hint,
-		field: error.field,
-		mayHaveBeenApplied: error.mayHaveBeenApplied,
-	});
-	hinted.attempts = error.attempts;
-	hinted.retryAfterMs = error.retryAfterMs;
-	return hinted;
 }
 
 /** `official_account_msg_recall` for up to 10 messages of one account: Tencent's RetCode per MsgKey, 0 recalled. */
