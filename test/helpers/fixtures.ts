@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import type { ScriptedAnswer } from '../fake-tencent/config';
 import type { FakeApp, FakeTencentServer } from '../fake-tencent/FakeTencentServer';
 
 export const SDK_APP_ID = 1400000001;
@@ -75,6 +76,20 @@ export function resourceParameters(
 /** An answer as Tencent's REST API writes one that succeeded, with the command's own `fields`. */
 export function tencentAnswer(fields: object = {}): Record<string, unknown> {
 	return { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...fields };
+}
+
+/**
+ * The next call's answer, as Tencent would write it with `fields`: an OK answer sent as it is.
+ * With `apply`, the fake also carries the call out (its state changes as if it had answered).
+ */
+export function scriptedAnswer(fields: object = {}, { apply = false } = {}): ScriptedAnswer {
+	return {
+		kind: 'raw',
+		status: 200,
+		contentType: 'application/json',
+		body: JSON.stringify(tencentAnswer(fields)),
+		...(apply ? { apply } : {}),
+	};
 }
 
 /** An answer as Tencent's REST API writes one that failed, with its code and text. */

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { listBounds } from '../../nodes/TencentChat/actions/shapes/list';
 import type { ScriptedAnswer } from '../fake-tencent/config';
-import { fakeApp, tencentAnswer } from '../helpers/fixtures';
+import { fakeApp, scriptedAnswer } from '../helpers/fixtures';
 import { type RunExtra, runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
 
@@ -22,12 +22,7 @@ afterEach(() => {
 	listBounds.progressEvery = 10_000;
 });
 
-const ok = (fields: IDataObject): ScriptedAnswer => ({
-	kind: 'raw',
-	status: 200,
-	body: JSON.stringify(tencentAnswer(fields)),
-	contentType: 'application/json',
-});
+const ok = (fields: IDataObject): ScriptedAnswer => scriptedAnswer(fields);
 const subscribers = (from: number, count: number, next: string) =>
 	ok({
 		SubscriberList: Array.from({ length: count }, (_, i) => ({

@@ -16,7 +16,7 @@ import {
 	BROADCAST_TEXT_FIELDS,
 	fakeApp,
 	SDK_APP_ID,
-	tencentAnswer,
+	scriptedAnswer,
 } from '../helpers/fixtures';
 import { type RunExtra, runOperation } from '../helpers/runOperation';
 import { useFakeServer } from '../helpers/useFakeServer';
@@ -30,13 +30,7 @@ const DEALS = '@TOA#_deals';
 const server = useFakeServer(() => fakeApp({ [NEWS]: { subscribers: ['u1'] }, [DEALS]: {} }));
 beforeEach(async () => await resetProcessState());
 
-const okAnswer = (fields: IDataObject) => ({
-	kind: 'raw' as const,
-	status: 200,
-	body: JSON.stringify(tencentAnswer(fields)),
-	contentType: 'application/json',
-	apply: true,
-});
+const okAnswer = (fields: IDataObject) => scriptedAnswer(fields, { apply: true });
 const broadcast = (items: IDataObject[], extra: RunExtra = {}) =>
 	runOperation('officialAccount', 'sendMessage', BROADCAST_TEXT_FIELDS, items, {
 		server,

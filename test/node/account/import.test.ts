@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentFailure, scriptedAnswer } from '../../helpers/fixtures';
 import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -78,12 +78,7 @@ describe('Account → Import in the n8n engine', () => {
 
 	test('accounts Tencent lists in FailAccounts are failed, on their own items; the others imported', async () => {
 		// The fake fails what Tencent would: here a scripted answer naming one account.
-		server.script({
-			kind: 'raw',
-			status: 200,
-			body: JSON.stringify(tencentAnswer({ FailAccounts: ['bad'] })),
-			apply: true,
-		});
+		server.script(scriptedAnswer({ FailAccounts: ['bad'] }, { apply: true }));
 		const { output, error } = await run([{ id: 'good' }, { id: 'bad' }]);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
@@ -101,12 +96,7 @@ describe('Account → Import in the n8n engine', () => {
 	});
 
 	test('with "Continue (using error output)", a failed account reaches the error output, paired', async () => {
-		server.script({
-			kind: 'raw',
-			status: 200,
-			body: JSON.stringify(tencentAnswer({ FailAccounts: ['bad'] })),
-			apply: true,
-		});
+		server.script(scriptedAnswer({ FailAccounts: ['bad'] }, { apply: true }));
 		const { output, errorOutput } = await run([{ id: 'good' }, { id: 'bad' }], {
 			onError: 'continueErrorOutput',
 		});

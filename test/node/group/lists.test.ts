@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 
+import { scriptedAnswer } from '../../helpers/fixtures';
 import { useFakeServer } from '../../helpers/useFakeServer';
 import { byId, groupApp, groupRunner, USERS } from './groupApp';
 
@@ -113,6 +114,27 @@ describe('Group → Get Many in the n8n engine', () => {
 		).toEqual([
 			['@TGS#_course', 'Community', 'Course', 1],
 			['@TGS#_school', 'Community', '@TGS#_school', 231],
+		]);
+	});
+
+	test("a listed group whose profile Tencent refuses says Tencent's code and what it means", async () => {
+		server.script(
+			scriptedAnswer({ GroupIdList: [{ GroupId: 'team' }, { GroupId: 'gone' }], Next: 0 }),
+			scriptedAnswer({
+				GroupInfo: [
+					{ GroupId: 'team', ErrorCode: 0, Type: 'Private', Name: 'Team' },
+					{ GroupId: 'gone', ErrorCode: 10010, ErrorInfo: 'group id invalid' },
+				],
+			}),
+		);
+		const { output } = await groupRunner(server, 'getMany')(
+			[{}],
+			{ returnAll: true },
+			{ includeProfile: true },
+		);
+		expect(output.map((item) => item.json)).toEqual([
+			expect.objectContaining({ group: 'team', type: 'Work', name: 'Team' }),
+			{ group: 'gone', errorCode: 10010, errorInfo: expect.stringMatching(/\S/) },
 		]);
 	});
 

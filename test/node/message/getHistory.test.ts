@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { ADMIN, fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
+import { ADMIN, fakeApp, SDK_APP_ID, tencentAnswer, scriptedAnswer } from '../../helpers/fixtures';
 import { runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -165,11 +165,7 @@ describe('Message → Get History in the n8n engine', () => {
 			MsgFlagBits: 'odd',
 			IsPeerRead: 2,
 		};
-		server.script({
-			kind: 'raw',
-			status: 200,
-			body: JSON.stringify(tencentAnswer({ Complete: 1, MsgList: [message] })),
-		});
+		server.script(scriptedAnswer({ Complete: 1, MsgList: [message] }));
 		const { output } = await history();
 		expect(
 			output.map((item) => [item.json.msgTime, item.json.recalled, item.json.readByRecipient]),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 
-import { fakeApp, tencentAnswer } from '../../helpers/fixtures';
+import { fakeApp, scriptedAnswer } from '../../helpers/fixtures';
 import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -67,11 +67,7 @@ describe('Message → Get Unread Count in the n8n engine', () => {
 	});
 
 	test('a count that is no count is null, not a failure', async () => {
-		server.script({
-			kind: 'raw',
-			status: 200,
-			body: JSON.stringify(tencentAnswer({ AllC2CUnreadMsgNum: 'many' })),
-		});
+		server.script(scriptedAnswer({ AllC2CUnreadMsgNum: 'many' }));
 		const { output } = await run([{ user: 'ann' }]);
 		expect(output[0].json).toEqual({ userId: 'ann', unreadCount: null });
 	});

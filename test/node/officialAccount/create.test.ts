@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID, tencentAnswer, tencentFailure } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, tencentFailure, scriptedAnswer } from '../../helpers/fixtures';
 import { type RunExtra, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -215,13 +215,7 @@ describe('Official Account → Create in the n8n engine', () => {
 	});
 
 	test("an OK answer without the new account's ID (none given) is unknown and ambiguous, with MISSING_ID: no empty ID for the next step", async () => {
-		server.script({
-			kind: 'raw',
-			status: 200,
-			contentType: 'application/json',
-			apply: true,
-			body: JSON.stringify(tencentAnswer()),
-		});
+		server.script(scriptedAnswer({}, { apply: true }));
 		const { output, errorOutput } = await run(
 			[{ owner: 'owner1', name: 'N' }],
 			{},

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { fakeApp, SDK_APP_ID, tencentAnswer } from '../../helpers/fixtures';
+import { fakeApp, SDK_APP_ID, scriptedAnswer } from '../../helpers/fixtures';
 import { type OnError, runOperation } from '../../helpers/runOperation';
 import { useFakeServer } from '../../helpers/useFakeServer';
 
@@ -15,11 +15,7 @@ const run = (items: IDataObject[], options: INodeParameters = {}, onError?: OnEr
 		onError,
 	});
 
-const answer = (fields: object) => ({
-	kind: 'raw' as const,
-	status: 200,
-	body: JSON.stringify(tencentAnswer(fields)),
-});
+const answer = (fields: object) => scriptedAnswer(fields);
 
 describe('User → Get Online Status in the n8n engine', () => {
 	test('online, reachable by push only, offline and not imported, one item per ID, 500 to a call', async () => {

@@ -6,7 +6,7 @@ import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { executeAs } from '../shapes/execute';
-import { USER_IDS, userIdsField } from '../users';
+import { USER_IDS, userIdsField } from '../../fields/users';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Delete Accounts';

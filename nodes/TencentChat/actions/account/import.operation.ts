@@ -6,7 +6,7 @@ import { batchSizeField, clientOptionFields, optionsField, readId, readText } fr
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { executeAs } from '../shapes/execute';
-import { USER_ID, userField } from '../users';
+import { USER_ID, userField } from '../../fields/users';
 
 /** The name alone would not say what it acts on. */
 export const subtitle = 'Import Accounts';

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COMMANDS, getAppGroupPage, getGroups, GROUP_TYPES, type GroupType } from './api';
-import { type TencentChatClient, type CallOptions } from '../../client';
+import { type CallOptions, describeErrorCode, type TencentChatClient } from '../../client';
 import { clientOptionFields, InvalidInputError, optionsField } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
@@ -48,6 +48,13 @@ export const description: INodeProperties[] = [
 /** A page of IDs as Tencent gives up to 10,000; the node asks for at most this many at once, for answers it reads whole. */
 const PAGE = COMMANDS.getAppGroupPage.maxPerCall ?? 10_000;
 
+/** A listed group whose profile Tencent refused (destroyed in between, say): its code and what it means. */
+function profileFailure(code: number): IDataObject {
+	const errorInfo =
+		describeErrorCode(COMMANDS.getGroups, code).hint ?? 'Tencent gave this error for the group';
+	return { errorCode: code, errorInfo };
+}
+
 async function withProfiles(
 	client: TencentChatClient,
 	ids: string[],
@@ -58,8 +65,9 @@ async function withProfiles(
 	const answers = await Promise.all(chunks.map((chunk) => getGroups(client, chunk, {}, options)));
 	return ids.map((group, index) => {
 		const info = answers[Math.floor(index / 50)].results.get(group);
-		if (info === undefined || 'errorCode' in info)
-			return { group, ...(info ? { errorCode: info.errorCode } : {}) };
+		// Listed, but its profile not given: the group, and nothing said of it that is not known.
+		if (info === undefined) return { group };
+		if ('errorCode' in info) return { group, ...profileFailure(info.errorCode) };
 		return { group, ...groupJson(info.fields, info.customData) };
 	});
 }

@@ -31,7 +31,7 @@ import {
 	offlinePushOptions,
 	readCloudAndPush,
 	readSender,
-} from '../messageOptions';
+} from '../../fields/messageOptions';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { maybeDelivered } from '../shapes/delivery';
 import { executeAs } from '../shapes/execute';

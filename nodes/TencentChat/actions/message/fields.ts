@@ -16,7 +16,7 @@ import {
 	offlinePushOptions,
 	readCloudAndPush,
 	readSender,
-} from '../messageOptions';
+} from '../../fields/messageOptions';
 
 // What a message is, for Send and Send to Many alike: its fields in the editor, and reading one
 // item's message into the body Tencent takes, checked before any call.

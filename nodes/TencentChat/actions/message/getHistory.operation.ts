@@ -13,7 +13,7 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { listFields, type ListOperation, runList } from '../shapes/list';
 import { executeAs } from '../shapes/execute';
 import { messageJson, namingTheEnds, NOT_IMPORTED, PEER_ID, peerField } from './history';
-import { USER_ID, userField } from '../users';
+import { USER_ID, userField } from '../../fields/users';
 
 export const option = {
 	name: 'Get History',

@@ -18,7 +18,7 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { namingTheEnds, NOT_IMPORTED } from './history';
-import { USER_ID, userField } from '../users';
+import { USER_ID, userField } from '../../fields/users';
 
 export const option = {
 	name: 'Get Unread Count',

@@ -14,7 +14,7 @@ import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { RECIPIENT, toField } from './fields';
 import { namingTheEnds, NOT_IMPORTED } from './history';
-import { SENDER } from '../messageOptions';
+import { SENDER } from '../../fields/messageOptions';
 
 export const option = {
 	name: 'Recall',

@@ -7,7 +7,7 @@ import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bul
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { batchSizeField, clientOptionFields, optionsField } from '../../fields';
 import { executeAs } from '../shapes/execute';
-import { USER_IDS, userIdsField } from '../users';
+import { USER_IDS, userIdsField } from '../../fields/users';
 
 export const option = {
 	name: 'Get Online Status',

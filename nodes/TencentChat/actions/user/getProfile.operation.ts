@@ -14,7 +14,7 @@ import { type BulkOperation, freeze, type Outcome, runBulk } from '../shapes/bul
 import { codeOutcomes } from '../shapes/codeOutcomes';
 import { executeAs } from '../shapes/execute';
 import { profileJson, readCustomKey, standardTagOptions } from './fields';
-import { USER_IDS, userIdsField } from '../users';
+import { USER_IDS, userIdsField } from '../../fields/users';
 
 export const option = {
 	name: 'Get Profile',

@@ -7,7 +7,7 @@ import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
 import { type ProfileChange, profileFields, readProfileChange } from './fields';
-import { USER_ID, userField } from '../users';
+import { USER_ID, userField } from '../../fields/users';
 
 export const option = {
 	name: 'Set Profile',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { type FieldLimit, MAX_USER_ID_BYTES } from '../fields';
+import type { FieldLimit } from './field';
+import { MAX_USER_ID_BYTES } from './ids';
 
 // Users by UserID, for every resource that names them (Account, User, Message): one field and
 // one rule for one user, one of each for several.

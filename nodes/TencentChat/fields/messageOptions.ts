@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { type FieldLimit, MAX_MESSAGE_BYTES, MAX_USER_ID_BYTES, readId, readText } from '../fields';
+import type { FieldLimit } from './field';
+import { MAX_USER_ID_BYTES, readId } from './ids';
+import { MAX_MESSAGE_BYTES } from './messageBody';
+import { readText } from './text';
 
 // What a message to a user (Message → Send, Send to Many) and a message into a group (Group →
 // Send Message) share besides its body: who sends it, its cloud custom data and its offline push.
