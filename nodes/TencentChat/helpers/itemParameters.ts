@@ -17,9 +17,14 @@ export function parameterReader(
 	name: string,
 	items: INodeExecutionData[],
 ): (itemIndex: number) => unknown {
-	const raw = context.getNode().parameters[name];
+	// A resource locator ({ __rl, mode, value }) is read for its value, as the engine extracts it.
+	const locator = isLocator(context.getNode().parameters[name]);
+	const raw = rawValue(context.getNode().parameters[name]);
 	const path = typeof raw === 'string' ? parseJsonPath(raw) : undefined;
-	const viaEngine = (itemIndex: number) => context.getNodeParameter(name, itemIndex);
+	const viaEngine = locator
+		? (itemIndex: number) =>
+				context.getNodeParameter(name, itemIndex, undefined, { extractValue: true })
+		: (itemIndex: number) => context.getNodeParameter(name, itemIndex);
 	if (path === undefined) return viaEngine;
 	return (itemIndex) => {
 		let value: unknown = items[itemIndex].json;
@@ -32,6 +37,15 @@ export function parameterReader(
 		}
 		return isPlainValue(value) ? value : viaEngine(itemIndex);
 	};
+}
+
+function isLocator(value: unknown): value is { __rl: true; value: unknown } {
+	return typeof value === 'object' && value !== null && '__rl' in value && 'value' in value;
+}
+
+/** A parameter as the workflow holds it; a resource locator's value. */
+function rawValue(parameter: unknown): unknown {
+	return isLocator(parameter) ? parameter.value : parameter;
 }
 
 function isPlainData(value: unknown): value is object {
@@ -67,9 +81,10 @@ export function itemParameterReader(
 ): (itemIndex: number) => unknown {
 	const raw = context.getNode().parameters[name];
 	if (raw === undefined || holdsExpression(raw)) return parameterReader(context, name, items);
+	const once = parameterReader(context, name, items);
 	let read: { value: unknown } | undefined;
 	return (itemIndex) => {
-		read ??= { value: context.getNodeParameter(name, itemIndex) };
+		read ??= { value: once(itemIndex) };
 		return read.value;
 	};
 }
