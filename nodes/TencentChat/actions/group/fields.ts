@@ -15,6 +15,7 @@ import {
 	readIdList,
 	readText,
 	readWholeNumber,
+	type WholeNumberOption,
 } from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import type { BulkOperation } from '../shapes/bulk';
@@ -385,4 +386,18 @@ export function customDataJson(entries: unknown): IDataObject {
 /** Whether a boolean field (or an expression's answer) is on. */
 export function isOn(value: unknown): boolean {
 	return value === true || value === 'true';
+}
+
+/**
+ * Mute Seconds, as Mute Members and Update Member read it: 0 unmutes, 4294967295 is for ever.
+ * The default is each operation's own (Mute Members mutes for an hour, Update Member changes nothing).
+ */
+export function muteSecondsOption(defaultSeconds: number): WholeNumberOption {
+	return {
+		name: 'muteSeconds',
+		displayName: 'Mute Seconds',
+		min: 0,
+		max: 4_294_967_295,
+		default: defaultSeconds,
+	};
 }

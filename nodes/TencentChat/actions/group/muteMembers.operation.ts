@@ -17,7 +17,14 @@ import {
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
 import { type BulkOperation, freeze, runBulk } from '../shapes/bulk';
 import { executeAs } from '../shapes/execute';
-import { GROUP_ID, groupIdField, groupIdReader, MEMBER_IDS, memberIdsField } from './fields';
+import {
+	GROUP_ID,
+	groupIdField,
+	groupIdReader,
+	MEMBER_IDS,
+	memberIdsField,
+	muteSecondsOption,
+} from './fields';
 
 export const option = {
 	name: 'Mute Members',
@@ -47,13 +54,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const MUTE = {
-	name: 'muteSeconds',
-	displayName: 'Mute Seconds',
-	min: 0,
-	max: 4_294_967_295,
-	default: 3600,
-};
+const MUTE = muteSecondsOption(3600);
 const MUTED = freeze({ status: 'muted' });
 const UNMUTED = freeze({ status: 'unmuted' });
 // A group ID is printable ASCII: a line break cannot be part of one.

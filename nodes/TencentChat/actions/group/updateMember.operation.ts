@@ -23,6 +23,7 @@ import {
 	TEXT,
 	updatedFields,
 	updateFieldsField,
+	muteSecondsOption,
 } from './fields';
 
 export const option = {
@@ -95,13 +96,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const MUTE = {
-	name: 'muteSeconds',
-	displayName: 'Mute Seconds',
-	min: 0,
-	max: 4_294_967_295,
-	default: 0,
-};
+const MUTE = muteSecondsOption(0);
 
 function readChanges(fields: Record<string, unknown>): MemberChanges {
 	const changes: MemberChanges = {};
