@@ -17,14 +17,14 @@ function peakInWindow(times: number[], windowMs: number): number {
 }
 
 /**
- * Calls through `pacer` to a simulated service: each call reaches the service (and is counted)
- * `delayOf(i)` ms after the pacer let it go, and its answer comes back `answerMs` later.
+ * Calls through `pacer` to a simulated service: call `i` reaches the service (and is counted)
+ * `delayOf(i)` ms after the pacer let it go, and its answer is read `answerOf(i)` ms later.
  */
 async function callService(
 	clock: VirtualClock,
 	pacer: RequestPacer,
 	calls: number,
-	{ delayOf, answerMs }: { delayOf: (call: number) => number; answerMs: number },
+	{ delayOf, answerOf }: { delayOf: (call: number) => number; answerOf: (call: number) => number },
 ): Promise<number[]> {
 	const countedAt: number[] = [];
 	let next = 0;
@@ -32,9 +32,10 @@ async function callService(
 		Array.from({ length: calls }, async () => {
 			const paced = await pacer.acquire();
 			paced.written();
-			await clock.sleep(delayOf(next++));
+			const call = next++;
+			await clock.sleep(delayOf(call));
 			countedAt.push(clock.now());
-			await clock.sleep(answerMs);
+			await clock.sleep(answerOf(call));
 			paced.answered();
 		}),
 	);
@@ -53,7 +54,10 @@ describe('RequestPacer', () => {
 		const pacer = pacerOn(clock, 20, 200, 5);
 		let seed = 7;
 		const jitter = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 30;
-		const countedAt = await callService(clock, pacer, 70, { delayOf: jitter, answerMs: 20 });
+		const countedAt = await callService(clock, pacer, 70, {
+			delayOf: jitter,
+			answerOf: () => 20,
+		});
 		expect(peakInWindow(countedAt, 200)).toBeLessThanOrEqual(20);
 		// 70 calls at 20 per window cannot be counted in fewer than three full windows.
 		expect(countedAt[69] - countedAt[0]).toBeGreaterThanOrEqual(3 * 200);
@@ -66,9 +70,25 @@ describe('RequestPacer', () => {
 		const pacer = pacerOn(clock, 20, 300, 5);
 		const countedAt = await callService(clock, pacer, 60, {
 			delayOf: (call) => (call < 20 ? 8 * call : 2),
-			answerMs: 20,
+			answerOf: () => 20,
 		});
 		expect(peakInWindow(countedAt, 300)).toBeLessThanOrEqual(20);
+	});
+
+	test('a busy process that reads its answers late keeps to the limit: the service counted each as it came', async () => {
+		// The service counts each call 1 ms after it left and answers at once, but this process reads
+		// answers only between stretches of other work, every 40 ms: round trips from 1 to 40 ms.
+		const clock = new VirtualClock();
+		const pacer = pacerOn(clock, 20, 200, 5);
+		const readAt = (countedAt: number) => Math.ceil((countedAt + 1) / 40) * 40 - countedAt;
+		const countedAt = await callService(clock, pacer, 100, {
+			delayOf: () => 1,
+			answerOf: () => readAt(clock.now()),
+		});
+		expect(peakInWindow(countedAt, 200)).toBeLessThanOrEqual(20);
+		// Five windows' calls: the first four full, each at most a read's wait longer than a window.
+		expect(countedAt[99] - countedAt[0]).toBeGreaterThanOrEqual(4 * 200);
+		expect(countedAt[99] - countedAt[0]).toBeLessThanOrEqual(4 * (200 + 5 + 40));
 	});
 
 	test("an idle pacer lets a whole window's budget go at once", async () => {

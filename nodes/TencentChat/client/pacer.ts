@@ -5,12 +5,20 @@ import { type Waiter, waitInQueue, wake } from './abort';
 //
 // The service counts a call when it arrives, which is later than when it left here, by a delay
 // that varies: a burst queues in the network, in the service and in this process. Guessing that
-// delay would either waste budget or draw rejections, so the pacer learns it from the answers. A
-// call can have been counted no later than its answer came back, less the fastest round trip seen
-// (the part of every round trip that follows the count): that is the time the call is held to.
-// Round trips start when a call is written to its socket, not when the pacer let it go: the wait
-// for a connection or for a busy event loop is no part of the network's fastest round trip. A call
-// still in flight holds its place in the window until it is answered.
+// delay would either waste budget or draw rejections, so the pacer learns it from the answers: a
+// call is held to its answer less the fastest round trip seen. Round trips start when a call is
+// written to its socket, not when the pacer let it go: the wait for a connection or for a busy
+// event loop is no part of the network's. A call still in flight holds its place in the window
+// until it is answered.
+//
+// What that relies on: the fastest round trip is no longer than the part of one call's round trip
+// after the service counted it plus the part of the next call's before. It holds for the delays of
+// a network and of a service, and when either side alone is busy: a burst that queued in the
+// service comes back spread out, a busy n8n process reads answers late of calls the service counted
+// at once, and in both some call goes through fast on both sides, so the fastest round trip is the
+// true floor. It fails only when the service and this process take turns on the same CPUs, so
+// that no call is fast on both sides (a fake server on a loaded test machine: its calls queue
+// before the count while n8n runs, and are read late while the server runs).
 //
 // So a job on an idle app sends a whole window's budget at once; each later call goes as soon as
 // the window has room, which keeps the calls at the limit, not under it. Any queueing a burst
