@@ -10,9 +10,11 @@ export {
 	batchSizeOption,
 	CLIENT_OPTIONS,
 	clientOptionFields,
+	maxRetriesField,
 	optionsField,
 	readOptions,
 	readWholeNumber,
+	timeoutField,
 	type WholeNumberOption,
 } from './options';
 export {

@@ -103,6 +103,34 @@ export function batchSizeField(command: Command, what: string): INodeProperties 
 }
 
 // The editor's defaults are written out: n8n's linter reads them as literals. A test checks they match.
+
+/** Max Retries, described for what the operation retries. */
+export function maxRetriesField(description: string): INodeProperties {
+	return {
+		displayName: CLIENT_OPTIONS.maxRetries.displayName,
+		name: CLIENT_OPTIONS.maxRetries.name,
+		type: 'number',
+		typeOptions: {
+			minValue: CLIENT_OPTIONS.maxRetries.min,
+			maxValue: CLIENT_OPTIONS.maxRetries.max,
+		},
+		default: 5,
+		description,
+	};
+}
+
+/** Timeout (ms), described for what the operation waits for. */
+export function timeoutField(description: string): INodeProperties {
+	return {
+		displayName: CLIENT_OPTIONS.timeoutMs.displayName,
+		name: CLIENT_OPTIONS.timeoutMs.name,
+		type: 'number',
+		typeOptions: { minValue: CLIENT_OPTIONS.timeoutMs.min, maxValue: CLIENT_OPTIONS.timeoutMs.max },
+		default: 10_000,
+		description,
+	};
+}
+
 export const clientOptionFields: INodeProperties[] = [
 	{
 		displayName: CLIENT_OPTIONS.maxConcurrency.displayName,
@@ -116,26 +144,10 @@ export const clientOptionFields: INodeProperties[] = [
 		description:
 			"Calls of this execution in flight at once. The default lets a whole second's budget be in flight, even at a distant data centre's latency; the app's rate limit is kept whatever this is.",
 	},
-	{
-		displayName: CLIENT_OPTIONS.maxRetries.displayName,
-		name: CLIENT_OPTIONS.maxRetries.name,
-		type: 'number',
-		typeOptions: {
-			minValue: CLIENT_OPTIONS.maxRetries.min,
-			maxValue: CLIENT_OPTIONS.maxRetries.max,
-		},
-		default: 5,
-		description:
-			'How often to retry a call that failed in a way that may pass (network errors, timeouts, busy service), with growing pauses',
-	},
-	{
-		displayName: CLIENT_OPTIONS.timeoutMs.displayName,
-		name: CLIENT_OPTIONS.timeoutMs.name,
-		type: 'number',
-		typeOptions: { minValue: CLIENT_OPTIONS.timeoutMs.min, maxValue: CLIENT_OPTIONS.timeoutMs.max },
-		default: 10_000,
-		description: "How long to wait for one answer. Tencent's own backend gives up after 3,000 ms.",
-	},
+	maxRetriesField(
+		'How often to retry a call that failed in a way that may pass (network errors, timeouts, busy service), with growing pauses',
+	),
+	timeoutField("How long to wait for one answer. Tencent's own backend gives up after 3,000 ms."),
 ];
 
 /** The Options collection of an operation. */

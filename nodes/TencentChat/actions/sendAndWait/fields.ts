@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CLIENT_OPTIONS } from '../../fields';
+import { maxRetriesField, timeoutField } from '../../fields';
 
 // The fields of Send and Wait for Response, for every resource that offers it. Their names are
 // n8n's own Send and Wait names (message, responseType, approvalOptions, defineForm, formFields,
@@ -137,27 +137,12 @@ const commonOptions: INodeProperties[] = [
 		],
 		description: 'How the message carries its links',
 	},
-	{
-		displayName: CLIENT_OPTIONS.maxRetries.displayName,
-		name: CLIENT_OPTIONS.maxRetries.name,
-		type: 'number',
-		typeOptions: {
-			minValue: CLIENT_OPTIONS.maxRetries.min,
-			maxValue: CLIENT_OPTIONS.maxRetries.max,
-		},
-		default: 5,
-		description:
-			'How often to retry the send when it failed in a way that may pass (network errors, timeouts, busy service), with growing pauses',
-	},
-	{
-		displayName: CLIENT_OPTIONS.timeoutMs.displayName,
-		name: CLIENT_OPTIONS.timeoutMs.name,
-		type: 'number',
-		typeOptions: { minValue: CLIENT_OPTIONS.timeoutMs.min, maxValue: CLIENT_OPTIONS.timeoutMs.max },
-		default: 10_000,
-		description:
-			"How long to wait for Tencent's answer to the send. Tencent's own backend gives up after 3,000 ms.",
-	},
+	maxRetriesField(
+		'How often to retry the send when it failed in a way that may pass (network errors, timeouts, busy service), with growing pauses',
+	),
+	timeoutField(
+		"How long to wait for Tencent's answer to the send. Tencent's own backend gives up after 3,000 ms.",
+	),
 ];
 
 const formFieldValues: INodeProperties[] = [
