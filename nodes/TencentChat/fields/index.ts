@@ -4,7 +4,7 @@
 
 export { type FieldLimit, InvalidInputError } from './field';
 export { MAX_OFFICIAL_ACCOUNT_ID_BYTES, MAX_USER_ID_BYTES, readId, readIdList } from './ids';
-export { readText } from './text';
+export { readOptionalText, readText } from './text';
 export {
 	batchSizeField,
 	batchSizeOption,

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { FieldLimit } from './field';
 import { MAX_USER_ID_BYTES, readId } from './ids';
 import { MAX_MESSAGE_BYTES } from './messageBody';
-import { readText } from './text';
+import { readOptionalText } from './text';
 
 // What a message to a user (Message → Send, Send to Many) and a message into a group (Group →
 // Send Message) share besides its body: who sends it, its cloud custom data and its offline push.
@@ -76,17 +76,13 @@ export function readCloudAndPush(options: Record<string, unknown>): {
 	CloudCustomData?: string;
 	OfflinePushInfo?: { Title?: string; Desc?: string };
 } {
-	const cloudCustomData = optionalText(options.cloudCustomData, CLOUD_CUSTOM_DATA);
-	const title = optionalText(options.offlinePushTitle, PUSH_TITLE);
-	const text = optionalText(options.offlinePushText, PUSH_TEXT);
+	const cloudCustomData = readOptionalText(options.cloudCustomData, CLOUD_CUSTOM_DATA);
+	const title = readOptionalText(options.offlinePushTitle, PUSH_TITLE);
+	const text = readOptionalText(options.offlinePushText, PUSH_TEXT);
 	return {
 		...(cloudCustomData ? { CloudCustomData: cloudCustomData } : {}),
 		...(title || text
 			? { OfflinePushInfo: { ...(title ? { Title: title } : {}), ...(text ? { Desc: text } : {}) } }
 			: {}),
 	};
-}
-
-function optionalText(value: unknown, rule: { field: string; maxBytes: number }): string {
-	return value === undefined || value === null ? '' : readText(value, rule);
 }

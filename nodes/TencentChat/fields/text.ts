@@ -20,3 +20,8 @@ export function readText(value: unknown, rule: FieldLimit): string {
 	}
 	return value;
 }
+
+/** Text a field may leave out: undefined when it is not given, checked as `readText` otherwise. */
+export function readOptionalText(value: unknown, rule: FieldLimit): string | undefined {
+	return value === undefined || value === null ? undefined : readText(value, rule);
+}

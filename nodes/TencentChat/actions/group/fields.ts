@@ -13,6 +13,7 @@ import {
 	MAX_USER_ID_BYTES,
 	readId,
 	readIdList,
+	readOptionalText,
 	readText,
 	readWholeNumber,
 	type WholeNumberOption,
@@ -121,14 +122,6 @@ export const TEXT = {
 	faceUrl: { field: 'Face URL', maxBytes: 100 },
 	nameCard: { field: 'Name Card', maxBytes: 50 },
 } satisfies Record<string, FieldLimit>;
-
-export function readOptionalText(
-	value: unknown,
-	rule: { field: string; maxBytes: number },
-): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	return readText(value, rule);
-}
 
 export const GROUP_TYPE_OPTIONS = [
 	{

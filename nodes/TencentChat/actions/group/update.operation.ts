@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { type GroupChanges, updateGroup } from './api';
-import { clientOptionFields, InvalidInputError, optionsField } from '../../fields';
+import {
+	clientOptionFields,
+	InvalidInputError,
+	optionsField,
+	readOptionalText,
+} from '../../fields';
 import { itemParameterReader } from '../../helpers/itemParameters';
 import { type PerItemOperation, runPerItem } from '../shapes/perItem';
 import { executeAs } from '../shapes/execute';
@@ -13,7 +18,6 @@ import {
 	groupProfileFields,
 	isOn,
 	readGroupProfile,
-	readOptionalText,
 	someChanges,
 	TEXT,
 	updatedFields,

@@ -7,6 +7,7 @@ import {
 	InvalidInputError,
 	optionsField,
 	readId,
+	readOptionalText,
 	readWholeNumber,
 } from '../../fields';
 import { itemParameterReader, parameterReader } from '../../helpers/itemParameters';
@@ -18,7 +19,6 @@ import {
 	MEMBER_ID,
 	memberIdField,
 	readCustomData,
-	readOptionalText,
 	someChanges,
 	TEXT,
 	updatedFields,
