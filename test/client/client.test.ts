@@ -134,7 +134,9 @@ describe('TencentChatClient against the fake server', () => {
 		setTimeout(() => server.setFaults({}), 30);
 		const answer = await pending;
 		expect(answer.mayHaveBeenAppliedBefore).toBe(true);
-		expect(server.subscribers(1400000001, ACCOUNT)).toEqual(expect.arrayContaining(['r1', 'r2']));
+		expect(server.inspect('subscribers', 1400000001, ACCOUNT)).toEqual(
+			expect.arrayContaining(['r1', 'r2']),
+		);
 	});
 
 	test('an HTML page with status 200 is an INVALID_RESPONSE, retried, then reported', async () => {
@@ -155,7 +157,7 @@ describe('TencentChatClient against the fake server', () => {
 		const answer = await addSubscribers(client(), ACCOUNT, ['a']);
 		expect(answer.results.size).toBe(0);
 		expect(answer.attempts).toBe(1);
-		expect(server.subscribers(1400000001, ACCOUNT)).toContain('a');
+		expect(server.inspect('subscribers', 1400000001, ACCOUNT)).toContain('a');
 	});
 
 	test.each([

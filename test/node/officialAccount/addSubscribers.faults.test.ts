@@ -74,7 +74,7 @@ describe('soak: 20,000 subscribers through every fault at once', () => {
 		expect(output).toHaveLength(20_000);
 
 		const subscribed = new Map(
-			ACCOUNTS.map((id) => [id, new Set(server.subscribers(SDK_APP_ID, id))]),
+			ACCOUNTS.map((id) => [id, new Set(server.inspect('subscribers', SDK_APP_ID, id))]),
 		);
 		const counts: Record<string, number> = {};
 		output.forEach((item, i) => {
@@ -221,7 +221,7 @@ describe('malformed answers (Continue On Fail)', () => {
 			['m2', 'unknown', 'MISSING_RESULT'],
 			['m3', 'unknown', 'MISSING_RESULT'],
 		]);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toEqual(
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1])).toEqual(
 			expect.arrayContaining(['m1', 'm2', 'm3']),
 		);
 	});

@@ -55,8 +55,8 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		});
 		// 120 distinct subscribers, 40 per account: one call per account is the fewest the API allows.
 		expect(server.stats.addSubscriberCalls).toBe(3);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(40);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[0])).toHaveLength(40);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1])).toHaveLength(40);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[0])).toHaveLength(40);
 	});
 
 	test('an item may bring an array or a comma-separated list of subscribers', async () => {
@@ -178,7 +178,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			['Subscriber IDs must be an ID (text or a whole number), not an object', { item: 1 }],
 			['c', { item: 2 }],
 		]);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1]).sort()).toEqual(['a', 'c']);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1]).sort()).toEqual(['a', 'c']);
 	});
 
 	test('injected 502s and 20005s are retried until every subscriber is added', async () => {
@@ -197,7 +197,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		);
 		expect(server.stats.faultsInjected).toBeGreaterThan(5);
 		expect(server.stats.addSubscriberCalls).toBe(30 + server.stats.faultsInjected);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(300);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1])).toHaveLength(300);
 	});
 
 	test('a job planned while its first calls are out, answered out of order, gives every item its own result in input order', async () => {
@@ -232,7 +232,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		expect(server.stats.faultsInjected).toBeGreaterThan(30);
 		expect(server.stats.addSubscriberCalls).toBe(390 + server.stats.faultsInjected);
 		for (const account of ACCOUNTS)
-			expect(server.subscribers(SDK_APP_ID, account)).toHaveLength(
+			expect(server.inspect('subscribers', SDK_APP_ID, account)).toHaveLength(
 				account === ACCOUNTS[0] ? 1_304 : 1_300,
 			);
 	});
