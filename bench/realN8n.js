@@ -27,6 +27,7 @@ const {
 	addSubscribersNode,
 	controlFakeServer: control,
 	executeWorkflow: execute,
+	inspectFakeServer: inspect,
 	installN8n,
 	installPackage,
 	run,
@@ -163,12 +164,7 @@ async function measure(tools, env, serverUrl, spec) {
 	await control(serverUrl, 'reset-stats');
 	const { run: result, wallMs } = execute(tools, env, spec.id);
 	const stats = await control(serverUrl, 'stats');
-	const held = (
-		await control(serverUrl, 'subscribers', {
-			sdkAppId: SDK_APP_ID,
-			officialAccount: accountOf(spec.id),
-		})
-	).subscribers.length;
+	const held = (await inspect(serverUrl, 'subscribers', SDK_APP_ID, accountOf(spec.id))).length;
 	const task = result.data.resultData.runData[names[spec.node]]?.[0];
 	const items = task?.data?.main?.[0] ?? [];
 	const nodeMs = task?.executionTime ?? NaN;

@@ -205,6 +205,23 @@ async function controlFakeServer(serverUrl, pathName, body = {}) {
 }
 
 /**
+ * What a module of the fake server holds of an app, or a state a test sets (`server.inspect` over
+ * `/_fake/inspect`): `inspectFakeServer(url, 'mailbox', sdkAppId, userId)`. Throws on a name no module declares.
+ */
+async function inspectFakeServer(serverUrl, inspection, sdkAppId, ...args) {
+	const response = await fetch(`${serverUrl}/_fake/inspect`, {
+		method: 'POST',
+		body: JSON.stringify({ inspection, sdkAppId, args }),
+	});
+	const answer = await response.json();
+	if (!response.ok)
+		throw new Error(
+			`fake server inspection ${inspection}: HTTP ${response.status} ${answer.error}`,
+		);
+	return answer.result;
+}
+
+/**
  * The Tencent Chat node as the e2e and bench workflows use it: Official Account → Add Subscribers
  * of `$json.account` and `$json.subscriber`, options at their defaults. `extra` sets more of the
  * node (its settings, such as onError) or replaces any of it.
@@ -283,5 +300,6 @@ module.exports = {
 	stopProcess,
 	executeWorkflow,
 	controlFakeServer,
+	inspectFakeServer,
 	addSubscribersNode,
 };
