@@ -178,10 +178,10 @@ async function measure(tools, env, serverUrl, spec) {
 		wallMs,
 		perSecond: held / (workflowMs / 1000),
 		perSecondNode: held / (nodeMs / 1000),
-		calls: stats.addSubscriberCalls,
+		calls: stats.calls.add_subscriber ?? 0,
 		rateLimited: stats.rateLimited,
 		connections: stats.connections,
-		peakCallsPerSecond: stats.peakCallsPerSecond,
+		peakCallsPerSecond: stats.peakCallsPerSecondByCommand.add_subscriber ?? 0,
 		itemsOut: items.length,
 		itemsSayingFail: items.filter(
 			(item) => item.json?.ActionStatus === 'FAIL' || item.json?.status === 'failed',

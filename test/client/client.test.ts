@@ -95,7 +95,7 @@ describe('TencentChatClient against the fake server', () => {
 		const error = await failureOf(addSubscribers(client(), '@TOA#_gone', ['a']));
 		expect(error.code).toBe(130004);
 		expect(error.attempts).toBe(1);
-		expect(server.stats.addSubscriberCalls).toBe(1);
+		expect(server.stats.calls.add_subscriber).toBe(1);
 	});
 
 	test('stops after the configured retries', async () => {
@@ -103,7 +103,7 @@ describe('TencentChatClient against the fake server', () => {
 		const error = await failureOf(addSubscribers(client({ maxRetries: 2 }), ACCOUNT, ['a']));
 		expect(error.code).toBe('HTTP_502');
 		expect(error.attempts).toBe(3);
-		expect(server.stats.addSubscriberCalls).toBe(3);
+		expect(server.stats.calls.add_subscriber).toBe(3);
 	});
 
 	test('a call waiting to retry holds no concurrency slot', async () => {

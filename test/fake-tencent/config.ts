@@ -63,7 +63,7 @@ export type Mutation =
 	| { path: AnswerPath; repeat: true }
 	| { path: AnswerPath; stranger: true };
 
-/** How to change an answer's per-entry list (e.g. add_subscriber's `SubscriberList`). */
+/** How to change an answer's per-entry list (where it is: the command's entry in its module's `entryLists`). */
 export type Transform = 'dropList' | 'dropFirst' | 'addStranger' | 'renameFirst' | 'badResult';
 
 /**

@@ -23,7 +23,6 @@ test('the control client sets up, scripts and inspects a server through /_fake/*
 	expect(await control.inspect('subscribers', APP.sdkAppId, '@TOA#_ctl')).toEqual(['a', 'b']);
 	expect(await control.stats()).toMatchObject({
 		requests: 2,
-		addSubscriberCalls: 2,
 		calls: { add_subscriber: 2 },
 	});
 	expect(await control.userSigsSeen()).toEqual([...FakeTencentServer.userSigsSeen]);

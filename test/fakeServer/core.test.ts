@@ -44,9 +44,9 @@ describe('limits from the command table', () => {
 		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toHaveLength(4);
 		expect(server.stats).toMatchObject({
 			rateLimited: 1,
-			addSubscriberCalls: 5,
-			addSubscriberApplied: 4,
-			peakCallsPerSecond: 4,
+			calls: { add_subscriber: 5 },
+			applied: { add_subscriber: 4 },
+			peakCallsPerSecondByCommand: { add_subscriber: 4 },
 		});
 	});
 

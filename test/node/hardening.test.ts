@@ -97,7 +97,7 @@ describe('numeric options from expressions are checked before any call, for ever
 		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.status)).toEqual(Array(25).fill('added'));
-		expect(server.stats.addSubscriberCalls).toBe(3);
+		expect(server.stats.calls.add_subscriber).toBe(3);
 	});
 
 	test("a bad option in one execution leaves another execution's pace alone", async () => {

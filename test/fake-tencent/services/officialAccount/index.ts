@@ -3,7 +3,6 @@
 // `messages.ts`, the state in `state.ts`.
 
 import type { COMMANDS } from '../../../../nodes/TencentChat/actions/officialAccount/api/commands';
-import { subscriberCallbackBody } from '../../callbacks';
 import {
 	type CallbackEvents,
 	type Answer,
@@ -125,7 +124,13 @@ function subscriberCallbacks(
 		return [
 			{
 				command,
-				body: subscriberCallbackBody(command, body.Official_Account, operator, changed, nowMs),
+				body: {
+					CallbackCommand: command,
+					Official_Account: body.Official_Account,
+					Operator_Account: operator,
+					SubscribeAccountList: changed.map((id) => ({ Subscriber_Account: id })),
+					EventTime: nowMs,
+				},
 			},
 		];
 	};
