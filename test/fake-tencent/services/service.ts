@@ -13,7 +13,7 @@ export type RequestBody = Record<string, unknown>;
 export interface CoreApp {
 	sdkAppId: number;
 	secretKey: string;
-	/** The identifiers allowed to call (60016 for any other); the first one seeds commands. */
+	/** The identifiers allowed to call (60016 for any other); the first is `server.seed`'s operator. */
 	admins: string[];
 }
 
