@@ -27,6 +27,7 @@ const {
 	addSubscribersNode,
 	controlFakeServer: control,
 	executeWorkflow: execute,
+	inspectFakeServer: inspect,
 	installN8n,
 	installPackage,
 	run,
@@ -163,12 +164,7 @@ async function measure(tools, env, serverUrl, spec) {
 	await control(serverUrl, 'reset-stats');
 	const { run: result, wallMs } = execute(tools, env, spec.id);
 	const stats = await control(serverUrl, 'stats');
-	const held = (
-		await control(serverUrl, 'subscribers', {
-			sdkAppId: SDK_APP_ID,
-			officialAccount: accountOf(spec.id),
-		})
-	).subscribers.length;
+	const held = (await inspect(serverUrl, 'subscribers', SDK_APP_ID, accountOf(spec.id))).length;
 	const task = result.data.resultData.runData[names[spec.node]]?.[0];
 	const items = task?.data?.main?.[0] ?? [];
 	const nodeMs = task?.executionTime ?? NaN;
@@ -182,10 +178,10 @@ async function measure(tools, env, serverUrl, spec) {
 		wallMs,
 		perSecond: held / (workflowMs / 1000),
 		perSecondNode: held / (nodeMs / 1000),
-		calls: stats.addSubscriberCalls,
+		calls: stats.calls.add_subscriber ?? 0,
 		rateLimited: stats.rateLimited,
 		connections: stats.connections,
-		peakCallsPerSecond: stats.peakCallsPerSecond,
+		peakCallsPerSecond: stats.peakCallsPerSecondByCommand.add_subscriber ?? 0,
 		itemsOut: items.length,
 		itemsSayingFail: items.filter(
 			(item) => item.json?.ActionStatus === 'FAIL' || item.json?.status === 'failed',

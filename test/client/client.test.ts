@@ -95,7 +95,7 @@ describe('TencentChatClient against the fake server', () => {
 		const error = await failureOf(addSubscribers(client(), '@TOA#_gone', ['a']));
 		expect(error.code).toBe(130004);
 		expect(error.attempts).toBe(1);
-		expect(server.stats.addSubscriberCalls).toBe(1);
+		expect(server.stats.calls.add_subscriber).toBe(1);
 	});
 
 	test('stops after the configured retries', async () => {
@@ -103,7 +103,7 @@ describe('TencentChatClient against the fake server', () => {
 		const error = await failureOf(addSubscribers(client({ maxRetries: 2 }), ACCOUNT, ['a']));
 		expect(error.code).toBe('HTTP_502');
 		expect(error.attempts).toBe(3);
-		expect(server.stats.addSubscriberCalls).toBe(3);
+		expect(server.stats.calls.add_subscriber).toBe(3);
 	});
 
 	test('a call waiting to retry holds no concurrency slot', async () => {
@@ -134,7 +134,9 @@ describe('TencentChatClient against the fake server', () => {
 		setTimeout(() => server.setFaults({}), 30);
 		const answer = await pending;
 		expect(answer.mayHaveBeenAppliedBefore).toBe(true);
-		expect(server.subscribers(1400000001, ACCOUNT)).toEqual(expect.arrayContaining(['r1', 'r2']));
+		expect(server.inspect('subscribers', 1400000001, ACCOUNT)).toEqual(
+			expect.arrayContaining(['r1', 'r2']),
+		);
 	});
 
 	test('an HTML page with status 200 is an INVALID_RESPONSE, retried, then reported', async () => {
@@ -155,7 +157,7 @@ describe('TencentChatClient against the fake server', () => {
 		const answer = await addSubscribers(client(), ACCOUNT, ['a']);
 		expect(answer.results.size).toBe(0);
 		expect(answer.attempts).toBe(1);
-		expect(server.subscribers(1400000001, ACCOUNT)).toContain('a');
+		expect(server.inspect('subscribers', 1400000001, ACCOUNT)).toContain('a');
 	});
 
 	test.each([

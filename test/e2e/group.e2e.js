@@ -2,7 +2,7 @@
 /**
  * The Group chain in real n8n: Create group → Add 1,000 members from items → Send Message → Get
  * Members (Return All) → Remove 10 → Delete, in one workflow. After each step a side branch asks
- * the fake server for the group as it holds it (an HTTP Request node on /_fake/group, run before
+ * the fake server for the group as it holds it (an HTTP Request node on /_fake/inspect, run before
  * the next step in n8n's v1 order: the upper branch first), so the server's state is checked after
  * every step, not only at the end.
  */
@@ -38,10 +38,10 @@ function groupWorkflow({ serverUrl, sdkAppId, trigger, codeAt, tencentChatAt, wo
 		position: [x, -200],
 		parameters: {
 			method: 'POST',
-			url: `${serverUrl}/_fake/group`,
+			url: `${serverUrl}/_fake/inspect`,
 			sendBody: true,
 			specifyBody: 'json',
-			jsonBody: JSON.stringify({ sdkAppId, groupId: GROUP_ID }),
+			jsonBody: JSON.stringify({ inspection: 'group', sdkAppId, args: [GROUP_ID] }),
 			options: {},
 		},
 		executeOnce: true,
@@ -103,7 +103,7 @@ function checkGroupChain({ execute, outputOf, check }) {
 	const result = execute('e2eGroupChain');
 	const out = Object.fromEntries(STEPS.map((step) => [step, outputOf(result, step)]));
 	const snap = Object.fromEntries(
-		STEPS.map((step) => [step, outputOf(result, `Snap ${step}`)[0]?.json ?? {}]),
+		STEPS.map((step) => [step, outputOf(result, `Snap ${step}`)[0]?.json.result ?? {}]),
 	);
 	const error = result.data.resultData.error;
 	check(

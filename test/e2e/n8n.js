@@ -197,11 +197,35 @@ function executeWorkflow(tools, env, id) {
 
 /** A `/_fake/*` control request to the fake Tencent Chat server running as its own process. */
 async function controlFakeServer(serverUrl, pathName, body = {}) {
-	const response = await fetch(`${serverUrl}/_fake/${pathName}`, {
+	return await (await postToFakeServer(serverUrl, pathName, body)).json();
+}
+
+/**
+ * What a module of the fake server holds of an app, or a state a test sets (`server.inspect` over
+ * `/_fake/inspect`): `inspectFakeServer(url, 'mailbox', sdkAppId, userId)`. Throws on a name no
+ * module declares.
+ */
+async function inspectFakeServer(serverUrl, inspection, sdkAppId, ...args) {
+	const response = await postToFakeServer(serverUrl, 'inspect', { inspection, sdkAppId, args });
+	const answer = await response.json();
+	if (!response.ok)
+		throw new Error(
+			`fake server inspection ${inspection}: HTTP ${response.status} ${answer.error}`,
+		);
+	return answer.result;
+}
+
+/**
+ * One connection per request: `n8n execute` runs synchronously and blocks this process for longer
+ * than the fake server keeps an idle connection, so a kept-alive one would be found closed
+ * ("other side closed") by the next request.
+ */
+function postToFakeServer(serverUrl, pathName, body) {
+	return fetch(`${serverUrl}/_fake/${pathName}`, {
 		method: 'POST',
+		headers: { connection: 'close' },
 		body: JSON.stringify(body),
 	});
-	return await response.json();
 }
 
 /**
@@ -283,5 +307,6 @@ module.exports = {
 	stopProcess,
 	executeWorkflow,
 	controlFakeServer,
+	inspectFakeServer,
 	addSubscribersNode,
 };

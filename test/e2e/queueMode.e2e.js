@@ -25,6 +25,7 @@ const path = require('node:path');
 const {
 	addSubscribersNode,
 	controlFakeServer: control,
+	inspectFakeServer: inspect,
 	installN8n,
 	installPackage,
 	installTarball,
@@ -416,13 +417,7 @@ async function checkQueueMode({ check, tools = installN8n(), tarball }) {
 		});
 		const held = await Promise.all(
 			ACCOUNTS.map(
-				async (account) =>
-					(
-						await control(serverUrl, 'subscribers', {
-							sdkAppId: SDK_APP_ID,
-							officialAccount: account,
-						})
-					).subscribers.length,
+				async (account) => (await inspect(serverUrl, 'subscribers', SDK_APP_ID, account)).length,
 			),
 		);
 		check(

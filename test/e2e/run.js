@@ -39,6 +39,7 @@ const {
 	addSubscribersNode,
 	controlFakeServer: control,
 	executeWorkflow,
+	inspectFakeServer: inspect,
 	installN8n,
 	installPackage,
 	npmEnv,
@@ -446,9 +447,7 @@ async function checkChain(tools, env, serverUrl) {
 			result.data.resultData.error === undefined,
 		`added ${added.length}, listed ${listed.length}, removed ${removed.length}, count ${got[0]?.json.subscriberCount}`,
 	);
-	const left = (
-		await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_C })
-	).subscribers;
+	const left = await inspect(serverUrl, 'subscribers', SDK_APP_ID, ACCOUNT_C);
 	check(
 		'chain: the server holds exactly the 10 subscribers it had',
 		JSON.stringify(left) === JSON.stringify(KEPT_SUBSCRIBERS),
@@ -501,10 +500,7 @@ async function checkLifecycle(tools, env, serverUrl) {
 		sentTimes.length === 2 && sentTimes[1] - sentTimes[0] >= 1000,
 		sent.map((item) => item.json.msgTime).join(' → '),
 	);
-	const state = await control(serverUrl, 'official-account', {
-		sdkAppId: SDK_APP_ID,
-		officialAccount: LIFE_ACCOUNT,
-	});
+	const state = await inspect(serverUrl, 'officialAccount', SDK_APP_ID, LIFE_ACCOUNT);
 	const fans = Object.keys(state.subscribers ?? {});
 	check(
 		"lifecycle: the server's state at the end: the account destroyed, with its owner, 30 subscribers (fan0 tagged gold) and both messages recalled",
@@ -562,22 +558,17 @@ async function checkCrmChain(tools, env, serverUrl) {
 			(result.data.resultData.error ? `, error: ${result.data.resultData.error.message}` : ''),
 	);
 	const accounts = await Promise.all(
-		CUSTOMERS.map((userId) => control(serverUrl, 'account', { sdkAppId: SDK_APP_ID, userId })),
+		CUSTOMERS.map((userId) => inspect(serverUrl, 'account', SDK_APP_ID, userId)),
 	);
 	const importedOnce = accounts.filter(
-		(entry, i) => entry.account?.imports === 1 && entry.account.nick === `Customer ${i}`,
+		(account, i) => account?.imports === 1 && account.nick === `Customer ${i}`,
 	).length;
 	check(
 		'CRM chain: every customer is an account, imported once by the run, with its own nickname',
 		importedOnce === 500,
 		`${importedOnce} of 500`,
 	);
-	const subscribers = (
-		await control(serverUrl, 'subscribers', {
-			sdkAppId: SDK_APP_ID,
-			officialAccount: WELCOME_ACCOUNT,
-		})
-	).subscribers;
+	const subscribers = await inspect(serverUrl, 'subscribers', SDK_APP_ID, WELCOME_ACCOUNT);
 	check(
 		'CRM chain: every customer is subscribed once',
 		subscribers.length === 500 &&
@@ -586,16 +577,16 @@ async function checkCrmChain(tools, env, serverUrl) {
 		`${subscribers.length} subscriptions, ${new Set(subscribers).size} distinct`,
 	);
 	const mailboxes = await Promise.all(
-		CUSTOMERS.map((userId) => control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId })),
+		CUSTOMERS.map((userId) => inspect(serverUrl, 'mailbox', SDK_APP_ID, userId)),
 	);
 	const welcomedOnce = mailboxes.filter(
-		({ messages }) =>
+		(messages) =>
 			messages.length === 1 &&
 			messages[0].from === ADMIN &&
 			messages[0].msgBody[0]?.MsgContent?.Text === WELCOME_TEXT &&
 			messages[0].offlinePushInfo?.Title === 'Example Shop',
 	).length;
-	const messages = mailboxes.reduce((sum, { messages: held }) => sum + held.length, 0);
+	const messages = mailboxes.reduce((sum, held) => sum + held.length, 0);
 	check(
 		'CRM chain: every customer holds exactly one welcome message',
 		welcomedOnce === 500 && messages === 500,
@@ -628,18 +619,15 @@ async function checkAccountsAndMessages(tools, env, serverUrl) {
 			`${JSON.stringify(follows.map((item) => item.json.officialAccount))}, deleted ${removed.filter((item) => item.json.status === 'deleted').length}` +
 			(result.data.resultData.error ? `, error: ${result.data.resultData.error.message}` : ''),
 	);
-	const mailbox = (await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: 'cust1' }))
-		.messages;
+	const mailbox = await inspect(serverUrl, 'mailbox', SDK_APP_ID, 'cust1');
 	const gone = await Promise.all(
-		['cust1', 'cust2'].map((userId) =>
-			control(serverUrl, 'account', { sdkAppId: SDK_APP_ID, userId }),
-		),
+		['cust1', 'cust2'].map((userId) => inspect(serverUrl, 'account', SDK_APP_ID, userId)),
 	);
 	check(
 		'accounts and messages: the server holds the message after the welcome, and the two accounts are gone',
 		mailbox.at(-1)?.msgBody?.[0]?.MsgContent?.Text === SHIPPED_TEXT &&
-			gone.every((entry) => entry.account === null),
-		`last message ${JSON.stringify(mailbox.at(-1)?.msgBody ?? null)}, accounts ${JSON.stringify(gone.map((entry) => entry.account))}`,
+			gone.every((account) => account === null),
+		`last message ${JSON.stringify(mailbox.at(-1)?.msgBody ?? null)}, accounts ${JSON.stringify(gone)}`,
 	);
 }
 
@@ -653,7 +641,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 		execute: (id) => execute(tools, env, id),
 		outputOf,
 		check,
-		control,
+		inspect,
 		serverUrl,
 		sdkAppId: SDK_APP_ID,
 		admin: ADMIN,
@@ -677,9 +665,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 		items.length === 1000 && wrong.length === 0,
 		`${items.length} items, ${wrong.length} wrong`,
 	);
-	const a = (
-		await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_A })
-	).subscribers;
+	const a = await inspect(serverUrl, 'subscribers', SDK_APP_ID, ACCOUNT_A);
 	check(
 		'workflow 1: the server holds every subscriber of account A',
 		a.length === 450,
@@ -700,9 +686,7 @@ async function checkWorkflows(tools, env, serverUrl) {
 			cof.map((item) => `${item.json.subscriber}:${item.json.status}:${item.json.errorCode ?? ''}`),
 		),
 	);
-	const b = (
-		await control(serverUrl, 'subscribers', { sdkAppId: SDK_APP_ID, officialAccount: ACCOUNT_B })
-	).subscribers;
+	const b = await inspect(serverUrl, 'subscribers', SDK_APP_ID, ACCOUNT_B);
 	check(
 		'workflow 2: the server holds the six that were added',
 		['cof0', 'cof5'].every((id) => b.includes(id)) && !b.includes('cof6'),
@@ -945,7 +929,7 @@ async function main() {
 			groups: GROUP_SETUP,
 			customProfileTags: ['Tier'],
 		});
-		await setUpUserCrm({ control, serverUrl, sdkAppId: SDK_APP_ID });
+		await setUpUserCrm({ inspect, serverUrl, sdkAppId: SDK_APP_ID });
 
 		const env = {
 			...process.env,
@@ -988,7 +972,7 @@ async function main() {
 		await checkWorkflows(tools, env, serverUrl);
 		await checkRunningN8n(tools, env, serverUrl);
 		await checkQueueMode({ check, tools, tarball });
-		await checkStart({ check, npmEnv, control });
+		await checkStart({ check, npmEnv, inspect });
 	} catch (error) {
 		check(
 			'the end-to-end suite ran to its end',

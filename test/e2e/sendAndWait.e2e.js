@@ -19,7 +19,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { restClient } = require('./n8n');
+const { inspectFakeServer: inspect, restClient } = require('./n8n');
 
 const SDK_APP_ID = 1400000021;
 const SECRET_KEY = 'e2e-send-and-wait-key-5c2e81';
@@ -200,9 +200,7 @@ async function checkSendAndWait({
 		return seen;
 	};
 	const lastMessage = async () =>
-		(await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })).messages.at(
-			-1,
-		);
+		(await inspect(serverUrl, 'mailbox', SDK_APP_ID, APPROVER)).at(-1);
 	const linksOf = (text) =>
 		Object.fromEntries(
 			[...text.matchAll(/^(.+?): (http\S+)$/gm)].map((match) => [match[1], match[2]]),
@@ -230,15 +228,11 @@ async function checkSendAndWait({
 		},
 		{ name: 'approved', value: '={{ $json.data.approved }}', type: 'boolean' },
 	);
-	const messagesBefore = (
-		await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })
-	).messages.length;
+	const messagesBefore = (await inspect(serverUrl, 'mailbox', SDK_APP_ID, APPROVER)).length;
 	const first = await approval.start({ to: APPROVER, amount: '40 EUR', order: 1042 });
 	const waiting = await execution(first);
 	const message = await lastMessage();
-	const messagesAfter = (
-		await control(serverUrl, 'mailbox', { sdkAppId: SDK_APP_ID, userId: APPROVER })
-	).messages.length;
+	const messagesAfter = (await inspect(serverUrl, 'mailbox', SDK_APP_ID, APPROVER)).length;
 	const text = message?.msgBody?.[0]?.MsgContent?.Text ?? '';
 	const links = linksOf(text);
 	const askNodeId = approval.nodes[1].id;
@@ -436,8 +430,7 @@ async function checkSendAndWait({
 	);
 	const groupRun = await inGroup.start({});
 	const groupWaiting = await execution(groupRun);
-	const groupMessages =
-		(await control(serverUrl, 'group', { sdkAppId: SDK_APP_ID, groupId: GROUP })).messages ?? [];
+	const groupMessages = (await inspect(serverUrl, 'group', SDK_APP_ID, GROUP)).messages ?? [];
 	const groupText = groupMessages.at(-1)?.body?.[0]?.MsgContent?.Text ?? '';
 	const groupLinks = linksOf(groupText);
 	say(

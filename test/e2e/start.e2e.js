@@ -50,7 +50,7 @@ const alive = (pid) => {
 	}
 };
 
-async function checkStart({ check, npmEnv, control }) {
+async function checkStart({ check, npmEnv, inspect }) {
 	const port = 6800 + Math.floor(Math.random() * 1000);
 	const start = spawn('npm', ['start'], {
 		cwd: ROOT,
@@ -152,9 +152,9 @@ async function checkStart({ check, npmEnv, control }) {
 			thanks.join(),
 		);
 		const fakeServer = /fake Tencent Chat server (\S+)/.exec(output)?.[1];
-		const mailbox = (
-			await control(fakeServer, 'mailbox', { sdkAppId: 1400000001, userId: 'cust1042' })
-		).messages.map((message) => message.msgBody[0]?.MsgContent?.Text);
+		const mailbox = (await inspect(fakeServer, 'mailbox', 1400000001, 'cust1042')).map(
+			(message) => message.msgBody[0]?.MsgContent?.Text,
+		);
 		check(
 			'the fake server holds the welcome and the thanks for a new customer',
 			mailbox.length === 2 &&
@@ -163,12 +163,7 @@ async function checkStart({ check, npmEnv, control }) {
 			JSON.stringify(mailbox),
 		);
 		const cleanUp = await runManually('Clean up test subscribers');
-		const left = (
-			await control(fakeServer, 'subscribers', {
-				sdkAppId: 1400000001,
-				officialAccount: '@TOA#_shop',
-			})
-		).subscribers;
+		const left = await inspect(fakeServer, 'subscribers', 1400000001, '@TOA#_shop');
 		check(
 			'example "Clean up test subscribers" (Get Many Subscribers → Remove Subscribers) runs to success and leaves no test_ subscriber',
 			cleanUp.join() === 'success' &&

@@ -90,21 +90,17 @@ function userCrmWorkflow({ workflow, trigger, codeAt, tencentChatAt, chain }) {
 }
 
 /** Before the run: the customers who are online (the app's users, as Tencent would see them). */
-async function setUpUserCrm({ control, serverUrl, sdkAppId }) {
+async function setUpUserCrm({ inspect, serverUrl, sdkAppId }) {
 	for (const userId of ONLINE)
-		await control(serverUrl, 'presence', { sdkAppId, userId, presence: { state: 'Online' } });
-	await control(serverUrl, 'presence', {
-		sdkAppId,
-		userId: PUSH_ONLINE,
-		presence: { state: 'PushOnline' },
-	});
+		await inspect(serverUrl, 'setPresence', sdkAppId, userId, { state: 'Online' });
+	await inspect(serverUrl, 'setPresence', sdkAppId, PUSH_ONLINE, { state: 'PushOnline' });
 }
 
 async function checkUserCrmChain({
 	execute,
 	outputOf,
 	check,
-	control,
+	inspect,
 	serverUrl,
 	sdkAppId,
 	admin,
@@ -133,11 +129,11 @@ async function checkUserCrmChain({
 		detail(`${imported.filter((item) => item.json.status === 'imported').length} imported`),
 	);
 	const accounts = await Promise.all(
-		CUSTOMERS.map((userId) => control(serverUrl, 'account', { sdkAppId, userId })),
+		CUSTOMERS.map((userId) => inspect(serverUrl, 'account', sdkAppId, userId)),
 	);
 	check(
 		'User CRM chain: after Import, the server holds every customer as an account',
-		accounts.every((entry) => entry.account !== null),
+		accounts.every((account) => account !== null),
 	);
 
 	check(
@@ -153,10 +149,10 @@ async function checkUserCrmChain({
 		detail(JSON.stringify(profiled[1]?.json ?? null)),
 	);
 	const profiles = await Promise.all(
-		CUSTOMERS.map((userId) => control(serverUrl, 'profile', { sdkAppId, userId })),
+		CUSTOMERS.map((userId) => inspect(serverUrl, 'profile', sdkAppId, userId)),
 	);
 	const rightProfiles = profiles.filter(
-		({ profile }, i) =>
+		(profile, i) =>
 			profile?.Tag_Profile_IM_Nick === `Client ${i}` &&
 			profile?.Tag_Profile_Custom_Tier === TIER(i),
 	).length;
@@ -189,9 +185,9 @@ async function checkUserCrmChain({
 		detail(`${paged.length} sent`),
 	);
 	const mailboxes = await Promise.all(
-		CUSTOMERS.map((userId) => control(serverUrl, 'mailbox', { sdkAppId, userId })),
+		CUSTOMERS.map((userId) => inspect(serverUrl, 'mailbox', sdkAppId, userId)),
 	);
-	const heldRight = mailboxes.filter(({ messages }, i) =>
+	const heldRight = mailboxes.filter((messages, i) =>
 		i % 3 === 0
 			? messages.length === 1 && messages[0].msgBody[0]?.MsgContent?.Text === AGENT_TEXT
 			: messages.length === 0,
@@ -221,20 +217,16 @@ async function checkUserCrmChain({
 		detail(JSON.stringify(recalled.map((item) => item.json))),
 	);
 	const conversations = await Promise.all(
-		ONLINE.slice(0, 3).map((userId) =>
-			control(serverUrl, 'conversation', { sdkAppId, a: admin, b: userId }),
-		),
+		ONLINE.slice(0, 3).map((userId) => inspect(serverUrl, 'conversation', sdkAppId, admin, userId)),
 	);
 	check(
 		'User CRM chain: after Recall, the server holds that message recalled and the others not',
-		conversations[0].messages.length === 1 &&
-			conversations[0].messages[0].recalled === true &&
+		conversations[0].length === 1 &&
+			conversations[0][0].recalled === true &&
 			conversations
 				.slice(1)
-				.every(({ messages }) => messages.length === 1 && messages[0].recalled === false),
-		JSON.stringify(
-			conversations.map(({ messages }) => messages.map((message) => message.recalled)),
-		),
+				.every((messages) => messages.length === 1 && messages[0].recalled === false),
+		JSON.stringify(conversations.map((messages) => messages.map((message) => message.recalled))),
 	);
 }
 

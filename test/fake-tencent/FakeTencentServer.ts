@@ -1,8 +1,10 @@
 // A Tencent Chat REST server for tests: real HTTP on 127.0.0.1. The core here verifies UserSigs,
 // routes `/v4/<service>/<command>` to the module of the resource whose table has that command
 // (`services/`, one module per resource), enforces each command's limits from that table, injects
-// faults and scripted answers into any command, and keeps stats. Control and inspection go through
-// `/_fake/*` too (see `control.ts`), so it serves in-process and as a child process (`main.ts`).
+// faults and scripted answers into any command, and keeps stats. What tests read of an app's state
+// is each module's own (its `inspections`, through `inspect`), so the core names no resource.
+// Control and inspection go through `/_fake/*` too (see `control.ts`), so it serves in-process and
+// as a child process (`main.ts`).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -12,18 +14,21 @@ import { commandAt } from '../../nodes/TencentChat/actions/resources';
 import { CallWindows } from './callWindows';
 import { DEFAULT_FAULTS, type FakeApp, type FaultConfig, type ScriptedAnswer } from './config';
 import { CallbackSender } from './callbacks';
-import { answerControl } from './controlEndpoints';
+import { answerControl, NotFound } from './controlEndpoints';
 import { pickFault, seededRandom } from './faults';
 import { delay, readBody, sendJson } from './http';
 import { mutateAnswer, sendAsIs, transformAnswer } from './scriptedAnswers';
-import { createStates, type Route, routeOf } from './services';
-import { type AccountProfile, accountModule, accountProfile, isImported } from './services/account';
-import { groupModule } from './services/group';
-import { type Groups, groupSnapshot } from './services/group/state';
-import { type MailboxMessage, mailbox, messageModule } from './services/message';
-import { type ConversationMessage, conversation } from './services/message/history';
-import { officialAccountModule, subscriberIds } from './services/officialAccount';
-import { type Accounts, accountSnapshot } from './services/officialAccount/state';
+import {
+	createStates,
+	INSPECTION_NAMES,
+	type InspectionArgs,
+	type InspectionName,
+	type InspectionResult,
+	inspectionRouteOf,
+	isImportedIn,
+	type Route,
+	routeOf,
+} from './services';
 import {
 	type Answer,
 	failed,
@@ -31,20 +36,11 @@ import {
 	type ServiceModule,
 	TencentFailure,
 } from './services/service';
-import { userModule } from './services/user';
-import { type Presence, setPresence } from './services/user/presence';
-import { profileOf } from './services/user/profiles';
 import { countAdmitted, countApplied, countCall, emptyStats, type FakeStats } from './stats';
 import { checkUserSig, userSigsSeen } from './userSigCheck';
 
 export { DEFAULT_FAULTS } from './config';
 export type { FakeApp, FaultConfig, FaultKind, ScriptedAnswer, Transform } from './config';
-export type { AccountProfile } from './services/account';
-export type { FakeGroup } from './services/group';
-export type { MailboxMessage } from './services/message';
-export type { FakeOfficialAccount } from './services/officialAccount';
-export type { ConversationMessage } from './services/message/history';
-export type { Presence } from './services/user/presence';
 export type { FakeStats } from './stats';
 
 interface AppState {
@@ -132,37 +128,27 @@ export class FakeTencentServer {
 		this.stats = emptyStats();
 	}
 
-	subscribers(sdkAppId: number, officialAccount: string): string[] {
-		return subscriberIds(
-			this.apps.get(sdkAppId)?.services.get(officialAccountModule),
-			officialAccount,
-		);
-	}
-
-	/** An official account as the server holds it, live or destroyed: profile, subscribers, messages. */
-	officialAccount(sdkAppId: number, officialAccount: string): Record<string, unknown> {
-		return accountSnapshot(
-			this.apps.get(sdkAppId)?.services.get(officialAccountModule) as Accounts | undefined,
-			officialAccount,
-		);
-	}
-
-	/** An account of the app (its nickname, avatar and how often it was imported), or undefined when it does not exist. */
-	account(sdkAppId: number, userId: string): AccountProfile | undefined {
-		return accountProfile(this.apps.get(sdkAppId)?.services.get(accountModule), userId);
-	}
-
-	/** A group as the server holds it, live or destroyed: profile, members, messages, notifications. */
-	group(sdkAppId: number, groupId: string): Record<string, unknown> {
-		return groupSnapshot(
-			this.apps.get(sdkAppId)?.services.get(groupModule) as Groups | undefined,
-			groupId,
-		);
-	}
-
-	/** The one-to-one messages a user has received, oldest first. */
-	mailbox(sdkAppId: number, userId: string): MailboxMessage[] {
-		return mailbox(this.apps.get(sdkAppId)?.services.get(messageModule), userId);
+	/**
+	 * What the inspection `name` of a module reads of that module's state of the app (or, for a
+	 * test's setup, sets), typed by the module's declaration. Throws `NotFound` for a name no module
+	 * declares or an app the server does not have.
+	 */
+	inspect<Name extends InspectionName>(
+		name: Name,
+		sdkAppId: number,
+		...args: InspectionArgs<Name>
+	): InspectionResult<Name> {
+		const route = inspectionRouteOf(name);
+		if (route === undefined)
+			throw new NotFound(
+				`the fake server has no inspection ${JSON.stringify(name)}; its modules declare ${INSPECTION_NAMES.join(', ')}`,
+			);
+		const app = this.apps.get(sdkAppId);
+		if (app === undefined) throw new NotFound(`the fake server has no app ${sdkAppId}`);
+		return route.inspect(
+			app.services.get(route.module) as never,
+			...(args as unknown as never[]),
+		) as InspectionResult<Name>;
 	}
 
 	/**
@@ -176,21 +162,6 @@ export class FakeTencentServer {
 		if (app === undefined || command === undefined || route === undefined)
 			throw new Error(`cannot seed ${path} of app ${sdkAppId}`);
 		return this.carryOut({ app, route, command, body, identifier: app.config.admins[0] });
-	}
-
-	/** The one-to-one conversation of two users, oldest first, with what was recalled. */
-	conversation(sdkAppId: number, a: string, b: string): ConversationMessage[] {
-		return conversation(this.apps.get(sdkAppId)?.services.get(messageModule), a, b);
-	}
-
-	/** Who is online: nobody is until a test says so. */
-	setPresence(sdkAppId: number, userId: string, presence: Presence): void {
-		setPresence(this.apps.get(sdkAppId)?.services.get(userModule), userId, presence);
-	}
-
-	/** An account's profile tags (nickname and avatar included), or undefined when it does not exist. */
-	profile(sdkAppId: number, userId: string): Record<string, string | number> | undefined {
-		return profileOf(this.apps.get(sdkAppId)?.services.get(userModule), userId);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -344,7 +315,7 @@ export class FakeTencentServer {
 				command,
 				nowSeconds: this.nowSeconds(),
 				operator: identifier,
-				isImported: (userId) => isImported(app.services.get(accountModule), userId),
+				isImported: (userId) => isImportedIn(app.services, userId),
 			});
 		} catch (error) {
 			if (!(error instanceof TencentFailure)) throw error;

@@ -35,24 +35,6 @@ export function callbackSign(token: string, requestTime: number): string {
 	return createHash('sha256').update(`${token}${requestTime}`).digest('hex');
 }
 
-export function subscriberCallbackBody(
-	command:
-		| 'OfficialAccount.CallbackAfterAddSubscriber'
-		| 'OfficialAccount.CallbackAfterDeleteSubscriber',
-	officialAccount: string,
-	operator: string,
-	subscribers: string[],
-	eventTimeMs: number,
-): Record<string, unknown> {
-	return {
-		CallbackCommand: command,
-		Official_Account: officialAccount,
-		Operator_Account: operator,
-		SubscribeAccountList: subscribers.map((id) => ({ Subscriber_Account: id })),
-		EventTime: eventTimeMs,
-	};
-}
-
 export class CallbackSender {
 	private readonly targets = new Map<number, CallbackTarget>();
 	private readonly pending = new Set<Promise<void>>();

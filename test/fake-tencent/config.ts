@@ -1,24 +1,10 @@
 // What a test sets up on the fake server: the apps it knows, the faults it injects, and the
 // answers it is scripted to give. Plain data, so the same shapes cross the `/_fake/*` endpoints.
 
-import type { FakeGroup } from './services/group';
-import type { FakeOfficialAccount } from './services/officialAccount';
-
-export interface FakeApp {
-	sdkAppId: number;
-	secretKey: string;
-	admins: string[];
-	/** Official accounts that exist, by ID. */
-	officialAccounts: Record<string, FakeOfficialAccount>;
-	/** Accounts that exist for account_check (the admins always do). */
-	accounts?: string[];
-	/** Groups that exist, by ID. */
-	groups?: Record<string, FakeGroup>;
-	/** How many groups one user may join (default 500, the Standard edition's); 10037 past it. */
-	maxGroupsPerUser?: number;
-	/** Custom profile tags the app has created in the console, by key (`Tier`) or in full (`Tag_Profile_Custom_Tier`). */
-	customProfileTags?: string[];
-}
+// An app's fields are the core's (`CoreApp`) and those its modules read: each module declares its
+// own (the `Setup` of its `ServiceModule`), and `services/index.ts` makes `FakeApp` of them all.
+export type { FakeApp } from './services';
+export type { CoreApp } from './services/service';
 
 export const FAULT_KINDS = [
 	'http502',
@@ -77,7 +63,7 @@ export type Mutation =
 	| { path: AnswerPath; repeat: true }
 	| { path: AnswerPath; stranger: true };
 
-/** How to change an answer's per-entry list (e.g. add_subscriber's `SubscriberList`). */
+/** How to change an answer's per-entry list (where it is: the command's entry in its module's `entryLists`). */
 export type Transform = 'dropList' | 'dropFirst' | 'addStranger' | 'renameFirst' | 'badResult';
 
 /**

@@ -2,10 +2,7 @@
 // alike, whether the server runs in-process or as a child process.
 
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
-import type { AccountProfile } from './services/account';
-import type { MailboxMessage } from './services/message';
-import type { ConversationMessage } from './services/message/history';
-import type { Presence } from './services/user/presence';
+import type { InspectionArgs, InspectionName, InspectionResult } from './services';
 import type { FakeStats } from './stats';
 
 export class FakeServerControl {
@@ -36,59 +33,16 @@ export class FakeServerControl {
 		await this.post('reset-stats');
 	}
 
-	async subscribers(sdkAppId: number, officialAccount: string): Promise<string[]> {
-		return (
-			(await this.post('subscribers', { sdkAppId, officialAccount })) as { subscribers: string[] }
-		).subscribers;
-	}
-
-	/** An official account as the server holds it, live or destroyed: profile, subscribers (with custom strings), messages. */
-	async officialAccount(
+	/** `server.inspect` of a server in another process: what a module's inspection reads (or sets) of an app. */
+	async inspect<Name extends InspectionName>(
+		name: Name,
 		sdkAppId: number,
-		officialAccount: string,
-	): Promise<Record<string, unknown>> {
-		return (await this.post('official-account', { sdkAppId, officialAccount })) as Record<
-			string,
-			unknown
-		>;
-	}
-
-	/** A group as the server holds it, live or destroyed: profile, members, messages. */
-	async group(sdkAppId: number, groupId: string): Promise<Record<string, unknown>> {
-		return (await this.post('group', { sdkAppId, groupId })) as Record<string, unknown>;
-	}
-
-	/** An account of the app, or null when it does not exist. */
-	async account(sdkAppId: number, userId: string): Promise<AccountProfile | null> {
-		return (
-			(await this.post('account', { sdkAppId, userId })) as { account: AccountProfile | null }
-		).account;
-	}
-
-	/** The one-to-one messages a user has received, oldest first. */
-	async mailbox(sdkAppId: number, userId: string): Promise<MailboxMessage[]> {
-		return ((await this.post('mailbox', { sdkAppId, userId })) as { messages: MailboxMessage[] })
-			.messages;
-	}
-
-	/** The one-to-one conversation of two users, oldest first, with what was recalled. */
-	async conversation(sdkAppId: number, a: string, b: string): Promise<ConversationMessage[]> {
-		return (
-			(await this.post('conversation', { sdkAppId, a, b })) as { messages: ConversationMessage[] }
-		).messages;
-	}
-
-	async setPresence(sdkAppId: number, userId: string, presence: Presence): Promise<void> {
-		await this.post('presence', { sdkAppId, userId, presence });
-	}
-
-	/** An account's profile tags, or null when it does not exist. */
-	async profile(sdkAppId: number, userId: string): Promise<Record<string, string | number> | null> {
-		return (
-			(await this.post('profile', { sdkAppId, userId })) as {
-				profile: Record<string, string | number> | null;
-			}
-		).profile;
+		...args: InspectionArgs<Name>
+	): Promise<InspectionResult<Name>> {
+		const answer = (await this.post('inspect', { inspection: name, sdkAppId, args })) as {
+			result: InspectionResult<Name>;
+		};
+		return answer.result;
 	}
 
 	/** Every UserSig the server was sent, for leak checks across processes. */

@@ -6,8 +6,11 @@ import type { ServerResponse } from 'node:http';
 import type { FakeApp, FaultConfig, ScriptedAnswer } from './config';
 import type { FakeTencentServer } from './FakeTencentServer';
 import { sendJson } from './http';
-import type { Presence } from './services/user/presence';
+import type { InspectionName } from './services';
 import { userSigsSeen } from './userSigCheck';
+
+/** What a control request names and the server does not have: an inspection, an app. HTTP 404. */
+export class NotFound extends Error {}
 
 export function answerControl(
 	server: FakeTencentServer,
@@ -48,40 +51,30 @@ export function answerControl(
 		case '/_fake/reset-stats':
 			server.resetStats();
 			return done();
-		case '/_fake/subscribers':
-			return sendJson(response, 200, {
-				subscribers: server.subscribers(Number(input.sdkAppId), String(input.officialAccount)),
-			});
-		case '/_fake/official-account':
-			return sendJson(
-				response,
-				200,
-				server.officialAccount(Number(input.sdkAppId), String(input.officialAccount)),
-			);
-		case '/_fake/group':
-			return sendJson(response, 200, server.group(Number(input.sdkAppId), String(input.groupId)));
-		case '/_fake/account':
-			return sendJson(response, 200, {
-				account: server.account(Number(input.sdkAppId), String(input.userId)) ?? null,
-			});
-		case '/_fake/mailbox':
-			return sendJson(response, 200, {
-				messages: server.mailbox(Number(input.sdkAppId), String(input.userId)),
-			});
-		case '/_fake/conversation':
-			return sendJson(response, 200, {
-				messages: server.conversation(Number(input.sdkAppId), String(input.a), String(input.b)),
-			});
-		case '/_fake/presence':
-			server.setPresence(Number(input.sdkAppId), String(input.userId), input.presence as Presence);
-			return done();
-		case '/_fake/profile':
-			return sendJson(response, 200, {
-				profile: server.profile(Number(input.sdkAppId), String(input.userId)) ?? null,
-			});
+		case '/_fake/inspect':
+			return answerInspection(server, input, response);
 		case '/_fake/user-sigs':
 			return sendJson(response, 200, { userSigs: [...userSigsSeen] });
 		default:
 			return sendJson(response, 404, { error: `no control ${path}` });
 	}
+}
+
+/** `{inspection, sdkAppId, args}` → `{result}`: `server.inspect` over HTTP. */
+function answerInspection(
+	server: FakeTencentServer,
+	{ inspection, sdkAppId, args = [] }: Record<string, unknown>,
+	response: ServerResponse,
+): void {
+	if (typeof inspection !== 'string')
+		return sendJson(response, 400, { error: 'inspection must be the name of an inspection' });
+	if (!Array.isArray(args)) return sendJson(response, 400, { error: 'args must be a list' });
+	let result: unknown;
+	try {
+		result = server.inspect(inspection as InspectionName, Number(sdkAppId), ...(args as never));
+	} catch (error) {
+		if (!(error instanceof NotFound)) throw error;
+		return sendJson(response, 404, { error: error.message });
+	}
+	sendJson(response, 200, { result });
 }

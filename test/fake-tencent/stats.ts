@@ -1,36 +1,18 @@
-// What the fake server saw, for tests and the bench to assert on. The add_subscriber fields are
-// the ones the bench has always reported; the per-command records cover every command.
-
-import { COMMANDS } from '../../nodes/TencentChat/actions/resources';
-
-/** The command whose calls the bench measures, kept in the fields it has always read. */
-const BENCH_COMMAND = COMMANDS.addSubscribers.name;
+// What the fake server saw, for tests and the bench to assert on: totals, and records keyed by
+// Tencent's command name, whatever its resource.
 
 export interface FakeStats {
 	/** Service requests (not `/_fake/*`) received. */
 	requests: number;
-	addSubscriberCalls: number;
-	addSubscriberApplied: number;
 	/** Calls answered 60007, of any command. */
 	rateLimited: number;
 	faultsInjected: number;
 	/** `faultsInjected` by kind (http502, stall, ...). */
 	faultsByKind: Record<string, number>;
 	connections: number;
-	/** The most add_subscriber calls let through in one sliding second. */
-	peakCallsPerSecond: number;
-	/**
-	 * The shortest time in which add_subscriber's budget plus one calls were let through (calls i and
-	 * i + budget): how close a client came to the limit, which it broke below 1,000 ms. Null until
-	 * a budget's worth of calls has been let through.
-	 */
-	tightestSpanMs: number | null;
 	maxInFlight: number;
 	/** Requests whose client went away before the answer was sent. */
 	abandoned: number;
-	/** Wall-clock ms of the first and the last add_subscriber call let through. */
-	firstCallAt: number;
-	lastCallAt: number;
 	/** Requests that carried a UserSig to verify. */
 	signaturesSeen: number;
 	rejectedSignatures: number;
@@ -38,12 +20,17 @@ export interface FakeStats {
 	calls: Record<string, number>;
 	/** Calls per command name that were carried out and answered ErrorCode 0. */
 	applied: Record<string, number>;
-	/** As `tightestSpanMs` and `peakCallsPerSecond`, per command name (per key where counted on one). */
+	/**
+	 * Per command name: the shortest time in which its budget plus one calls were let through (calls
+	 * i and i + budget), how close a client came to the limit, which it broke below 1,000 ms (absent
+	 * until a budget's worth of calls has been let through); and the most let through in one sliding
+	 * second.
+	 */
 	tightestSpanMsByCommand: Record<string, number>;
 	peakCallsPerSecondByCommand: Record<string, number>;
 	/** Wall-clock ms of every call let through, whatever its command: the bench charts them and reads each window's spread. */
 	admittedAt: number[];
-	/** As `firstCallAt` and `lastCallAt`, per command name. */
+	/** Wall-clock ms of the first and the last call let through, per command name. */
 	firstCallAtByCommand: Record<string, number>;
 	lastCallAtByCommand: Record<string, number>;
 }
@@ -51,18 +38,12 @@ export interface FakeStats {
 export function emptyStats(): FakeStats {
 	return {
 		requests: 0,
-		addSubscriberCalls: 0,
-		addSubscriberApplied: 0,
 		rateLimited: 0,
 		faultsInjected: 0,
 		faultsByKind: {},
 		connections: 0,
-		peakCallsPerSecond: 0,
-		tightestSpanMs: null,
 		maxInFlight: 0,
 		abandoned: 0,
-		firstCallAt: 0,
-		lastCallAt: 0,
 		signaturesSeen: 0,
 		rejectedSignatures: 0,
 		calls: {},
@@ -77,12 +58,10 @@ export function emptyStats(): FakeStats {
 
 export function countCall(stats: FakeStats, command: string): void {
 	stats.calls[command] = (stats.calls[command] ?? 0) + 1;
-	if (command === BENCH_COMMAND) stats.addSubscriberCalls++;
 }
 
 export function countApplied(stats: FakeStats, command: string): void {
 	stats.applied[command] = (stats.applied[command] ?? 0) + 1;
-	if (command === BENCH_COMMAND) stats.addSubscriberApplied++;
 }
 
 /** A call let through the per-second window: `inWindow` calls in its second, this one included. */
@@ -106,9 +85,4 @@ export function countAdmitted(
 	stats.lastCallAtByCommand[command] = now;
 	stats.firstCallAtByCommand[command] ??= now;
 	stats.admittedAt.push(now);
-	if (command !== BENCH_COMMAND) return;
-	stats.peakCallsPerSecond = Math.max(stats.peakCallsPerSecond, inWindow);
-	if (spanMs !== undefined) stats.tightestSpanMs = Math.min(stats.tightestSpanMs ?? spanMs, spanMs);
-	stats.lastCallAt = Date.now();
-	stats.firstCallAt ||= stats.lastCallAt;
 }

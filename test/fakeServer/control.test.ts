@@ -20,10 +20,9 @@ test('the control client sets up, scripts and inspects a server through /_fake/*
 	});
 
 	expect([scripted.status, real.json?.ErrorCode]).toEqual([429, 0]);
-	expect(await control.subscribers(APP.sdkAppId, '@TOA#_ctl')).toEqual(['a', 'b']);
+	expect(await control.inspect('subscribers', APP.sdkAppId, '@TOA#_ctl')).toEqual(['a', 'b']);
 	expect(await control.stats()).toMatchObject({
 		requests: 2,
-		addSubscriberCalls: 2,
 		calls: { add_subscriber: 2 },
 	});
 	expect(await control.userSigsSeen()).toEqual([...FakeTencentServer.userSigsSeen]);
@@ -51,10 +50,13 @@ test('the control client reads an account and a mailbox', async () => {
 		MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Hi' } }],
 	});
 
-	expect(await control.account(APP.sdkAppId, 'amy')).toEqual({ nick: 'Amy', imports: 1 });
-	expect(await control.account(APP.sdkAppId, 'nobody')).toBeNull();
+	expect(await control.inspect('account', APP.sdkAppId, 'amy')).toEqual({
+		nick: 'Amy',
+		imports: 1,
+	});
+	expect(await control.inspect('account', APP.sdkAppId, 'nobody')).toBeNull();
 	expect(
-		(await control.mailbox(APP.sdkAppId, 'amy')).map((message) => [
+		(await control.inspect('mailbox', APP.sdkAppId, 'amy')).map((message) => [
 			message.from,
 			message.msgRandom,
 		]),

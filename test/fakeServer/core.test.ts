@@ -41,12 +41,12 @@ describe('limits from the command table', () => {
 		const answers = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => add(id)));
 
 		expect(answers.map((answer) => answer.json?.ErrorCode).sort()).toEqual([0, 0, 0, 0, 60007]);
-		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toHaveLength(4);
+		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toHaveLength(4);
 		expect(server.stats).toMatchObject({
 			rateLimited: 1,
-			addSubscriberCalls: 5,
-			addSubscriberApplied: 4,
-			peakCallsPerSecond: 4,
+			calls: { add_subscriber: 5 },
+			applied: { add_subscriber: 4 },
+			peakCallsPerSecondByCommand: { add_subscriber: 4 },
 		});
 	});
 
@@ -94,5 +94,5 @@ test('injected faults hit every command, not only add_subscriber', async () => {
 test('a reset after apply carries the call out and sends no answer', async () => {
 	server.script({ kind: 'fault', fault: 'resetAfterApply' });
 	await expect(add('a')).rejects.toThrow();
-	expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual(['a']);
+	expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toEqual(['a']);
 });

@@ -58,7 +58,7 @@ describe('the fake group service', () => {
 			MemberList: [{ Member_Account: 'u5' }],
 		});
 		expect(reply.json).toMatchObject({ ErrorCode: 0, GroupId: '@TGS#2FAKE1' });
-		expect(server.group(APP.sdkAppId, '@TGS#2FAKE1')).toMatchObject({
+		expect(server.inspect('group', APP.sdkAppId, '@TGS#2FAKE1')).toMatchObject({
 			exists: true,
 			type: 'Public',
 			name: 'Deal 42',
@@ -115,7 +115,7 @@ describe('the fake group service', () => {
 			MemberList: users.slice(2, 300).map((Member_Account) => ({ Member_Account })),
 		});
 		expect(reply.json?.ErrorCode).toBe(10014);
-		expect(Object.keys(server.group(APP.sdkAppId, 'team').members as object)).toEqual([
+		expect(Object.keys(server.inspect('group', APP.sdkAppId, 'team').members as object)).toEqual([
 			'owner',
 			'u0',
 			'u1',
@@ -131,7 +131,7 @@ describe('the fake group service', () => {
 				})
 			).json?.ErrorCode,
 		).toBe(0);
-		expect(Object.keys(server.group(APP.sdkAppId, 'team').members as object)).toEqual([
+		expect(Object.keys(server.inspect('group', APP.sdkAppId, 'team').members as object)).toEqual([
 			'owner',
 			'u1',
 		]);
@@ -218,7 +218,7 @@ describe('the fake group service', () => {
 		expect(burst.filter((reply) => reply.json?.ErrorCode === 60007)).toHaveLength(7);
 		expect((await send('ask', 1)).json?.ErrorCode).toBe(0);
 		// The repeat counted in the group's second too: 1 + 38 messages kept, and one callback each (and one for the other group).
-		expect((server.group(APP.sdkAppId, 'team').messages as unknown[]).length).toBe(39);
+		expect((server.inspect('group', APP.sdkAppId, 'team').messages as unknown[]).length).toBe(39);
 		expect(
 			(await commandsReceived()).filter((command) => command === 'Group.CallbackAfterSendMsg'),
 		).toHaveLength(40);
@@ -295,7 +295,10 @@ describe('the fake group service', () => {
 		});
 		expect(muted.json?.ErrorCode).toBe(10017);
 		expect((await call(server, `${G}/destroy_group`, { GroupId: 'team' })).json?.ErrorCode).toBe(0);
-		expect(server.group(APP.sdkAppId, 'team')).toMatchObject({ exists: false, destroyed: true });
+		expect(server.inspect('group', APP.sdkAppId, 'team')).toMatchObject({
+			exists: false,
+			destroyed: true,
+		});
 		expect((await call(server, `${G}/destroy_group`, { GroupId: 'team' })).json?.ErrorCode).toBe(
 			10010,
 		);

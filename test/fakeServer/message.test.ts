@@ -21,7 +21,7 @@ test("sendmsg delivers to the recipient's mailbox, from the calling admin when F
 		MsgTime: expect.any(Number),
 		MsgKey: expect.any(String),
 	});
-	expect(server.mailbox(APP.sdkAppId, 'alice')).toEqual([
+	expect(server.inspect('mailbox', APP.sdkAppId, 'alice')).toEqual([
 		expect.objectContaining({
 			from: 'administrator',
 			to: 'alice',
@@ -54,7 +54,7 @@ test('the same sender, recipient and MsgRandom again is recognised as a repeat: 
 
 	expect(again.json?.MsgKey).toBe(first.json?.MsgKey);
 	expect(other.json?.MsgKey).not.toBe(first.json?.MsgKey);
-	expect(server.mailbox(APP.sdkAppId, 'alice')).toHaveLength(2);
+	expect(server.inspect('mailbox', APP.sdkAppId, 'alice')).toHaveLength(2);
 });
 
 test.each([
@@ -81,7 +81,7 @@ test.each([
 	],
 ])('sendmsg refuses %s', async (_, body, code) => {
 	expect((await call(server, 'openim/sendmsg', body)).json?.ErrorCode).toBe(code);
-	expect(server.mailbox(APP.sdkAppId, 'alice')).toEqual([]);
+	expect(server.inspect('mailbox', APP.sdkAppId, 'alice')).toEqual([]);
 });
 
 test('batchsendmsg delivers to every account and lists the others in ErrorList with 70107', async () => {
@@ -98,8 +98,8 @@ test('batchsendmsg delivers to every account and lists the others in ErrorList w
 		MsgKey: expect.any(String),
 		ErrorList: [{ To_Account: 'carol', ErrorCode: 70107 }],
 	});
-	expect(server.mailbox(APP.sdkAppId, 'alice')).toHaveLength(1);
-	expect(server.mailbox(APP.sdkAppId, 'bob')).toHaveLength(1);
+	expect(server.inspect('mailbox', APP.sdkAppId, 'alice')).toHaveLength(1);
+	expect(server.inspect('mailbox', APP.sdkAppId, 'bob')).toHaveLength(1);
 });
 
 test('a repeated batchsendmsg delivers only to the recipients that did not have it, and mailboxes read between calls stay right', async () => {
@@ -109,7 +109,7 @@ test('a repeated batchsendmsg delivers only to the recipients that did not have 
 		MsgRandom: 4,
 		MsgBody: TEXT,
 	});
-	expect(server.mailbox(APP.sdkAppId, 'alice')).toHaveLength(1);
+	expect(server.inspect('mailbox', APP.sdkAppId, 'alice')).toHaveLength(1);
 	const again = await call(server, 'openim/batchsendmsg', {
 		To_Account: ['bob', 'dave', 'alice'],
 		MsgRandom: 4,
@@ -125,10 +125,10 @@ test('a repeated batchsendmsg delivers only to the recipients that did not have 
 	expect(again.json?.MsgKey).toBe(first.json?.MsgKey);
 	expect(
 		['alice', 'bob', 'dave'].map((user) =>
-			server.mailbox(APP.sdkAppId, user).map((message) => message.msgRandom),
+			server.inspect('mailbox', APP.sdkAppId, user).map((message) => message.msgRandom),
 		),
 	).toEqual([[4, 5], [4], [4]]);
-	expect(server.mailbox(APP.sdkAppId, 'dave')[0].msgKey).not.toBe(first.json?.MsgKey);
+	expect(server.inspect('mailbox', APP.sdkAppId, 'dave')[0].msgKey).not.toBe(first.json?.MsgKey);
 	expect(other.json?.MsgKey).not.toBe(first.json?.MsgKey);
 });
 
@@ -148,7 +148,7 @@ test('account_delete deletes accounts and answers 70107 for those that do not ex
 		{ UserID: 'alice', ResultCode: 0, ResultInfo: '' },
 		{ UserID: 'zed', ResultCode: 70107, ResultInfo: expect.any(String) },
 	]);
-	expect(server.account(APP.sdkAppId, 'alice')).toBeUndefined();
+	expect(server.inspect('account', APP.sdkAppId, 'alice')).toBeNull();
 	expect(
 		(await call(server, 'openim/sendmsg', { To_Account: 'alice', MsgRandom: 1, MsgBody: TEXT }))
 			.json?.ErrorCode,

@@ -47,7 +47,7 @@ describe('add_subscriber', () => {
 				{ Subscriber_Account: LONG_ID, Result: 0 },
 			],
 		});
-		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual(['old', 'new']);
+		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toEqual(['old', 'new']);
 	});
 
 	test('refuses more subscribers than the command table allows in one call with 6017', async () => {
@@ -57,7 +57,7 @@ describe('add_subscriber', () => {
 		});
 
 		expect(json?.ErrorCode).toBe(6017);
-		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual(['old']);
+		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toEqual(['old']);
 	});
 
 	test('refuses a subscriber that is not a string with 6017', async () => {
@@ -83,7 +83,7 @@ describe('add_subscriber', () => {
 		});
 
 		expect(json?.ErrorCode).toBe(130006);
-		expect(server.subscribers(APP.sdkAppId, '@TOA#_small')).toEqual([]);
+		expect(server.inspect('subscribers', APP.sdkAppId, '@TOA#_small')).toEqual([]);
 	});
 });
 
@@ -99,7 +99,7 @@ describe('delete_subscriber', () => {
 			{ Subscriber_Account: 'never', Result: 2 },
 			{ Subscriber_Account: LONG_ID, Result: 0 },
 		]);
-		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual([]);
+		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toEqual([]);
 	});
 
 	test('refuses an empty list, a list of objects and 101 IDs with 6017', async () => {
@@ -110,7 +110,7 @@ describe('delete_subscriber', () => {
 			});
 			expect(json?.ErrorCode).toBe(6017);
 		}
-		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual(['old']);
+		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toEqual(['old']);
 	});
 
 	test('answers 130004 for an account that does not exist', async () => {

@@ -98,7 +98,7 @@ describe('modify_official_account_base_info and destroy_official_account', () =>
 				})
 			).json?.ErrorCode,
 		).toBe(0);
-		expect(server.officialAccount(APP.sdkAppId, NEWS)).toMatchObject({ name: 'X' });
+		expect(server.inspect('officialAccount', APP.sdkAppId, NEWS)).toMatchObject({ name: 'X' });
 		expect(await commandsReceived()).toEqual([
 			'OfficialAccount.CallbackAfterOfficialAccountInfoChanged',
 		]);
@@ -113,7 +113,7 @@ describe('modify_official_account_base_info and destroy_official_account', () =>
 			(await call(server, `${OA}/destroy_official_account`, { Official_Account: NEWS })).json
 				?.ErrorCode,
 		).toBe(130004);
-		expect(server.officialAccount(APP.sdkAppId, NEWS)).toMatchObject({
+		expect(server.inspect('officialAccount', APP.sdkAppId, NEWS)).toMatchObject({
 			exists: false,
 			destroyed: true,
 			subscribers: { fan: '' },
@@ -149,7 +149,9 @@ describe('send_official_account_msg, official_account_msg_recall, official_accou
 			})
 		).json;
 		expect(again?.MsgKey).toBe(first?.MsgKey);
-		expect((server.officialAccount(APP.sdkAppId, NEWS).messages as unknown[]).length).toBe(1);
+		expect(
+			(server.inspect('officialAccount', APP.sdkAppId, NEWS).messages as unknown[]).length,
+		).toBe(1);
 		expect(await commandsReceived()).toEqual(['OfficialAccount.CallbackAfterSendMsg']);
 	});
 

@@ -28,7 +28,7 @@ describe('transforms act on the per-entry list of any command', () => {
 		const { json } = await remove('a', 'b');
 
 		expect(json?.SubscriberList).toEqual([{ Subscriber_Account: 'b', Result: 1 }]);
-		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toEqual([]);
+		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toEqual([]);
 	});
 
 	test("addStranger, renameFirst, badResult and dropList change add_subscriber's list as named", async () => {
@@ -68,13 +68,13 @@ describe('answers sent as they are', () => {
 			'edge',
 			'<html>',
 		]);
-		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).toContain('c');
+		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).toContain('c');
 	});
 
 	test('raw without apply carries nothing out', async () => {
 		server.script({ kind: 'raw', status: 502, body: 'Bad Gateway' });
 		expect((await add('c')).status).toBe(502);
-		expect(server.subscribers(APP.sdkAppId, ACCOUNT)).not.toContain('c');
+		expect(server.inspect('subscribers', APP.sdkAppId, ACCOUNT)).not.toContain('c');
 	});
 
 	test('raw with gzip sends the body compressed, with content-encoding gzip', async () => {

@@ -71,7 +71,7 @@ describe('profiles', () => {
 			ProfileItem: [{ Tag: 'Tag_Profile_IM_Role', Value: 1 }, ...items],
 		});
 		expect(json?.ErrorCode).toBe(code);
-		expect(server.profile(APP.sdkAppId, 'ann')).toEqual({});
+		expect(server.inspect('profile', APP.sdkAppId, 'ann')).toEqual({});
 	});
 
 	test('portrait_get takes at most 100 accounts a call; portrait_set refuses an account that is not imported', async () => {
@@ -96,7 +96,7 @@ describe('profiles', () => {
 
 describe('presence', () => {
 	test('query_online_status: Offline until the control endpoint says otherwise, platforms with IsNeedDetail, 70107 in ErrorList, at most 500', async () => {
-		await new FakeServerControl(server.url).setPresence(APP.sdkAppId, 'ann', {
+		await new FakeServerControl(server.url).inspect('setPresence', APP.sdkAppId, 'ann', {
 			state: 'Online',
 			platforms: [{ Platform: 'Android', Status: 'Online' }],
 		});

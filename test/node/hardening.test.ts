@@ -97,7 +97,7 @@ describe('numeric options from expressions are checked before any call, for ever
 		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.json.status)).toEqual(Array(25).fill('added'));
-		expect(server.stats.addSubscriberCalls).toBe(3);
+		expect(server.stats.calls.add_subscriber).toBe(3);
 	});
 
 	test("a bad option in one execution leaves another execution's pace alone", async () => {
@@ -138,7 +138,9 @@ describe('answers are bounded', () => {
 			['unknown', 'ANSWER_TOO_LARGE', true],
 			['unknown', 'ANSWER_TOO_LARGE', true],
 		]);
-		expect(server.subscribers(SDK_APP_ID, NEWS)).toEqual(expect.arrayContaining(['a', 'b']));
+		expect(server.inspect('subscribers', SDK_APP_ID, NEWS)).toEqual(
+			expect.arrayContaining(['a', 'b']),
+		);
 	});
 
 	test('an endless answer is cut at the bound, then asked again', async () => {
@@ -242,7 +244,9 @@ describe('the outcome says what is known', () => {
 			['unknown', true],
 			['unknown', true],
 		]);
-		expect(server.subscribers(SDK_APP_ID, NEWS)).toEqual(expect.arrayContaining(['a', 'b']));
+		expect(server.inspect('subscribers', SDK_APP_ID, NEWS)).toEqual(
+			expect.arrayContaining(['a', 'b']),
+		);
 	});
 
 	test('a call refused before it was carried out leaves its subscribers failed', async () => {
@@ -265,7 +269,7 @@ describe('the outcome says what is known', () => {
 		}));
 		const { output, error } = await run(items, { batchSize: 10, maxConcurrency: 4 });
 		expect(error).toBeUndefined();
-		const there = new Set(server.subscribers(SDK_APP_ID, NEWS));
+		const there = new Set(server.inspect('subscribers', SDK_APP_ID, NEWS));
 		const counts: Record<string, number> = {};
 		output.forEach((item, i) => {
 			const status = String(item.json.status);

@@ -81,7 +81,8 @@ function seedMessages(): void {
 	);
 }
 const keyOf = (from: string, to: string) =>
-	server.conversation(SDK_APP_ID, from, to).find((message) => message.from === from)?.msgKey;
+	server.inspect('conversation', SDK_APP_ID, from, to).find((message) => message.from === from)
+		?.msgKey;
 const one = { maxRetries: 1 };
 const USER_AND_HISTORY: HostileCase[] = [
 	{
@@ -129,7 +130,7 @@ const USER_AND_HISTORY: HostileCase[] = [
 		),
 		items: [{ ids: 'u_a, nobody' }, { ids: 'u_b' }],
 		before: () =>
-			server.setPresence(SDK_APP_ID, 'u_a', {
+			server.inspect('setPresence', SDK_APP_ID, 'u_a', {
 				state: 'Online',
 				platforms: [{ Platform: 'iPhone', Status: 'Online' }],
 			}),

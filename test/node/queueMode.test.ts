@@ -123,8 +123,8 @@ describe('Queue mode: the limits kept in Redis for every n8n process', () => {
 		// Each batch carried out once: a call the fake refused was sent again, and nothing else was.
 		expect(server.stats.applied.add_subscriber).toBe(800);
 		expect(server.stats.calls.add_subscriber).toBe(800 + server.stats.rateLimited);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[0])).toHaveLength(40_000);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(40_000);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[0])).toHaveLength(40_000);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1])).toHaveLength(40_000);
 	}, 90_000);
 
 	test('Redis killed mid-job and restarted: the job finishes, nothing lost or sent twice, and the output says so once', async () => {
@@ -152,7 +152,7 @@ describe('Queue mode: the limits kept in Redis for every n8n process', () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(60_000);
 		expect(output.every((item) => item.json.status === 'added')).toBe(true);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[0])).toHaveLength(60_000);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[0])).toHaveLength(60_000);
 		expect(server.stats.calls.add_subscriber).toBe(600);
 		expect(server.stats.rateLimited).toBe(0);
 		const said = hints(run).filter((hint) => hint.includes('kept by this n8n process alone'));
@@ -223,7 +223,7 @@ describe('Queue mode: the limits kept in Redis for every n8n process', () => {
 		expect(wrong.error?.description).toContain(
 			'Fix "Redis Password" in the Tencent Chat API credential',
 		);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[0])).toHaveLength(0);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[0])).toHaveLength(0);
 		expect(right.error).toBeUndefined();
 		expect(right.output).toHaveLength(100);
 		expect(hints(right.run)).toEqual([]);

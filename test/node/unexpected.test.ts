@@ -37,7 +37,7 @@ const broadcast = (items: IDataObject[], extra: RunExtra = {}) =>
 		...extra,
 	});
 const messagesOf = (account: string) =>
-	server.officialAccount(SDK_APP_ID, account).messages as unknown[];
+	server.inspect('officialAccount', SDK_APP_ID, account).messages as unknown[];
 
 describe('a value Tencent gives that does not convert', () => {
 	test('an OK broadcast with MsgTime 1e13 is sent: its msgKey is output, the time as given', async () => {

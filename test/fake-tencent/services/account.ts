@@ -1,10 +1,10 @@
 // The Account resource: accounts of an app, as far as the package needs them (`im_open_login_svc`).
 
 import type { COMMANDS } from '../../../nodes/TencentChat/actions/account/api/commands';
-import type { FakeApp } from '../config';
 import {
 	type Answer,
 	type CallContext,
+	type CoreApp,
 	defineService,
 	isValidUserId,
 	ok,
@@ -24,6 +24,12 @@ export interface AccountProfile {
 /** The accounts that exist: the app's admins, its `accounts`, and those imported since, with their profiles. */
 export type Accounts = Map<string, AccountProfile>;
 
+/** What this module reads of `FakeApp`. */
+export interface AccountSetup {
+	/** Accounts that exist for account_check (the admins always do). */
+	accounts?: string[];
+}
+
 /** Tencent's per-entry code for an account that does not exist. */
 export const ACCOUNT_MISSING = 70107;
 
@@ -32,19 +38,27 @@ export function accountsOf(stateOf: StateOf): Accounts {
 	return stateOf(accountModule) as Accounts;
 }
 
-/** An account as the app holds it, or undefined when it does not exist. */
-export function accountProfile(state: unknown, userId: string): AccountProfile | undefined {
-	return (state as Accounts | undefined)?.get(userId);
-}
+/** What tests read: `server.inspect('account', app, userId)`. */
+const INSPECTIONS = {
+	/** An account as the app holds it (its nickname, avatar and how often it was imported), or null when it does not exist. */
+	account: (accounts: Accounts, userId: string): AccountProfile | null =>
+		accounts.get(userId) ?? null,
+};
 
-export const accountModule = defineService<Accounts, keyof typeof COMMANDS>({
-	createState: (app: FakeApp) =>
+export const accountModule = defineService<
+	Accounts,
+	keyof typeof COMMANDS,
+	AccountSetup,
+	typeof INSPECTIONS
+>({
+	createState: (app: CoreApp & AccountSetup) =>
 		new Map<string, AccountProfile>([...app.admins, ...(app.accounts ?? [])].map((id) => [id, {}])),
 	commands: { importAccounts, checkAccounts, deleteAccounts },
 	entryLists: {
 		checkAccounts: { list: 'ResultItem', id: 'UserID', result: 'ResultCode' },
 		deleteAccounts: { list: 'ResultItem', id: 'UserID', result: 'ResultCode' },
 	},
+	inspections: INSPECTIONS,
 });
 
 function checkAccounts(accounts: Accounts, body: RequestBody, { command }: CallContext): Answer {

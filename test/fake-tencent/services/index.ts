@@ -1,16 +1,17 @@
 // The fake's modules, one per node resource, derived from the resource list: a resource's module
 // serves exactly the commands of its table, by their keys. A resource without a module, or a
-// command without a handler, fails here, when the server loads.
+// command without a handler, fails here, when the server loads. What an app is (`FakeApp`) and
+// what tests may inspect of it (`server.inspect`) are derived from the modules too, so the core
+// names no resource.
 
 import { RESOURCES } from '../../../nodes/TencentChat/actions/resources';
 import type { Resource } from '../../../nodes/TencentChat/actions/shapes/resource';
 import type { Command } from '../../../nodes/TencentChat/client/commands';
-import { accountModule } from './account';
+import { accountModule, isImported } from './account';
 import { groupModule } from './group';
 import { messageModule } from './message';
 import { officialAccountModule } from './officialAccount';
-import type { FakeApp } from '../config';
-import type { CommandHandler, ServiceModule } from './service';
+import type { CommandHandler, Inspection, ServiceModule } from './service';
 import { userModule } from './user';
 
 type ModuleOf<R> =
@@ -20,16 +21,45 @@ type ModulesOf<Resources extends readonly Resource[]> = {
 };
 
 /** One per resource, in the order of RESOURCES: the compiler holds each to every command of its resource. */
-const MODULES: ModulesOf<typeof RESOURCES> = [
+const MODULES = [
 	officialAccountModule,
 	groupModule,
 	accountModule,
 	messageModule,
 	userModule,
-];
+] as const satisfies ModulesOf<typeof RESOURCES>;
 
 /** Every module: each has its own state for each app. */
 export const SERVICE_MODULES: ReadonlyArray<ServiceModule<unknown>> = MODULES;
+
+type Module = (typeof MODULES)[number];
+type Intersection<Union> = (Union extends unknown ? (value: Union) => void : never) extends (
+	value: infer All,
+) => void
+	? All
+	: never;
+
+/** An app as a test sets it up: the core's fields and every module's (`officialAccounts`, `groups`, …). */
+export type FakeApp = Intersection<Parameters<Module['createState']>[0]>;
+
+/** Every module's inspections in one record, by name. */
+type Inspections = Intersection<
+	Module extends ServiceModule<unknown, string, object, infer Declared> ? Declared : never
+>;
+/** The name of an inspection some module declares: `server.inspect` takes no other. */
+export type InspectionName = keyof Inspections & string;
+/** What an inspection takes after the app: `server.inspect('group', sdkAppId, groupId)`. */
+export type InspectionArgs<Name extends InspectionName> = Inspections[Name] extends (
+	state: never,
+	...args: infer Args
+) => unknown
+	? Args
+	: never;
+export type InspectionResult<Name extends InspectionName> = Inspections[Name] extends (
+	...args: never[]
+) => infer Result
+	? Result
+	: never;
 
 /**
  * Each module's state for a newly added app. A module that reads another's state (the accounts)
@@ -46,6 +76,14 @@ export function createStates(
 	};
 	for (const module of modules) stateOf(module);
 	return states;
+}
+
+/** Whether the app has `userId`, as its Account module says: every command's `isImported`. */
+export function isImportedIn(
+	states: Map<ServiceModule<unknown>, unknown>,
+	userId: string,
+): boolean {
+	return isImported(states.get(accountModule), userId);
 }
 
 /** Where the fake serves one command: the module of its resource and the handler of its key. */
@@ -87,3 +125,40 @@ function routesOf(
 		return [command, { resource: resource.value, module, key, handler }];
 	});
 }
+
+/** Where an inspection is: the module whose state it reads, named by its resource. */
+export interface InspectionRoute {
+	resource: string;
+	module: ServiceModule<unknown>;
+	inspect: Inspection<never>;
+}
+
+/** Every module's inspections by name; two modules may not declare the same one. */
+export function inspectionRoutes(
+	modules: ReadonlyArray<{ resource: string; module: ServiceModule<unknown> }>,
+): Map<string, InspectionRoute> {
+	const routes = new Map<string, InspectionRoute>();
+	for (const { resource, module } of modules) {
+		for (const [name, inspect] of Object.entries(module.inspections ?? {})) {
+			const other = routes.get(name);
+			if (other !== undefined)
+				throw new Error(
+					`the fake's ${other.resource} and ${resource} modules both declare the inspection ${name}`,
+				);
+			routes.set(name, { resource, module, inspect });
+		}
+	}
+	return routes;
+}
+
+const INSPECTIONS = inspectionRoutes(
+	SERVICE_MODULES.map((module, index) => ({ resource: RESOURCES[index].value, module })),
+);
+
+/** The module and function of the inspection `name`; undefined for a name no module declares. */
+export function inspectionRouteOf(name: string): InspectionRoute | undefined {
+	return INSPECTIONS.get(name);
+}
+
+/** Every inspection's name, for an error that says which there are. */
+export const INSPECTION_NAMES: readonly string[] = [...INSPECTIONS.keys()];

@@ -3,9 +3,19 @@
 // parameter".
 
 import type { Command } from '../../../nodes/TencentChat/client/commands';
-import type { FakeApp } from '../config';
 
 export type RequestBody = Record<string, unknown>;
+
+/**
+ * What every app has, whatever its resources: the core's part of `FakeApp`. The rest of it is what
+ * each module reads (its `Setup`), so that the core names no resource.
+ */
+export interface CoreApp {
+	sdkAppId: number;
+	secretKey: string;
+	/** The identifiers allowed to call (60016 for any other); the first is `server.seed`'s operator. */
+	admins: string[];
+}
 
 /** A service's answer: `ActionStatus`, `ErrorCode`, `ErrorInfo` and the command's own fields. */
 export type Answer = { ActionStatus: 'OK' | 'FAIL'; ErrorCode: number; ErrorInfo: string } & Record<
@@ -57,15 +67,33 @@ export type CallbackEvents = (
  */
 export type StateOf = (module: ServiceModule<unknown>) => unknown;
 
-/** What the fake serves of one resource: `Key` is the resource's command keys (`addSubscribers`). */
-export interface ServiceModule<State, Key extends string = string> {
+/**
+ * What a test or the e2e run reads of an app's state of one module (or, for a test's setup, sets
+ * that no command sets: who is online), through `server.inspect` or `/_fake/inspect`. Its
+ * arguments and result cross HTTP, so they are JSON-plain: null, not undefined, for something that
+ * does not exist.
+ */
+export type Inspection<State> = (state: State, ...args: never[]) => unknown;
+
+/**
+ * What the fake serves of one resource: `Key` is the resource's command keys (`addSubscribers`),
+ * `Setup` the fields of `FakeApp` it reads besides the core's (`groups`), `Inspections` what tests
+ * may read of its state, by a name no other module uses.
+ */
+export interface ServiceModule<
+	State,
+	Key extends string = string,
+	Setup extends object = object,
+	Inspections extends Record<string, Inspection<never>> = Record<string, Inspection<never>>,
+> {
 	/** The module's state for a newly added app. */
-	createState(app: FakeApp, stateOf: StateOf): State;
+	createState(app: CoreApp & Setup, stateOf: StateOf): State;
 	/** A handler for every command of the resource's table, by the command's key. */
 	commands: Record<Key, CommandHandler<State>>;
 	entryLists?: Partial<Record<Key, EntryList>>;
 	/** What each command's success sends to the app's callback URL, if it has one. */
 	callbacks?: Partial<Record<Key, CallbackEvents>>;
+	inspections?: Inspections;
 }
 
 /** A FAIL answer, thrown from anywhere inside a command. */
@@ -130,9 +158,17 @@ export function isValidUserId(id: string): boolean {
 	return Buffer.byteLength(id, 'utf8') <= MAX_USER_ID_BYTES;
 }
 
-/** Erases a module's state type, for the one module list; its command keys stay checked. */
-export function defineService<State, Key extends string>(
-	definition: ServiceModule<State, Key>,
-): ServiceModule<unknown, Key> {
-	return definition as unknown as ServiceModule<unknown, Key>;
+/**
+ * Erases a module's state type, for the one module list; its command keys, its setup and its
+ * inspections stay checked, and typed for `server.inspect`.
+ */
+export function defineService<
+	State,
+	Key extends string,
+	Setup extends object = object,
+	Inspections extends Record<string, Inspection<State>> = Record<never, Inspection<State>>,
+>(
+	definition: ServiceModule<State, Key, Setup, Inspections>,
+): ServiceModule<unknown, Key, Setup, Inspections> {
+	return definition as unknown as ServiceModule<unknown, Key, Setup, Inspections>;
 }

@@ -22,7 +22,7 @@ describe('Account → Delete in the n8n engine', () => {
 			[{ userId: 'd2', deleted: true, resultCode: 0, status: 'deleted' }, { item: 1 }],
 		]);
 		expect(server.stats.calls.account_delete).toBe(1);
-		expect(server.account(SDK_APP_ID, 'd0')).toBeUndefined();
+		expect(server.inspect('account', SDK_APP_ID, 'd0')).toBeNull();
 	});
 
 	test('running it again is safe: every account comes back as notFound', async () => {

@@ -52,13 +52,13 @@ describe('Account → Import in the n8n engine', () => {
 			{ id: 'old1', name: '', avatar: '' },
 		]);
 		expect(output.map((item) => item.json.status)).toEqual(['imported', 'imported', 'imported']);
-		expect(server.account(SDK_APP_ID, 'a')).toEqual({
+		expect(server.inspect('account', SDK_APP_ID, 'a')).toEqual({
 			nick: 'Ann',
 			faceUrl: 'https://x/a.png',
 			imports: 1,
 		});
-		expect(server.account(SDK_APP_ID, 'b')).toEqual({ nick: 'Bo', imports: 1 });
-		expect(server.account(SDK_APP_ID, 'old1')).toEqual({ imports: 1 });
+		expect(server.inspect('account', SDK_APP_ID, 'b')).toEqual({ nick: 'Bo', imports: 1 });
+		expect(server.inspect('account', SDK_APP_ID, 'old1')).toEqual({ imports: 1 });
 	});
 
 	test('the same UserID twice in one run is imported once, as its first item has it; both items say imported', async () => {
@@ -73,7 +73,7 @@ describe('Account → Import in the n8n engine', () => {
 			['twice', 'imported', { item: 2 }],
 		]);
 		expect(server.stats.calls.multiaccount_import).toBe(1);
-		expect(server.account(SDK_APP_ID, 'twice')).toEqual({ nick: 'First', imports: 1 });
+		expect(server.inspect('account', SDK_APP_ID, 'twice')).toEqual({ nick: 'First', imports: 1 });
 	});
 
 	test('accounts Tencent lists in FailAccounts are failed, on their own items; the others imported', async () => {
@@ -146,7 +146,7 @@ describe('Account → Import in the n8n engine', () => {
 		expect(output.map((item) => item.json)).toEqual([{ userId: 'z1', status: 'imported' }]);
 		expect(await exists('z1')).toEqual([true]);
 		// Carried out, then asked again: importing twice sets the same profile.
-		expect(server.account(SDK_APP_ID, 'z1')).toEqual({ nick: 'Zed', imports: 2 });
+		expect(server.inspect('account', SDK_APP_ID, 'z1')).toEqual({ nick: 'Zed', imports: 2 });
 	});
 
 	test('bad input stops the node before any call: a UserID over 32 bytes, an empty one, a nickname over 500 bytes', async () => {

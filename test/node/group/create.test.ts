@@ -32,7 +32,7 @@ describe('Group → Create in the n8n engine', () => {
 				{ item: 1 },
 			],
 		]);
-		expect(server.group(SDK_APP_ID, 'deal_42')).toMatchObject({
+		expect(server.inspect('group', SDK_APP_ID, 'deal_42')).toMatchObject({
 			exists: true,
 			type: 'Public',
 			introduction: 'Hi',
@@ -50,7 +50,10 @@ describe('Group → Create in the n8n engine', () => {
 			owner: null,
 			status: 'created',
 		});
-		expect(server.group(SDK_APP_ID, '@TGS#2FAKE1')).toMatchObject({ type: 'Meeting', owner: '' });
+		expect(server.inspect('group', SDK_APP_ID, '@TGS#2FAKE1')).toMatchObject({
+			type: 'Meeting',
+			owner: '',
+		});
 	});
 
 	test('a retry after an attempt that was carried out finds its own ID taken by itself: created, ambiguous, one group', async () => {

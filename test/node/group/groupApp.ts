@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { FakeApp, FakeGroup, FakeTencentServer } from '../../fake-tencent/FakeTencentServer';
+import type { FakeApp, FakeTencentServer } from '../../fake-tencent/FakeTencentServer';
+import type { FakeGroup } from '../../fake-tencent/services/group';
 import { fakeApp } from '../../helpers/fixtures';
 import { type RunExtra, runOperation } from '../../helpers/runOperation';
 

@@ -10,7 +10,7 @@ import { byId, groupApp, groupRunner } from './groupApp';
 const server = useFakeServer(() => groupApp());
 const GROUP = { groupId: byId('={{ $json.group }}') };
 const group = (id: string) =>
-	server.group(SDK_APP_ID, id) as Record<string, unknown> & {
+	server.inspect('group', SDK_APP_ID, id) as Record<string, unknown> & {
 		members: Record<
 			string,
 			{ role: string; shutUpUntil: number; nameCard: string; customData: object }

@@ -15,7 +15,8 @@ const server = useFakeServer(() =>
 const add = groupRunner(server, 'addMembers');
 const remove = groupRunner(server, 'removeMembers');
 const FIELDS = { groupId: byId('={{ $json.group }}'), memberIds: '={{ $json.members }}' };
-const members = (group: string) => Object.keys(server.group(SDK_APP_ID, group).members as object);
+const members = (group: string) =>
+	Object.keys(server.inspect('group', SDK_APP_ID, group).members as object);
 
 describe('Group → Add Members in the n8n engine', () => {
 	test('adds, says who was a member already, and gives each asked-for member one paired item', async () => {

@@ -19,7 +19,7 @@ const server = useFakeServer(() =>
 const GROUP = { groupId: byId('={{ $json.group }}') };
 const TEXT = { messageType: 'text', text: '={{ $json.text }}' };
 const messagesOf = (id: string) =>
-	server.group(SDK_APP_ID, id).messages as Array<{
+	server.inspect('group', SDK_APP_ID, id).messages as Array<{
 		seq: number;
 		from: string;
 		body: unknown[];
@@ -141,7 +141,7 @@ describe('Group → Send Notification in the n8n engine', () => {
 			{ group: 'lobby', status: 'sent', recipients: 'all' },
 			{ group: 'lobby', status: 'sent', recipients: 1 },
 		]);
-		expect(server.group(SDK_APP_ID, 'lobby').notifications).toEqual([
+		expect(server.inspect('group', SDK_APP_ID, 'lobby').notifications).toEqual([
 			{ content: 'Closing at 6', to: 'all', time: expect.any(Number) },
 			{ content: 'Closing at 6', to: ['u0'], time: expect.any(Number) },
 		]);

@@ -10,7 +10,7 @@ import { byId, groupApp, groupRunner } from './groupApp';
 
 const server = useFakeServer(() => groupApp());
 const messagesOf = (id: string) =>
-	server.group(SDK_APP_ID, id).messages as Array<{
+	server.inspect('group', SDK_APP_ID, id).messages as Array<{
 		from: string;
 		body: Array<{ MsgContent: IDataObject }>;
 	}>;

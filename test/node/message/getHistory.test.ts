@@ -82,7 +82,7 @@ describe('Message → Get History in the n8n engine', () => {
 		const all = await history();
 		// Newest first: the reverse of the order the server took them in.
 		const delivered = server
-			.conversation(SDK_APP_ID, 'ann', 'support')
+			.inspect('conversation', SDK_APP_ID, 'ann', 'support')
 			.map((message) => message.msgKey);
 		expect(delivered).toHaveLength(250);
 		expect(all.output.map((item) => item.json.msgKey)).toEqual(delivered.reverse());
@@ -211,6 +211,6 @@ describe('Message → Get History in the n8n engine', () => {
 				{ item: 1 },
 			],
 		]);
-		expect(server.mailbox(SDK_APP_ID, ADMIN)).toEqual([]);
+		expect(server.inspect('mailbox', SDK_APP_ID, ADMIN)).toEqual([]);
 	});
 });

@@ -49,7 +49,9 @@ describe('Message → Recall in the n8n engine', () => {
 			[{ from: ADMIN, to: 'ann', msgKey: fromAdmin.msgKey, status: 'recalled' }, { item: 1 }],
 		]);
 		expect(
-			server.conversation(SDK_APP_ID, 'support', 'ann').map((message) => message.recalled),
+			server
+				.inspect('conversation', SDK_APP_ID, 'support', 'ann')
+				.map((message) => message.recalled),
 		).toEqual([true]);
 		const { output: history } = await readHistory();
 		expect(history.map((item) => [item.json.msgKey, item.json.recalled])).toEqual([
@@ -64,7 +66,9 @@ describe('Message → Recall in the n8n engine', () => {
 		const { output } = await recall(history.map((item) => item.json));
 		expect(output.map((item) => item.json.status)).toEqual(['recalled', 'recalled']);
 		expect(
-			server.conversation(SDK_APP_ID, 'support', 'ann').every((message) => message.recalled),
+			server
+				.inspect('conversation', SDK_APP_ID, 'support', 'ann')
+				.every((message) => message.recalled),
 		).toBe(true);
 	});
 
@@ -90,7 +94,7 @@ describe('Message → Recall in the n8n engine', () => {
 			ambiguous: true,
 		});
 		expect(server.stats.calls.admin_msgwithdraw).toBe(2);
-		expect(server.conversation(SDK_APP_ID, 'support', 'ann')[0].recalled).toBe(true);
+		expect(server.inspect('conversation', SDK_APP_ID, 'support', 'ann')[0].recalled).toBe(true);
 	});
 
 	test('a recall retried after an answer that says it was not carried out is recalled, not ambiguous', async () => {

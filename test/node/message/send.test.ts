@@ -31,7 +31,7 @@ describe('Message → Send in the n8n engine', () => {
 			],
 		]);
 		expect(server.stats.calls.sendmsg).toBe(2);
-		expect(server.mailbox(SDK_APP_ID, 'alice')).toEqual([
+		expect(server.inspect('mailbox', SDK_APP_ID, 'alice')).toEqual([
 			expect.objectContaining({
 				from: ADMIN,
 				to: 'alice',
@@ -60,7 +60,7 @@ describe('Message → Send in the n8n engine', () => {
 		expect(output[0].json).toEqual(
 			expect.objectContaining({ to: 'bob', from: 'support', status: 'sent' }),
 		);
-		expect(server.mailbox(SDK_APP_ID, 'bob')).toEqual([
+		expect(server.inspect('mailbox', SDK_APP_ID, 'bob')).toEqual([
 			expect.objectContaining({
 				from: 'support',
 				msgBody: [
@@ -89,8 +89,8 @@ describe('Message → Send in the n8n engine', () => {
 			],
 			{ to: '={{ $json.to }}', messageType: 'raw', msgBody: '={{ $json.body }}' },
 		);
-		expect(server.mailbox(SDK_APP_ID, 'alice')[0].msgBody).toEqual(body);
-		expect(server.mailbox(SDK_APP_ID, 'bob')[0].msgBody).toEqual(body);
+		expect(server.inspect('mailbox', SDK_APP_ID, 'alice')[0].msgBody).toEqual(body);
+		expect(server.inspect('mailbox', SDK_APP_ID, 'bob')[0].msgBody).toEqual(body);
 	});
 
 	test('a send retried after a connection reset that came after delivery is marked ambiguous; the recipient holds it once', async () => {
@@ -103,16 +103,16 @@ describe('Message → Send in the n8n engine', () => {
 		);
 		expect(server.stats.calls.sendmsg).toBe(2);
 		// Both attempts carried the same MsgRandom: the fake, as Tencent, delivered it once.
-		expect(server.mailbox(SDK_APP_ID, 'alice').map((message) => message.msgBody)).toEqual([
-			[{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Once only' } }],
-		]);
+		expect(
+			server.inspect('mailbox', SDK_APP_ID, 'alice').map((message) => message.msgBody),
+		).toEqual([[{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Once only' } }]]);
 	});
 
 	test('a send retried after an answer that says it was not carried out is not ambiguous', async () => {
 		server.script({ kind: 'fault', fault: 'error20005' });
 		const { output } = await run([{ to: 'alice', text: 'Hello' }]);
 		expect(output[0].json.ambiguous).toBeUndefined();
-		expect(server.mailbox(SDK_APP_ID, 'alice')).toHaveLength(1);
+		expect(server.inspect('mailbox', SDK_APP_ID, 'alice')).toHaveLength(1);
 	});
 
 	test('a send that may have been delivered but never got an answer says so and that sending again could repeat it', async () => {
@@ -129,7 +129,7 @@ describe('Message → Send in the n8n engine', () => {
 			errorInfo: expect.any(String),
 			hint: expect.stringContaining('may have been delivered'),
 		});
-		expect(server.mailbox(SDK_APP_ID, 'alice')).toHaveLength(1);
+		expect(server.inspect('mailbox', SDK_APP_ID, 'alice')).toHaveLength(1);
 	});
 
 	test('with "Continue (using error output)", a recipient that is not an account reaches the error output; the rest are sent', async () => {

@@ -29,7 +29,7 @@ const run = (
 
 type Element = { MsgType: string; MsgContent: IDataObject };
 const elementsOf = (userId: string) =>
-	server.mailbox(SDK_APP_ID, userId).map((message) => message.msgBody[0] as Element);
+	server.inspect('mailbox', SDK_APP_ID, userId).map((message) => message.msgBody[0] as Element);
 const textOf = (userId: string) =>
 	elementsOf(userId).map((element) => element.MsgContent.Text as string);
 
@@ -62,7 +62,7 @@ describe('Message → Send and Wait for Response in the n8n engine', () => {
 		expect(decline.startsWith('No: ')).toBe(true);
 		expect(decline.slice('No: '.length)).toMatch(LINK);
 		expect(decline).toContain('approved=false');
-		expect(server.mailbox(SDK_APP_ID, 'alice')[0]).toEqual(
+		expect(server.inspect('mailbox', SDK_APP_ID, 'alice')[0]).toEqual(
 			expect.objectContaining({ from: ADMIN, to: 'alice' }),
 		);
 	});
@@ -73,7 +73,7 @@ describe('Message → Send and Wait for Response in the n8n engine', () => {
 		expect(text).toMatch(
 			/^Deploy\?\n\nApprove: http:\/\/localhost\/execution-7\/tencent-chat-node\?approved=true&signature=[0-9a-f]{64}$/,
 		);
-		expect(server.mailbox(SDK_APP_ID, 'bob')[0].from).toBe('support');
+		expect(server.inspect('mailbox', SDK_APP_ID, 'bob')[0].from).toBe('support');
 	});
 
 	test('a form response type sends one "Respond" link (its label can be changed)', async () => {

@@ -15,7 +15,7 @@ const run = (items: IDataObject[], fields: INodeParameters = WELCOME, extra: Run
 
 const texts = (userId: string) =>
 	server
-		.mailbox(SDK_APP_ID, userId)
+		.inspect('mailbox', SDK_APP_ID, userId)
 		.map((message) => (message.msgBody[0] as { MsgContent: { Text: string } }).MsgContent.Text);
 
 describe('Message → Send to Many in the n8n engine', () => {

@@ -74,7 +74,7 @@ describe('soak: 20,000 subscribers through every fault at once', () => {
 		expect(output).toHaveLength(20_000);
 
 		const subscribed = new Map(
-			ACCOUNTS.map((id) => [id, new Set(server.subscribers(SDK_APP_ID, id))]),
+			ACCOUNTS.map((id) => [id, new Set(server.inspect('subscribers', SDK_APP_ID, id))]),
 		);
 		const counts: Record<string, number> = {};
 		output.forEach((item, i) => {
@@ -110,9 +110,9 @@ describe('soak: 20,000 subscribers through every fault at once', () => {
 			server.stats.faultsInjected - stalls + server.stats.rateLimited,
 		);
 		expect(timeoutRetries).toBeGreaterThanOrEqual(stalls);
-		expect(server.stats.addSubscriberCalls).toBe(1_900 + retries);
+		expect(server.stats.calls.add_subscriber).toBe(1_900 + retries);
 		console.log(
-			`soak: 20000 subscribers in ${seconds.toFixed(1)} s; ${server.stats.addSubscriberCalls} calls for 1900 batches, ` +
+			`soak: 20000 subscribers in ${seconds.toFixed(1)} s; ${server.stats.calls.add_subscriber} calls for 1900 batches, ` +
 				`${server.stats.faultsInjected} faults injected, ${server.stats.rateLimited} frequency-limit answers, ` +
 				`${retries} retries; outcomes ${JSON.stringify(counts)}`,
 		);
@@ -199,7 +199,7 @@ describe('malformed answers (Continue On Fail)', () => {
 			['m2', 'addedOrAlreadySubscribed', null],
 			['m3', 'addedOrAlreadySubscribed', null],
 		]);
-		expect(server.stats.addSubscriberCalls).toBe(2);
+		expect(server.stats.calls.add_subscriber).toBe(2);
 	});
 
 	test('a list missing a subscriber asks again for that one only', async () => {
@@ -221,7 +221,7 @@ describe('malformed answers (Continue On Fail)', () => {
 			['m2', 'unknown', 'MISSING_RESULT'],
 			['m3', 'unknown', 'MISSING_RESULT'],
 		]);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toEqual(
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1])).toEqual(
 			expect.arrayContaining(['m1', 'm2', 'm3']),
 		);
 	});

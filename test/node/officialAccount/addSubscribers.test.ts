@@ -54,9 +54,9 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			});
 		});
 		// 120 distinct subscribers, 40 per account: one call per account is the fewest the API allows.
-		expect(server.stats.addSubscriberCalls).toBe(3);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(40);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[0])).toHaveLength(40);
+		expect(server.stats.calls.add_subscriber).toBe(3);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1])).toHaveLength(40);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[0])).toHaveLength(40);
 	});
 
 	test('an item may bring an array or a comma-separated list of subscribers', async () => {
@@ -82,7 +82,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		}));
 		const { output } = await run(items, { options: { batchSize: 10 } });
 		expect(output).toHaveLength(25);
-		expect(server.stats.addSubscriberCalls).toBe(3);
+		expect(server.stats.calls.add_subscriber).toBe(3);
 	});
 
 	test('a wrong secret key fails with code 70009, points at the Secret Key, and never shows the key', async () => {
@@ -178,7 +178,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			['Subscriber IDs must be an ID (text or a whole number), not an object', { item: 1 }],
 			['c', { item: 2 }],
 		]);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1]).sort()).toEqual(['a', 'c']);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1]).sort()).toEqual(['a', 'c']);
 	});
 
 	test('injected 502s and 20005s are retried until every subscriber is added', async () => {
@@ -196,8 +196,8 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 			true,
 		);
 		expect(server.stats.faultsInjected).toBeGreaterThan(5);
-		expect(server.stats.addSubscriberCalls).toBe(30 + server.stats.faultsInjected);
-		expect(server.subscribers(SDK_APP_ID, ACCOUNTS[1])).toHaveLength(300);
+		expect(server.stats.calls.add_subscriber).toBe(30 + server.stats.faultsInjected);
+		expect(server.inspect('subscribers', SDK_APP_ID, ACCOUNTS[1])).toHaveLength(300);
 	});
 
 	test('a job planned while its first calls are out, answered out of order, gives every item its own result in input order', async () => {
@@ -230,9 +230,9 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		expect(wrong).toEqual([]);
 		// 3,900 distinct (account, subscriber) pairs: 390 calls, plus one for each 502.
 		expect(server.stats.faultsInjected).toBeGreaterThan(30);
-		expect(server.stats.addSubscriberCalls).toBe(390 + server.stats.faultsInjected);
+		expect(server.stats.calls.add_subscriber).toBe(390 + server.stats.faultsInjected);
 		for (const account of ACCOUNTS)
-			expect(server.subscribers(SDK_APP_ID, account)).toHaveLength(
+			expect(server.inspect('subscribers', SDK_APP_ID, account)).toHaveLength(
 				account === ACCOUNTS[0] ? 1_304 : 1_300,
 			);
 	});
@@ -255,7 +255,7 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		expect(first.output).toHaveLength(30);
 		expect(second.output).toHaveLength(30);
 		expect(server.stats.rateLimited).toBe(0);
-		expect(server.stats.peakCallsPerSecond).toBeLessThanOrEqual(20);
+		expect(server.stats.peakCallsPerSecondByCommand.add_subscriber).toBeLessThanOrEqual(20);
 	});
 
 	test('window after window of bursts with latency, the service never counts one call too many', async () => {
@@ -271,9 +271,9 @@ describe('Official Account → Add Subscribers in the n8n engine', () => {
 		});
 
 		expect(output.filter((item) => item.json.status === 'added')).toHaveLength(200);
-		expect(server.stats.addSubscriberCalls).toBe(200);
+		expect(server.stats.calls.add_subscriber).toBe(200);
 		expect(server.stats.rateLimited).toBe(0);
-		expect(server.stats.peakCallsPerSecond).toBe(50);
+		expect(server.stats.peakCallsPerSecondByCommand.add_subscriber).toBe(50);
 	});
 
 	test('the secret key is in no output item', async () => {

@@ -40,7 +40,7 @@ describe('Official Account → Create in the n8n engine', () => {
 				{ item: 0 },
 			],
 		]);
-		expect(server.officialAccount(SDK_APP_ID, '@TOA#_news')).toMatchObject({
+		expect(server.inspect('officialAccount', SDK_APP_ID, '@TOA#_news')).toMatchObject({
 			exists: true,
 			name: 'Daily News',
 			owner: 'owner1',
@@ -60,7 +60,7 @@ describe('Official Account → Create in the n8n engine', () => {
 		const ids = output.map((item) => item.json.officialAccount as string);
 		expect(ids.every((id) => id.startsWith('@TOA#_'))).toBe(true);
 		expect(new Set(ids).size).toBe(2);
-		expect(server.officialAccount(SDK_APP_ID, ids[1])).toMatchObject({
+		expect(server.inspect('officialAccount', SDK_APP_ID, ids[1])).toMatchObject({
 			exists: true,
 			name: 'Two',
 			owner: 'owner2',
@@ -211,7 +211,9 @@ describe('Official Account → Create in the n8n engine', () => {
 			ambiguous: true,
 			errorCode: 130008,
 		});
-		expect(server.officialAccount(SDK_APP_ID, '@TOA#_once')).toMatchObject({ exists: true });
+		expect(server.inspect('officialAccount', SDK_APP_ID, '@TOA#_once')).toMatchObject({
+			exists: true,
+		});
 	});
 
 	test("an OK answer without the new account's ID (none given) is unknown and ambiguous, with MISSING_ID: no empty ID for the next step", async () => {

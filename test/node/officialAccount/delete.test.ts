@@ -23,7 +23,7 @@ describe('Official Account → Delete in the n8n engine', () => {
 			[{ officialAccount: NEWS, status: 'deleted' }, { item: 0 }],
 			[{ officialAccount: DEALS, status: 'deleted' }, { item: 1 }],
 		]);
-		expect(server.officialAccount(SDK_APP_ID, NEWS)).toMatchObject({
+		expect(server.inspect('officialAccount', SDK_APP_ID, NEWS)).toMatchObject({
 			exists: false,
 			destroyed: true,
 		});

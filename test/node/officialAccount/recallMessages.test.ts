@@ -28,7 +28,7 @@ const run = (items: IDataObject[], options: INodeParameters = {}, extra: RunExtr
 
 const recalledKeys = (account: string) =>
 	(
-		server.officialAccount(SDK_APP_ID, account).messages as Array<{
+		server.inspect('officialAccount', SDK_APP_ID, account).messages as Array<{
 			key: string;
 			recalled: boolean;
 		}>

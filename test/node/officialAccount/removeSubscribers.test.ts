@@ -43,7 +43,7 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 			[{ officialAccount: NEWS, subscriber: 'n1', result: 1, status: 'removed' }, { item: 2 }],
 		]);
 		expect(server.stats.calls.delete_subscriber).toBe(2);
-		expect(server.subscribers(SDK_APP_ID, DEALS)).toEqual(['d1']);
+		expect(server.inspect('subscribers', SDK_APP_ID, DEALS)).toEqual(['d1']);
 	});
 
 	test('sends 100 subscribers a call, the named limit: 250 make three calls', async () => {
@@ -51,7 +51,7 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 		const { output } = await run(items);
 		expect(output.filter((item) => item.json.status === 'removed')).toHaveLength(250);
 		expect(server.stats.calls.delete_subscriber).toBe(3);
-		expect(server.subscribers(SDK_APP_ID, NEWS)).toEqual([]);
+		expect(server.inspect('subscribers', SDK_APP_ID, NEWS)).toEqual([]);
 	});
 
 	test('a retry after a call that may have been carried out says it cannot tell who removed the subscriber', async () => {
@@ -62,7 +62,7 @@ describe('Official Account → Remove Subscribers in the n8n engine', () => {
 			'removedOrNotSubscribed',
 		]);
 		expect(output.every((item) => item.json.ambiguous === true)).toBe(true);
-		expect(server.subscribers(SDK_APP_ID, DEALS)).toEqual([]);
+		expect(server.inspect('subscribers', SDK_APP_ID, DEALS)).toEqual([]);
 	});
 
 	test('an unknown official account stops the node before its subscribers, naming what was done and that a re-run is safe', async () => {

@@ -37,7 +37,7 @@ type StoredMessage = {
 	recalled: boolean;
 };
 const messagesOf = (account: string) =>
-	server.officialAccount(SDK_APP_ID, account).messages as StoredMessage[];
+	server.inspect('officialAccount', SDK_APP_ID, account).messages as StoredMessage[];
 
 describe('Official Account → Send Message in the n8n engine', () => {
 	test('broadcasts a text and outputs its msgKey and msgTime, paired', async () => {

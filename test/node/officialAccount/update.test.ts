@@ -39,7 +39,7 @@ describe('Official Account → Update in the n8n engine', () => {
 				{ item: 0 },
 			],
 		]);
-		expect(server.officialAccount(SDK_APP_ID, NEWS)).toMatchObject({
+		expect(server.inspect('officialAccount', SDK_APP_ID, NEWS)).toMatchObject({
 			name: 'Morning News',
 			introduction: 'at 7',
 			customString: 'keep',
@@ -50,7 +50,7 @@ describe('Official Account → Update in the n8n engine', () => {
 
 	test('an empty introduction clears it', async () => {
 		await run([{ account: NEWS }], { introduction: '' });
-		expect(server.officialAccount(SDK_APP_ID, NEWS)).toMatchObject({
+		expect(server.inspect('officialAccount', SDK_APP_ID, NEWS)).toMatchObject({
 			name: 'News',
 			introduction: '',
 		});

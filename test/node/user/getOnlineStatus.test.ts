@@ -19,8 +19,8 @@ const answer = (fields: object) => scriptedAnswer(fields);
 
 describe('User → Get Online Status in the n8n engine', () => {
 	test('online, reachable by push only, offline and not imported, one item per ID, 500 to a call', async () => {
-		server.setPresence(SDK_APP_ID, 'u1', { state: 'Online' });
-		server.setPresence(SDK_APP_ID, 'u2', { state: 'PushOnline' });
+		server.inspect('setPresence', SDK_APP_ID, 'u1', { state: 'Online' });
+		server.inspect('setPresence', SDK_APP_ID, 'u2', { state: 'PushOnline' });
 		const items = [...ACCOUNTS.map((id) => ({ id })), { id: 'ghost' }];
 		const { output, errorOutput, error } = await runOperation(
 			'user',
@@ -46,7 +46,7 @@ describe('User → Get Online Status in the n8n engine', () => {
 	});
 
 	test('with Include Platforms, each platform the user is on', async () => {
-		server.setPresence(SDK_APP_ID, 'u1', {
+		server.inspect('setPresence', SDK_APP_ID, 'u1', {
 			state: 'Online',
 			platforms: [
 				{ Platform: 'iPhone', Status: 'Online' },

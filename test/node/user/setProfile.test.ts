@@ -57,7 +57,7 @@ describe('User → Set Profile in the n8n engine', () => {
 				{ item: 1 },
 			],
 		]);
-		expect(server.profile(SDK_APP_ID, 'ann')).toEqual({
+		expect(server.inspect('profile', SDK_APP_ID, 'ann')).toEqual({
 			Tag_Profile_IM_Nick: 'Ann Lee',
 			Tag_Profile_IM_Gender: 'Gender_Type_Female',
 			Tag_Profile_IM_BirthDay: 19900419,
@@ -77,7 +77,7 @@ describe('User → Set Profile in the n8n engine', () => {
 			},
 			customTags: { tag: [{ key: 'Tag_Profile_Custom_Plan', value: 'pro' }] },
 		});
-		expect(server.profile(SDK_APP_ID, 'ann')).toEqual({
+		expect(server.inspect('profile', SDK_APP_ID, 'ann')).toEqual({
 			Tag_Profile_IM_AllowType: 'AllowType_Type_DenyAny',
 			Tag_Profile_IM_AdminForbidType: 'AdminForbid_Type_SendOut',
 			Tag_Profile_IM_BirthDay: 0,
@@ -94,7 +94,7 @@ describe('User → Set Profile in the n8n engine', () => {
 		expect(error?.message).toContain('Tencent Chat error 40009');
 		expect(error?.description).toContain('Chat console');
 		expect(error?.description).toContain('User Custom Field');
-		expect(server.profile(SDK_APP_ID, 'ann')).toEqual({});
+		expect(server.inspect('profile', SDK_APP_ID, 'ann')).toEqual({});
 	});
 
 	test('with "Continue (using error output)", an account that is not imported reaches the error output; the others are set', async () => {

@@ -5,11 +5,11 @@
 // command table, kept by the core.
 
 import type { COMMANDS } from '../../../../nodes/TencentChat/actions/group/api/commands';
-import type { FakeApp } from '../../config';
 import {
 	type Answer,
 	type CallbackEvents,
 	type CallContext,
+	type CoreApp,
 	defineService,
 	ok,
 	type RequestBody,
@@ -20,6 +20,7 @@ import {
 	type Group,
 	groupNamed,
 	Groups,
+	groupSnapshot,
 	type GroupType,
 	joinMember,
 	newGroup,
@@ -56,6 +57,20 @@ export interface FakeGroup {
 	introduction?: string;
 }
 
+/** What this module reads of `FakeApp`. */
+export interface GroupSetup {
+	/** Groups that exist, by ID. */
+	groups?: Record<string, FakeGroup>;
+	/** How many groups one user may join (default 500, the Standard edition's); 10037 past it. */
+	maxGroupsPerUser?: number;
+}
+
+/** What tests read: `server.inspect('group', app, groupId)`. */
+const INSPECTIONS = {
+	/** A group as the server holds it, live or destroyed: profile, members, messages, notifications. */
+	group: groupSnapshot,
+};
+
 /** get_appid_group_list's Next is a 64-bit value (doocs sample 4454685361): the fake's start well past 2^32. */
 const NEXT_BASE = 4_454_685_360;
 const LIST_TYPE_FILTER: Readonly<Record<string, GroupType | undefined>> = {
@@ -67,7 +82,12 @@ const LIST_TYPE_FILTER: Readonly<Record<string, GroupType | undefined>> = {
 	Community: 'Community',
 };
 
-export const groupModule = defineService<Groups, keyof typeof COMMANDS>({
+export const groupModule = defineService<
+	Groups,
+	keyof typeof COMMANDS,
+	GroupSetup,
+	typeof INSPECTIONS
+>({
 	createState,
 	commands: {
 		createGroup,
@@ -90,9 +110,10 @@ export const groupModule = defineService<Groups, keyof typeof COMMANDS>({
 		addGroupMembers: { list: 'MemberList', id: 'Member_Account', result: 'Result' },
 		...messageEntryLists,
 	},
+	inspections: INSPECTIONS,
 });
 
-function createState(app: FakeApp): Groups {
+function createState(app: CoreApp & GroupSetup): Groups {
 	const groups = new Groups();
 	groups.maxGroupsPerUser = app.maxGroupsPerUser ?? groups.maxGroupsPerUser;
 	const now = Math.floor(Date.now() / 1000);

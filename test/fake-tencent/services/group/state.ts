@@ -196,9 +196,9 @@ export function baseInfo(
 }
 
 /** What a test or the e2e run reads of one group, live or destroyed. */
-export function groupSnapshot(groups: Groups | undefined, id: string): Record<string, unknown> {
-	const live = groups?.get(id);
-	const group = live ?? groups?.destroyed.get(id);
+export function groupSnapshot(groups: Groups, id: string): Record<string, unknown> {
+	const live = groups.get(id);
+	const group = live ?? groups.destroyed.get(id);
 	if (group === undefined) return { exists: false, destroyed: false };
 	return {
 		exists: live !== undefined,

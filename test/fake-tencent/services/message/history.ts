@@ -83,12 +83,11 @@ function historyOf(messages: Messages): History {
 	return history;
 }
 
-/** The conversation of `a` and `b`, oldest first, for tests. */
-export function conversation(state: unknown, a: string, b: string): ConversationMessage[] {
-	if (state === undefined) return [];
-	return (historyOf(state as Messages).conversations.get(conversationKey(a, b)) ?? []).map(
-		(message) => ({ ...message }),
-	);
+/** The one-to-one conversation of `a` and `b`, oldest first, with what was recalled: for tests. */
+export function conversation(messages: Messages, a: string, b: string): ConversationMessage[] {
+	return (historyOf(messages).conversations.get(conversationKey(a, b)) ?? []).map((message) => ({
+		...message,
+	}));
 }
 
 function account(

@@ -8,7 +8,7 @@
 
 import type { COMMANDS } from '../../../../nodes/TencentChat/actions/message/api/commands';
 import { type Accounts, ACCOUNT_MISSING, accountsOf } from '../account';
-import { historyCommands } from './history';
+import { conversation, historyCommands } from './history';
 import {
 	type Answer,
 	type CallContext,
@@ -71,7 +71,15 @@ const TOO_MANY_RECIPIENTS = 90011;
 const BAD_LIFETIME = 90026;
 const BODY_TOO_LARGE = 93000;
 
-export const messageModule = defineService<Messages, keyof typeof COMMANDS>({
+/** What tests read: `server.inspect('mailbox', app, userId)`. */
+const INSPECTIONS = { mailbox, conversation };
+
+export const messageModule = defineService<
+	Messages,
+	keyof typeof COMMANDS,
+	object,
+	typeof INSPECTIONS
+>({
 	createState: (_app, stateOf) => ({
 		accounts: accountsOf(stateOf),
 		deliveries: [],
@@ -81,12 +89,11 @@ export const messageModule = defineService<Messages, keyof typeof COMMANDS>({
 	}),
 	commands: { sendMessage, sendMessageToMany, ...historyCommands },
 	entryLists: { sendMessageToMany: { list: 'ErrorList', id: 'To_Account', result: 'ErrorCode' } },
+	inspections: INSPECTIONS,
 });
 
-/** What a user's mailbox holds, oldest first. */
-export function mailbox(state: unknown, userId: string): MailboxMessage[] {
-	const messages = state as Messages | undefined;
-	if (messages === undefined) return [];
+/** The one-to-one messages a user has received, oldest first. */
+function mailbox(messages: Messages, userId: string): MailboxMessage[] {
 	messages.mailboxes ??= indexByRecipient(messages.deliveries);
 	return (messages.mailboxes.get(userId) ?? []).map(({ message, delivered }) => ({
 		...message,

@@ -3,12 +3,11 @@
 // `messages.ts`, the state in `state.ts`.
 
 import type { COMMANDS } from '../../../../nodes/TencentChat/actions/officialAccount/api/commands';
-import { subscriberCallbackBody } from '../../callbacks';
-import type { FakeApp } from '../../config';
 import {
 	type CallbackEvents,
 	type Answer,
 	type CallContext,
+	type CoreApp,
 	defineService,
 	invalid,
 	isValidUserId,
@@ -20,7 +19,14 @@ import {
 	stringsOf,
 	TencentFailure,
 } from '../service';
-import { Accounts, accountNamed, type OfficialAccount, storeMessage, subscribe } from './state';
+import {
+	Accounts,
+	accountNamed,
+	accountSnapshot,
+	type OfficialAccount,
+	storeMessage,
+	subscribe,
+} from './state';
 import { profileCallbacks, profileCommands } from './profile';
 import { messageCallbacks, messageCommands, messageEntryLists } from './messages';
 
@@ -42,6 +48,19 @@ export interface FakeOfficialAccount {
 	messages?: string[];
 }
 
+/** What this module reads of `FakeApp`. */
+export interface OfficialAccountSetup {
+	/** Official accounts that exist, by ID. */
+	officialAccounts: Record<string, FakeOfficialAccount>;
+}
+
+/** What tests read: `server.inspect('subscribers', app, id)`. */
+const INSPECTIONS = {
+	subscribers: subscriberIds,
+	/** An official account as the server holds it, live or destroyed: profile, subscribers (with custom strings), messages. */
+	officialAccount: accountSnapshot,
+};
+
 const INFO_FIELDS = [
 	'CreateTime',
 	'Name',
@@ -55,7 +74,12 @@ const INFO_FIELDS = [
 ] as const;
 const SUBSCRIBER_RESULTS = { list: 'SubscriberList', id: 'Subscriber_Account', result: 'Result' };
 
-export const officialAccountModule = defineService<Accounts, keyof typeof COMMANDS>({
+export const officialAccountModule = defineService<
+	Accounts,
+	keyof typeof COMMANDS,
+	OfficialAccountSetup,
+	typeof INSPECTIONS
+>({
 	createState,
 	commands: {
 		addSubscribers,
@@ -80,6 +104,7 @@ export const officialAccountModule = defineService<Accounts, keyof typeof COMMAN
 		getSubscriptionPage: { list: 'OfficialAccountInfoList', id: 'Official_Account' },
 		...messageEntryLists,
 	},
+	inspections: INSPECTIONS,
 });
 
 /** One callback for the subscribers a call changed (Result 1), none when it changed none. */
@@ -99,18 +124,24 @@ function subscriberCallbacks(
 		return [
 			{
 				command,
-				body: subscriberCallbackBody(command, body.Official_Account, operator, changed, nowMs),
+				body: {
+					CallbackCommand: command,
+					Official_Account: body.Official_Account,
+					Operator_Account: operator,
+					SubscribeAccountList: changed.map((id) => ({ Subscriber_Account: id })),
+					EventTime: nowMs,
+				},
 			},
 		];
 	};
 }
 
 /** The subscriber IDs of an account, in subscribe order: what tests compare against. */
-export function subscriberIds(state: unknown, officialAccount: string): string[] {
-	return [...((state as Accounts | undefined)?.get(officialAccount)?.subscribers.keys() ?? [])];
+function subscriberIds(accounts: Accounts, officialAccount: string): string[] {
+	return [...(accounts.get(officialAccount)?.subscribers.keys() ?? [])];
 }
 
-function createState(app: FakeApp): Accounts {
+function createState(app: CoreApp & OfficialAccountSetup): Accounts {
 	const now = Math.floor(Date.now() / 1000);
 	const accounts = new Accounts();
 	for (const [id, setup] of Object.entries(app.officialAccounts)) {

@@ -83,12 +83,9 @@ export function storeMessage(
 }
 
 /** What a test or the e2e run reads of one account, live or destroyed. */
-export function accountSnapshot(
-	accounts: Accounts | undefined,
-	id: string,
-): Record<string, unknown> {
-	const live = accounts?.get(id);
-	const account = live ?? accounts?.destroyed.get(id);
+export function accountSnapshot(accounts: Accounts, id: string): Record<string, unknown> {
+	const live = accounts.get(id);
+	const account = live ?? accounts.destroyed.get(id);
 	if (account === undefined) return { exists: false, destroyed: false };
 	return {
 		exists: live !== undefined,

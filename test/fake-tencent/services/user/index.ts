@@ -4,8 +4,14 @@
 import type { COMMANDS } from '../../../../nodes/TencentChat/actions/user/api/commands';
 import { type Accounts, accountsOf } from '../account';
 import { defineService } from '../service';
-import { type Presence, presenceCommands } from './presence';
-import { customTagsOf, profileCommands, profileEntryLists } from './profiles';
+import { type Presence, presenceCommands, setPresence } from './presence';
+import { customTagsOf, profileCommands, profileEntryLists, profileOf } from './profiles';
+
+/** What this module reads of `FakeApp`. */
+export interface UserSetup {
+	/** Custom profile tags the app has created in the console, by key (`Tier`) or in full (`Tag_Profile_Custom_Tier`). */
+	customProfileTags?: string[];
+}
 
 export interface Users {
 	accounts: Accounts;
@@ -16,7 +22,20 @@ export interface Users {
 	presence: Map<string, Presence>;
 }
 
-export const userModule = defineService<Users, keyof typeof COMMANDS>({
+/** What tests read and set: `server.inspect('profile', app, userId)`. */
+const INSPECTIONS = {
+	setPresence,
+	/** An account's profile tags (nickname and avatar included), or null when it does not exist. */
+	profile: (users: Users, userId: string): Record<string, string | number> | null =>
+		profileOf(users, userId) ?? null,
+};
+
+export const userModule = defineService<
+	Users,
+	keyof typeof COMMANDS,
+	UserSetup,
+	typeof INSPECTIONS
+>({
 	createState: (app, stateOf) => ({
 		accounts: accountsOf(stateOf),
 		customTags: customTagsOf(app),
@@ -25,4 +44,5 @@ export const userModule = defineService<Users, keyof typeof COMMANDS>({
 	}),
 	commands: { ...profileCommands, ...presenceCommands },
 	entryLists: profileEntryLists,
+	inspections: INSPECTIONS,
 });

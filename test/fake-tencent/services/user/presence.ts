@@ -1,5 +1,5 @@
 // Presence, per app: `openim/query_online_status`. Nobody is online until a test says so
-// (`server.setPresence`, `/_fake/presence`). The fake answers `Status`, as Tencent's OpenAPI file
+// (the `setPresence` inspection). The fake answers `Status`, as Tencent's OpenAPI file
 // names it; its sample says `State` (a scripted answer tests that one).
 
 import type { Users } from '.';
@@ -21,8 +21,9 @@ export interface Presence {
 	platforms?: Array<{ Platform: string; Status: PresenceState }>;
 }
 
-export function setPresence(state: unknown, userId: string, presence: Presence): void {
-	(state as Users | undefined)?.presence.set(userId, presence);
+/** Who is online: nobody is until a test says so. */
+export function setPresence(users: Users, userId: string, presence: Presence): void {
+	users.presence.set(userId, presence);
 }
 
 // Codes of query_online_status's predecessor querystate (UNCONFIRMED for this command).

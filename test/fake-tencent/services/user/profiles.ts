@@ -3,9 +3,8 @@
 // exist only once the app has created them (`FakeApp.customProfileTags`, as the console does):
 // any other is Tencent's 40009.
 
-import type { Users } from '.';
+import type { UserSetup, Users } from '.';
 import type { COMMANDS } from '../../../../nodes/TencentChat/actions/user/api/commands';
-import type { FakeApp } from '../../config';
 import {
 	type Answer,
 	type CallContext,
@@ -68,7 +67,7 @@ export const profileEntryLists = {
 } satisfies Partial<Record<keyof typeof COMMANDS, EntryList>>;
 
 /** The custom tags the app created, by their full names. */
-export function customTagsOf(app: FakeApp): ReadonlySet<string> {
+export function customTagsOf(app: UserSetup): ReadonlySet<string> {
 	return new Set(
 		(app.customProfileTags ?? []).map((key) => (key.startsWith(CUSTOM) ? key : `${CUSTOM}${key}`)),
 	);
@@ -76,12 +75,11 @@ export function customTagsOf(app: FakeApp): ReadonlySet<string> {
 
 /** An account's profile as the server holds it, tag → value; undefined when the account does not exist. */
 export function profileOf(
-	state: unknown,
+	profiles: Profiles,
 	userId: string,
 ): Record<string, string | number> | undefined {
-	const profiles = state as Profiles | undefined;
-	const account = profiles?.accounts.get(userId);
-	if (profiles === undefined || account === undefined) return undefined;
+	const account = profiles.accounts.get(userId);
+	if (account === undefined) return undefined;
 	return {
 		...(account.nick !== undefined ? { [NICK]: account.nick } : {}),
 		...(account.faceUrl !== undefined ? { [IMAGE]: account.faceUrl } : {}),
