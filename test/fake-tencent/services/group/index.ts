@@ -293,8 +293,3 @@ function destroyCallback(
 		},
 	];
 }
-
-/** The groups an app holds, for tests. */
-export function groupsOf(state: unknown): Groups | undefined {
-	return state as Groups | undefined;
-}
